@@ -1,0 +1,320 @@
+package africa.cashfin.camel.leads.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A Cashfin lead: the 14 fields a client may send to {@code POST /business/lead/create} and the fields the API adds
+ * ({@code _id}, {@code sourceorigin}, {@code active}, {@code createdat}, {@code updatedat}).
+ * <p>
+ * JSON names are the API's own (all lower case, {@code _id}). Fields the API returns that this class does not know are
+ * kept in {@link #getAdditionalFields()} and written back out, so nothing the server says is dropped.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "_id", "name", "email", "phone", "company", "jobtitle", "industry", "website", "request", "budget",
+        "country", "state", "address", "source", "status", "sourceorigin", "active", "createdat", "updatedat" })
+public class Lead {
+
+    /** The JSON names of the fields a client may send when creating a lead, in the API's order. */
+    public static final java.util.List<String> REQUEST_FIELDS = java.util.List.of(
+            "name", "email", "phone", "company", "jobtitle", "industry", "website", "request", "budget", "country",
+            "state", "address", "source", "status");
+
+    @JsonProperty("_id")
+    private String id;
+    private String name;
+    private String email;
+    private String phone;
+    private String company;
+    private String jobtitle;
+    private String industry;
+    private String website;
+    private String request;
+    private BigDecimal budget;
+    private String country;
+    private String state;
+    private String address;
+    private String source;
+    private String status;
+    private String sourceorigin;
+    private Boolean active;
+    private Instant createdat;
+    private Instant updatedat;
+
+    private final Map<String, Object> additionalFields = new LinkedHashMap<>();
+
+    public Lead() {
+    }
+
+    /** A copy of {@code other}, additional fields included. */
+    public Lead(Lead other) {
+        this.id = other.id;
+        this.name = other.name;
+        this.email = other.email;
+        this.phone = other.phone;
+        this.company = other.company;
+        this.jobtitle = other.jobtitle;
+        this.industry = other.industry;
+        this.website = other.website;
+        this.request = other.request;
+        this.budget = other.budget;
+        this.country = other.country;
+        this.state = other.state;
+        this.address = other.address;
+        this.source = other.source;
+        this.status = other.status;
+        this.sourceorigin = other.sourceorigin;
+        this.active = other.active;
+        this.createdat = other.createdat;
+        this.updatedat = other.updatedat;
+        this.additionalFields.putAll(other.additionalFields);
+    }
+
+    /** Unique lead identifier (a 24-hex MongoDB ObjectID), set by the API. JSON {@code _id}. */
+    @JsonProperty("_id")
+    public String getId() {
+        return id;
+    }
+
+    @JsonProperty("_id")
+    public Lead setId(String id) {
+        this.id = id;
+        return this;
+    }
+
+    /** The lead's full name. Required on create. */
+    public String getName() {
+        return name;
+    }
+
+    public Lead setName(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Lead setEmail(String email) {
+        this.email = email;
+        return this;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Lead setPhone(String phone) {
+        this.phone = phone;
+        return this;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public Lead setCompany(String company) {
+        this.company = company;
+        return this;
+    }
+
+    /** Job title. JSON {@code jobtitle}. */
+    public String getJobtitle() {
+        return jobtitle;
+    }
+
+    public Lead setJobtitle(String jobtitle) {
+        this.jobtitle = jobtitle;
+        return this;
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public Lead setIndustry(String industry) {
+        this.industry = industry;
+        return this;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    public Lead setWebsite(String website) {
+        this.website = website;
+        return this;
+    }
+
+    /** Description of the lead's request or interest. */
+    public String getRequest() {
+        return request;
+    }
+
+    public Lead setRequest(String request) {
+        this.request = request;
+        return this;
+    }
+
+    /** Estimated budget; a JSON number. */
+    public BigDecimal getBudget() {
+        return budget;
+    }
+
+    public Lead setBudget(BigDecimal budget) {
+        this.budget = budget;
+        return this;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public Lead setCountry(String country) {
+        this.country = country;
+        return this;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public Lead setState(String state) {
+        this.state = state;
+        return this;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public Lead setAddress(String address) {
+        this.address = address;
+        return this;
+    }
+
+    /** Where the lead came from (website, referral, ad, email, ...). */
+    public String getSource() {
+        return source;
+    }
+
+    public Lead setSource(String source) {
+        this.source = source;
+        return this;
+    }
+
+    /** Pipeline status: new, contacted, qualified, converted or lost (see {@link LeadStatus}). */
+    public String getStatus() {
+        return status;
+    }
+
+    public Lead setStatus(String status) {
+        this.status = status;
+        return this;
+    }
+
+    /** Creation channel, set by the API: {@code api} or {@code dashboard}. */
+    public String getSourceorigin() {
+        return sourceorigin;
+    }
+
+    public Lead setSourceorigin(String sourceorigin) {
+        this.sourceorigin = sourceorigin;
+        return this;
+    }
+
+    /** Whether the lead is active, set by the API. */
+    public Boolean getActive() {
+        return active;
+    }
+
+    public Lead setActive(Boolean active) {
+        this.active = active;
+        return this;
+    }
+
+    /** Server creation time. JSON {@code createdat}, ISO-8601. */
+    public Instant getCreatedat() {
+        return createdat;
+    }
+
+    public Lead setCreatedat(Instant createdat) {
+        this.createdat = createdat;
+        return this;
+    }
+
+    /** Server last-update time. JSON {@code updatedat}, ISO-8601. */
+    public Instant getUpdatedat() {
+        return updatedat;
+    }
+
+    public Lead setUpdatedat(Instant updatedat) {
+        this.updatedat = updatedat;
+        return this;
+    }
+
+    /** Fields the API sent that this class has no property for; kept and written back out unchanged. */
+    @JsonAnyGetter
+    public Map<String, Object> getAdditionalFields() {
+        return additionalFields;
+    }
+
+    @JsonAnySetter
+    public Lead setAdditionalField(String name, Object value) {
+        additionalFields.put(name, value);
+        return this;
+    }
+
+    /** The most recent server timestamp of this lead: {@code updatedat} when set, else {@code createdat}. */
+    @JsonIgnore
+    public Instant getLastModified() {
+        return updatedat != null ? updatedat : createdat;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Lead other)) {
+            return false;
+        }
+        return Objects.equals(id, other.id) && Objects.equals(name, other.name) && Objects.equals(email, other.email)
+                && Objects.equals(phone, other.phone) && Objects.equals(company, other.company)
+                && Objects.equals(jobtitle, other.jobtitle) && Objects.equals(industry, other.industry)
+                && Objects.equals(website, other.website) && Objects.equals(request, other.request)
+                && budgetEquals(budget, other.budget) && Objects.equals(country, other.country)
+                && Objects.equals(state, other.state) && Objects.equals(address, other.address)
+                && Objects.equals(source, other.source) && Objects.equals(status, other.status)
+                && Objects.equals(sourceorigin, other.sourceorigin) && Objects.equals(active, other.active)
+                && Objects.equals(createdat, other.createdat) && Objects.equals(updatedat, other.updatedat)
+                && additionalFields.equals(other.additionalFields);
+    }
+
+    private static boolean budgetEquals(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, email, createdat);
+    }
+
+    /** Short form for logs: id, name and times only (no contact details, which are personal data). */
+    @Override
+    public String toString() {
+        return "Lead[_id=" + id + ", name=" + name + ", status=" + status + ", createdat=" + createdat
+               + ", updatedat=" + updatedat + "]";
+    }
+}
