@@ -163,12 +163,17 @@ public final class CallRateLimiter {
             }
             if (maxWait == null) {
                 bucket.asBlocking().consume(1, sleeper);
-            } else if (!bucket.asBlocking().tryConsume(1, Math.max(0, deadline - now), sleeper)) {
+            } else if (!tryConsumeWithin(deadline - now)) {
                 long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
                 throw exceeded(maxWait, wait, "the rate limit " + limits + " is spent for now");
             }
             consumed = true;
         }
+    }
+
+    private boolean tryConsumeWithin(long maxWaitNanos) throws InterruptedException {
+        // Bucket4j's blocking tryConsume refuses a zero wait: then only take a token that is there now
+        return maxWaitNanos <= 0 ? bucket.tryConsume(1) : bucket.asBlocking().tryConsume(1, maxWaitNanos, sleeper);
     }
 
     /**
