@@ -11,7 +11,7 @@ public class RateLimitWaitExceededException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Instant retryAt;
+    private final Instant retryAt;
     private final Duration retryAfter;
 
     /**

@@ -117,7 +117,7 @@ public final class RetryPolicy {
         }
         int status = failure.status().getAsInt();
         if (status == 429) {
-            Optional<Duration> server = serverWait(failure, true);
+            Optional<Duration> server = serverWait(failure);
             Duration delay = server.orElseGet(() -> max(MIN_RATE_LIMITED_WAIT, backoff(attempt)));
             return Candidate.retry(delay, server.isPresent(),
                     "HTTP 429 Too Many Requests: the request was not processed, retrying after " + delay);
@@ -138,11 +138,12 @@ public final class RetryPolicy {
                 + ": the request may have been processed, look it up before sending it again");
     }
 
-    private Optional<Duration> serverWait(CallFailure failure, boolean useReset) {
+    /** The wait a 429 asks for: {@code Retry-After}, else the time until {@code X-RateLimit-Reset}. */
+    private Optional<Duration> serverWait(CallFailure failure) {
         if (failure.retryAfter().isPresent()) {
             return failure.retryAfter();
         }
-        if (useReset && failure.rateLimitReset().isPresent()) {
+        if (failure.rateLimitReset().isPresent()) {
             Duration untilReset = Duration.between(clock.instant(), failure.rateLimitReset().get());
             return Optional.of(untilReset.isNegative() ? Duration.ZERO : untilReset);
         }
