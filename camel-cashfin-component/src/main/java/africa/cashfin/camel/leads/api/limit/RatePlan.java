@@ -1,0 +1,57 @@
+package africa.cashfin.camel.leads.api.limit;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Cashfin's published plans and their call limits. Enterprise plans have custom limits: use the explicit
+ * {@code maxRequestsPerSecond/Minute/Day} options instead of a plan.
+ */
+public enum RatePlan {
+    /** Free: 5 calls per second, 60 per minute, 1,000 per day. */
+    FREE(5, 60, 1_000),
+    /** Starter: 10 calls per second, 300 per minute, 10,000 per day. */
+    STARTER(10, 300, 10_000),
+    /** Professional: 25 calls per second, 1,000 per minute, 100,000 per day. */
+    PROFESSIONAL(25, 1_000, 100_000);
+
+    private final long perSecond;
+    private final long perMinute;
+    private final long perDay;
+
+    RatePlan(long perSecond, long perMinute, long perDay) {
+        this.perSecond = perSecond;
+        this.perMinute = perMinute;
+        this.perDay = perDay;
+    }
+
+    /** @return the plan's documented limit in the given window */
+    public long limit(RateWindow window) {
+        return switch (window) {
+            case SECOND -> perSecond;
+            case MINUTE -> perMinute;
+            case DAY -> perDay;
+        };
+    }
+
+    /**
+     * Parses a plan name as written in an endpoint option ({@code free}, {@code starter}, {@code professional}),
+     * ignoring case and surrounding blanks.
+     *
+     * @throws IllegalArgumentException naming the accepted values when the text is not a plan
+     */
+    public static RatePlan parse(String text) {
+        if (text != null) {
+            String wanted = text.trim().toUpperCase(Locale.ROOT);
+            for (RatePlan plan : values()) {
+                if (plan.name().equals(wanted)) {
+                    return plan;
+                }
+            }
+        }
+        throw new IllegalArgumentException("Unknown Cashfin plan '" + text + "': use one of "
+                + Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                + ", or set maxRequestsPerSecond/maxRequestsPerMinute/maxRequestsPerDay for a custom (enterprise) plan");
+    }
+}
