@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.LeadValidationException;
 import africa.cashfin.camel.leads.model.LeadValidator;
 import africa.cashfin.camel.leads.model.PageInfo;
 
@@ -82,9 +84,8 @@ public class CashfinLeadsProducer extends DefaultProducer {
             return LeadJson.fromJson(is);
         }
         if (body == null) {
-            throw new InvalidPayloadException(exchange, Lead.class, exchange.getMessage(),
-                    new IllegalArgumentException("create needs a lead in the body (a Lead, a Map or JSON text);"
-                                                 + " the body is empty"));
+            throw new LeadValidationException(Map.of("body", "is empty; create needs a lead in the body (a Lead, a Map"
+                                                             + " or JSON text)"));
         }
         return exchange.getMessage().getMandatoryBody(Lead.class);
     }
@@ -119,7 +120,12 @@ public class CashfinLeadsProducer extends DefaultProducer {
         if (raw == null || raw instanceof String s && s.isBlank()) {
             return fallback;
         }
-        T value = in.getHeader(name, type);
+        T value;
+        try {
+            value = in.getHeader(name, type);
+        } catch (TypeConversionException e) {
+            value = null;
+        }
         if (value == null) {
             throw new IllegalArgumentException("Header " + name + " = '" + raw + "' is not a valid "
                                                + type.getSimpleName());

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -52,7 +51,7 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * nothing of Camel.
  * <p>
  * One pooled Apache HttpClient 5 per instance; HTTP/1.1; no automatic retries and no redirects (a redirect would carry
- * the secret to another host). Every call goes through {@link #send}, the single place where rate limiting and retries
+ * the secret to another host); connections that never log the Authorization header ({@link SecretSafeConnectionFactory}). Every call goes through {@link #send}, the single place where rate limiting and retries
  * are applied.
  * <p>
  * Failures: {@link CashfinApiException} when the server answered badly, {@link CashfinTransportException} when no
@@ -77,6 +76,7 @@ public class CashfinClient implements Closeable {
     public CashfinClient(CashfinClientSettings settings) {
         this.settings = settings;
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new SecretSafeConnectionFactory())
                 .setMaxConnTotal(settings.getMaxConnections())
                 .setMaxConnPerRoute(settings.getMaxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -101,7 +101,6 @@ public class CashfinClient implements Closeable {
                 .setUserAgent(USER_AGENT)
                 .build();
         this.reader = new ResponseReader(settings.getClientSecret(), System::currentTimeMillis);
-        warnIfHeadersAreLogged();
     }
 
     /** The settings this client was built with. */
@@ -227,15 +226,6 @@ public class CashfinClient implements Closeable {
     private static void add(List<NameValuePair> params, String name, Object value) {
         if (value != null && !value.toString().isBlank()) {
             params.add(new BasicNameValuePair(name, value.toString()));
-        }
-    }
-
-    private static void warnIfHeadersAreLogged() {
-        List<String> loud = List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire").stream()
-                .filter(name -> LoggerFactory.getLogger(name).isDebugEnabled()).collect(Collectors.toList());
-        if (!loud.isEmpty()) {
-            LOG.warn("DEBUG logging is enabled for {}: Apache HttpClient writes every request header there, including"
-                     + " Authorization (the Cashfin client secret). Turn it off outside local debugging.", loud);
         }
     }
 }
