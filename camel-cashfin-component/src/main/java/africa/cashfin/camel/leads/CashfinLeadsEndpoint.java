@@ -14,7 +14,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import africa.cashfin.camel.leads.api.CashfinClient;
 
 /**
- * Creates and lists leads in Cashfin, the African business platform (CRM, invoicing, payments).
+ * Create and list leads in the Cashfin CRM through the Cashfin Business API.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "cashfin-leads", title = "Cashfin Leads",
              syntax = "cashfin-leads:operation", category = { Category.SAAS, Category.API },

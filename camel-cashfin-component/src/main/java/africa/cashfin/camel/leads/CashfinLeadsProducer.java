@@ -1,6 +1,7 @@
 package africa.cashfin.camel.leads;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -103,7 +104,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
                 "Status (header " + CashfinLeadsConstants.STATUS + " or option status)", status);
         LeadPage result = endpoint.getClient().list(new LeadQuery(page, limit, blankToNull(search), status,
                 blankToNull(source)));
-        in.setBody(result.leads());
+        in.setBody(new ArrayList<>(result.leads()));
         PageInfo info = result.pageInfo();
         if (info != null) {
             in.setHeader(CashfinLeadsConstants.TOTAL, info.total());
