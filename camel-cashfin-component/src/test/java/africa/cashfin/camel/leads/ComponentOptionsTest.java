@@ -74,6 +74,11 @@ class ComponentOptionsTest extends CashfinTestSupport {
                 .hasStackTraceContaining("secret would travel in clear text").hasStackTraceContaining("Use https://");
         assertThatThrownBy(() -> context.getEndpoint("cashfin-leads:create?baseUrl=http://10.0.0.5:8080"))
                 .hasStackTraceContaining("clear text");
+        for (String sneaky : new String[] { "http://localhost.evil.example", "http://127.0.0.1.nip.io",
+                "http://0.0.0.0:8080" }) {
+            assertThatThrownBy(() -> context.getEndpoint("cashfin-leads:create?baseUrl=" + sneaky)).as(sneaky)
+                    .hasStackTraceContaining("clear text");
+        }
         assertThatThrownBy(() -> context.getEndpoint("cashfin-leads:create?baseUrl=ftp://localhost"))
                 .hasStackTraceContaining("absolute http(s) URL");
         for (String ok : new String[] { "http://localhost:8080", "http://127.0.0.1:1", "http://127.5.6.7",

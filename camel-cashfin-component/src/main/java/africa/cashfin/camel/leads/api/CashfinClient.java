@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -191,11 +192,16 @@ public class CashfinClient implements Closeable {
         what = what.replace(settings.getClientSecret(), "xxxxxx");
         String call = "Cashfin " + method + " " + path + " at " + settings.getBaseUrl();
         if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException) {
+                || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
+                || e instanceof SSLPeerUnverifiedException) {
             String timeout = e instanceof ConnectTimeoutException
                     ? " within connectTimeout " + settings.getConnectTimeout().toMillis() + " ms" : "";
+            String advice = e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException
+                    ? "the server's TLS certificate is not trusted for this host; check baseUrl and"
+                      + " sslContextParameters (trust store)"
+                    : "check baseUrl, DNS, proxy and firewall, then retry";
             return new CashfinTransportException(call + ": could not connect" + timeout + " (" + what
-                    + "). The request was not sent; check baseUrl, DNS, proxy and firewall, then retry.",
+                    + "). The request was not sent; " + advice + ".",
                     CashfinTransportException.FailureKind.NOT_SENT, method, path, e);
         }
         String detail = e instanceof SocketTimeoutException
