@@ -29,7 +29,6 @@ abstract class CashfinTestSupport extends CamelTestSupport {
         CashfinLeadsComponent component = ctx.getComponent("cashfin-leads", CashfinLeadsComponent.class);
         component.getConfiguration().setClientSecret(SECRET);
         component.getConfiguration().setBaseUrl(wm.baseUrl());
-        component.getConfiguration().setResponseTimeout(5_000);
         return ctx;
     }
 
