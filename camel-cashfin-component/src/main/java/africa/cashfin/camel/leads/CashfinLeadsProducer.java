@@ -3,6 +3,9 @@ package africa.cashfin.camel.leads;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -30,6 +33,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
 
     private final CashfinLeadsEndpoint endpoint;
     private final CashfinLeadsConfiguration config;
+    private final Set<Set<String>> warnedUnknownFields = ConcurrentHashMap.newKeySet();
 
     public CashfinLeadsProducer(CashfinLeadsEndpoint endpoint) {
         super(endpoint);
@@ -54,8 +58,11 @@ public class CashfinLeadsProducer extends DefaultProducer {
         }
         LeadValidator.validate(lead);
         if (!lead.getAdditionalFields().isEmpty() && lead.getId() == null) {
-            LOG.warn("Lead fields {} are not part of the Cashfin create request and are not sent; map them to one of {}",
-                    lead.getAdditionalFields().keySet(), Lead.REQUEST_FIELDS);
+            Set<String> unknown = new TreeSet<>(lead.getAdditionalFields().keySet());
+            if (warnedUnknownFields.add(unknown)) {
+                LOG.warn("Lead fields {} are not part of the Cashfin create request and are not sent; map them to one"
+                         + " of {} (logged once per set of fields)", unknown, Lead.REQUEST_FIELDS);
+            }
         }
         Lead created = endpoint.getClient().create(lead);
         in.setBody(created);

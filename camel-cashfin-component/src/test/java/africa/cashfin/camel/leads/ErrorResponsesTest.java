@@ -154,6 +154,14 @@ class ErrorResponsesTest extends CashfinTestSupport {
     }
 
     @Test
+    void redirectIsNotFollowed() {
+        CashfinApiException e = createFails(aResponse().withStatus(301)
+                .withHeader("Location", "https://elsewhere.example/business/lead/create"));
+        assertThat(e.getStatusCode()).isEqualTo(301);
+        assertThat(e.getMessage()).contains("redirects are not followed").contains("Set baseUrl");
+    }
+
+    @Test
     void emptyBody() {
         CashfinApiException e = createFails(aResponse().withStatus(200));
         assertThat(e.getResponseProblem()).contains("body is empty");

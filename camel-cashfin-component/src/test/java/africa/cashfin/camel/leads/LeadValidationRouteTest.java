@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,5 +103,7 @@ class LeadValidationRouteTest extends CashfinTestSupport {
         assertThat(failure("name=Jane").getProblems().get("body")).contains("not valid JSON");
         assertThat(failure("[1, 2]").getProblems().get("body")).contains("not an object");
         assertThat(failure(null).getProblems().get("body")).contains("is empty");
+        assertThat(send("direct:create", 42).getException()).isInstanceOf(InvalidPayloadException.class)
+                .hasMessageContaining("Lead");
     }
 }

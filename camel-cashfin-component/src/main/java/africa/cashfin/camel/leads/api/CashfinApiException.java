@@ -146,6 +146,10 @@ public class CashfinApiException extends CashfinException implements HttpRespons
             return "The call may have succeeded on the server, but its answer could not be read; check the lead in"
                    + " Cashfin before repeating it.";
         }
+        if (status >= 300 && status < 400) {
+            return "The server redirected the call; redirects are not followed (they would carry the client secret to"
+                   + " another address). Set baseUrl to the final address.";
+        }
         switch (status) {
             case 400:
                 if (error != null && error.contains("'required' tag")) {
