@@ -1,0 +1,101 @@
+package africa.cashfin.camel.leads;
+
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import africa.cashfin.camel.leads.api.CashfinClient;
+import africa.cashfin.camel.leads.api.CashfinClientRegistry;
+import africa.cashfin.camel.leads.api.CashfinClientSettings;
+
+/**
+ * The {@code cashfin-leads} component: creates and lists Cashfin leads.
+ * <p>
+ * Holds the default options of every endpoint (so the secret is set once, e.g.
+ * {@code camel.component.cashfin-leads.client-secret}) and owns the HTTP clients: one pooled client per base URL,
+ * secret and connection options, shared by the endpoints that use them and closed when the component stops.
+ */
+@Component("cashfin-leads")
+public class CashfinLeadsComponent extends DefaultComponent {
+
+    @Metadata(description = "Default options for every endpoint of this component; each endpoint may override them.")
+    private CashfinLeadsConfiguration configuration = new CashfinLeadsConfiguration();
+
+    private final CashfinClientRegistry clients = new CashfinClientRegistry();
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        CashfinLeadsConfiguration config = configuration.copy();
+        config.setOperation(CashfinLeadsOperation.fromPath(remaining));
+        CashfinLeadsEndpoint endpoint = new CashfinLeadsEndpoint(uri, this, config);
+        setProperties(endpoint, parameters);
+        config.validate();
+        return endpoint;
+    }
+
+    /** The default options of every endpoint. */
+    public CashfinLeadsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default options of every endpoint. */
+    public void setConfiguration(CashfinLeadsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The shared clients of this component. */
+    public CashfinClientRegistry getClientRegistry() {
+        return clients;
+    }
+
+    /** The shared client for {@code config}; give it back with {@link #releaseClient}. */
+    CashfinClient acquireClient(CashfinLeadsConfiguration config) throws Exception {
+        return clients.acquire(settingsOf(config));
+    }
+
+    void releaseClient(CashfinClient client) {
+        clients.release(client);
+    }
+
+    /** The client settings an endpoint configuration stands for. */
+    CashfinClientSettings settingsOf(CashfinLeadsConfiguration config) throws Exception {
+        return CashfinClientSettings.builder()
+                .baseUrl(config.effectiveBaseUrl())
+                .clientSecret(config.getClientSecret())
+                .connectTimeout(Duration.ofMillis(config.getConnectTimeout()))
+                .responseTimeout(Duration.ofMillis(config.getResponseTimeout()))
+                .maxConnections(config.getMaxConnections())
+                .sslContext(sslContextOf(config.getSslContextParameters()))
+                .build();
+    }
+
+    private synchronized SSLContext sslContextOf(SSLContextParameters parameters) throws Exception {
+        if (parameters == null) {
+            return null;
+        }
+        SSLContext ctx = sslContexts.get(parameters);
+        if (ctx == null) {
+            ctx = parameters.createSSLContext(getCamelContext());
+            sslContexts.put(parameters, ctx);
+        }
+        return ctx;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clients.close();
+        synchronized (this) {
+            sslContexts.clear();
+        }
+        super.doStop();
+    }
+}

@@ -1,0 +1,55 @@
+package africa.cashfin.camel.leads;
+
+import org.apache.camel.spi.Metadata;
+
+/** Names of the message headers the {@code cashfin-leads} component reads and writes. */
+public final class CashfinLeadsConstants {
+
+    @Metadata(label = "producer", description = "The `_id` of the lead: set by create on its result, and on every"
+                                                + " lead the consumer emits.", javaType = "String")
+    public static final String LEAD_ID = "CamelCashfinLeadId";
+
+    @Metadata(label = "producer", description = "Whether this exchange created the lead in Cashfin (true after a"
+                                                + " successful create).", javaType = "Boolean")
+    public static final String LEAD_CREATED = "CamelCashfinLeadCreated";
+
+    @Metadata(label = "producer", description = "list: the number of leads matching the filters, from the"
+                                                + " response's page info.", javaType = "Long")
+    public static final String TOTAL = "CamelCashfinTotal";
+
+    @Metadata(label = "producer", description = "list: the page to read (in, overrides the `page` option) and the page"
+                                                + " the response describes (out).", javaType = "Integer")
+    public static final String PAGE = "CamelCashfinPage";
+
+    @Metadata(label = "producer", description = "list: the page size, 1..100 (in, overrides the `limit` option) and"
+                                                + " the page size of the response (out).", javaType = "Integer")
+    public static final String LIMIT = "CamelCashfinLimit";
+
+    @Metadata(label = "producer", description = "list: the number of pages (out).", javaType = "Integer")
+    public static final String PAGES = "CamelCashfinPages";
+
+    @Metadata(label = "producer", description = "list: search text over name, email, phone and company; overrides the"
+                                                + " `search` option.", javaType = "String")
+    public static final String SEARCH = "CamelCashfinSearch";
+
+    @Metadata(label = "producer", description = "list: status filter (new, contacted, qualified, converted, lost);"
+                                                + " overrides the `status` option.", javaType = "String")
+    public static final String STATUS = "CamelCashfinStatus";
+
+    @Metadata(label = "producer", description = "list: source filter; overrides the `source` option.",
+              javaType = "String")
+    public static final String SOURCE = "CamelCashfinSource";
+
+    @Metadata(label = "consumer", description = "consumer: `created` for a new lead, `updated` for a changed one.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelCashfinEventType";
+
+    @Metadata(description = "The lead's server creation time (`createdat`).", javaType = "java.time.Instant")
+    public static final String CREATED_AT = "CamelCashfinCreatedAt";
+
+    @Metadata(description = "The lead's server last-update time (`updatedat`).", javaType = "java.time.Instant")
+    public static final String UPDATED_AT = "CamelCashfinUpdatedAt";
+
+    private CashfinLeadsConstants() {
+    }
+}

@@ -1,0 +1,244 @@
+package africa.cashfin.camel.leads.api;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * Everything a {@link CashfinClient} needs to talk to one Cashfin account: base URL, client secret, timeouts, pool
+ * size and TLS. Immutable; build with {@link #builder()}.
+ * <p>
+ * Two settings are {@link #equals(Object) equal} when every field matches; the secret takes part through a SHA-256
+ * hash only, and {@link #toString()} never shows it.
+ */
+public final class CashfinClientSettings {
+
+    /** The production API (the only Cashfin environment). */
+    public static final String DEFAULT_BASE_URL = "https://api.cashfin.africa";
+    /** Default time to establish a TCP/TLS connection. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time to wait for the response once the request is sent. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Default size of the connection pool. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 20;
+
+    private final URI baseUrl;
+    private final String clientSecret;
+    private final String secretHash;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int maxConnections;
+    private final SSLContext sslContext;
+
+    private CashfinClientSettings(Builder b) {
+        if (b.clientSecret == null || b.clientSecret.isBlank()) {
+            throw new IllegalArgumentException(
+                    "The Cashfin client secret is missing: set clientSecret (it is sent as the Authorization header)");
+        }
+        this.baseUrl = checkBaseUrl(b.baseUrl == null ? DEFAULT_BASE_URL : b.baseUrl);
+        this.clientSecret = b.clientSecret.trim();
+        this.secretHash = sha256(this.clientSecret);
+        this.connectTimeout = positive("connectTimeout", b.connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+        this.responseTimeout = positive("responseTimeout", b.responseTimeout, DEFAULT_RESPONSE_TIMEOUT);
+        if (b.maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be 1 or more, got " + b.maxConnections);
+        }
+        this.maxConnections = b.maxConnections;
+        this.sslContext = b.sslContext;
+    }
+
+    /** A builder with the defaults filled in (base URL, timeouts, pool size); only the secret must be set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Base URL without trailing slash, e.g. {@code https://api.cashfin.africa}. */
+    public URI getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** The client secret. Handle with care: never log it. */
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * A stable, non-reversible identity of the secret (hex SHA-256, first 16 characters): to key per-account resources
+     * such as a rate limiter without holding the secret in a map key or a log line.
+     */
+    public String getSecretFingerprint() {
+        return secretHash.substring(0, 16);
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** The TLS context to use, or null for the JVM default. */
+    public SSLContext getSslContext() {
+        return sslContext;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CashfinClientSettings other)) {
+            return false;
+        }
+        return baseUrl.equals(other.baseUrl) && secretHash.equals(other.secretHash)
+                && connectTimeout.equals(other.connectTimeout) && responseTimeout.equals(other.responseTimeout)
+                && maxConnections == other.maxConnections && sslContext == other.sslContext;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(baseUrl, secretHash, connectTimeout, responseTimeout, maxConnections,
+                System.identityHashCode(sslContext));
+    }
+
+    @Override
+    public String toString() {
+        return "CashfinClientSettings[baseUrl=" + baseUrl + ", clientSecret=xxxxxx, connectTimeout=" + connectTimeout
+               + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + ", sslContext="
+               + (sslContext == null ? "default" : "custom") + "]";
+    }
+
+    /**
+     * Parses and checks a base URL: absolute, http or https, no query; {@code http://} only for a loopback host
+     * (localhost, 127.0.0.0/8, ::1) because the secret travels in the Authorization header.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what to do
+     */
+    public static URI checkBaseUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl '" + text + "' is not a valid URL: " + e.getReason()
+                                               + ". Use e.g. " + DEFAULT_BASE_URL);
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme == null || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("baseUrl '" + text + "' must be an absolute http(s) URL with a host,"
+                                               + " e.g. " + DEFAULT_BASE_URL);
+        }
+        if (uri.getUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not carry user info, a query or a fragment; use e.g. "
+                                               + DEFAULT_BASE_URL);
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("baseUrl '" + text + "' uses http:// to a non-local host: the client"
+                                               + " secret would travel in clear text. Use https:// (http:// is allowed"
+                                               + " only for localhost, 127.0.0.0/8 and ::1, e.g. a local simulator)");
+        }
+        String s = uri.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return URI.create(s);
+    }
+
+    /** True for localhost, 127.0.0.0/8 and ::1; never resolves names other than {@code localhost} via DNS. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        boolean literal = h.matches("[0-9.]+") || h.contains(":");
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Duration positive(String name, Duration value, Duration dflt) {
+        Duration d = value == null ? dflt : value;
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration (e.g. 10s), got " + d
+                                               + "; an endless wait would hang the route");
+        }
+        return d;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Builder of {@link CashfinClientSettings}. */
+    public static final class Builder {
+        private String baseUrl;
+        private String clientSecret;
+        private Duration connectTimeout;
+        private Duration responseTimeout;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private SSLContext sslContext;
+
+        private Builder() {
+        }
+
+        /** Base URL; default {@value CashfinClientSettings#DEFAULT_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The client secret (required), sent as {@code Authorization: <secret>}. */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /** TLS context; null for the JVM default. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        public CashfinClientSettings build() {
+            return new CashfinClientSettings(this);
+        }
+    }
+}

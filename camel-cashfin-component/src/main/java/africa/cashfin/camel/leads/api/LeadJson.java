@@ -1,0 +1,209 @@
+package africa.cashfin.camel.leads.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadValidationException;
+
+/**
+ * JSON mapping of {@link Lead}s: the shared {@link ObjectMapper}, the create request body (the 14 request fields only)
+ * and the lenient conversion of maps and JSON text into a lead (blank strings are absent, status lower case, budget
+ * from a number or numeric text, keys matched case-insensitively).
+ */
+public final class LeadJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private static final Set<String> KNOWN_FIELDS = Set.of("_id", "name", "email", "phone", "company", "jobtitle",
+            "industry", "website", "request", "budget", "country", "state", "address", "source", "status",
+            "sourceorigin", "active", "createdat", "updatedat");
+
+    private LeadJson() {
+    }
+
+    /** The mapper used for every Cashfin JSON: java.time support, unknown properties kept, decimals exact. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * The body of {@code POST /business/lead/create}: only the fields in {@link Lead#REQUEST_FIELDS} that are set, never
+     * {@code _id}, timestamps or unknown extra fields.
+     */
+    public static byte[] toCreateRequest(Lead lead) {
+        ObjectNode all = MAPPER.valueToTree(lead);
+        ObjectNode request = MAPPER.createObjectNode();
+        for (String field : Lead.REQUEST_FIELDS) {
+            JsonNode v = all.get(field);
+            if (v != null && !v.isNull()) {
+                request.set(field, v);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write lead as JSON", e);
+        }
+    }
+
+    /**
+     * A lead from a map of field names to values (e.g. a parsed web form or CSV record).
+     *
+     * @throws LeadValidationException when a value cannot be converted (e.g. a budget that is not a number)
+     */
+    public static Lead fromMap(Map<?, ?> map) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getKey() == null) {
+                continue;
+            }
+            String key = e.getKey().toString().trim();
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (KNOWN_FIELDS.contains(lower)) {
+                key = lower;
+            }
+            Object value = e.getValue();
+            if (value instanceof String s) {
+                s = s.trim();
+                if (s.isEmpty()) {
+                    continue;
+                }
+                value = s;
+            }
+            if (value == null) {
+                continue;
+            }
+            if (key.equals("status") && value instanceof String s) {
+                value = s.toLowerCase(Locale.ROOT);
+            }
+            if (key.equals("budget")) {
+                value = budget(value, problems);
+                if (value == null) {
+                    continue;
+                }
+            }
+            clean.put(key, value);
+        }
+        Lead lead;
+        try {
+            lead = MAPPER.convertValue(clean, Lead.class);
+        } catch (IllegalArgumentException e) {
+            problems.put(fieldOf(e), "cannot be converted: " + firstLine(e.getMessage()));
+            throw new LeadValidationException(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new LeadValidationException(problems);
+        }
+        return lead;
+    }
+
+    /**
+     * A lead from JSON text: one object with the API's field names.
+     *
+     * @throws LeadValidationException when the text is not a JSON object or a value cannot be converted
+     */
+    public static Lead fromJson(String json) {
+        return fromJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @see #fromJson(String) */
+    public static Lead fromJson(byte[] json) {
+        try {
+            return fromMap(readObject(MAPPER.readTree(json)));
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    /** @see #fromJson(String); the stream is read fully but not closed. */
+    public static Lead fromJson(InputStream json) {
+        try {
+            return fromMap(readObject(MAPPER.readTree(json)));
+        } catch (IOException e) {
+            throw notJson(e);
+        }
+    }
+
+    private static Map<String, Object> readObject(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            throw new LeadValidationException(Map.of("body", "is empty; expected a JSON object such as"
+                                                             + " {\"name\": \"Jane Smith\"}"));
+        }
+        if (!node.isObject()) {
+            throw new LeadValidationException(Map.of("body", "is JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                                                             + ", not an object; send one lead as {\"name\": ...}"));
+        }
+        return MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    private static LeadValidationException notJson(IOException e) {
+        return new LeadValidationException(Map.of("body", "is not valid JSON: " + firstLine(e.getMessage())));
+    }
+
+    private static Object budget(Object value, Map<String, String> problems) {
+        if (value instanceof BigDecimal bd) {
+            return bd;
+        }
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            problems.put("budget", d + " is not a finite number");
+            return null;
+        }
+        if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            problems.put("budget", f + " is not a finite number");
+            return null;
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        String text = value.toString().trim();
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.put("budget", "'" + text + "' is not a number (use digits and an optional decimal point,"
+                                   + " e.g. 50000 or 1250.50)");
+            return null;
+        }
+    }
+
+    private static String fieldOf(IllegalArgumentException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()) {
+            String name = jme.getPath().get(0).getFieldName();
+            if (name != null) {
+                return name;
+            }
+        }
+        return "lead";
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,182 @@
+package africa.cashfin.camel.leads.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.PageInfo;
+
+/**
+ * Turns a {@link RawResponse} into a lead, a page of leads, or a {@link CashfinApiException} that says what was wrong.
+ * The body is parsed as JSON only after the status and content type were checked, so an HTML page from a proxy or an
+ * empty body gets its own clear message rather than a parser error.
+ */
+final class ResponseReader {
+
+    private static final int SNIPPET_LENGTH = 200;
+
+    private final String secret;
+    private final Supplier<Long> clock;
+
+    ResponseReader(String secret, Supplier<Long> clock) {
+        this.secret = secret;
+        this.clock = clock;
+    }
+
+    Lead readCreated(String method, String path, RawResponse response) {
+        JsonNode data = envelope(method, path, response).get("data");
+        if (data == null || !data.isObject()) {
+            throw invalid(method, path, response, "The success response has no lead under \"data\"", null);
+        }
+        return toLead(method, path, response, data, "data");
+    }
+
+    LeadPage readPage(String method, String path, RawResponse response) {
+        JsonNode root = envelope(method, path, response);
+        JsonNode data = root.get("data");
+        List<Lead> leads = new ArrayList<>();
+        if (data != null && !data.isNull()) {
+            if (!data.isArray()) {
+                throw invalid(method, path, response, "\"data\" is a JSON " + data.getNodeType().name()
+                        .toLowerCase(Locale.ROOT) + ", expected an array of leads", null);
+            }
+            for (int i = 0; i < data.size(); i++) {
+                leads.add(toLead(method, path, response, data.get(i), "data[" + i + "]"));
+            }
+        }
+        JsonNode info = root.get("pagination");
+        if (info == null || !info.isObject()) {
+            info = root.get("meta");
+        }
+        PageInfo pageInfo = null;
+        if (info != null && info.isObject()) {
+            pageInfo = new PageInfo(info.path("total").asLong(leads.size()), info.path("page").asInt(1),
+                    info.path("limit").asInt(leads.size()), info.path("pages").asInt(1));
+        }
+        return new LeadPage(leads, pageInfo);
+    }
+
+    /** The parsed body of a success; throws for every other answer. */
+    private JsonNode envelope(String method, String path, RawResponse response) {
+        JsonNode root = parse(method, path, response);
+        if (!response.isSuccess()) {
+            throw apiError(method, path, response, root, null);
+        }
+        if (root.path("success").isBoolean() && !root.path("success").asBoolean()) {
+            throw apiError(method, path, response, root, null);
+        }
+        return root;
+    }
+
+    private JsonNode parse(String method, String path, RawResponse response) {
+        byte[] body = response.body();
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            throw invalid(method, path, response, "The response body is empty (expected JSON)", null);
+        }
+        String ct = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
+        boolean looksJson = text.startsWith("{") || text.startsWith("[");
+        if (!looksJson || ct.contains("html")) {
+            throw invalid(method, path, response, "The response is not JSON (Content-Type: "
+                    + (ct.isEmpty() ? "none" : response.contentType()) + "), it starts with: " + snippet(text)
+                    + (response.isSuccess() ? "" : ". A proxy or gateway in front of Cashfin may have answered"), null);
+        }
+        try {
+            JsonNode root = LeadJson.mapper().readTree(body);
+            if (!root.isObject()) {
+                throw invalid(method, path, response, "The response is a JSON array, expected an object", null);
+            }
+            return root;
+        } catch (IOException e) {
+            throw invalid(method, path, response, "The response body is malformed JSON ("
+                    + LeadJson.firstLine(e.getMessage()) + "); it starts with: " + snippet(text), e);
+        }
+    }
+
+    private CashfinApiException apiError(String method, String path, RawResponse response, JsonNode root,
+                                         String problem) {
+        String error = text(root, "error");
+        String message = text(root, "message");
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonNode errs = root.get("errors");
+        if (errs != null && errs.isObject()) {
+            errs.fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().isTextual()
+                    ? e.getValue().asText() : e.getValue().toString()));
+        }
+        Duration retryAfter = retryAfter(response);
+        if (retryAfter == null && root.path("retry_after").isNumber()) {
+            retryAfter = Duration.ofSeconds(root.path("retry_after").asLong());
+        }
+        if (error == null && message == null && errors.isEmpty() && problem == null) {
+            problem = "The error body carries no error text";
+        }
+        return new CashfinApiException(method, path, response.status(), response.reason(), redact(error),
+                redact(message), errors, retryAfter, problem, null);
+    }
+
+    private CashfinApiException invalid(String method, String path, RawResponse response, String problem,
+                                        Throwable cause) {
+        return new CashfinApiException(method, path, response.status(), response.reason(), null, null, null,
+                retryAfter(response), redact(problem), cause);
+    }
+
+    private Lead toLead(String method, String path, RawResponse response, JsonNode node, String where) {
+        try {
+            return LeadJson.mapper().treeToValue(node, Lead.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid(method, path, response, "The lead at " + where + " cannot be read ("
+                    + LeadJson.firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private Duration retryAfter(RawResponse response) {
+        String value = response.header("retry-after");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        value = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException e) {
+            try {
+                long at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+                return Duration.ofMillis(Math.max(0, at - clock.get())).withNanos(0);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        String s = n.isTextual() ? n.asText() : n.toString();
+        return s.isBlank() ? null : s;
+    }
+
+    private String snippet(String text) {
+        String collapsed = text.replaceAll("\\s+", " ");
+        return "\"" + (collapsed.length() > SNIPPET_LENGTH ? collapsed.substring(0, SNIPPET_LENGTH) + "..." : collapsed)
+               + "\"";
+    }
+
+    /** Removes the secret should a server or proxy echo it back. */
+    private String redact(String text) {
+        return text == null || secret.isEmpty() ? text : text.replace(secret, "xxxxxx");
+    }
+}

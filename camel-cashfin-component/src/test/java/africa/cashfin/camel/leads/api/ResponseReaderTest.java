@@ -1,0 +1,58 @@
+package africa.cashfin.camel.leads.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import africa.cashfin.camel.leads.model.LeadPage;
+
+class ResponseReaderTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+    private final ResponseReader reader = new ResponseReader("cs_secret", NOW::toEpochMilli);
+
+    private static RawResponse response(int status, Map<String, String> headers, String body) {
+        return new RawResponse(status, null, "application/json", headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void retryAfterAsHttpDate() {
+        CashfinApiException e = catchThrowableOfType(CashfinApiException.class,
+                () -> reader.readPage("GET", "/business/lead/list", response(429,
+                        Map.of("retry-after", "Sat, 01 Mar 2025 10:00:45 GMT"), "{\"success\": false}")));
+        assertThat(e.getRetryAfter()).contains(Duration.ofSeconds(45));
+        assertThat(e.getMessage()).contains("retry after 45 s");
+    }
+
+    @Test
+    void paginationWinsOverMetaAndMissingDataIsAnEmptyPage() {
+        LeadPage page = reader.readPage("GET", "/business/lead/list", response(200, Map.of(),
+                "{\"success\": true, \"pagination\": {\"total\": 0, \"page\": 3, \"limit\": 10, \"pages\": 0},"
+                + " \"meta\": {\"total\": 99, \"page\": 9, \"limit\": 9, \"pages\": 9}}"));
+        assertThat(page.isEmpty()).isTrue();
+        assertThat(page.pageInfo().page()).isEqualTo(3);
+        assertThat(page.pageInfo().total()).isZero();
+    }
+
+    @Test
+    void unreadableLeadNamesItsPosition() {
+        CashfinApiException e = catchThrowableOfType(CashfinApiException.class,
+                () -> reader.readPage("GET", "/business/lead/list", response(200, Map.of(),
+                        "{\"success\": true, \"data\": [{\"_id\": \"a\"}, {\"_id\": \"b\", \"createdat\": \"yesterday\"}]}")));
+        assertThat(e.getResponseProblem()).contains("data[1]");
+    }
+
+    @Test
+    void echoedSecretIsRedacted() {
+        CashfinApiException e = catchThrowableOfType(CashfinApiException.class,
+                () -> reader.readCreated("POST", "/business/lead/create", response(403, Map.of(),
+                        "{\"success\": false, \"error\": \"key cs_secret is not allowed\"}")));
+        assertThat(e.getMessage()).doesNotContain("cs_secret").contains("key xxxxxx is not allowed");
+    }
+}
