@@ -95,6 +95,8 @@ public final class ScanRun {
     private boolean fullTotalChanged;
     private ListOrder fullObserved = ListOrder.UNKNOWN;
     private boolean unordered;
+    /** Set when a full scan never saw the total hold still: leads inserted behind it may be unread. */
+    private boolean cursorFrozen;
 
     // outcomes
     private final Map<LeadEvent, Boolean> outstanding = new IdentityHashMap<>();
@@ -272,10 +274,12 @@ public final class ScanRun {
         if (!outstanding.isEmpty()) {
             throw new IllegalStateException(outstanding.size() + " emitted leads have no reported outcome");
         }
-        Instant created = max(previous == null ? null : previous.created(), maxCreated);
-        created = min(created, oldestFailedCreated);
+        Instant created = previous == null ? null : previous.created();
+        if (!cursorFrozen) {
+            created = min(max(created, maxCreated), oldestFailedCreated);
+        }
         Instant updated = previous == null ? null : previous.updated();
-        if (settings.emitUpdates()) {
+        if (settings.emitUpdates() && !cursorFrozen) {
             updated = min(max(updated, maxUpdated), oldestFailedUpdated);
         }
         ListOrder finalOrder = order != ListOrder.UNKNOWN ? order
@@ -701,6 +705,9 @@ public final class ScanRun {
             }
             order = fullObserved;
             unordered |= fullObserved == ListOrder.UNORDERED;
+            // without an order, a lead inserted into a page already read this pass is found only by another pass:
+            // keep the floor where it was so the next poll still looks for it
+            cursorFrozen = fullTotalChanged;
             return done(events);
         }
         nextPage = q + 1;

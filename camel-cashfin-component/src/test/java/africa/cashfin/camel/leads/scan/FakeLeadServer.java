@@ -103,6 +103,11 @@ final class FakeLeadServer {
         clock = clock.plus(step);
     }
 
+    /** Deletes the {@code count} oldest leads (a user cleaning up old leads in the dashboard). */
+    void deleteOldest(int count) {
+        byAge.subList(0, count).clear();
+    }
+
     /** Runs {@code change} before every list read (after the call is counted). */
     FakeLeadServer beforeEachRead(Consumer<FakeLeadServer> change) {
         this.beforeEachRead = change;

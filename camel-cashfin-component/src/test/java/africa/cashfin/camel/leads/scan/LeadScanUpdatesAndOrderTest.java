@@ -92,6 +92,25 @@ class LeadScanUpdatesAndOrderTest {
         assertThat(second.calls()).isEqualTo((server.size() + 49) / 50);
     }
 
+    @Test
+    void aFullScanThatNeverSawAStableTotalDoesNotMoveTheCursor() {
+        FakeLeadServer server = new FakeLeadServer(Order.SCRAMBLED);
+        server.insert(200);
+        int[] noisyReads = { 90 };
+        server.beforeEachRead(s -> {
+            if (noisyReads[0]-- > 0) {
+                s.insert(2); // lands anywhere in the scrambled list, possibly in pages already read
+            }
+        });
+        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(10).withLookback(java.time.Duration.ZERO),
+                                     new InMemorySeenLeadStore(1_000_000), new InMemoryScanStateStore());
+        List<String> delivered = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            delivered.addAll(ScanDriver.poll(scan, server).createdIds());
+        }
+        assertThat(delivered).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(server.ids());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
     void theOrderIsDetectedFromTheData(Order order) {
