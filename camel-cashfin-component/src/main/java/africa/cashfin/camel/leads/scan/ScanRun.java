@@ -251,7 +251,11 @@ public final class ScanRun {
         succeeded++;
     }
 
-    /** The exchange for {@code event} failed: it is offered again on the next poll; the cursor stays at or before it. */
+    /**
+     * The exchange for {@code event} failed: it is offered again on the next poll; the cursor stays at or before it.
+     * After {@code limit} failures in one poll the run ends early ({@link #isDone()} turns true): the leads above the
+     * oldest failure are read again next poll.
+     */
     public void failed(LeadEvent event) {
         take(event);
         failedKeys.add(event.key());
@@ -261,6 +265,13 @@ public final class ScanRun {
             oldestFailedPosition = Math.min(oldestFailedPosition, event.position());
         }
         failed++;
+        if (failedKeys.size() >= limit && phase != Phase.FULL && phase != Phase.DONE) {
+            // a page worth of failures (the route is probably down): the cursor cannot pass the oldest failure anyway,
+            // and everything below it has been handled, so stop here instead of spending calls on leads that would
+            // fail too. Not in a full scan: without an order, the unread pages may hold older leads.
+            phase = Phase.DONE;
+            strategy += "-stopped-after-failures";
+        }
     }
 
     /**

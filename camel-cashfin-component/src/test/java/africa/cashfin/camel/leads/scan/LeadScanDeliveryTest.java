@@ -52,6 +52,25 @@ class LeadScanDeliveryTest {
 
     @ParameterizedTest
     @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void whenEveryExchangeFailsThePollStopsEarlyAndLaterDeliversEverythingOnce(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(1_000);
+        LeadScan scan = scan(50, Duration.ofMinutes(5));
+
+        ScanDriver.Poll down = ScanDriver.poll(scan, server, e -> true);
+        assertThat(down.stats().failed()).isEqualTo(50);
+        assertThat(down.calls()).as("no need to read 20 pages of leads that would fail too").isLessThanOrEqualTo(3);
+        assertThat(scan.cursor().created()).isEqualTo(server.leads().get(0).getCreatedat());
+
+        List<String> delivered = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            delivered.addAll(ScanDriver.poll(scan, server).deliveredIds());
+        }
+        assertThat(delivered).containsExactlyElementsOf(server.ids());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
     void aScanAbandonedMidwayKeepsTheCursorAndTheNextPollLosesNothing(Order order) {
         FakeLeadServer server = new FakeLeadServer(order);
         server.insert(480);
