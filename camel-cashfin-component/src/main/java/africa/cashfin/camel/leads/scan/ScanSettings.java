@@ -54,22 +54,27 @@ public record ScanSettings(int limit, Duration lookback, StartFrom startFrom, bo
         return new ScanSettings(limit, lookback, startFrom, emitUpdates, limit, markerKey);
     }
 
+    /** A copy with another lookback. */
     public ScanSettings withLookback(Duration lookback) {
         return new ScanSettings(limit, lookback, startFrom, emitUpdates, maxBufferedLeads, markerKey);
     }
 
+    /** A copy with another start option. */
     public ScanSettings withStartFrom(StartFrom startFrom) {
         return new ScanSettings(limit, lookback, startFrom, emitUpdates, maxBufferedLeads, markerKey);
     }
 
+    /** A copy that does (or does not) emit updated leads. */
     public ScanSettings withEmitUpdates(boolean emitUpdates) {
         return new ScanSettings(limit, lookback, startFrom, emitUpdates, maxBufferedLeads, markerKey);
     }
 
+    /** A copy with another bound on buffered new leads. */
     public ScanSettings withMaxBufferedLeads(int maxBufferedLeads) {
         return new ScanSettings(limit, lookback, startFrom, emitUpdates, maxBufferedLeads, markerKey);
     }
 
+    /** A copy with another marker key (make it unique per endpoint when endpoints share a seen store). */
     public ScanSettings withMarkerKey(String markerKey) {
         return new ScanSettings(limit, lookback, startFrom, emitUpdates, maxBufferedLeads, markerKey);
     }

@@ -27,12 +27,18 @@ class LeadScanPageShiftTest {
     @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
     void insertsDuringEveryPageReadLoseNothingAndDuplicateNothing(Order order) {
         int shiftedPolls = 0;
+        burstWalks = 0;
         for (long seed : SEEDS) {
             shiftedPolls += runScenario(order, seed);
         }
         // the scenarios really did shift pages under the scan (more calls than a still list would need)
         assertThat(shiftedPolls).isPositive();
+        if (order == Order.NEWEST_FIRST) {
+            assertThat(burstWalks).as("bursts beyond the buffer took the seek-then-backward path").isPositive();
+        }
     }
+
+    private static int burstWalks;
 
     /** @return number of polls that needed more calls than the list had pages (shift compensation happened) */
     private static int runScenario(Order order, long seed) {
@@ -56,11 +62,17 @@ class LeadScanPageShiftTest {
         List<String> delivered = new ArrayList<>();
         int shifted = 0;
         for (int polls = 0; polls < 60; polls++) {
+            if (readsWithInserts[0] > 0 && random.nextInt(3) == 0) {
+                insertRandomly(server, random, random.nextInt(4 * limit)); // bursts beyond the one-page buffer too
+            }
             int pagesBefore = (server.size() + limit - 1) / limit;
             ScanDriver.Poll poll = ScanDriver.poll(scan, server);
             assertThat(poll.abandoned()).as(scenario).isFalse();
             assertOldestFirst(poll, scenario);
             delivered.addAll(poll.createdIds());
+            if (poll.stats().strategy().contains("then-backward")) {
+                burstWalks++;
+            }
             if (poll.calls() > pagesBefore + 1) {
                 shifted++;
             }
