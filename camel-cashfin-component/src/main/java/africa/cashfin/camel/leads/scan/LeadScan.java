@@ -1,0 +1,69 @@
+package africa.cashfin.camel.leads.scan;
+
+import java.util.Objects;
+
+/**
+ * Decides which list pages a polling consumer reads and which leads it emits, so that every lead is emitted once, none
+ * is lost, and as few list calls as the data allows are spent. Pure logic: no HTTP, no Camel.
+ * <p>
+ * One {@code LeadScan} lives as long as the consumer; each poll is one {@link ScanRun} from {@link #start()}:
+ *
+ * <pre>{@code
+ * ScanRun run = scan.start();
+ * try {
+ *     while (!run.isDone()) {
+ *         PageRequest request = run.nextRequest();
+ *         LeadPage page = client.list(request.page(), request.limit(), filters);   // may throw
+ *         for (LeadEvent event : run.accept(page)) {                               // oldest first
+ *             if (emit(event)) run.succeeded(event); else run.failed(event);
+ *         }
+ *     }
+ *     ScanStatistics stats = run.finish();                                         // saves the cursor
+ * } catch (Exception e) {
+ *     run.abandon();                                                               // cursor unchanged
+ *     throw e;
+ * }
+ * }</pre>
+ *
+ * Not thread-safe: one poll at a time (Camel's scheduled consumers poll from one thread).
+ */
+public class LeadScan {
+
+    private final ScanSettings settings;
+    private final SeenLeadStore seen;
+    private final ScanStateStore state;
+    private final boolean persistentState;
+
+    /**
+     * @param settings how to read the list
+     * @param seen     keys of delivered leads (adapt Camel's {@code IdempotentRepository})
+     * @param state    where the cursor is kept (adapt Camel's {@code StateRepository}), or null to keep it in memory
+     *                 only: then a restart verifies every page against {@code seen}
+     */
+    public LeadScan(ScanSettings settings, SeenLeadStore seen, ScanStateStore state) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.seen = Objects.requireNonNull(seen, "seen");
+        this.persistentState = state != null;
+        this.state = state != null ? state : new InMemoryScanStateStore();
+    }
+
+    /** Starts one poll. Any run not finished is simply dropped (its cursor was never saved). */
+    public ScanRun start() {
+        return new ScanRun(this, settings, seen, cursor(), persistentState);
+    }
+
+    /** The cursor saved by the last complete scan, or null before the first one. */
+    public ScanCursor cursor() {
+        String value = state.load();
+        return value == null || value.isBlank() ? null : ScanCursor.parse(value);
+    }
+
+    /** The settings this scan was made with. */
+    public ScanSettings settings() {
+        return settings;
+    }
+
+    void save(ScanCursor cursor) {
+        state.save(cursor.format());
+    }
+}

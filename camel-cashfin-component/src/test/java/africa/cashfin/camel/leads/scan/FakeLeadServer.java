@@ -1,0 +1,161 @@
+package africa.cashfin.camel.leads.scan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.PageInfo;
+
+/**
+ * An in-memory list endpoint: holds leads, serves offset pages newest-first, oldest-first or in a scrambled order,
+ * counts calls, and can change the list before each read (inserts, updates) or fail a call.
+ */
+final class FakeLeadServer {
+
+    enum Order {
+        NEWEST_FIRST,
+        OLDEST_FIRST,
+        /** Neither: a fixed scramble of the leads. */
+        SCRAMBLED
+    }
+
+    /** A simulated HTTP failure. */
+    static final class ListCallFailed extends RuntimeException {
+        ListCallFailed(int call) {
+            super("simulated 503 on list call " + call);
+        }
+    }
+
+    private final Order order;
+    private final List<Lead> byAge = new ArrayList<>(); // insertion order == createdat order
+    private Instant clock = Instant.parse("2024-01-01T00:00:00Z");
+    private Duration step = Duration.ofMinutes(1);
+    private long sequence;
+    private int calls;
+    private int failOnCall = -1;
+    private Consumer<FakeLeadServer> beforeEachRead = server -> {
+    };
+
+    FakeLeadServer(Order order) {
+        this.order = order;
+    }
+
+    /** Inserts one lead at the server clock, then moves the clock one step. */
+    Lead insert() {
+        Lead lead = insertAt(clock);
+        clock = clock.plus(step);
+        return lead;
+    }
+
+    /** Inserts {@code k} leads, one clock step apart. */
+    List<Lead> insert(int k) {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            leads.add(insert());
+        }
+        return leads;
+    }
+
+    /** Inserts {@code k} leads all created at the current clock (equal timestamps); the clock does not move. */
+    List<Lead> insertSameTime(int k) {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            leads.add(insertAt(clock));
+        }
+        return leads;
+    }
+
+    private Lead insertAt(Instant createdat) {
+        if (!byAge.isEmpty() && createdat.isBefore(byAge.get(byAge.size() - 1).getCreatedat())) {
+            throw new IllegalArgumentException("the fake only appends: createdat must not go back");
+        }
+        Lead lead = new Lead().setId(String.format("%024x", ++sequence)).setName("Lead " + sequence)
+                .setCreatedat(createdat).setUpdatedat(createdat);
+        byAge.add(lead);
+        return lead;
+    }
+
+    /** Moves the server clock. */
+    FakeLeadServer advance(Duration duration) {
+        clock = clock.plus(duration);
+        return this;
+    }
+
+    FakeLeadServer step(Duration step) {
+        this.step = step;
+        return this;
+    }
+
+    Instant clock() {
+        return clock;
+    }
+
+    /** Sets {@code updatedat} of lead {@code id} to the clock, then moves the clock one step. */
+    void update(String id) {
+        Lead lead = byAge.stream().filter(l -> l.getId().equals(id)).findFirst().orElseThrow();
+        lead.setUpdatedat(clock);
+        lead.setName(lead.getName() + "'");
+        clock = clock.plus(step);
+    }
+
+    /** Deletes the {@code count} oldest leads (a user cleaning up old leads in the dashboard). */
+    void deleteOldest(int count) {
+        byAge.subList(0, count).clear();
+    }
+
+    /** Runs {@code change} before every list read (after the call is counted). */
+    FakeLeadServer beforeEachRead(Consumer<FakeLeadServer> change) {
+        this.beforeEachRead = change;
+        return this;
+    }
+
+    /** Makes list call number {@code call} (1-based, counted over the server's life) fail. */
+    FakeLeadServer failOnCall(int call) {
+        this.failOnCall = call;
+        return this;
+    }
+
+    int calls() {
+        return calls;
+    }
+
+    int size() {
+        return byAge.size();
+    }
+
+    /** Every lead id, oldest first. */
+    List<String> ids() {
+        return byAge.stream().map(Lead::getId).toList();
+    }
+
+    List<Lead> leads() {
+        return List.copyOf(byAge);
+    }
+
+    /** {@code GET /business/lead/list?page=&limit=}. */
+    LeadPage page(int page, int limit) {
+        calls++;
+        if (calls == failOnCall) {
+            throw new ListCallFailed(calls);
+        }
+        beforeEachRead.accept(this);
+        List<Lead> view = new ArrayList<>(byAge);
+        switch (order) {
+            case NEWEST_FIRST -> java.util.Collections.reverse(view);
+            case SCRAMBLED -> view.sort(Comparator.comparing(l -> Long.reverse(Long.parseLong(l.getId(), 16) * 0x9E3779B97F4A7C15L)));
+            default -> {
+            }
+        }
+        int total = view.size();
+        int pages = (total + limit - 1) / limit;
+        int from = Math.min(total, (page - 1) * limit);
+        int to = Math.min(total, from + limit);
+        List<Lead> copies = view.subList(from, to).stream().map(Lead::new).toList();
+        return new LeadPage(copies, new PageInfo(total, page, limit, pages));
+    }
+}

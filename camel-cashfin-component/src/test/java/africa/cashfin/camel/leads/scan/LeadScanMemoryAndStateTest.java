@@ -1,0 +1,106 @@
+package africa.cashfin.camel.leads.scan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.PageInfo;
+import africa.cashfin.camel.leads.scan.FakeLeadServer.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The memory bound, the state string, and misuse of the API. */
+class LeadScanMemoryAndStateTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void aLargeBackfillNeverHoldsMoreThanTwoPages(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(20_000);
+        Random random = new Random(42);
+        server.beforeEachRead(s -> s.insert(random.nextInt(10)));
+        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(100), new InMemorySeenLeadStore(1_000_000),
+                                     new InMemoryScanStateStore());
+
+        ScanDriver.Poll poll = ScanDriver.poll(scan, server);
+
+        assertThat(poll.createdIds()).hasSizeGreaterThanOrEqualTo(20_000).doesNotHaveDuplicates();
+        assertThat(poll.maxBufferedAfterAccept()).isLessThanOrEqualTo(100);
+        assertThat(poll.stats().peakBuffered()).as("leads held including the page in hand").isLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void cursorRoundTripsThroughItsStringForm() {
+        ScanCursor cursor = new ScanCursor(Instant.parse("2024-01-15T12:00:00.123Z"), Instant.parse("2024-02-01T00:00:00Z"),
+                                           4217, ListOrder.OLDEST_FIRST);
+        assertThat(cursor.format())
+                .isEqualTo("v1;created=2024-01-15T12:00:00.123Z;updated=2024-02-01T00:00:00Z;offset=4217;order=OLDEST_FIRST");
+        assertThat(ScanCursor.parse(cursor.format())).isEqualTo(cursor);
+        ScanCursor empty = new ScanCursor(null, null, -1, ListOrder.UNKNOWN);
+        assertThat(ScanCursor.parse(empty.format())).isEqualTo(empty);
+    }
+
+    @Test
+    void anUnreadableCursorSaysWhatToDo() {
+        assertThatThrownBy(() -> ScanCursor.parse("v9;created=x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("v9;created=x").hasMessageContaining("Remove this entry");
+        assertThatThrownBy(() -> ScanCursor.parse("v1;created=yesterday;updated=;offset=1;order=NEWEST_FIRST"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void theCursorIsSavedOnlyByAFinishedScan() {
+        FakeLeadServer server = new FakeLeadServer(Order.NEWEST_FIRST);
+        server.insert(30);
+        InMemoryScanStateStore state = new InMemoryScanStateStore();
+        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(10), new InMemorySeenLeadStore(100), state);
+        ScanRun run = scan.start();
+        run.accept(server.page(run.nextRequest().page(), 10));
+        run.abandon();
+        assertThat(state.load()).isNull();
+        ScanDriver.poll(scan, server);
+        assertThat(state.load()).startsWith("v1;created=" + server.leads().get(29).getCreatedat());
+    }
+
+    @Test
+    void outcomesMustBeReportedBeforeTheNextPage() {
+        FakeLeadServer server = new FakeLeadServer(Order.OLDEST_FIRST);
+        server.insert(30);
+        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(10), new InMemorySeenLeadStore(100), null);
+        ScanRun run = scan.start();
+        var events = run.accept(server.page(run.nextRequest().page(), 10));
+        assertThat(events).hasSize(10);
+        run.nextRequest();
+        assertThatThrownBy(() -> run.accept(new LeadPage(java.util.List.of(), new PageInfo(30, 2, 10, 3))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no reported outcome");
+        run.succeeded(events.get(0));
+        assertThatThrownBy(() -> run.succeeded(events.get(0))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLeadWithoutIdIsRejectedClearly() {
+        LeadScan scan = new LeadScan(ScanSettings.defaults(), new InMemorySeenLeadStore(100), null);
+        ScanRun run = scan.start();
+        run.nextRequest();
+        LeadPage page = new LeadPage(java.util.List.of(new africa.cashfin.camel.leads.model.Lead()
+                .setCreatedat(Instant.EPOCH)), new PageInfo(1, 1, 100, 1));
+        assertThatThrownBy(() -> run.accept(page)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without _id or createdat");
+    }
+
+    @Test
+    void settingsRejectBadValuesWithAClearMessage() {
+        assertThatThrownBy(() -> ScanSettings.defaults().withLimit(500)).hasMessageContaining("between 1 and 100");
+        assertThatThrownBy(() -> ScanSettings.defaults().withLookback(Duration.ofSeconds(-1)))
+                .hasMessageContaining("negative");
+        assertThatThrownBy(() -> StartFrom.parse("yesterday")).hasMessageContaining("'beginning', 'now' or an ISO-8601");
+        assertThat(StartFrom.parse("now")).isEqualTo(StartFrom.NOW);
+        assertThat(StartFrom.parse("2024-01-15T12:00:00Z").instant()).isEqualTo(Instant.parse("2024-01-15T12:00:00Z"));
+        assertThat(StartFrom.parse(null)).isEqualTo(StartFrom.BEGINNING);
+    }
+}

@@ -1,0 +1,117 @@
+package africa.cashfin.camel.leads.scan;
+
+import java.time.Instant;
+import java.util.List;
+
+import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.scan.FakeLeadServer.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Restarts (a new LeadScan over the same stores) and the startFrom options. */
+class LeadScanRestartAndStartFromTest {
+
+    private static final ScanSettings SETTINGS = ScanSettings.defaults().withLimit(50);
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void restartWithOnlyAPersistentSeenStoreEmitsNothingTwiceAndMissesNothing(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(420);
+        InMemorySeenLeadStore persistentSeen = new InMemorySeenLeadStore(1_000_000);
+        ScanDriver.poll(new LeadScan(SETTINGS, persistentSeen, null), server);
+
+        List<String> whileDown = server.insert(6).stream().map(Lead::getId).toList();
+        LeadScan restarted = new LeadScan(SETTINGS, persistentSeen, null);
+        ScanDriver.Poll poll = ScanDriver.poll(restarted, server);
+
+        assertThat(poll.createdIds()).containsExactlyElementsOf(whileDown);
+        assertThat(poll.stats().strategy()).startsWith("verify");
+        int pages = (server.size() + 49) / 50;
+        assertThat(poll.calls()).as("verification reads every page").isBetween(pages, pages + 1);
+
+        // after that first poll the in-memory cursor makes polls cheap again
+        assertThat(ScanDriver.poll(restarted, server).calls()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void restartWithACursorStoreIsAsCheapAsAnIncrementalPoll(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(4_000);
+        InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
+        InMemoryScanStateStore state = new InMemoryScanStateStore();
+        ScanDriver.poll(new LeadScan(SETTINGS, seen, state), server);
+
+        List<String> whileDown = server.insert(12).stream().map(Lead::getId).toList();
+        ScanDriver.Poll poll = ScanDriver.poll(new LeadScan(SETTINGS, seen, state), server);
+
+        assertThat(poll.createdIds()).containsExactlyElementsOf(whileDown);
+        assertThat(poll.calls()).isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void startFromNowRecordsExistingLeadsWithoutEmittingThemCheaply(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(1_000);
+        InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
+        LeadScan scan = new LeadScan(SETTINGS.withStartFrom(StartFrom.NOW), seen, new InMemoryScanStateStore());
+
+        ScanDriver.Poll first = ScanDriver.poll(scan, server);
+        assertThat(first.emitted()).isEmpty();
+        assertThat(first.calls()).isLessThanOrEqualTo(2); // page 1 (and the last page when oldest first)
+        assertThat(first.stats().cursor().created()).isEqualTo(server.leads().get(999).getCreatedat());
+
+        List<String> fresh = server.insert(4).stream().map(Lead::getId).toList();
+        assertThat(ScanDriver.poll(scan, server).createdIds()).containsExactlyElementsOf(fresh);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void startFromNowWithoutCursorStateSurvivesARestart(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(300);
+        InMemorySeenLeadStore persistentSeen = new InMemorySeenLeadStore(1_000_000);
+        ScanSettings now = SETTINGS.withStartFrom(StartFrom.NOW);
+        ScanDriver.Poll first = ScanDriver.poll(new LeadScan(now, persistentSeen, null), server);
+        assertThat(first.emitted()).isEmpty();
+        assertThat(first.stats().markedSeen()).isEqualTo(300);
+
+        List<String> whileDown = server.insert(5).stream().map(Lead::getId).toList();
+        ScanDriver.Poll afterRestart = ScanDriver.poll(new LeadScan(now, persistentSeen, null), server);
+        assertThat(afterRestart.createdIds()).containsExactlyElementsOf(whileDown);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void startFromAnInstantEmitsOnlyLeadsCreatedAtOrAfterIt(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(300);
+        Instant from = server.leads().get(200).getCreatedat();
+        LeadScan scan = new LeadScan(SETTINGS.withStartFrom(StartFrom.at(from)), new InMemorySeenLeadStore(100_000),
+                                     new InMemoryScanStateStore());
+
+        ScanDriver.Poll first = ScanDriver.poll(scan, server);
+        assertThat(first.createdIds()).containsExactlyElementsOf(server.ids().subList(200, 300));
+
+        List<String> fresh = server.insert(3).stream().map(Lead::getId).toList();
+        assertThat(ScanDriver.poll(scan, server).createdIds()).containsExactlyElementsOf(fresh);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void startFromIsIgnoredOnceStateExists(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(80);
+        InMemorySeenLeadStore seen = new InMemorySeenLeadStore(100_000);
+        InMemoryScanStateStore state = new InMemoryScanStateStore();
+        ScanDriver.poll(new LeadScan(SETTINGS, seen, state), server);
+
+        List<String> fresh = server.insert(2).stream().map(Lead::getId).toList();
+        ScanDriver.Poll poll = ScanDriver.poll(new LeadScan(SETTINGS.withStartFrom(StartFrom.NOW), seen, state), server);
+        assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
+    }
+}
