@@ -74,8 +74,8 @@ public final class MailToLead {
     }
 
     private static String header(Message message, String name) throws MessagingException {
-        String value = message.getHeader(name, ", ");
-        return value == null ? null : MimeUtility.unfold(value);
+        String[] values = message.getHeader(name);
+        return values == null || values.length == 0 ? null : MimeUtility.unfold(String.join(", ", values));
     }
 
     /**
