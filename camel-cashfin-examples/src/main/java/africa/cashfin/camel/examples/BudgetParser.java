@@ -53,7 +53,7 @@ public final class BudgetParser {
         if (t.isEmpty()) {
             return null;
         }
-        if (t.matches(".*[0-9]\\s*(-|–|to)\\s*[\\p{Sc}\\p{L}]{0,4}\\s*[0-9].*")) {
+        if (t.matches(".*[0-9][kKmM]?\\s*(-|–|to)\\s*[\\p{Sc}\\p{L}]{0,4}\\s*[0-9].*")) {
             throw new BudgetFormatException(text, "is a range; give one amount");
         }
         Matcher m = SHAPE.matcher(t);
