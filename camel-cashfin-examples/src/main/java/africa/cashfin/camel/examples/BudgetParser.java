@@ -1,6 +1,10 @@
 package africa.cashfin.camel.examples;
 
 import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a budget the way people type it into a spreadsheet and returns the number Cashfin expects.
  * <p>
- * Accepted: a currency symbol or code before or after the number ({@code $50,000}, {@code KES 50,000},
+ * Accepted: a currency (symbol, ISO 4217 code or local abbreviation such as KSh) before or after the number ({@code $50,000}, {@code KES 50,000},
  * {@code ₦250,000}, {@code R 15 000}, {@code 50,000 USD}, {@code KSh 5,000/=}); thousands grouped with {@code ,}
  * {@code .} {@code '} a space, a no-break space or a narrow no-break space; decimals with {@code .} or {@code ,}
  * ({@code 1,234.56}, {@code 50.000,00}); a {@code k} (thousand) or {@code m}/{@code mn} (million) suffix
@@ -83,14 +87,26 @@ public final class BudgetParser {
         };
     }
 
-    /** A currency is a symbol, or one to four letters (USD, KES, KSh, R, N, Br, GH₵...). */
+    /** ISO 4217 codes plus the local abbreviations people write (KSh, TSh, USh, R, N, Br, CFA, FCFA, Le, M, E, D). */
+    private static final Set<String> CURRENCY_WORDS = currencyWords();
+
+    private static Set<String> currencyWords() {
+        Set<String> words = new HashSet<>();
+        Currency.getAvailableCurrencies().forEach(c -> words.add(c.getCurrencyCode()));
+        words.addAll(List.of("KSH", "KSHS", "TSH", "TSHS", "USH", "USHS", "SH", "SHS", "R", "N", "BR", "CFA", "FCFA",
+                "LE", "M", "E", "D", "DH", "DHS", "RS", "GH", "GHC", "Z", "US", "A", "AU", "C", "CA", "NZ", "HK", "S"));
+        return Set.copyOf(words);
+    }
+
+    /**
+     * A currency is made of currency symbols and at most one currency word: an ISO 4217 code or a local abbreviation
+     * ({@code KES}, {@code KSh}, {@code R}, {@code GH₵}, {@code US$}).
+     */
     private static void checkCurrency(String text, String currency) {
         String c = currency.replace(".", "");
-        if (c.isEmpty() || c.codePoints().allMatch(cp -> Character.getType(cp) == Character.CURRENCY_SYMBOL)) {
-            return;
-        }
-        if (c.length() > 4 || !c.codePoints().allMatch(cp -> Character.isLetter(cp)
-                || Character.getType(cp) == Character.CURRENCY_SYMBOL)) {
+        StringBuilder letters = new StringBuilder();
+        c.codePoints().filter(Character::isLetter).forEach(letters::appendCodePoint);
+        if (letters.length() > 0 && !CURRENCY_WORDS.contains(letters.toString().toUpperCase(Locale.ROOT))) {
             throw new BudgetFormatException(text, "has text '" + currency + "' that is not a currency");
         }
     }

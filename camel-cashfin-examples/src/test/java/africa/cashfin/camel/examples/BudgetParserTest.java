@@ -18,7 +18,8 @@ class BudgetParserTest {
             "50.000,00|50000", "1,234.56|1234.56", "USD 1,200|1200", "₦250,000|250000", "R 15 000|15000",
             "50k|50000", "1.5m|1500000", "2,5 mn|2500000", "50000|50000", "12,5|12.5", "0.75|0.75",
             "50,000 USD|50000", "KSh 5,000/=|5000", "€ 1.234.567,89|1234567.89", "1'000|1000", "GH₵ 900|900",
-            "50.000|50000", "  7 500  |7500", "+300|300" })
+            "50.000|50000", "  7 500  |7500", "+300|300", "US$ 2,000|2000", "Ksh. 3,000|3000",
+            "TSh 10,000|10000", "eur 99|99" })
     void readsWhatPeopleType(String text, String expected) {
         assertThat(BudgetParser.parse(text)).isEqualByComparingTo(new BigDecimal(expected));
     }
@@ -45,7 +46,8 @@ class BudgetParserTest {
             "lots|is not an amount", "call me|is not an amount", "10,000-20,000|is a range",
             "10k to 20k|is a range", "-500|is negative", "1,2,3|grouped in an unexpected way",
             "1.234,56.7|more than one decimal separator", "approximately 5000|is not an amount",
-            "50000 shillings please|is not an amount" })
+            "50000 shillings please|is not an amount", "5000 pcs|'pcs' that is not a currency",
+            "abc 12|'abc' that is not a currency" })
     void garbageIsAClearProblem(String text, String why) {
         assertThatThrownBy(() -> BudgetParser.parse(text))
                 .isInstanceOf(BudgetParser.BudgetFormatException.class)
