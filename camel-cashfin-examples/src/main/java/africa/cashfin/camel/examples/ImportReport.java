@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * Cells are {@link SpreadsheetSafeCsv formula-escaped}.</li>
  * <li>{@code <name>.errors.csv}: the failed rows with their original columns, unchanged, plus an {@code error} column;
  * fix them and drop the file in the inbox again (the {@code error} column is ignored on import). Written only when a
- * row fails. Cells are quoted (RFC 4180) but not formula-escaped, so the data round-trips exactly.</li>
+ * row fails. Cells are quoted (RFC 4180) but not formula-escaped, so the data round-trips exactly. Its columns are in
+ * the key order of the first failed row's map: unmarshal with camel-csv's {@code useOrderedMaps=true}.</li>
  * </ul>
  * Row numbers count data rows from 1 (the header is row 0), which is what a spreadsheet shows minus one; a quoted cell
  * with line breaks does not shift them. Every {@code progressEvery} rows a progress line goes to the progress
