@@ -87,6 +87,7 @@ public final class CashfinSimulator implements AutoCloseable {
                 .port(config.port)
                 .bindAddress("127.0.0.1")
                 .containerThreads(config.containerThreads)
+                .jettyAcceptors(1)
                 .asynchronousResponseEnabled(false)
                 .gzipDisabled(true)
                 .stubRequestLoggingDisabled(true)
@@ -524,7 +525,7 @@ public final class CashfinSimulator implements AutoCloseable {
         private long seed = 42;
         private Clock clock = Clock.systemUTC();
         private int requestJournalEntries;
-        private int containerThreads = 64;
+        private int containerThreads = 24;
 
         private Builder() {
         }
@@ -600,7 +601,7 @@ public final class CashfinSimulator implements AutoCloseable {
         }
 
         /**
-         * @param threads Jetty worker threads (default 64)
+         * @param threads Jetty worker threads (default 24)
          * @return this
          */
         public Builder containerThreads(int threads) {

@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class LeadStore {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{24}");
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<StoredLead> creationOrder = new ArrayList<>();
     private final List<StoredLead> sorted = new ArrayList<>();
@@ -81,7 +83,7 @@ final class LeadStore {
             fields.put(f, given.get(f));
         }
         String id = given.get("_id") == null ? ids.next(created) : given.get("_id").toString();
-        if (!id.matches("[0-9a-f]{24}")) {
+        if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("'_id' must be 24 lower-case hex digits, got '" + id + "'");
         }
         fields.put("_id", id);
@@ -121,8 +123,13 @@ final class LeadStore {
             if (byId.containsKey(lead.id)) {
                 throw new IllegalArgumentException("A lead with _id " + lead.id + " already exists");
             }
-            int pos = Collections.binarySearch(sorted, lead, StoredLead.OLDEST_FIRST);
-            sorted.add(pos < 0 ? -(pos + 1) : pos, lead);
+            int size = sorted.size();
+            if (size == 0 || StoredLead.OLDEST_FIRST.compare(sorted.get(size - 1), lead) <= 0) {
+                sorted.add(lead); // the usual case: newest so far
+            } else {
+                int pos = Collections.binarySearch(sorted, lead, StoredLead.OLDEST_FIRST);
+                sorted.add(pos < 0 ? -(pos + 1) : pos, lead);
+            }
             creationOrder.add(lead);
             byId.put(lead.id, lead);
             return lead.snapshot();

@@ -24,6 +24,19 @@ final class ObjectIdGenerator {
     String next(Instant createdAt) {
         long seconds = createdAt.getEpochSecond() & 0xFFFF_FFFFL;
         int count = counter.getAndIncrement() & 0xFF_FFFF;
-        return String.format("%08x%010x%06x", seconds, machine, count);
+        char[] out = new char[24];
+        hex(out, 0, seconds, 8);
+        hex(out, 8, machine, 10);
+        hex(out, 18, count, 6);
+        return new String(out);
+    }
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private static void hex(char[] out, int offset, long value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            out[offset + i] = DIGITS[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 }

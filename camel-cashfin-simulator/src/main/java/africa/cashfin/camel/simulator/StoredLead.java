@@ -10,8 +10,10 @@ import java.util.Map;
 final class StoredLead {
 
     /** Ascending by creation instant, then by {@code _id}. */
-    static final Comparator<StoredLead> OLDEST_FIRST =
-            Comparator.comparing((StoredLead l) -> l.createdAt).thenComparing(l -> l.id);
+    static final Comparator<StoredLead> OLDEST_FIRST = (a, b) -> {
+        int c = a.createdAt.compareTo(b.createdAt);
+        return c != 0 ? c : a.id.compareTo(b.id);
+    };
 
     final String id;
     final Instant createdAt;
