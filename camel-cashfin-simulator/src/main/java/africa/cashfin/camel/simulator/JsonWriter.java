@@ -12,6 +12,15 @@ final class JsonWriter {
     private JsonWriter() {
     }
 
+    /** Already rendered JSON, written as is. */
+    static final class Raw {
+        final String json;
+
+        Raw(String json) {
+            this.json = json;
+        }
+    }
+
     static String write(Object value) {
         StringBuilder sb = new StringBuilder(256);
         append(sb, value);
@@ -21,6 +30,8 @@ final class JsonWriter {
     private static void append(StringBuilder sb, Object value) {
         if (value == null) {
             sb.append("null");
+        } else if (value instanceof Raw) {
+            sb.append(((Raw) value).json);
         } else if (value instanceof CharSequence || value instanceof Enum) {
             appendString(sb, value.toString());
         } else if (value instanceof Number || value instanceof Boolean) {

@@ -140,14 +140,14 @@ final class LeadStore {
 
     LeadPage list(LeadQuery q, SortOrder order) {
         long offset = (long) (q.page - 1) * q.limit;
-        List<Map<String, Object>> out = new ArrayList<>(Math.min(q.limit, 16));
+        List<Object> out = new ArrayList<>(Math.min(q.limit, 16));
         lock.readLock().lock();
         try {
             int size = sorted.size();
             if (q.unfiltered()) {
                 for (long i = offset; i < size && i < offset + q.limit; i++) {
                     int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - (int) i : (int) i;
-                    out.add(sorted.get(idx).snapshot());
+                    out.add(sorted.get(idx).json());
                 }
                 return new LeadPage(out, size, q.page, q.limit);
             }
@@ -156,7 +156,7 @@ final class LeadStore {
                 StoredLead lead = sorted.get(order == SortOrder.NEWEST_FIRST ? size - 1 - i : i);
                 if (lead.matches(q.searchLower, q.status, q.source)) {
                     if (matched >= offset && matched < offset + q.limit) {
-                        out.add(lead.snapshot());
+                        out.add(lead.json());
                     }
                     matched++;
                 }

@@ -18,6 +18,8 @@ final class StoredLead {
     final String id;
     final Instant createdAt;
     private final LinkedHashMap<String, Object> fields;
+    /** Cached rendering of {@link #fields}; cleared on update. */
+    private volatile JsonWriter.Raw json;
 
     StoredLead(String id, Instant createdAt, LinkedHashMap<String, Object> fields) {
         this.id = id;
@@ -30,7 +32,18 @@ final class StoredLead {
         return new LinkedHashMap<>(fields);
     }
 
+    /** @return the lead rendered as JSON (cached; call under the store's read or write lock) */
+    JsonWriter.Raw json() {
+        JsonWriter.Raw j = json;
+        if (j == null) {
+            j = new JsonWriter.Raw(JsonWriter.write(fields));
+            json = j;
+        }
+        return j;
+    }
+
     void update(String status, Instant now) {
+        json = null;
         fields.put("status", status);
         fields.put("updatedat", LeadFields.format(now));
     }
