@@ -94,14 +94,15 @@ public final class SimulatorThroughputBenchmark {
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     // one client (own connection and selector thread) per thread, HTTP/1.1 keep-alive
+                    // direct executor: response processing runs on the client's selector thread (fewer thread hops)
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(10)).build();
+                            .executor(Runnable::run).connectTimeout(Duration.ofSeconds(10)).build();
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (System.nanoTime() < end) {
                         HttpRequest request = random.nextDouble() < createRatio ? create
                                 : lists.get(random.nextInt(lists.size()));
                         try {
-                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                             if (response.statusCode() < 300) {
                                 ok.increment();
                             } else {

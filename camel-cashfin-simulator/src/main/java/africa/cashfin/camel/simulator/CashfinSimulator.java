@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Clock;
@@ -90,6 +91,7 @@ public final class CashfinSimulator implements AutoCloseable {
                 .jettyAcceptors(1)
                 .asynchronousResponseEnabled(false)
                 .gzipDisabled(true)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .stubRequestLoggingDisabled(true)
                 .notifier(new ConsoleNotifier(false))
                 .extensions(new LeadEndpointTransformer(Endpoint.CREATE, api),

@@ -2,12 +2,18 @@ package africa.cashfin.camel.simulator;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** An answer being assembled: status, headers and JSON body, or a network fault. */
 final class Reply {
+
+    private static final HttpHeader CONTENT_TYPE = new HttpHeader("Content-Type", "application/json; charset=utf-8");
 
     final int status;
     final Fault fault;
@@ -51,8 +57,9 @@ final class Reply {
         if (fault != null) {
             return b.withFault(fault).build();
         }
-        b.withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8");
-        headers.forEach(b::withHeader);
-        return b.withBody(JsonWriter.write(body)).build();
+        List<HttpHeader> all = new ArrayList<>(headers.size() + 1);
+        all.add(CONTENT_TYPE);
+        headers.forEach((name, value) -> all.add(new HttpHeader(name, value)));
+        return b.withStatus(status).withHeaders(new HttpHeaders(all)).withBody(JsonWriter.write(body)).build();
     }
 }
