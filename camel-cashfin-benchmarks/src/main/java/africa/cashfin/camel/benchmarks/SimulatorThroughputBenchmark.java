@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Measures how many requests per second the Cashfin simulator serves: N client threads (java.net.http, HTTP/1.1,
  * keep-alive) mix creates and list pages against one simulator on the unlimited plan, for a warm-up then a
- * measured period, and print requests/s. Options (all optional): {@code --threads 16 --warmup 5 --seconds 20
+ * measured period, and print requests/s. Options (all optional): {@code --threads 8 --warmup 20 --seconds 20
  * --create-ratio 0.5}. Run it as shown in docs/performance.md; it is not a test and CI never runs it.
  */
 public final class SimulatorThroughputBenchmark {
@@ -39,8 +39,8 @@ public final class SimulatorThroughputBenchmark {
         if (args.length == 1 && args[0].contains(" ")) {
             args = args[0].trim().split("\\s+"); // all options in one argument, as passed by the Maven profile
         }
-        int threads = intOption(args, "--threads", 16);
-        int warmupSeconds = intOption(args, "--warmup", 5);
+        int threads = intOption(args, "--threads", 8);
+        int warmupSeconds = intOption(args, "--warmup", 20);
         int seconds = intOption(args, "--seconds", 20);
         double createRatio = Double.parseDouble(option(args, "--create-ratio", "0.5"));
 
