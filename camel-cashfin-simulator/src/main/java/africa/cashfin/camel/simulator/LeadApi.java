@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,9 @@ final class LeadApi {
     private Reply create(Request request) {
         Object parsed;
         try {
-            String body = request.getBodyAsString();
-            parsed = body == null || body.isBlank() ? null : Json.read(body, Object.class);
-        } catch (RuntimeException e) {
+            byte[] body = request.getBody();
+            parsed = body == null || isBlank(body) ? null : Json.read(body, Object.class);
+        } catch (IOException | RuntimeException e) {
             return Reply.json(400, ErrorBodies.error(
                     "Invalid JSON body: send a JSON object such as {\"name\": \"Jane Smith\"} with Content-Type: application/json"));
         }
@@ -105,6 +106,15 @@ final class LeadApi {
         envelope.put("message", "Lead created successfully");
         envelope.put("data", lead);
         return Reply.json(201, envelope);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies documented fields with Go-like type checks; unknown fields are ignored. */

@@ -120,6 +120,20 @@ class ContractTest {
     }
 
     @Test
+    void emptyBodyIsRejectedAndUtf8NamesSurvive() {
+        HttpResponse<String> empty = http.create("");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat((String) Http.json(empty).get("error")).startsWith("Empty request body");
+
+        HttpResponse<String> created = http.create("{\"name\": \"Ngozi \u1ECCkafor \u2013 \\\"CEO\\\"\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(sim.leads()).singleElement().satisfies(l -> assertThat(l.get("name")).isEqualTo("Ngozi \u1ECCkafor \u2013 \"CEO\""));
+        assertThat(Http.json(http.list("search=%E1%BB%8Ckafor")).get("data")).asList().singleElement()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("name", "Ngozi \u1ECCkafor \u2013 \"CEO\"");
+    }
+
+    @Test
     void wrongOrMissingSecretGivesDocumented401() {
         for (String auth : new String[] {null, "cs_wrong", "Bearer " + sim.secret()}) {
             HttpResponse<String> create = Http.send(http.request("/business/lead/create", auth)
