@@ -26,11 +26,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * A non-static field also works (started before the first test) but is then never stopped before the JVM ends.
+ * A non-static field also works: the simulator is then started before each test and stopped after it.
  */
 public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(CashfinSimulatorExtension.class);
+
     private final CashfinSimulator simulator;
+    private volatile boolean classScoped;
 
     /** A simulator with the builder defaults (random port, default secret, unlimited plan, no leads). */
     public CashfinSimulatorExtension() {
@@ -44,12 +48,18 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        classScoped = true;
         simulator.start();
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public void beforeEach(ExtensionContext context) {
-        simulator.start();
+        if (!classScoped && !simulator.isRunning()) {
+            // registered on an instance field: one simulator per test instance, stopped when the test ends
+            simulator.start();
+            context.getStore(NAMESPACE).put(this, (ExtensionContext.Store.CloseableResource) simulator::stop);
+        }
         simulator.reset();
     }
 
