@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
@@ -103,8 +102,7 @@ final class AdminApi {
 
     private void failNext(Map<String, Object> body, boolean after) {
         int count = body.get("count") == null ? 1 : number(body, "count").intValue();
-        Endpoint endpoint = body.get("endpoint") == null ? null
-                : Endpoint.valueOf(text(body, "endpoint").trim().toUpperCase(Locale.ROOT));
+        Endpoint endpoint = body.get("endpoint") == null ? null : endpoint(text(body, "endpoint"));
         if (body.get("fault") != null) {
             var fault = FaultSwitchboard.parseFault(text(body, "fault"));
             if (after) {
@@ -120,6 +118,15 @@ final class AdminApi {
                 sim.failNext(count, status, endpoint);
             }
         }
+    }
+
+    private static Endpoint endpoint(String text) {
+        for (Endpoint e : Endpoint.values()) {
+            if (e.name().equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("Unknown endpoint '" + text + "': use create or list");
     }
 
     private static Plan plan(Map<String, Object> body) {

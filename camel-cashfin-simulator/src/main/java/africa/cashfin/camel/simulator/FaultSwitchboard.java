@@ -80,7 +80,7 @@ final class FaultSwitchboard {
 
     static Fault parseFault(String name) {
         try {
-            return Fault.valueOf(name.trim().toUpperCase());
+            return Fault.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown fault '" + name + "': use one of "
                     + java.util.Arrays.toString(Fault.values()));

@@ -2,6 +2,7 @@ package africa.cashfin.camel.simulator;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** One queued failure: an HTTP status or a WireMock {@link Fault}, optionally restricted to one endpoint. */
@@ -32,7 +33,7 @@ final class InjectedFailure {
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("remaining", remaining);
-        m.put("endpoint", endpoint == null ? null : endpoint.name().toLowerCase());
+        m.put("endpoint", endpoint == null ? null : endpoint.name().toLowerCase(Locale.ROOT));
         m.put("status", fault == null ? status : null);
         m.put("fault", fault == null ? null : fault.name());
         return m;

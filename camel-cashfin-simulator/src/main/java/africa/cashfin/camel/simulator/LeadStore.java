@@ -87,7 +87,6 @@ final class LeadStore {
             throw new IllegalArgumentException("'_id' must be 24 lower-case hex digits, got '" + id + "'");
         }
         fields.put("_id", id);
-        fields.putIfAbsent("status", "new");
         if (fields.get("status") == null) {
             fields.put("status", "new");
         }

@@ -119,6 +119,12 @@ class AdminApiTest {
         HttpResponse<String> badOrder = http().adminPost("/sort-order", "{\"order\":\"sideways\"}");
         assertThat(badOrder.statusCode()).isEqualTo(400);
         assertThat(badOrder.body()).contains("newest_first or oldest_first");
+        HttpResponse<String> badEndpoint = http().adminPost("/fail-next", "{\"status\":500,\"endpoint\":\"delete\"}");
+        assertThat(badEndpoint.statusCode()).isEqualTo(400);
+        assertThat(badEndpoint.body()).contains("use create or list");
+        HttpResponse<String> badFault = http().adminPost("/fail-next", "{\"fault\":\"EXPLODE\"}");
+        assertThat(badFault.statusCode()).isEqualTo(400);
+        assertThat(badFault.body()).contains("CONNECTION_RESET_BY_PEER");
         assertThat(http().adminGet("/nothing-here").statusCode()).isEqualTo(404);
     }
 }
