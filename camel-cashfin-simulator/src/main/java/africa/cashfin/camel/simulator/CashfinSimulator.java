@@ -1,0 +1,627 @@
+package africa.cashfin.camel.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A stateful local Cashfin Leads API on WireMock: {@code POST /business/lead/create} and
+ * {@code GET /business/lead/list} with authentication, validation, rate limits, switches to inject faults, and
+ * an admin API under {@code /__cashfin/}. Thread-safe. See docs/simulator.md.
+ *
+ * <pre>{@code
+ * try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.FREE).seedLeads(25, 7).build().start()) {
+ *     String url = sim.baseUrl();      // http://127.0.0.1:PORT
+ *     String secret = sim.secret();    // value for the Authorization header
+ * }
+ * }</pre>
+ */
+public final class CashfinSimulator implements AutoCloseable {
+
+    /** The secret accepted when the builder is given none. */
+    public static final String DEFAULT_SECRET = "cs_test_4c5a9e7b21d84f0c9a6e3b5d";
+
+    private static final Duration SEED_SPACING = Duration.ofMinutes(10);
+
+    private final Builder config;
+    private final Clock clock;
+    private final Set<String> secrets;
+    private final LeadStore store;
+    private final RateLimiter limiter;
+    private final FaultSwitchboard faults = new FaultSwitchboard();
+    private final RequestCounters counters = new RequestCounters();
+    private final Switches switches = new Switches();
+    private final LeadApi api;
+    private SeedLeadGenerator generator;
+    private WireMockServer server;
+
+    private CashfinSimulator(Builder config) {
+        this.config = config;
+        this.clock = config.clock;
+        this.secrets = Set.copyOf(config.secrets.isEmpty() ? List.of(DEFAULT_SECRET) : config.secrets);
+        this.store = new LeadStore(clock, config.seed);
+        this.limiter = new RateLimiter(clock, config.plan);
+        this.generator = new SeedLeadGenerator(config.seed + 1);
+        this.api = new LeadApi(secrets, store, limiter, faults, counters, switches, this::insertGenerated);
+        seedFromConfig();
+    }
+
+    /** @return a builder with defaults: random port, {@link #DEFAULT_SECRET}, {@link Plan#UNLIMITED}, no leads */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Starts the HTTP server on 127.0.0.1.
+     *
+     * @return this simulator
+     */
+    public synchronized CashfinSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        WireMockConfiguration options = WireMockConfiguration.options()
+                .port(config.port)
+                .bindAddress("127.0.0.1")
+                .containerThreads(config.containerThreads)
+                .jettyAcceptors(1)
+                .asynchronousResponseEnabled(false)
+                .gzipDisabled(true)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                .stubRequestLoggingDisabled(true)
+                .notifier(new ConsoleNotifier(false))
+                .extensions(new LeadEndpointTransformer(Endpoint.CREATE, api),
+                        new LeadEndpointTransformer(Endpoint.LIST, api),
+                        new AdminApiTransformer(new AdminApi(this)));
+        if (config.requestJournalEntries > 0) {
+            options.maxRequestJournalEntries(config.requestJournalEntries);
+        } else {
+            options.disableRequestJournal();
+        }
+        WireMockServer s = new WireMockServer(options);
+        s.start();
+        s.stubFor(post(urlPathEqualTo("/business/lead/create"))
+                .willReturn(aResponse().withTransformers(LeadEndpointTransformer.nameFor(Endpoint.CREATE))));
+        s.stubFor(get(urlPathEqualTo("/business/lead/list"))
+                .willReturn(aResponse().withTransformers(LeadEndpointTransformer.nameFor(Endpoint.LIST))));
+        s.stubFor(any(urlPathMatching("/__cashfin/.*"))
+                .willReturn(aResponse().withTransformers(AdminApiTransformer.NAME)));
+        s.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody("{\"success\":false,\"error\":\"Route not found\"}")));
+        server = s;
+        return this;
+    }
+
+    /** Stops the HTTP server; state is kept, so {@link #start()} may be called again. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** @return true between {@link #start()} and {@link #stop()} */
+    public synchronized boolean isRunning() {
+        return server != null && server.isRunning();
+    }
+
+    /** @return the port the server listens on */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("The Cashfin simulator is not started: call start() first");
+        }
+        return server.port();
+    }
+
+    /** @return {@code http://127.0.0.1:PORT}, the value for the component's {@code baseUrl} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** @return the (first) accepted client secret, the value for the {@code Authorization} header */
+    public String secret() {
+        return secrets.iterator().next();
+    }
+
+    /** @return the underlying WireMock server, for extra stubs or the request journal (if enabled) */
+    public synchronized WireMockServer wireMockServer() {
+        return server;
+    }
+
+    /** @return the clock that stamps {@code createdat} and drives the rate-limit windows */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Back to the state right after construction: leads cleared (and the builder's seed leads re-created),
+     * counters zeroed, rate-limit windows emptied, every switch at its default, the plan back to the builder's.
+     */
+    public synchronized void reset() {
+        store.clear();
+        counters.reset();
+        faults.reset();
+        switches.reset();
+        limiter.reset();
+        limiter.plan(config.plan);
+        generator = new SeedLeadGenerator(config.seed + 1);
+        seedFromConfig();
+    }
+
+    // ------------------------------------------------------------------ switches
+
+    /**
+     * @param plan rate-limit plan for every secret from now on (windows already counted are kept)
+     * @return this
+     */
+    public CashfinSimulator plan(Plan plan) {
+        limiter.plan(Objects.requireNonNull(plan, "plan"));
+        return this;
+    }
+
+    /** @return the current rate-limit plan */
+    public Plan plan() {
+        return limiter.plan();
+    }
+
+    /**
+     * @param key {@code pagination} (default, as on the Leads page) or {@code meta} (generic guide)
+     * @return this
+     */
+    public CashfinSimulator pageInfoKey(PageInfoKey key) {
+        switches.pageInfoKey = Objects.requireNonNull(key, "key");
+        return this;
+    }
+
+    /**
+     * @param order newest first (default) or oldest first; ties on {@code createdat} are broken by {@code _id}
+     * @return this
+     */
+    public CashfinSimulator sortOrder(SortOrder order) {
+        switches.sortOrder = Objects.requireNonNull(order, "order");
+        return this;
+    }
+
+    /**
+     * Fails the next {@code count} create or list requests with {@code status} before processing (nothing stored).
+     *
+     * @param count  how many requests
+     * @param status a 4xx or 5xx status; 429 and 503 carry {@code Retry-After: 1}
+     * @return this
+     */
+    public CashfinSimulator failNext(int count, int status) {
+        return failNext(count, status, null);
+    }
+
+    /**
+     * Like {@link #failNext(int, int)} for one endpoint only.
+     *
+     * @param count    how many requests
+     * @param status   a 4xx or 5xx status
+     * @param endpoint the endpoint, or null for both
+     * @return this
+     */
+    public CashfinSimulator failNext(int count, int status, Endpoint endpoint) {
+        faults.failNext(new InjectedFailure(count, endpoint, status, null), false);
+        return this;
+    }
+
+    /**
+     * Answers the next {@code count} create or list requests with a network fault before processing.
+     *
+     * @param count how many requests
+     * @param fault the WireMock fault
+     * @return this
+     */
+    public CashfinSimulator failNext(int count, Fault fault) {
+        return failNext(count, fault, null);
+    }
+
+    /**
+     * Like {@link #failNext(int, Fault)} for one endpoint only.
+     *
+     * @param count    how many requests
+     * @param fault    the WireMock fault
+     * @param endpoint the endpoint, or null for both
+     * @return this
+     */
+    public CashfinSimulator failNext(int count, Fault fault, Endpoint endpoint) {
+        faults.failNext(new InjectedFailure(count, endpoint, 0, Objects.requireNonNull(fault, "fault")), false);
+        return this;
+    }
+
+    /**
+     * The next {@code count} successful requests are processed (a create IS stored) and then answered with
+     * {@code status}: an ambiguous failure, the lead exists but the client saw an error.
+     *
+     * @param count  how many requests
+     * @param status a 4xx or 5xx status
+     * @return this
+     */
+    public CashfinSimulator failNextAfterProcessing(int count, int status) {
+        return failNextAfterProcessing(count, status, null);
+    }
+
+    /**
+     * @param count    how many requests
+     * @param status   a 4xx or 5xx status
+     * @param endpoint the endpoint, or null for both
+     * @return this
+     * @see #failNextAfterProcessing(int, int)
+     */
+    public CashfinSimulator failNextAfterProcessing(int count, int status, Endpoint endpoint) {
+        faults.failNext(new InjectedFailure(count, endpoint, status, null), true);
+        return this;
+    }
+
+    /**
+     * The next {@code count} successful requests are processed and then answered with a network fault.
+     *
+     * @param count how many requests
+     * @param fault the WireMock fault
+     * @return this
+     */
+    public CashfinSimulator failNextAfterProcessing(int count, Fault fault) {
+        return failNextAfterProcessing(count, fault, null);
+    }
+
+    /**
+     * @param count    how many requests
+     * @param fault    the WireMock fault
+     * @param endpoint the endpoint, or null for both
+     * @return this
+     * @see #failNextAfterProcessing(int, Fault)
+     */
+    public CashfinSimulator failNextAfterProcessing(int count, Fault fault, Endpoint endpoint) {
+        faults.failNext(new InjectedFailure(count, endpoint, 0, Objects.requireNonNull(fault, "fault")), true);
+        return this;
+    }
+
+    /**
+     * Fails each create or list request with probability {@code rate} (HTTP 500, before processing), drawn
+     * from a {@link java.util.Random} seeded with {@code seed}. {@code 0} turns it off.
+     *
+     * @param rate 0.0 to 1.0
+     * @param seed random seed
+     * @return this
+     */
+    public CashfinSimulator randomFailureRate(double rate, long seed) {
+        faults.randomFailures(rate, seed);
+        return this;
+    }
+
+    /**
+     * @param latency delay added to every create and list answer (and fault); {@link Duration#ZERO} turns it off
+     * @return this
+     */
+    public CashfinSimulator latency(Duration latency) {
+        long ms = latency.toMillis();
+        if (ms < 0 || ms > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Latency must be between 0 and " + Integer.MAX_VALUE + " ms, got " + ms);
+        }
+        switches.latencyMillis = (int) ms;
+        return this;
+    }
+
+    /**
+     * A busy CRM: inserts {@code leadsPerPage} new generated leads (stamped "now") each time a list page is served,
+     * before serving it, so a client paging newest-first sees items shift to later pages. {@code 0} turns it off.
+     *
+     * @param leadsPerPage leads inserted per list call
+     * @return this
+     */
+    public CashfinSimulator busyCrm(int leadsPerPage) {
+        if (leadsPerPage < 0) {
+            throw new IllegalArgumentException("busyCrm needs 0 or more leads per page, got " + leadsPerPage);
+        }
+        switches.busyCrmLeadsPerPage = leadsPerPage;
+        return this;
+    }
+
+    /**
+     * Changes a lead's status and sets its {@code updatedat} to the clock's now.
+     *
+     * @param id     the lead's {@code _id}
+     * @param status new status, e.g. contacted
+     * @return the updated lead
+     * @throws java.util.NoSuchElementException if no lead has that id
+     */
+    public Map<String, Object> updateLead(String id, String status) {
+        return store.updateStatus(id, status);
+    }
+
+    /**
+     * Stores one lead directly (no HTTP call, not counted, not rate limited). Any documented field may be given,
+     * including {@code _id}, {@code createdat}/{@code updatedat} (ISO-8601 string or {@link Instant}),
+     * {@code sourceorigin} and {@code active}; missing ones get the API defaults.
+     *
+     * @param lead fields; {@code name} is required
+     * @return the stored lead
+     */
+    public Map<String, Object> addLead(Map<String, ?> lead) {
+        return store.add(lead);
+    }
+
+    /**
+     * Stores several leads directly, in order.
+     *
+     * @param leads lead field maps
+     * @return the stored leads
+     */
+    public List<Map<String, Object>> insertLeads(List<? extends Map<String, ?>> leads) {
+        List<Map<String, Object>> out = new ArrayList<>(leads.size());
+        for (Map<String, ?> l : leads) {
+            out.add(store.add(l));
+        }
+        return out;
+    }
+
+    /**
+     * Stores {@code count} generated realistic leads, all stamped with the clock's now.
+     *
+     * @param count how many
+     * @return the stored leads
+     */
+    public List<Map<String, Object>> insertLeads(int count) {
+        return insertGenerated(count);
+    }
+
+    /**
+     * Stores {@code count} generated leads from the given seed with {@code createdat} spaced 10 minutes apart,
+     * ending 10 minutes before now (same seed and clock: same leads).
+     *
+     * @param count how many
+     * @param seed  random seed
+     * @return the stored leads
+     */
+    public List<Map<String, Object>> seedLeads(int count, long seed) {
+        if (count < 0) {
+            throw new IllegalArgumentException("Seed count must be 0 or more, got " + count);
+        }
+        SeedLeadGenerator g = new SeedLeadGenerator(seed);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Map<String, Object>> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(store.add(g.next(now.minus(SEED_SPACING.multipliedBy(count - i)), now)));
+        }
+        return out;
+    }
+
+    private synchronized List<Map<String, Object>> insertGenerated(int count) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Map<String, Object>> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(store.add(generator.next(now, now)));
+        }
+        return out;
+    }
+
+    private void seedFromConfig() {
+        if (config.seedCount > 0) {
+            seedLeads(config.seedCount, config.seed);
+        }
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /** @return every stored lead, in creation order (copies) */
+    public List<Map<String, Object>> leads() {
+        return store.all();
+    }
+
+    /** @return number of stored leads */
+    public int leadCount() {
+        return store.size();
+    }
+
+    /**
+     * @param endpoint create or list
+     * @param outcome  how it was answered
+     * @return number of such requests since start or reset
+     */
+    public long requestCount(Endpoint endpoint, Outcome outcome) {
+        return counters.count(endpoint, outcome);
+    }
+
+    /**
+     * @param endpoint create or list
+     * @return number of requests to it, whatever the outcome
+     */
+    public long requestCount(Endpoint endpoint) {
+        return counters.count(endpoint);
+    }
+
+    /**
+     * @param outcome how requests were answered
+     * @return number of create and list requests with that outcome
+     */
+    public long requestCount(Outcome outcome) {
+        return counters.count(outcome);
+    }
+
+    /** @return number of create and list requests (admin calls are never counted) */
+    public long totalRequests() {
+        return counters.total();
+    }
+
+    /** @return number of create requests, whatever the outcome */
+    public long createCalls() {
+        return counters.count(Endpoint.CREATE);
+    }
+
+    /** @return number of list requests, whatever the outcome */
+    public long listCalls() {
+        return counters.count(Endpoint.LIST);
+    }
+
+    /** @return request counts per endpoint and outcome plus the lead count, as served by {@code GET /__cashfin/stats} */
+    public Map<String, Object> stats() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("leads", leadCount());
+        m.put("requests", counters.describe());
+        return m;
+    }
+
+    /** @return the current switch settings, as served by {@code GET /__cashfin/switches} */
+    public Map<String, Object> switches() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Plan p = plan();
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("name", p.name());
+        plan.put("perSecond", p.perSecond());
+        plan.put("perMinute", p.perMinute());
+        plan.put("perDay", p.perDay());
+        m.put("plan", plan);
+        m.put("pageInfoKey", switches.pageInfoKey.jsonName());
+        m.put("sortOrder", switches.sortOrder.name().toLowerCase(Locale.ROOT));
+        m.put("latencyMillis", switches.latencyMillis);
+        m.put("busyCrm", switches.busyCrmLeadsPerPage);
+        m.putAll(faults.describe());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        // never the secret
+        return "CashfinSimulator[" + (server == null ? "stopped" : "http://127.0.0.1:" + server.port()) + ", "
+                + plan() + ", leads=" + leadCount() + "]";
+    }
+
+    /** Configures a {@link CashfinSimulator}. */
+    public static final class Builder {
+        private int port;
+        private final Set<String> secrets = new LinkedHashSet<>();
+        private Plan plan = Plan.UNLIMITED;
+        private int seedCount;
+        private long seed = 42;
+        private Clock clock = Clock.systemUTC();
+        private int requestJournalEntries;
+        private int containerThreads = 24;
+
+        private Builder() {
+        }
+
+        /**
+         * @param port TCP port on 127.0.0.1; 0 (default) picks a free one
+         * @return this
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Port must be 0 (random) to 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param secrets accepted {@code Authorization} values (default: {@link #DEFAULT_SECRET}); the first is
+         *                returned by {@link CashfinSimulator#secret()}
+         * @return this
+         */
+        public Builder secrets(String... secrets) {
+            for (String s : secrets) {
+                if (s == null || s.isBlank()) {
+                    throw new IllegalArgumentException("A secret must not be blank");
+                }
+                this.secrets.add(s);
+            }
+            return this;
+        }
+
+        /**
+         * @param plan rate-limit plan (default {@link Plan#UNLIMITED})
+         * @return this
+         */
+        public Builder plan(Plan plan) {
+            this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * @param count number of realistic leads present at start and after every {@link CashfinSimulator#reset()}
+         * @param seed  random seed (same seed and clock: same leads and ids)
+         * @return this
+         */
+        public Builder seedLeads(int count, long seed) {
+            if (count < 0) {
+                throw new IllegalArgumentException("Seed count must be 0 or more, got " + count);
+            }
+            this.seedCount = count;
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param clock clock for {@code createdat}/{@code updatedat} and rate-limit windows (default system UTC);
+         *              a {@link ManualClock} makes timestamps equal or windows roll on demand
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param maxEntries keep WireMock's request journal with this many entries; 0 (default) disables it, which
+         *                   is fastest
+         * @return this
+         */
+        public Builder requestJournal(int maxEntries) {
+            this.requestJournalEntries = Math.max(0, maxEntries);
+            return this;
+        }
+
+        /**
+         * @param threads Jetty worker threads (default 24)
+         * @return this
+         */
+        public Builder containerThreads(int threads) {
+            if (threads < 4) {
+                throw new IllegalArgumentException("containerThreads must be at least 4, got " + threads);
+            }
+            this.containerThreads = threads;
+            return this;
+        }
+
+        /** @return a simulator, not yet started */
+        public CashfinSimulator build() {
+            return new CashfinSimulator(this);
+        }
+
+        /** @return a started simulator */
+        public CashfinSimulator start() {
+            return build().start();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package africa.cashfin.camel.simulator;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension: starts one {@link CashfinSimulator} per test class and resets it before each test.
+ * Register it on a {@code static} field:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+ *
+ * @Test
+ * void createsLead() {
+ *     String url = cashfin.baseUrl();
+ *     String secret = cashfin.secret();
+ *     ...
+ *     assertThat(cashfin.leadCount()).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * A non-static field also works: the simulator is then started before each test and stopped after it.
+ */
+public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(CashfinSimulatorExtension.class);
+
+    private final CashfinSimulator simulator;
+    private volatile boolean classScoped;
+
+    /** A simulator with the builder defaults (random port, default secret, unlimited plan, no leads). */
+    public CashfinSimulatorExtension() {
+        this(CashfinSimulator.builder());
+    }
+
+    /** @param builder configuration of the simulator (port, secrets, plan, seed leads, clock) */
+    public CashfinSimulatorExtension(CashfinSimulator.Builder builder) {
+        this.simulator = builder.build();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        classScoped = true;
+        simulator.start();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void beforeEach(ExtensionContext context) {
+        if (!classScoped && !simulator.isRunning()) {
+            // registered on an instance field: one simulator per test instance, stopped when the test ends
+            simulator.start();
+            context.getStore(NAMESPACE).put(this, (ExtensionContext.Store.CloseableResource) simulator::stop);
+        }
+        simulator.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        simulator.stop();
+    }
+
+    /** @return the simulator itself, for anything not delegated here */
+    public CashfinSimulator simulator() {
+        return simulator;
+    }
+
+    /** @return see {@link CashfinSimulator#baseUrl()} */
+    public String baseUrl() {
+        return simulator.baseUrl();
+    }
+
+    /** @return see {@link CashfinSimulator#secret()} */
+    public String secret() {
+        return simulator.secret();
+    }
+
+    /** @return see {@link CashfinSimulator#port()} */
+    public int port() {
+        return simulator.port();
+    }
+
+    /** See {@link CashfinSimulator#reset()}. */
+    public void reset() {
+        simulator.reset();
+    }
+
+    /** @param plan see {@link CashfinSimulator#plan(Plan)} @return the simulator */
+    public CashfinSimulator plan(Plan plan) {
+        return simulator.plan(plan);
+    }
+
+    /** @param key see {@link CashfinSimulator#pageInfoKey(PageInfoKey)} @return the simulator */
+    public CashfinSimulator pageInfoKey(PageInfoKey key) {
+        return simulator.pageInfoKey(key);
+    }
+
+    /** @param order see {@link CashfinSimulator#sortOrder(SortOrder)} @return the simulator */
+    public CashfinSimulator sortOrder(SortOrder order) {
+        return simulator.sortOrder(order);
+    }
+
+    /** @param count how many @param status status @return the simulator; see {@link CashfinSimulator#failNext(int, int)} */
+    public CashfinSimulator failNext(int count, int status) {
+        return simulator.failNext(count, status);
+    }
+
+    /** @param count how many @param status status @param endpoint endpoint or null @return the simulator */
+    public CashfinSimulator failNext(int count, int status, Endpoint endpoint) {
+        return simulator.failNext(count, status, endpoint);
+    }
+
+    /** @param count how many @param fault fault @return the simulator; see {@link CashfinSimulator#failNext(int, Fault)} */
+    public CashfinSimulator failNext(int count, Fault fault) {
+        return simulator.failNext(count, fault);
+    }
+
+    /** @param count how many @param fault fault @param endpoint endpoint or null @return the simulator */
+    public CashfinSimulator failNext(int count, Fault fault, Endpoint endpoint) {
+        return simulator.failNext(count, fault, endpoint);
+    }
+
+    /** @param count how many @param status status @return the simulator; see {@link CashfinSimulator#failNextAfterProcessing(int, int)} */
+    public CashfinSimulator failNextAfterProcessing(int count, int status) {
+        return simulator.failNextAfterProcessing(count, status);
+    }
+
+    /** @param count how many @param status status @param endpoint endpoint or null @return the simulator */
+    public CashfinSimulator failNextAfterProcessing(int count, int status, Endpoint endpoint) {
+        return simulator.failNextAfterProcessing(count, status, endpoint);
+    }
+
+    /** @param count how many @param fault fault @return the simulator */
+    public CashfinSimulator failNextAfterProcessing(int count, Fault fault) {
+        return simulator.failNextAfterProcessing(count, fault);
+    }
+
+    /** @param count how many @param fault fault @param endpoint endpoint or null @return the simulator */
+    public CashfinSimulator failNextAfterProcessing(int count, Fault fault, Endpoint endpoint) {
+        return simulator.failNextAfterProcessing(count, fault, endpoint);
+    }
+
+    /** @param rate 0..1 @param seed seed @return the simulator; see {@link CashfinSimulator#randomFailureRate(double, long)} */
+    public CashfinSimulator randomFailureRate(double rate, long seed) {
+        return simulator.randomFailureRate(rate, seed);
+    }
+
+    /** @param latency added delay @return the simulator */
+    public CashfinSimulator latency(Duration latency) {
+        return simulator.latency(latency);
+    }
+
+    /** @param leadsPerPage leads inserted per list call @return the simulator; see {@link CashfinSimulator#busyCrm(int)} */
+    public CashfinSimulator busyCrm(int leadsPerPage) {
+        return simulator.busyCrm(leadsPerPage);
+    }
+
+    /** @param id lead id @param status new status @return the updated lead */
+    public Map<String, Object> updateLead(String id, String status) {
+        return simulator.updateLead(id, status);
+    }
+
+    /** @param lead fields @return the stored lead; see {@link CashfinSimulator#addLead(Map)} */
+    public Map<String, Object> addLead(Map<String, ?> lead) {
+        return simulator.addLead(lead);
+    }
+
+    /** @param leads lead field maps @return the stored leads */
+    public List<Map<String, Object>> insertLeads(List<? extends Map<String, ?>> leads) {
+        return simulator.insertLeads(leads);
+    }
+
+    /** @param count how many generated leads @return the stored leads */
+    public List<Map<String, Object>> insertLeads(int count) {
+        return simulator.insertLeads(count);
+    }
+
+    /** @param count how many @param seed seed @return the stored leads; see {@link CashfinSimulator#seedLeads(int, long)} */
+    public List<Map<String, Object>> seedLeads(int count, long seed) {
+        return simulator.seedLeads(count, seed);
+    }
+
+    /** @return see {@link CashfinSimulator#leads()} */
+    public List<Map<String, Object>> leads() {
+        return simulator.leads();
+    }
+
+    /** @return see {@link CashfinSimulator#leadCount()} */
+    public int leadCount() {
+        return simulator.leadCount();
+    }
+
+    /** @param endpoint endpoint @param outcome outcome @return see {@link CashfinSimulator#requestCount(Endpoint, Outcome)} */
+    public long requestCount(Endpoint endpoint, Outcome outcome) {
+        return simulator.requestCount(endpoint, outcome);
+    }
+
+    /** @param endpoint endpoint @return see {@link CashfinSimulator#requestCount(Endpoint)} */
+    public long requestCount(Endpoint endpoint) {
+        return simulator.requestCount(endpoint);
+    }
+
+    /** @param outcome outcome @return see {@link CashfinSimulator#requestCount(Outcome)} */
+    public long requestCount(Outcome outcome) {
+        return simulator.requestCount(outcome);
+    }
+
+    /** @return see {@link CashfinSimulator#totalRequests()} */
+    public long totalRequests() {
+        return simulator.totalRequests();
+    }
+
+    /** @return see {@link CashfinSimulator#createCalls()} */
+    public long createCalls() {
+        return simulator.createCalls();
+    }
+
+    /** @return see {@link CashfinSimulator#listCalls()} */
+    public long listCalls() {
+        return simulator.listCalls();
+    }
+}

@@ -1,0 +1,118 @@
+package africa.cashfin.camel.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulator standalone until Ctrl+C. Options: {@code --port N} (default 8099, 0 = random),
+ * {@code --plan free|starter|professional|unlimited}, {@code --per-second N --per-minute N --per-day N}
+ * (custom plan), {@code --seed N} (number of seed leads), {@code --seed-random N} (random seed),
+ * {@code --secret S} (repeatable), {@code --journal N} (keep WireMock's request journal). See docs/simulator.md.
+ */
+public final class CashfinSimulatorMain {
+
+    private CashfinSimulatorMain() {
+    }
+
+    /**
+     * @param args command-line options
+     * @throws InterruptedException when interrupted while running
+     */
+    public static void main(String[] args) throws InterruptedException {
+        CashfinSimulator sim;
+        try {
+            sim = parse(args).build();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Error: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        sim.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.stop();
+            stopped.countDown();
+        }, "cashfin-simulator-shutdown"));
+        System.out.println("Cashfin simulator running (" + sim.plan() + ", " + sim.leadCount() + " leads)");
+        System.out.println("Base URL:      " + sim.baseUrl());
+        System.out.println("Authorization: " + sim.secret());
+        System.out.println("Admin API:     " + sim.baseUrl() + "/__cashfin/stats");
+        System.out.println("Press Ctrl+C to stop.");
+        stopped.await();
+    }
+
+    static CashfinSimulator.Builder parse(String[] args) {
+        CashfinSimulator.Builder b = CashfinSimulator.builder().port(8099);
+        List<String> secrets = new ArrayList<>();
+        long perSecond = 0;
+        long perMinute = 0;
+        long perDay = 0;
+        int seedCount = 0;
+        long seedRandom = 42;
+        for (int i = 0; i < args.length; i++) {
+            String opt = args[i];
+            if (opt.equals("--help") || opt.equals("-h")) {
+                throw new IllegalArgumentException("help requested");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + opt + " needs a value");
+            }
+            String value = args[++i];
+            switch (opt) {
+                case "--port":
+                    b.port(integer(opt, value));
+                    break;
+                case "--plan":
+                    b.plan(Plan.parse(value));
+                    break;
+                case "--per-second":
+                    perSecond = integer(opt, value);
+                    break;
+                case "--per-minute":
+                    perMinute = integer(opt, value);
+                    break;
+                case "--per-day":
+                    perDay = integer(opt, value);
+                    break;
+                case "--seed":
+                    seedCount = integer(opt, value);
+                    break;
+                case "--seed-random":
+                    seedRandom = Long.parseLong(value);
+                    break;
+                case "--secret":
+                    secrets.add(value);
+                    break;
+                case "--journal":
+                    b.requestJournal(integer(opt, value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown option " + opt);
+            }
+        }
+        if (perSecond > 0 || perMinute > 0 || perDay > 0) {
+            b.plan(Plan.custom(perSecond, perMinute, perDay));
+        }
+        b.seedLeads(seedCount, seedRandom);
+        if (!secrets.isEmpty()) {
+            b.secrets(secrets.toArray(new String[0]));
+        }
+        return b;
+    }
+
+    private static int integer(String opt, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option " + opt + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+    static String usage() {
+        return "Usage: CashfinSimulatorMain [--port 8099] [--plan free|starter|professional|unlimited]\n"
+                + "       [--per-second N --per-minute N --per-day N] [--seed COUNT] [--seed-random N]\n"
+                + "       [--secret cs_...]... [--journal MAX_ENTRIES]";
+    }
+}

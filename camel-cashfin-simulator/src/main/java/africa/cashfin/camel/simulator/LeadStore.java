@@ -1,0 +1,219 @@
+package africa.cashfin.camel.simulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The thread-safe in-memory lead store. Keeps leads in creation order (for inspection) and sorted by
+ * ({@code createdat}, {@code _id}) (for listing), under one read-write lock.
+ */
+final class LeadStore {
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{24}");
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<StoredLead> creationOrder = new ArrayList<>();
+    private final List<StoredLead> sorted = new ArrayList<>();
+    private final Map<String, StoredLead> byId = new HashMap<>();
+    private final ObjectIdGenerator ids;
+    private final Clock clock;
+
+    LeadStore(Clock clock, long idSeed) {
+        this.clock = clock;
+        this.ids = new ObjectIdGenerator(idSeed);
+    }
+
+    /**
+     * Stores a lead from validated input fields ({@code name} plus optional documented fields).
+     *
+     * @param input        validated request fields
+     * @param sourceOrigin {@code api} or {@code dashboard}
+     * @return snapshot of the stored lead
+     */
+    Map<String, Object> create(Map<String, Object> input, String sourceOrigin) {
+        Instant now = clock.instant();
+        LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+        for (String f : LeadFields.ALL) {
+            fields.put(f, input.get(f));
+        }
+        String id = ids.next(now);
+        String ts = LeadFields.format(now);
+        fields.put("_id", id);
+        if (fields.get("status") == null) {
+            fields.put("status", "new");
+        }
+        fields.put("sourceorigin", sourceOrigin);
+        fields.put("active", Boolean.TRUE);
+        fields.put("createdat", ts);
+        fields.put("updatedat", ts);
+        return insert(new StoredLead(id, now, fields));
+    }
+
+    /**
+     * Stores a lead for test setup; any documented field may be given, including {@code _id}, {@code createdat},
+     * {@code updatedat}, {@code sourceorigin} and {@code active}. Missing ones get the usual defaults.
+     *
+     * @param given lead fields
+     * @return snapshot of the stored lead
+     */
+    Map<String, Object> add(Map<String, ?> given) {
+        Object name = given.get("name");
+        if (name == null || name.toString().isBlank()) {
+            throw new IllegalArgumentException("A lead needs a non-blank 'name'");
+        }
+        for (String key : given.keySet()) {
+            if (!LeadFields.ALL.contains(key)) {
+                throw new IllegalArgumentException("Unknown lead field '" + key + "': use one of " + LeadFields.ALL);
+            }
+        }
+        Instant created = instant(given.get("createdat"), clock.instant(), "createdat");
+        Instant updated = instant(given.get("updatedat"), created, "updatedat");
+        LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+        for (String f : LeadFields.ALL) {
+            fields.put(f, given.get(f));
+        }
+        String id = given.get("_id") == null ? ids.next(created) : given.get("_id").toString();
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("'_id' must be 24 lower-case hex digits, got '" + id + "'");
+        }
+        fields.put("_id", id);
+        if (fields.get("status") == null) {
+            fields.put("status", "new");
+        }
+        if (fields.get("sourceorigin") == null) {
+            fields.put("sourceorigin", "api");
+        }
+        if (fields.get("active") == null) {
+            fields.put("active", Boolean.TRUE);
+        }
+        fields.put("createdat", LeadFields.format(created));
+        fields.put("updatedat", LeadFields.format(updated));
+        return insert(new StoredLead(id, created, fields));
+    }
+
+    private static Instant instant(Object value, Instant fallback, String field) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Instant) {
+            return (Instant) value;
+        }
+        try {
+            return Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "'" + field + "' must be an ISO-8601 UTC instant like 2024-01-15T12:00:00.000Z, got '" + value + "'");
+        }
+    }
+
+    private Map<String, Object> insert(StoredLead lead) {
+        lock.writeLock().lock();
+        try {
+            if (byId.containsKey(lead.id)) {
+                throw new IllegalArgumentException("A lead with _id " + lead.id + " already exists");
+            }
+            int size = sorted.size();
+            if (size == 0 || StoredLead.OLDEST_FIRST.compare(sorted.get(size - 1), lead) <= 0) {
+                sorted.add(lead); // the usual case: newest so far
+            } else {
+                int pos = Collections.binarySearch(sorted, lead, StoredLead.OLDEST_FIRST);
+                sorted.add(pos < 0 ? -(pos + 1) : pos, lead);
+            }
+            creationOrder.add(lead);
+            byId.put(lead.id, lead);
+            return lead.snapshot();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    LeadPage list(LeadQuery q, SortOrder order) {
+        long offset = (long) (q.page - 1) * q.limit;
+        List<Object> out = new ArrayList<>(Math.min(q.limit, 16));
+        lock.readLock().lock();
+        try {
+            int size = sorted.size();
+            if (q.unfiltered()) {
+                for (long i = offset; i < size && i < offset + q.limit; i++) {
+                    int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - (int) i : (int) i;
+                    out.add(sorted.get(idx).json());
+                }
+                return new LeadPage(out, size, q.page, q.limit);
+            }
+            long matched = 0;
+            for (int i = 0; i < size; i++) {
+                StoredLead lead = sorted.get(order == SortOrder.NEWEST_FIRST ? size - 1 - i : i);
+                if (lead.matches(q.searchLower, q.status, q.source)) {
+                    if (matched >= offset && matched < offset + q.limit) {
+                        out.add(lead.json());
+                    }
+                    matched++;
+                }
+            }
+            return new LeadPage(out, matched, q.page, q.limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Map<String, Object> updateStatus(String id, String status) {
+        if (status == null || status.isBlank()) {
+            throw new IllegalArgumentException("A status is needed, e.g. contacted, qualified, converted or lost");
+        }
+        lock.writeLock().lock();
+        try {
+            StoredLead lead = byId.get(id);
+            if (lead == null) {
+                throw new NoSuchElementException("No lead with _id " + id);
+            }
+            lead.update(status, clock.instant());
+            return lead.snapshot();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    List<Map<String, Object>> all() {
+        lock.readLock().lock();
+        try {
+            List<Map<String, Object>> out = new ArrayList<>(creationOrder.size());
+            for (StoredLead l : creationOrder) {
+                out.add(l.snapshot());
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return creationOrder.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void clear() {
+        lock.writeLock().lock();
+        try {
+            creationOrder.clear();
+            sorted.clear();
+            byId.clear();
+            ids.reset();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package africa.cashfin.camel.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Command-line parsing of the standalone runner. */
+class CashfinSimulatorMainTest {
+
+    @Test
+    void parsesPlanSeedSecretAndPort() {
+        try (CashfinSimulator sim = CashfinSimulatorMain.parse(
+                new String[] {"--port", "0", "--plan", "free", "--seed", "7", "--secret", "cs_abc123"}).start()) {
+            assertThat(sim.plan()).isSameAs(Plan.FREE);
+            assertThat(sim.leadCount()).isEqualTo(7);
+            assertThat(sim.secret()).isEqualTo("cs_abc123");
+            assertThat(new Http(sim.baseUrl(), "cs_abc123").list("").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void customPlanFromLimits() {
+        CashfinSimulator sim = CashfinSimulatorMain.parse(new String[] {"--per-second", "50", "--per-day", "900"}).build();
+        assertThat(sim.plan().perSecond()).isEqualTo(50);
+        assertThat(sim.plan().perDay()).isEqualTo(900);
+        assertThat(sim.plan().perMinute()).isEqualTo(Plan.NO_LIMIT);
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrong() {
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--plan", "gold"}))
+                .hasMessageContaining("free, starter, professional or unlimited");
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--port", "x"}))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--colour", "red"}))
+                .hasMessageContaining("Unknown option --colour");
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--seed"}))
+                .hasMessageContaining("needs a value");
+    }
+}
