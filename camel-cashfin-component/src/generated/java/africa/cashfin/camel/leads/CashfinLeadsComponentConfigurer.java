@@ -51,6 +51,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -93,6 +95,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "page": return java.lang.Integer.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
@@ -136,6 +140,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();

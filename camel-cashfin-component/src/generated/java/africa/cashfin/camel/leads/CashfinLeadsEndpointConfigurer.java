@@ -55,6 +55,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -127,6 +129,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "page": return java.lang.Integer.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -200,6 +204,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return target.getConfiguration().getLookback();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "page": return target.getConfiguration().getPage();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();

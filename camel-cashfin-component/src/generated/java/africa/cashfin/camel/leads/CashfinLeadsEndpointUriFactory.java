@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(39);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -42,6 +42,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("limit");
         props.add("lookback");
         props.add("maxConnections");
+        props.add("maxMessagesPerPoll");
         props.add("operation");
         props.add("page");
         props.add("pollStrategy");

@@ -125,6 +125,13 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " skew, late commits). Leads inside it that were already delivered are skipped by id.")
     private long lookback = DEFAULT_LOOKBACK_MILLIS;
 
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "The most leads one poll emits; 0 (default) = no limit. A poll that reaches it stops"
+                            + " reading; the next poll re-reads from the same cursor and skips the delivered leads by id,"
+                            + " which costs calls (a newest-first backfill walks up from the last page again). Prefer"
+                            + " the default: each page is already one batch.")
+    private int maxMessagesPerPoll;
+
     /** Default {@code lookback}: 5 minutes. */
     public static final long DEFAULT_LOOKBACK_MILLIS = 300_000;
 
@@ -185,6 +192,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.lookback = lookback;
     }
 
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /** consumer: the most leads per poll (0 = no limit). */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
     /** The parsed {@code startFrom}; throws a message saying what is accepted. */
     StartFrom parsedStartFrom() {
         return StartFrom.parse(startFrom);
@@ -216,6 +232,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
         parsedStartFrom();
         if (lookback < 0) {
             throw new IllegalArgumentException("lookback must not be negative (e.g. 5m), got " + lookback + " ms");
+        }
+        if (maxMessagesPerPoll < 0) {
+            throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, got "
+                                               + maxMessagesPerPoll);
         }
         if (page != null) {
             throw new IllegalArgumentException("page is a producer option: the consumer decides which pages to read;"

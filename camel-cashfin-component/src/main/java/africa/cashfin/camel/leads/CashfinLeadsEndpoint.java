@@ -114,6 +114,7 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         }
         configuration.validateConsumer();
         CashfinLeadsConsumer consumer = new CashfinLeadsConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
     }
