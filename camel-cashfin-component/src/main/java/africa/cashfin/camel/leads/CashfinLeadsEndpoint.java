@@ -41,6 +41,11 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
 
     /** Capacity of the default in-memory {@code idempotentRepository}: the most recent 100,000 keys. */
     public static final int DEFAULT_SEEN_CAPACITY = 100_000;
+    /**
+     * How many pages of new leads a newest-first incremental poll may hold before it switches to the backward walk: 10
+     * (1,000 leads at limit 100, about 1-2 MB). Up to about that many new leads cost {@code ceil(k/limit)+1} calls.
+     */
+    public static final int BUFFERED_PAGES = 10;
     /** Prefix of the marker key written to the idempotent repository after the first complete scan. */
     public static final String MARKER_KEY_PREFIX = "cashfin-scan:started:";
 
@@ -134,6 +139,7 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
             String stateKey = configuration.effectiveStateKey();
             ScanSettings settings = ScanSettings.defaults()
                     .withLimit(configuration.consumerLimit())
+                    .withMaxBufferedLeads(BUFFERED_PAGES * configuration.consumerLimit())
                     .withLookback(configuration.lookbackDuration())
                     .withStartFrom(configuration.parsedStartFrom())
                     .withEmitUpdates(configuration.isEmitUpdates())
