@@ -59,6 +59,12 @@ public final class ConsumerCostBenchmark {
             CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
             component.getConfiguration().setClientSecret(sim.secret());
             component.getConfiguration().setBaseUrl(sim.baseUrl());
+            try { // builds with client-side plan limits: the simulator is unlimited, do not pace
+                component.getConfiguration().getClass().getMethod("setPlan", String.class)
+                        .invoke(component.getConfiguration(), "unlimited");
+            } catch (NoSuchMethodException e) {
+                // no client-side plan limits in this build
+            }
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -69,7 +69,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         emittedThisPoll = 0;
         stopRequested = false;
         try {
-            while (!run.isDone() && !stopRequested) {
+            while (!run.isDone() && !stopRequested && isBatchAllowed()) {
                 PageRequest request = run.nextRequest();
                 LeadPage page = endpoint.getClient().list(new LeadQuery(request.page(), request.limit(),
                         config.getSearch(), config.getStatus(), config.getSource()));
@@ -78,7 +78,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     processBatch(new ArrayDeque<>(events));
                 }
             }
-            if (stopRequested && !run.isDone()) {
+            if (!run.isDone()) {
                 ScanStatistics stats = run.abandon();
                 LOG.debug("Poll of {} stopped early after {} leads (maxMessagesPerPoll or shutdown); the next poll"
                           + " resumes from the same cursor: {}", endpoint, emittedThisPoll, stats);

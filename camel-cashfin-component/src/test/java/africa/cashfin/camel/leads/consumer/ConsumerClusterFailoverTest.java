@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -38,21 +41,38 @@ class ConsumerClusterFailoverTest {
     @Test
     void followerTakesOverMidBackfillAndTogetherTheyEmitEveryLeadOnce() throws Exception {
         sim.seedLeads(400, 43);
-        sim.latency(Duration.ofMillis(15)); // a backfill of 20 pages takes long enough to be interrupted
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:./target/cluster-h2/" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         String uri = "master:cashfin-leads:cashfin-leads:list?delay=50&initialDelay=0&limit=20&idempotentRepository=#seen";
 
         ConsumerHarness leader = node(dataSource, uri);
         ConsumerHarness follower = node(dataSource, uri);
+        // the leader holds its 100th lead until its shutdown has begun: the stop lands mid-backfill on any machine
+        CountDownLatch atHundred = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger leaderLeads = new AtomicInteger();
+        leader.onLead = e -> {
+            if (leaderLeads.incrementAndGet() == 100) {
+                atHundred.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while held", ie);
+                }
+            }
+        };
         try {
             leader.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> leader.deliveredIds().size() >= 1);
             follower.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> leader.deliveredIds().size() >= 100);
-            leader.context.stop(); // mid-backfill: graceful, the lead in hand completes and is recorded
+            assertThat(atHundred.await(120, TimeUnit.SECONDS)).as("leader reached its 100th lead").isTrue();
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(leader.context::stop);
+            await().atMost(Duration.ofSeconds(60)).until(() -> leader.context.isStopping() || leader.context.isStopped());
+            release.countDown();
+            stopping.get(120, TimeUnit.SECONDS); // graceful: the lead in hand completes (or fails) before the stop
             List<String> fromLeader = new ArrayList<>(leader.deliveredIds());
-            assertThat(fromLeader).hasSizeLessThan(400);
+            assertThat(fromLeader).hasSizeBetween(99, 120);
 
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> fromLeader.size() + follower.deliveredIds().size() >= 400);

@@ -128,11 +128,11 @@ class ConsumerFailuresTest {
     @Test
     void bridgeErrorHandlerSendsPollErrorsToTheRouteErrorHandler() throws Exception {
         sim.seedLeads(10, 23);
-        sim.failNext(1, 500, Endpoint.LIST);
+        sim.failNext(1, 401, Endpoint.LIST); // an error no retry policy repeats, so the poll itself fails
         try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&bridgeErrorHandler=true", Map.of(), true).start()) {
             h.poll();
             assertThat(h.handledErrors).singleElement().isInstanceOfSatisfying(CashfinApiException.class,
-                    e -> assertThat(e.getStatusCode()).isEqualTo(500));
+                    e -> assertThat(e.getStatusCode()).isEqualTo(401));
             assertThat(h.deliveredIds()).isEmpty();
             h.poll();
             assertThat(h.deliveredIds()).containsExactlyElementsOf(storedIds());
@@ -149,7 +149,7 @@ class ConsumerFailuresTest {
             registry.setExposureLevel("full");
             registry.register(registry.resolveById("consumers"));
             h.start();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 HealthCheck.Result result = HealthCheckHelper.invoke(h.context).stream()
                         .filter(r -> r.getCheck().getId().equals("consumer:" + ConsumerHarness.ROUTE_ID))
                         .findFirst().orElseThrow();

@@ -50,6 +50,7 @@ final class ConsumerHarness implements AutoCloseable {
         CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
         component.getConfiguration().setClientSecret(sim.secret());
         component.getConfiguration().setBaseUrl(sim.baseUrl());
+        unlimitedPlanIfSupported(component.getConfiguration());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -71,6 +72,20 @@ final class ConsumerHarness implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /**
+     * The simulator runs on its unlimited plan; where the component paces calls by plan (option {@code plan}), tell it
+     * so, or hundreds of test calls would wait for a Free-plan budget. Without that option this does nothing.
+     */
+    static void unlimitedPlanIfSupported(Object configuration) {
+        try {
+            configuration.getClass().getMethod("setPlan", String.class).invoke(configuration, "unlimited");
+        } catch (NoSuchMethodException e) {
+            // no client-side plan limits in this build
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot set plan=unlimited", e);
+        }
     }
 
     ConsumerHarness start() {
