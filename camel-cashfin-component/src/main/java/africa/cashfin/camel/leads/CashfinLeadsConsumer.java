@@ -78,7 +78,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     processBatch(new ArrayDeque<>(events));
                 }
             }
-            if (!run.isDone()) {
+            if (stopRequested || !run.isDone()) {
                 ScanStatistics stats = run.abandon();
                 LOG.debug("Poll of {} stopped early after {} leads (maxMessagesPerPoll or shutdown); the next poll"
                           + " resumes from the same cursor: {}", endpoint, emittedThisPoll, stats);

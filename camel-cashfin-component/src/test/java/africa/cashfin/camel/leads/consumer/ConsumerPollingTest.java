@@ -119,6 +119,18 @@ class ConsumerPollingTest {
     }
 
     @Test
+    void greedyPollingDrainsPollsCappedByMaxMessagesPerPollWithoutWaitingForTheDelay() throws Exception {
+        sim.seedLeads(120, 4);
+        // an hour between polls: only greedy re-polling can deliver all 120 leads in time
+        String uri = "cashfin-leads:list?delay=3600000&initialDelay=0&greedy=true&maxMessagesPerPoll=50";
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri).start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> h.deliveredIds().size() == 120);
+            assertThat(h.deliveredIds()).containsExactlyElementsOf(storedIdsOldestFirst());
+            assertThat(h.consumer().getErrorCounter()).as("capped polls are not errors").isZero();
+        }
+    }
+
+    @Test
     void startFromNowEmitsOnlyLeadsCreatedAfterTheStart() throws Exception {
         sim.seedLeads(120, 5);
         try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&startFrom=now").start()) {
