@@ -29,8 +29,11 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicateby":
+        case "deduplicateBy": target.getConfiguration().setDeduplicateBy(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -40,7 +43,22 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": target.getConfiguration().setMaxRequestsPerDay(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrywait":
+        case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "plan": target.getConfiguration().setPlan(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitmargin":
+        case "rateLimitMargin": target.getConfiguration().setRateLimitMargin(property(camelContext, double.class, value)); return true;
+        case "ratelimitstore":
+        case "rateLimitStore": target.getConfiguration().setRateLimitStore(property(camelContext, io.github.bucket4j.distributed.proxy.ProxyManager.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "search": target.getConfiguration().setSearch(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,8 +79,11 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return boolean.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "concurrency": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deduplicateby":
+        case "deduplicateBy": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -72,7 +93,22 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "limit": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": return java.lang.Integer.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return java.lang.Integer.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return java.lang.Integer.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrywait":
+        case "maxRetryWait": return long.class;
         case "page": return java.lang.Integer.class;
+        case "plan": return java.lang.String.class;
+        case "ratelimitmargin":
+        case "rateLimitMargin": return double.class;
+        case "ratelimitstore":
+        case "rateLimitStore": return io.github.bucket4j.distributed.proxy.ProxyManager.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "search": return java.lang.String.class;
@@ -94,8 +130,11 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "concurrency": return target.getConfiguration().getConcurrency();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deduplicateby":
+        case "deduplicateBy": return target.getConfiguration().getDeduplicateBy();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -105,7 +144,22 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "limit": return target.getConfiguration().getLimit();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": return target.getConfiguration().getMaxRequestsPerDay();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return target.getConfiguration().getMaxRequestsPerMinute();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretrywait":
+        case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
         case "page": return target.getConfiguration().getPage();
+        case "plan": return target.getConfiguration().getPlan();
+        case "ratelimitmargin":
+        case "rateLimitMargin": return target.getConfiguration().getRateLimitMargin();
+        case "ratelimitstore":
+        case "rateLimitStore": return target.getConfiguration().getRateLimitStore();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "search": return target.getConfiguration().getSearch();
@@ -113,6 +167,15 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "status": return target.getConfiguration().getStatus();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ratelimitstore":
+        case "rateLimitStore": return java.lang.String.class;
         default: return null;
         }
     }
