@@ -52,7 +52,7 @@ import africa.cashfin.camel.simulator.Plan;
  * </ol>
  * Each contender runs a warm-up, then {@code --rounds} measured rounds of {@code --seconds}, interleaved (the order
  * rotates each round) so that load from other processes hits all three alike; the median and best creates/s are
- * printed with the ratios. Options: {@code --threads 8 --warmup 15 --seconds 10 --rounds 5}, and
+ * printed with the ratios. Options: {@code --threads 8 --warmup 40 --seconds 10 --rounds 6}, and
  * {@code --contenders component,raw,camel-http} to run only some (e.g. under a profiler). Not a test.
  */
 public final class CreateThroughputBenchmark {
@@ -72,9 +72,9 @@ public final class CreateThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options = new BenchmarkOptions(args);
         int threads = options.getInt("--threads", 8);
-        int warmup = options.getInt("--warmup", 15);
+        int warmup = options.getInt("--warmup", 40);
         int seconds = options.getInt("--seconds", 10);
-        int rounds = options.getInt("--rounds", 5);
+        int rounds = options.getInt("--rounds", 6);
 
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.UNLIMITED).start();
              CamelContext camel = new DefaultCamelContext();
