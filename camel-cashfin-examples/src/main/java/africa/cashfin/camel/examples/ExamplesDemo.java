@@ -198,8 +198,8 @@ public final class ExamplesDemo {
                         "cashfin.crm.url")).append(")\n");
             }
             Path export = app.export().file();
-            long lines = Files.exists(export) ? Math.max(0, Files.readAllLines(export).size() - 1) : 0;
-            s.append("  CSV export: ").append(lines).append(" lines in ").append(export).append('\n');
+            long records = Files.exists(export) ? readCsv(export).size() : 0;
+            s.append("  CSV export: ").append(records).append(" leads in ").append(export).append('\n');
         } else {
             s.append("  off: this camel-cashfin-component has no lead consumer yet\n");
         }
