@@ -35,7 +35,8 @@ import africa.cashfin.camel.simulator.Plan;
  * this package. Configuration comes from {@code application.properties}, environment variables and system properties;
  * whatever external system is not configured is started in-process ({@link EmbeddedServices}).
  * <p>
- * Command line: no arguments runs the flows until stopped (Ctrl+C); {@code --demo} runs the one-command demo
+ * Command line: no arguments (or {@code --run}) runs the flows until stopped (Ctrl+C); {@code --demo} runs the
+ * one-command demo
  * ({@link ExamplesDemo}) and exits; {@code --demo --keep-running} (or {@code -Dcashfin.demo.keep-running=true}) keeps
  * running after the demo for manual play.
  */
@@ -79,6 +80,13 @@ public final class CashfinExamplesApp implements AutoCloseable {
     /** Entry point; see the class comment. */
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
+        List<String> unknown = a.stream().filter(x -> !List.of("--demo", "--keep-running", "--run").contains(x))
+                .toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("Unknown argument(s) " + unknown + ". Use: --run (the flows, until Ctrl+C; the default),"
+                               + " --demo (the demo, then exit) or --demo --keep-running.");
+            System.exit(2);
+        }
         if (a.contains("--demo")) {
             boolean keep = a.contains("--keep-running") || Boolean.getBoolean("cashfin.demo.keep-running");
             int code = new ExamplesDemo(System.out).run(keep);

@@ -154,8 +154,8 @@ public final class ExamplesDemo {
             long created = rows.stream().filter(r -> "created".equals(r.get("outcome"))).count();
             long duplicates = rows.stream().filter(r -> "duplicate".equals(r.get("outcome"))).count();
             List<CSVRecord> failed = rows.stream().filter(r -> "failed".equals(r.get("outcome"))).toList();
-            s.append(String.format("  %d created, %d duplicates, %d failed of %d rows%n", created, duplicates,
-                    failed.size(), rows.size()));
+            s.append(String.format("  %d created, %d %s, %d failed of %d rows%n", created, duplicates,
+                    duplicates == 1 ? "duplicate" : "duplicates", failed.size(), rows.size()));
             for (CSVRecord r : failed) {
                 s.append("  row ").append(r.get("row")).append(" failed: ").append(r.get("message")).append('\n');
             }

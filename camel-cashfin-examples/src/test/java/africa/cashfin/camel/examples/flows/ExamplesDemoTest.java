@@ -24,7 +24,7 @@ class ExamplesDemoTest {
 
         assertThat(summary).contains("demo summary").doesNotContain("NOT DONE");
         assertThat(code).isZero();
-        assertThat(summary).containsPattern("(21 created, 0 duplicates|20 created, 1 duplicates), 4 failed of 25 rows");
+        assertThat(summary).containsPattern("(21 created, 0 duplicates|20 created, 1 duplicate), 4 failed of 25 rows");
         assertThat(summary).contains("row 12 failed: name:").contains("row 13 failed: email:")
                 .contains("row 14 failed: budget:").contains("row 25 failed: budget:");
         assertThat(summary).contains("POST answered HTTP 200 with the thank-you page");
