@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,19 +94,6 @@ class WebFormFlowTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).contains("could not save your message").contains("value=\"Grace Nakato\"");
         assertThat(APP.cashfin().leadCount()).isZero();
-    }
-
-    @Test
-    void requestHeadersDoNotReachTheProducer() throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(form()).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("CamelCashfinStatus", "lost")
-                .POST(HttpRequest.BodyPublishers.ofString("name=Header+Test&email=h%40example.com")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        Map<String, Object> lead = APP.cashfin().leads().get(0);
-        assertThat(lead.get("status")).isNotEqualTo("lost");
     }
 
     private URI form() {
