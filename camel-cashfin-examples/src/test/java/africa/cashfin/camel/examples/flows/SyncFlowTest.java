@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,8 +35,8 @@ class SyncFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @BeforeAll
-    static void needsTheConsumer() {
+    @BeforeEach
+    void needsTheConsumer() {
         Assumptions.assumeTrue(APP.app().syncEnabled(), "Skipped: this camel-cashfin-component has no lead consumer"
                 + " yet (option startFrom); Flow 4 switches on when it has");
     }
