@@ -23,28 +23,53 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(39);
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("clientSecret");
         props.add("connectTimeout");
+        props.add("delay");
+        props.add("emitUpdates");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("greedy");
+        props.add("idempotentRepository");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("lookback");
         props.add("maxConnections");
+        props.add("maxMessagesPerPoll");
         props.add("operation");
         props.add("page");
+        props.add("pollStrategy");
+        props.add("repeatCount");
         props.add("responseTimeout");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
         props.add("search");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("source");
         props.add("sslContextParameters");
+        props.add("startFrom");
+        props.add("startScheduler");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("status");
+        props.add("timeUnit");
+        props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("clientSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

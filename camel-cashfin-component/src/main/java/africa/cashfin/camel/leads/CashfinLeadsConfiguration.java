@@ -1,15 +1,20 @@
 package africa.cashfin.camel.leads;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.model.LeadStatus;
+import africa.cashfin.camel.leads.scan.StartFrom;
 
 /**
  * Every option of a {@code cashfin-leads:} endpoint. The component holds one instance as the defaults; each endpoint
@@ -65,7 +70,8 @@ public class CashfinLeadsConfiguration implements Cloneable {
               description = "list: the page to read, 1-based (API default 1). Header `CamelCashfinPage` overrides it.")
     private Integer page;
 
-    @UriParam(description = "list: leads per page, 1..100 (API default 10). Header `CamelCashfinLimit` overrides it.")
+    @UriParam(description = "list: leads per page, 1..100 (API default 10; the consumer reads 100 per page unless"
+                            + " set). Header `CamelCashfinLimit` overrides it (producer).")
     private Integer limit;
 
     @UriParam(description = "list: only leads whose name, email, phone or company match this text. Header"
@@ -76,6 +82,173 @@ public class CashfinLeadsConfiguration implements Cloneable {
               description = "list: only leads with this status (new, contacted, qualified, converted, lost; any case)."
                             + " Header `CamelCashfinStatus` overrides it.")
     private String status;
+
+    // ---- consumer options ----
+
+    @UriParam(label = "consumer", defaultValue = "beginning",
+              description = "Where a consumer with no saved state starts: `beginning` emits every existing lead"
+                            + " (backfill, oldest first), `now` records existing leads as seen without emitting them,"
+                            + " an ISO-8601 instant (e.g. `2024-01-15T00:00:00Z`) emits leads created at or after it."
+                            + " Ignored once state exists (a restart never starts over).")
+    private String startFrom = "beginning";
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Also emit leads whose `updatedat` moved (header `CamelCashfinEventType=updated`). Costs"
+                            + " a read of every page on every poll, because updates do not move a lead in the list.")
+    private boolean emitUpdates;
+
+    @UriParam(label = "consumer",
+              description = "Where the ids of delivered leads are kept (any Camel `IdempotentRepository`: file, JDBC,"
+                            + " Redis, Infinispan...). A lead is added only after its exchange succeeded. A persistent"
+                            + " repository alone is enough for a restart to emit nothing twice and miss nothing. Default:"
+                            + " in memory, the 100,000 most recent keys, lost on restart. Use one repository (or one"
+                            + " JDBC processorName) per consumer endpoint.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer",
+              description = "Where the scan cursor is kept between polls and restarts (any Camel"
+                            + " `StateRepository<String,String>`), under the key `stateKey`. Optional: without it the"
+                            + " cursor lives in memory and the first poll after a restart re-reads every page"
+                            + " (skipping delivered leads by id).")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer",
+              description = "The key of this endpoint's cursor in `stateRepository` (and the suffix of its marker key in"
+                            + " `idempotentRepository`). Default: derived from the filters, e.g."
+                            + " `cashfin-leads:list?status=new`. Set it when two endpoints with the same filters must"
+                            + " keep separate state.")
+    private String stateKey;
+
+    @UriParam(label = "consumer", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How far below the cursor each poll looks again, in milliseconds or as a duration such as"
+                            + " `5m`, to catch leads whose `createdat` is slightly older than leads already seen (clock"
+                            + " skew, late commits). Leads inside it that were already delivered are skipped by id.")
+    private long lookback = DEFAULT_LOOKBACK_MILLIS;
+
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "The most leads one poll emits; 0 (default) = no limit. A poll that reaches it stops"
+                            + " reading; the next poll re-reads from the same cursor and skips the delivered leads by id,"
+                            + " which costs calls (a newest-first backfill walks up from the last page again). Prefer"
+                            + " the default: each page is already one batch.")
+    private int maxMessagesPerPoll;
+
+    /** Default {@code lookback}: 5 minutes. */
+    public static final long DEFAULT_LOOKBACK_MILLIS = 300_000;
+
+    /** The consumer's page size when {@code limit} is not set: the API maximum. */
+    public static final int DEFAULT_CONSUMER_LIMIT = LeadQuery.MAX_LIMIT;
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    /** consumer: beginning, now or an ISO-8601 instant. */
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public boolean isEmitUpdates() {
+        return emitUpdates;
+    }
+
+    /** consumer: also emit updated leads. */
+    public void setEmitUpdates(boolean emitUpdates) {
+        this.emitUpdates = emitUpdates;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /** consumer: where delivered lead ids are kept. */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /** consumer: where the cursor is kept. */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    /** consumer: the cursor's key in the state repository. */
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public long getLookback() {
+        return lookback;
+    }
+
+    /** consumer: lookback in milliseconds. */
+    public void setLookback(long lookback) {
+        this.lookback = lookback;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /** consumer: the most leads per poll (0 = no limit). */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    /** The parsed {@code startFrom}; throws a message saying what is accepted. */
+    StartFrom parsedStartFrom() {
+        return StartFrom.parse(startFrom);
+    }
+
+    /** The consumer's page size: {@code limit}, or 100 when unset. */
+    int consumerLimit() {
+        return limit != null ? limit : DEFAULT_CONSUMER_LIMIT;
+    }
+
+    /** The consumer's state key: {@code stateKey}, or one derived from the filters. */
+    String effectiveStateKey() {
+        if (stateKey != null && !stateKey.isBlank()) {
+            return stateKey.trim();
+        }
+        StringBuilder key = new StringBuilder("cashfin-leads:list");
+        char sep = '?';
+        for (String[] filter : new String[][] { { "status", status }, { "source", source }, { "search", search } }) {
+            if (filter[1] != null && !filter[1].isBlank()) {
+                key.append(sep).append(filter[0]).append('=').append(filter[1].trim());
+                sep = '&';
+            }
+        }
+        return key.toString();
+    }
+
+    /** Checks the consumer options; called when a consumer is created. */
+    void validateConsumer() {
+        parsedStartFrom();
+        if (lookback < 0) {
+            throw new IllegalArgumentException("lookback must not be negative (e.g. 5m), got " + lookback + " ms");
+        }
+        if (maxMessagesPerPoll < 0) {
+            throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, got "
+                                               + maxMessagesPerPoll);
+        }
+        if (page != null) {
+            throw new IllegalArgumentException("page is a producer option: the consumer decides which pages to read;"
+                                               + " remove page from the consumer URI");
+        }
+    }
+
+    /** {@code lookback} as a Duration. */
+    Duration lookbackDuration() {
+        return Duration.ofMillis(lookback);
+    }
+
+    // ---- end of consumer options ----
 
     /** An independent copy, so an endpoint can change its options without touching the component's defaults. */
     public CashfinLeadsConfiguration copy() {

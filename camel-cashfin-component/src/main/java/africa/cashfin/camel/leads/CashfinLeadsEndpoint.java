@@ -6,29 +6,85 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 import africa.cashfin.camel.leads.api.CashfinClient;
+import africa.cashfin.camel.leads.consumer.IdempotentRepositorySeenStore;
+import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
+import africa.cashfin.camel.leads.scan.LeadScan;
+import africa.cashfin.camel.leads.scan.ScanSettings;
 
 /**
- * Create and list leads in the Cashfin CRM through the Cashfin Business API.
+ * Create and list leads in the Cashfin CRM through the Cashfin Business API; as a consumer ({@code from}), emit every
+ * new (and optionally updated) lead once.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "cashfin-leads", title = "Cashfin Leads",
              syntax = "cashfin-leads:operation", category = { Category.SAAS, Category.API },
              headersClass = CashfinLeadsConstants.class)
-public class CashfinLeadsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private final CashfinLeadsConfiguration configuration;
 
     private volatile CashfinClient client;
 
+    /** The consumer's scan, kept across consumer restarts (route stop/start, cluster leadership changes). */
+    private LeadScan scan;
+    /** The default in-memory seen store, when the endpoint created it (stopped with the endpoint). */
+    private IdempotentRepository ownSeenRepository;
+
+    /** Capacity of the default in-memory {@code idempotentRepository}: the most recent 100,000 keys. */
+    public static final int DEFAULT_SEEN_CAPACITY = 100_000;
+    /**
+     * How many pages of new leads a newest-first incremental poll may hold before it switches to the backward walk: 10
+     * (1,000 leads at limit 100, about 1-2 MB). Up to about that many new leads cost {@code ceil(k/limit)+1} calls.
+     */
+    public static final int BUFFERED_PAGES = 10;
+    /** Prefix of the marker key written to the idempotent repository after the first complete scan. */
+    public static final String MARKER_KEY_PREFIX = "cashfin-scan:started:";
+
+    /**
+     * Default poll delay: 5 minutes. An idle poll costs one list call, so this is 288 calls a day, under a third of
+     * the Free plan's 1,000 daily calls (shared with creates); see docs/component.md, "Budget".
+     */
+    public static final long DEFAULT_POLL_DELAY = 300_000;
+
+    /**
+     * Re-declared only to document this component's default poll delay; the value lives in the superclass.
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "Milliseconds (or a duration such as `5m`) between the end of one poll and the start of"
+                            + " the next. Default 5 minutes: an idle poll costs one list call, so 288 calls a day, under a"
+                            + " third of the Free plan's 1,000 daily calls (shared with creates).")
+    private long delay = DEFAULT_POLL_DELAY;
+
     public CashfinLeadsEndpoint(String uri, CashfinLeadsComponent component, CashfinLeadsConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        super.setDelay(DEFAULT_POLL_DELAY);
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_POLL_DELAY;
+    }
+
+    @Override
+    public long getDelay() {
+        return super.getDelay();
+    }
+
+    /** Milliseconds between polls (default 5 minutes). */
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
     }
 
     @Override
@@ -56,9 +112,43 @@ public class CashfinLeadsEndpoint extends DefaultEndpoint implements EndpointSer
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The cashfin-leads consumer is not available in this version; use"
-                                                + " the producer operations create and list");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != CashfinLeadsOperation.list) {
+            throw new IllegalArgumentException("cashfin-leads:" + configuration.getOperation() + " cannot be consumed"
+                                               + " from: use from(\"cashfin-leads:list\") to receive new leads");
+        }
+        configuration.validateConsumer();
+        CashfinLeadsConsumer consumer = new CashfinLeadsConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * The scan the consumer drives, created on first use and kept for the endpoint's lifetime, so an in-memory cursor
+     * survives a route restart. Starts the configured repositories (Camel services) if they are not started yet.
+     */
+    synchronized LeadScan leadScan() {
+        if (scan == null) {
+            IdempotentRepository seen = configuration.getIdempotentRepository();
+            if (seen == null) {
+                ownSeenRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_SEEN_CAPACITY);
+                seen = ownSeenRepository;
+            }
+            ServiceHelper.startService(seen, configuration.getStateRepository());
+            String stateKey = configuration.effectiveStateKey();
+            ScanSettings settings = ScanSettings.defaults()
+                    .withLimit(configuration.consumerLimit())
+                    .withMaxBufferedLeads(BUFFERED_PAGES * configuration.consumerLimit())
+                    .withLookback(configuration.lookbackDuration())
+                    .withStartFrom(configuration.parsedStartFrom())
+                    .withEmitUpdates(configuration.isEmitUpdates())
+                    .withMarkerKey(MARKER_KEY_PREFIX + stateKey);
+            scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen),
+                                configuration.getStateRepository() == null
+                                        ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey));
+        }
+        return scan;
     }
 
     @Override
@@ -71,6 +161,13 @@ public class CashfinLeadsEndpoint extends DefaultEndpoint implements EndpointSer
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (ownSeenRepository != null) {
+                ServiceHelper.stopService(ownSeenRepository);
+                ownSeenRepository = null;
+            }
+            scan = null;
+        }
         CashfinClient c = client;
         client = null;
         if (c != null) {

@@ -1,0 +1,168 @@
+package africa.cashfin.camel.leads.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import africa.cashfin.camel.leads.api.CashfinApiException;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+import africa.cashfin.camel.simulator.Endpoint;
+import africa.cashfin.camel.simulator.Outcome;
+import africa.cashfin.camel.simulator.SortOrder;
+
+/** Page shift, API failures mid-backfill, a failing route, bridgeErrorHandler and the consumer health check. */
+class ConsumerFailuresTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
+
+    static final String MANUAL = "cashfin-leads:list?startScheduler=false";
+
+    static List<String> storedIds() {
+        return sim.leads().stream().map(l -> (String) l.get("_id")).toList();
+    }
+
+    /** Polls until a poll emits nothing new and the simulator has no surprise left; bounded. */
+    static void pollUntilQuiet(ConsumerHarness h) {
+        for (int i = 0; i < 40; i++) {
+            int before = h.deliveredIds().size();
+            h.poll();
+            if (h.deliveredIds().size() == before && h.consumer().getErrorCounter() == 0 && i > 0) {
+                return;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SortOrder.class)
+    void pageShiftUnderInsertsLosesNothingAndRepeatsNothing(SortOrder order) throws Exception {
+        sim.sortOrder(order);
+        sim.seedLeads(500, 11);
+        sim.busyCrm(3); // 3 new leads before every list page served
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=50").start()) {
+            h.poll();
+            h.poll();
+            sim.busyCrm(0);
+            pollUntilQuiet(h);
+            assertThat(sim.leadCount()).isGreaterThan(500);
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
+        }
+    }
+
+    @Test
+    void randomServerErrorsAndResetsDuringBackfillLoseNothingAndRepeatNothing() throws Exception {
+        sim.seedLeads(400, 13);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=25").start()) {
+            AtomicInteger seen = new AtomicInteger();
+            h.onLead = e -> {
+                int n = seen.incrementAndGet();
+                if (n == 60 || n == 230) {
+                    sim.failNext(1, Fault.CONNECTION_RESET_BY_PEER, Endpoint.LIST);
+                }
+                if (n == 150) {
+                    sim.failNext(1, Fault.MALFORMED_RESPONSE_CHUNK, Endpoint.LIST);
+                }
+            };
+            sim.randomFailureRate(0.15, 42);
+            for (int i = 0; i < 60 && h.deliveredIds().size() < 400; i++) {
+                h.poll();
+            }
+            sim.randomFailureRate(0, 0);
+            pollUntilQuiet(h);
+            assertThat(sim.requestCount(Endpoint.LIST, Outcome.SERVER_ERROR)).isPositive();
+            assertThat(sim.requestCount(Endpoint.LIST, Outcome.FAULT)).isPositive();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
+        }
+    }
+
+    @Test
+    void rateLimitedPollEndsAndLaterPollsRecoverWithoutLoss() throws Exception {
+        sim.seedLeads(300, 17);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL).start()) {
+            AtomicInteger seen = new AtomicInteger();
+            h.onLead = e -> {
+                if (seen.incrementAndGet() == 120) {
+                    sim.failNext(1, 429, Endpoint.LIST); // answered with Retry-After: 1
+                }
+            };
+            h.poll();
+            assertThat(sim.requestCount(Endpoint.LIST, Outcome.RATE_LIMITED)).isEqualTo(1);
+            pollUntilQuiet(h);
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
+        }
+    }
+
+    @Test
+    void aLeadTheRouteFailsIsOfferedAgainAndTheOthersAreNot() throws Exception {
+        sim.seedLeads(150, 19);
+        String victim = storedIds().get(70);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL).start()) {
+            h.failuresToInject.put(victim, 1);
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(149).doesNotContain(victim);
+
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(150).endsWith(victim);
+            assertThat(h.attempts.stream().filter(victim::equals)).hasSize(2);
+            assertThat(h.attempts).hasSize(151);
+
+            h.poll();
+            assertThat(h.attempts).as("nothing re-emitted").hasSize(151);
+        }
+    }
+
+    @Test
+    void bridgeErrorHandlerSendsPollErrorsToTheRouteErrorHandler() throws Exception {
+        sim.seedLeads(10, 23);
+        sim.failNext(1, 401, Endpoint.LIST); // an error no retry policy repeats, so the poll itself fails
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&bridgeErrorHandler=true", Map.of(), true).start()) {
+            h.poll();
+            assertThat(h.handledErrors).singleElement().isInstanceOfSatisfying(CashfinApiException.class,
+                    e -> assertThat(e.getStatusCode()).isEqualTo(401));
+            assertThat(h.deliveredIds()).isEmpty();
+            h.poll();
+            assertThat(h.deliveredIds()).containsExactlyElementsOf(storedIds());
+        }
+    }
+
+    @Test
+    void healthCheckReportsDownWithTheHttpStatusAfterTheErrorThreshold() throws Exception {
+        sim.seedLeads(10, 29);
+        sim.failNext(1000, 503, Endpoint.LIST);
+        String uri = "cashfin-leads:list?delay=50&initialDelay=0&backoffErrorThreshold=2&backoffMultiplier=2";
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri)) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(h.context);
+            registry.setExposureLevel("full");
+            registry.register(registry.resolveById("consumers"));
+            h.start();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HealthCheck.Result result = HealthCheckHelper.invoke(h.context).stream()
+                        .filter(r -> r.getCheck().getId().equals("consumer:" + ConsumerHarness.ROUTE_ID))
+                        .findFirst().orElseThrow();
+                assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(result.getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 503);
+                assertThat(result.getError()).containsInstanceOf(CashfinApiException.class);
+            });
+            sim.reset();
+            sim.seedLeads(5, 31);
+            await().atMost(Duration.ofSeconds(60)).until(() -> h.deliveredIds().size() == 5);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(HealthCheckHelper.invoke(h.context)
+                    .stream().filter(r -> r.getCheck().getId().equals("consumer:" + ConsumerHarness.ROUTE_ID))
+                    .findFirst().orElseThrow().getState()).isEqualTo(HealthCheck.State.UP));
+        }
+    }
+}
