@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import africa.cashfin.camel.examples.CashfinExamplesApp;
 import africa.cashfin.camel.examples.EmbeddedServices;
 import africa.cashfin.camel.examples.LeadDatabase;
 
@@ -67,6 +68,41 @@ class SyncFlowTest {
         await().atMost(WAIT).until(() -> "qualified".equals(column(id, "status")));
         assertThat(rowCount(id)).isEqualTo(1);
         assertThat(crmPosts()).hasSize(1);
+    }
+
+    @Test
+    void restartedAppDeliversOnlyWhatIsNew() throws Exception {
+        String first = (String) APP.cashfin().addLead(Map.of("name", "Baraka Mwakyusa", "email",
+                "baraka@dar-shipping.example", "source", "referral")).get("_id");
+        await().atMost(WAIT).until(() -> column(first, "name") != null);
+        APP.app().camelContext().getRouteController().stopRoute("sync-to-crms");
+        Path export = APP.app().export().file();
+        try {
+            // a second app on the same Cashfin, database and work directory: as after a restart
+            Map<String, String> o = new java.util.LinkedHashMap<>();
+            o.put("cashfin.work-dir", APP.work().toString());
+            o.put("camel.server.port", String.valueOf(ExamplesApp.freePort()));
+            o.put("cashfin.base-url", APP.setting("cashfin.base-url"));
+            o.put("cashfin.client-secret", APP.setting("cashfin.client-secret"));
+            o.put("cashfin.jdbc.url", APP.setting("cashfin.jdbc.url"));
+            o.put("cashfin.sync.poll-delay", "500");
+            o.put("cashfin.csv.inbox", APP.work().resolve("inbox-restarted").toString());
+            try (CashfinExamplesApp restarted = new CashfinExamplesApp(o).start()) {
+                String second = (String) APP.cashfin().addLead(Map.of("name", "Mariam Diallo", "email",
+                        "mariam@dakar-events.example", "source", "linkedin")).get("_id");
+                await().atMost(WAIT).until(() -> column(second, "name") != null);
+                await().atMost(WAIT).until(() -> Files.readString(export, StandardCharsets.UTF_8).contains(second));
+                List<LoggedRequest> pushed = restarted.services().crm().findAll(WireMock.postRequestedFor(
+                        WireMock.urlPathEqualTo(EmbeddedServices.CRM_CONTACTS_PATH)));
+                assertThat(pushed).singleElement().satisfies(r -> assertThat(r.getBodyAsString())
+                        .contains("mariam@dakar-events.example"));
+                String text = Files.readString(export, StandardCharsets.UTF_8);
+                assertThat(text.split(first, -1)).hasSize(2);
+                assertThat(text.split(second, -1)).hasSize(2);
+            }
+        } finally {
+            APP.app().camelContext().getRouteController().startRoute("sync-to-crms");
+        }
     }
 
     private static List<LoggedRequest> crmPosts() {
