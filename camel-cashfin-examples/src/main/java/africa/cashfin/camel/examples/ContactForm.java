@@ -64,10 +64,15 @@ public final class ContactForm {
         }
     }
 
-    /** The lead was created: the thank-you page. */
+    /** The lead was created (or, with {@code deduplicateBy}, found): the thank-you page. */
     public void thankYou(Exchange exchange) {
         FormSubmission submission = exchange.getProperty(SUBMISSION, FormSubmission.class);
-        LOG.info("Contact form: lead {} created", exchange.getMessage().getHeader("CamelCashfinLeadId"));
+        Object id = exchange.getMessage().getHeader("CamelCashfinLeadId");
+        if (Boolean.FALSE.equals(exchange.getMessage().getHeader("CamelCashfinLeadCreated", Boolean.class))) {
+            LOG.info("Contact form: the visitor is already lead {}; nothing created", id);
+        } else {
+            LOG.info("Contact form: lead {} created", id);
+        }
         html(exchange, 200, form.renderThankYou(submission == null ? null : submission.values().get("name")));
     }
 

@@ -91,10 +91,13 @@ public final class MailLeads {
         }
     }
 
-    /** Logs the created lead. */
+    /** Logs the created (or, with {@code deduplicateBy}, found) lead. */
     public void created(Exchange exchange) {
-        LOG.info("Mail '{}': lead {} created, mail moved to {}", subject(original(exchange)),
-                exchange.getMessage().getHeader("CamelCashfinLeadId"), importedFolder);
+        boolean found = Boolean.FALSE.equals(exchange.getMessage().getHeader("CamelCashfinLeadCreated",
+                Boolean.class));
+        LOG.info("Mail '{}': lead {} {}, mail moved to {}", subject(original(exchange)),
+                exchange.getMessage().getHeader("CamelCashfinLeadId"), found ? "already existed" : "created",
+                importedFolder);
     }
 
     /**
