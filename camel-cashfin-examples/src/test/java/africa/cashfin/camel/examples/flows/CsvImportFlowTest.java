@@ -24,7 +24,7 @@ import africa.cashfin.camel.simulator.Endpoint;
 class CsvImportFlowTest {
 
     @RegisterExtension
-    static final ExamplesApp APP = new ExamplesApp();
+    static final ExamplesApp APP = new ExamplesApp().with("cashfin.csv.mapping.Referred By", "request");
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -102,6 +102,16 @@ class CsvImportFlowTest {
         assertThat(APP.cashfin().leads()).extracting(l -> l.get("name")).containsExactly("Second Person");
         assertThat(read(done.resolve("refused.errors.csv"), ',').get(0).toMap())
                 .containsEntry("Name", "First Person").containsEntry("Email", "first@example.com");
+    }
+
+    @Test
+    void userMappingFromPropertiesMapsAColumnNoAliasKnows() throws IOException {
+        APP.drop("Name,Email,Referred By\r\nTendai Moyo,tendai@harare-mining.example,Kofi at the Accra expo\r\n"
+                .getBytes(StandardCharsets.UTF_8), "mapped.csv");
+
+        await().atMost(WAIT).until(() -> Files.exists(APP.inbox().resolve(".done").resolve("mapped.csv")));
+        assertThat(APP.cashfin().leads()).singleElement().satisfies(l -> assertThat(l)
+                .containsEntry("name", "Tendai Moyo").containsEntry("request", "Kofi at the Accra expo"));
     }
 
     @Test
