@@ -14,6 +14,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.ManualClock;
@@ -59,12 +60,8 @@ public final class ConsumerCostBenchmark {
             CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
             component.getConfiguration().setClientSecret(sim.secret());
             component.getConfiguration().setBaseUrl(sim.baseUrl());
-            try { // builds with client-side plan limits: the simulator is unlimited, do not pace
-                component.getConfiguration().getClass().getMethod("setPlan", String.class)
-                        .invoke(component.getConfiguration(), "unlimited");
-            } catch (NoSuchMethodException e) {
-                // no client-side plan limits in this build
-            }
+            // the simulator is unlimited: do not pace calls to the default Free-plan budget
+            component.getConfiguration().setPlan(CashfinLeadsConfiguration.PLAN_UNLIMITED);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -38,9 +38,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, africa.cashfin.camel.leads.CashfinLeadsConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicateby":
+        case "deduplicateBy": getOrCreateConfiguration(target).setDeduplicateBy(property(camelContext, java.lang.String.class, value)); return true;
         case "emitupdates":
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
@@ -53,7 +56,22 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": getOrCreateConfiguration(target).setMaxRequestsPerDay(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrywait":
+        case "maxRetryWait": getOrCreateConfiguration(target).setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "plan": getOrCreateConfiguration(target).setPlan(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitmargin":
+        case "rateLimitMargin": getOrCreateConfiguration(target).setRateLimitMargin(property(camelContext, double.class, value)); return true;
+        case "ratelimitstore":
+        case "rateLimitStore": getOrCreateConfiguration(target).setRateLimitStore(property(camelContext, io.github.bucket4j.distributed.proxy.ProxyManager.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "search": getOrCreateConfiguration(target).setSearch(property(camelContext, java.lang.String.class, value)); return true;
@@ -82,9 +100,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": return boolean.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "concurrency": return int.class;
         case "configuration": return africa.cashfin.camel.leads.CashfinLeadsConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deduplicateby":
+        case "deduplicateBy": return java.lang.String.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
         case "idempotentrepository":
@@ -97,7 +118,22 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxConnections": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": return java.lang.Integer.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return java.lang.Integer.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return java.lang.Integer.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrywait":
+        case "maxRetryWait": return long.class;
         case "page": return java.lang.Integer.class;
+        case "plan": return java.lang.String.class;
+        case "ratelimitmargin":
+        case "rateLimitMargin": return double.class;
+        case "ratelimitstore":
+        case "rateLimitStore": return io.github.bucket4j.distributed.proxy.ProxyManager.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "search": return java.lang.String.class;
@@ -127,9 +163,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
+        case "concurrency": return getOrCreateConfiguration(target).getConcurrency();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deduplicateby":
+        case "deduplicateBy": return getOrCreateConfiguration(target).getDeduplicateBy();
         case "emitupdates":
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
         case "idempotentrepository":
@@ -142,7 +181,22 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": return getOrCreateConfiguration(target).getMaxRequestsPerDay();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return getOrCreateConfiguration(target).getMaxRequestsPerMinute();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretrywait":
+        case "maxRetryWait": return getOrCreateConfiguration(target).getMaxRetryWait();
         case "page": return getOrCreateConfiguration(target).getPage();
+        case "plan": return getOrCreateConfiguration(target).getPlan();
+        case "ratelimitmargin":
+        case "rateLimitMargin": return getOrCreateConfiguration(target).getRateLimitMargin();
+        case "ratelimitstore":
+        case "rateLimitStore": return getOrCreateConfiguration(target).getRateLimitStore();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "search": return getOrCreateConfiguration(target).getSearch();
@@ -163,6 +217,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ratelimitstore":
+        case "rateLimitStore": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
         default: return null;

@@ -35,8 +35,11 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicateby":
+        case "deduplicateBy": target.getConfiguration().setDeduplicateBy(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "emitupdates":
         case "emitUpdates": target.getConfiguration().setEmitUpdates(property(camelContext, boolean.class, value)); return true;
@@ -57,9 +60,24 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": target.getConfiguration().setMaxRequestsPerDay(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrywait":
+        case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "plan": target.getConfiguration().setPlan(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "ratelimitmargin":
+        case "rateLimitMargin": target.getConfiguration().setRateLimitMargin(property(camelContext, double.class, value)); return true;
+        case "ratelimitstore":
+        case "rateLimitStore": target.getConfiguration().setRateLimitStore(property(camelContext, io.github.bucket4j.distributed.proxy.ProxyManager.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -109,8 +127,11 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return boolean.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "concurrency": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deduplicateby":
+        case "deduplicateBy": return java.lang.String.class;
         case "delay": return long.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
@@ -131,9 +152,24 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxConnections": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": return java.lang.Integer.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return java.lang.Integer.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return java.lang.Integer.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrywait":
+        case "maxRetryWait": return long.class;
         case "page": return java.lang.Integer.class;
+        case "plan": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "ratelimitmargin":
+        case "rateLimitMargin": return double.class;
+        case "ratelimitstore":
+        case "rateLimitStore": return io.github.bucket4j.distributed.proxy.ProxyManager.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -184,8 +220,11 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "concurrency": return target.getConfiguration().getConcurrency();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deduplicateby":
+        case "deduplicateBy": return target.getConfiguration().getDeduplicateBy();
         case "delay": return target.getDelay();
         case "emitupdates":
         case "emitUpdates": return target.getConfiguration().isEmitUpdates();
@@ -206,9 +245,24 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxrequestsperday":
+        case "maxRequestsPerDay": return target.getConfiguration().getMaxRequestsPerDay();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return target.getConfiguration().getMaxRequestsPerMinute();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretrywait":
+        case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
         case "page": return target.getConfiguration().getPage();
+        case "plan": return target.getConfiguration().getPlan();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "ratelimitmargin":
+        case "rateLimitMargin": return target.getConfiguration().getRateLimitMargin();
+        case "ratelimitstore":
+        case "rateLimitStore": return target.getConfiguration().getRateLimitStore();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
@@ -246,6 +300,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ratelimitstore":
+        case "rateLimitStore": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         case "staterepository":

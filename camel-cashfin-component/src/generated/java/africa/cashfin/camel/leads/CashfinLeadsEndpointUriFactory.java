@@ -23,14 +23,16 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(49);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("clientSecret");
+        props.add("concurrency");
         props.add("connectTimeout");
+        props.add("deduplicateBy");
         props.add("delay");
         props.add("emitUpdates");
         props.add("exceptionHandler");
@@ -43,9 +45,17 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("lookback");
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
+        props.add("maxRequestsPerDay");
+        props.add("maxRequestsPerMinute");
+        props.add("maxRequestsPerSecond");
+        props.add("maxRetries");
+        props.add("maxRetryWait");
         props.add("operation");
         props.add("page");
+        props.add("plan");
         props.add("pollStrategy");
+        props.add("rateLimitMargin");
+        props.add("rateLimitStore");
         props.add("repeatCount");
         props.add("responseTimeout");
         props.add("runLoggingLevel");

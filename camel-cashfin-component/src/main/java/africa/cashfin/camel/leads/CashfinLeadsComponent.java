@@ -75,6 +75,10 @@ public class CashfinLeadsComponent extends DefaultComponent {
                 .responseTimeout(Duration.ofMillis(config.getResponseTimeout()))
                 .maxConnections(config.getMaxConnections())
                 .sslContext(sslContextOf(config.getSslContextParameters()))
+                .rateLimits(config.rateLimits())
+                .rateLimitStore(config.getRateLimitStore())
+                .maxRetries(config.getMaxRetries())
+                .maxRetryWait(Duration.ofMillis(config.getMaxRetryWait()))
                 .build();
     }
 

@@ -11,8 +11,13 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
+import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadQuery;
+import africa.cashfin.camel.leads.api.limit.RateLimits;
+import africa.cashfin.camel.leads.api.limit.RatePlan;
 import africa.cashfin.camel.leads.model.LeadStatus;
 import africa.cashfin.camel.leads.scan.StartFrom;
 
@@ -250,6 +255,196 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     // ---- end of consumer options ----
 
+    // ---- rate limiting, retries and bulk ----
+
+    /** The value of {@link #getPlan() plan} that sets no plan limits (Enterprise / custom plans). */
+    public static final String PLAN_UNLIMITED = "unlimited";
+
+    @UriParam(label = "ratelimit", defaultValue = "free", enums = "free,starter,professional,unlimited",
+              description = "The Cashfin plan of the client secret, whose published call limits the component keeps"
+                            + " under: `free` (5/s, 60/min, 1,000/day; the default, safe for every account),"
+                            + " `starter` (10/s, 300/min, 10,000/day), `professional` (25/s, 1,000/min,"
+                            + " 100,000/day), or `unlimited` (no limit of its own: for Enterprise/custom plans, with"
+                            + " `maxRequestsPer...` for the custom limits, or none at all). Every endpoint using one"
+                            + " secret must use the same limits.")
+    private String plan = RatePlan.FREE.name().toLowerCase(java.util.Locale.ROOT);
+
+    @UriParam(label = "ratelimit",
+              description = "Calls per second allowed for the secret; overrides the plan's value for this window.")
+    private Integer maxRequestsPerSecond;
+
+    @UriParam(label = "ratelimit",
+              description = "Calls per minute allowed for the secret; overrides the plan's value for this window.")
+    private Integer maxRequestsPerMinute;
+
+    @UriParam(label = "ratelimit",
+              description = "Calls per day allowed for the secret; overrides the plan's value for this window.")
+    private Integer maxRequestsPerDay;
+
+    @UriParam(label = "ratelimit", defaultValue = "0.03",
+              description = "Fraction of every limit left unused (0 to 0.5), to absorb network jitter and clock"
+                            + " differences: 0.03 keeps 3% below each limit.")
+    private double rateLimitMargin = RateLimits.DEFAULT_MARGIN;
+
+    @UriParam(label = "ratelimit", defaultValue = "3",
+              description = "Retries after the first attempt of one call (0 disables retrying). list is retried on"
+                            + " 429, 5xx and I/O errors; create only when the request provably did not reach the"
+                            + " server (not sent, 429, 503 with Retry-After), or after a look-up with"
+                            + " `deduplicateBy`.")
+    private int maxRetries = 3;
+
+    @UriParam(label = "ratelimit", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest one call waits in total, for the rate limiter and between its retries, in"
+                            + " milliseconds or as a duration such as `60s`. Beyond it the call fails with an"
+                            + " exception that says when to retry.")
+    private long maxRetryWait = 60_000;
+
+    @UriParam(label = "ratelimit,advanced",
+              description = "A Bucket4j `ProxyManager<String>` bean (e.g. PostgreSQL) holding the secret's call"
+                            + " budget, so several JVMs using one secret share one budget. Default: a bucket in this"
+                            + " JVM. See docs/rate-limiting.md.")
+    private ProxyManager<String> rateLimitStore;
+
+    @UriParam(label = "producer", defaultValue = "none", enums = "none,email,phone",
+              description = "create: find-or-create. `email` or `phone`: look the lead up by that field before"
+                            + " creating it and before any retry after an ambiguous failure; an existing lead is"
+                            + " returned with header `CamelCashfinLeadCreated=false`. Costs one list call per lead."
+                            + " `none`: no look-up; an ambiguous failure is reported, never retried.")
+    private String deduplicateBy = "none";
+
+    @UriParam(label = "producer", defaultValue = "4",
+              description = "create with a List/Iterable/Iterator/Stream/array body (bulk): how many leads are"
+                            + " created at the same time (all under the rate limiter).")
+    private int concurrency = 4;
+
+    /** The rate limits these options stand for. */
+    public RateLimits rateLimits() {
+        RateLimits.Builder b = RateLimits.builder();
+        if (!PLAN_UNLIMITED.equalsIgnoreCase(plan == null ? "" : plan.trim())) {
+            b.plan(RatePlan.parse(plan == null ? "free" : plan));
+        }
+        return b.maxRequestsPerSecond(maxRequestsPerSecond).maxRequestsPerMinute(maxRequestsPerMinute)
+                .maxRequestsPerDay(maxRequestsPerDay).margin(rateLimitMargin).build();
+    }
+
+    /** The parsed {@link #getDeduplicateBy() deduplicateBy}. */
+    public DeduplicateBy deduplication() {
+        return DeduplicateBy.parse(deduplicateBy);
+    }
+
+    private void validateResilience() {
+        if (plan != null && !plan.isBlank() && !PLAN_UNLIMITED.equalsIgnoreCase(plan.trim())) {
+            try {
+                RatePlan.parse(plan);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (or plan=unlimited)", e);
+            }
+        }
+        rateLimits();
+        deduplication();
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more (0 disables retrying), got " + maxRetries);
+        }
+        if (maxRetryWait < 0) {
+            throw new IllegalArgumentException("maxRetryWait must be 0 or more (e.g. 60s), got " + maxRetryWait);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be 1 or more, got " + concurrency);
+        }
+    }
+
+    public String getPlan() {
+        return plan;
+    }
+
+    /** The Cashfin plan: free (default), starter, professional or unlimited. */
+    public void setPlan(String plan) {
+        this.plan = plan;
+    }
+
+    public Integer getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    /** Calls per second; overrides the plan. */
+    public void setMaxRequestsPerSecond(Integer maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public Integer getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /** Calls per minute; overrides the plan. */
+    public void setMaxRequestsPerMinute(Integer maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public Integer getMaxRequestsPerDay() {
+        return maxRequestsPerDay;
+    }
+
+    /** Calls per day; overrides the plan. */
+    public void setMaxRequestsPerDay(Integer maxRequestsPerDay) {
+        this.maxRequestsPerDay = maxRequestsPerDay;
+    }
+
+    public double getRateLimitMargin() {
+        return rateLimitMargin;
+    }
+
+    /** Fraction of every limit left unused, 0 to 0.5. */
+    public void setRateLimitMargin(double rateLimitMargin) {
+        this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** Retries after the first attempt of one call. */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    /** Longest total wait of one call, in milliseconds. */
+    public void setMaxRetryWait(long maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public ProxyManager<String> getRateLimitStore() {
+        return rateLimitStore;
+    }
+
+    /** A distributed Bucket4j store for the secret's call budget. */
+    public void setRateLimitStore(ProxyManager<String> rateLimitStore) {
+        this.rateLimitStore = rateLimitStore;
+    }
+
+    public String getDeduplicateBy() {
+        return deduplicateBy;
+    }
+
+    /** create: none (default), email or phone. */
+    public void setDeduplicateBy(String deduplicateBy) {
+        this.deduplicateBy = deduplicateBy;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    /** Bulk create: leads created at the same time. */
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    // ---- end of rate limiting, retries and bulk ----
+
     /** An independent copy, so an endpoint can change its options without touching the component's defaults. */
     public CashfinLeadsConfiguration copy() {
         try {
@@ -283,6 +478,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         checkPage("page option", page);
         checkLimit("limit option", limit);
         status = checkStatus("status option", status);
+        validateResilience();
     }
 
     /** @throws IllegalArgumentException when {@code page} is set and below 1 */
@@ -427,6 +623,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
     public String toString() {
         return "CashfinLeadsConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", clientSecret="
                + (clientSecret == null ? "unset" : "xxxxxx") + ", source=" + source + ", page=" + page + ", limit="
-               + limit + ", status=" + status + "]";
+               + limit + ", status=" + status + ", plan=" + plan + ", deduplicateBy=" + deduplicateBy + "]";
     }
 }

@@ -9,8 +9,10 @@ public final class CashfinLeadsConstants {
                                                 + " lead the consumer emits.", javaType = "String")
     public static final String LEAD_ID = "CamelCashfinLeadId";
 
-    @Metadata(label = "producer", description = "Whether this exchange created the lead in Cashfin (true after a"
-                                                + " successful create).", javaType = "Boolean")
+    @Metadata(label = "producer", description = "create: whether this exchange created the lead in Cashfin: true"
+                                                + " after a successful create, false when `deduplicateBy` found it"
+                                                + " already there (the body is then the existing lead).",
+              javaType = "Boolean")
     public static final String LEAD_CREATED = "CamelCashfinLeadCreated";
 
     @Metadata(label = "producer", description = "list: the number of leads matching the filters, from the"
@@ -52,4 +54,18 @@ public final class CashfinLeadsConstants {
 
     private CashfinLeadsConstants() {
     }
+
+    @Metadata(label = "producer", description = "create with a List/Iterable/Iterator/Stream/array body (bulk): how"
+                                                + " many leads were created.", javaType = "Integer")
+    public static final String CREATED_COUNT = "CamelCashfinCreatedCount";
+
+    @Metadata(label = "producer", description = "bulk create: how many leads already existed (found by"
+                                                + " `deduplicateBy`) and were not created again.",
+              javaType = "Integer")
+    public static final String DUPLICATE_COUNT = "CamelCashfinDuplicateCount";
+
+    @Metadata(label = "producer", description = "bulk create: how many items failed (invalid, or the call failed);"
+                                                + " the body's `BulkCreateResult` says which and why.",
+              javaType = "Integer")
+    public static final String FAILED_COUNT = "CamelCashfinFailedCount";
 }

@@ -2,10 +2,14 @@ package africa.cashfin.camel.leads;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.BaseStream;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -15,6 +19,8 @@ import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.leads.api.CreateOutcome;
+import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.model.Lead;
@@ -24,8 +30,10 @@ import africa.cashfin.camel.leads.model.LeadValidator;
 import africa.cashfin.camel.leads.model.PageInfo;
 
 /**
- * Runs the endpoint's operation for each message: {@code create} turns the body into a validated lead and sends it;
- * {@code list} reads one page of leads.
+ * Runs the endpoint's operation for each message: {@code create} turns the body into a validated lead and sends it
+ * (find-or-create with {@code deduplicateBy}); a List/Iterable/Iterator/Stream/array body is a bulk create of every
+ * item with bounded {@code concurrency}, answered with a {@link BulkCreateResult}; {@code list} reads one page of
+ * leads.
  */
 public class CashfinLeadsProducer extends DefaultProducer {
 
@@ -34,11 +42,40 @@ public class CashfinLeadsProducer extends DefaultProducer {
     private final CashfinLeadsEndpoint endpoint;
     private final CashfinLeadsConfiguration config;
     private final Set<Set<String>> warnedUnknownFields = ConcurrentHashMap.newKeySet();
+    private final DeduplicateBy deduplicateBy;
+    private volatile ExecutorService bulkExecutor;
 
     public CashfinLeadsProducer(CashfinLeadsEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.config = endpoint.getConfiguration();
+        this.deduplicateBy = config.deduplication();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ExecutorService executor = bulkExecutor;
+        bulkExecutor = null;
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(executor);
+        }
+        super.doStop();
+    }
+
+    /** The bulk thread pool (Camel's ExecutorServiceManager), created on the first bulk create. */
+    private ExecutorService bulkExecutor() {
+        ExecutorService executor = bulkExecutor;
+        if (executor == null) {
+            synchronized (this) {
+                executor = bulkExecutor;
+                if (executor == null) {
+                    executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                            .newFixedThreadPool(this, "CashfinLeadsBulkCreate", config.getConcurrency());
+                    bulkExecutor = executor;
+                }
+            }
+        }
+        return executor;
     }
 
     @Override
@@ -50,9 +87,27 @@ public class CashfinLeadsProducer extends DefaultProducer {
         }
     }
 
-    private void create(Exchange exchange) throws InvalidPayloadException {
+    private void create(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        Lead lead = LeadValidator.normalize(toLead(exchange));
+        Iterator<?> items = bulkItems(in.getBody());
+        if (items != null) {
+            createAll(exchange, items);
+            return;
+        }
+        Lead lead = prepare(exchange, in.getBody());
+        CreateOutcome outcome = endpoint.getClient().createOrFind(lead, deduplicateBy);
+        Lead result = outcome.lead();
+        in.setBody(result);
+        in.setHeader(CashfinLeadsConstants.LEAD_ID, result.getId());
+        in.setHeader(CashfinLeadsConstants.LEAD_CREATED, outcome.created());
+        if (result.getCreatedat() != null) {
+            in.setHeader(CashfinLeadsConstants.CREATED_AT, result.getCreatedat());
+        }
+    }
+
+    /** The body as a validated lead ready to send, with the default source applied. */
+    private Lead prepare(Exchange exchange, Object body) throws InvalidPayloadException {
+        Lead lead = LeadValidator.normalize(toLead(exchange, body));
         if (lead.getSource() == null && config.getSource() != null && !config.getSource().isBlank()) {
             lead.setSource(config.getSource());
         }
@@ -64,18 +119,58 @@ public class CashfinLeadsProducer extends DefaultProducer {
                          + " of {} (logged once per set of fields)", unknown, Lead.REQUEST_FIELDS);
             }
         }
-        Lead created = endpoint.getClient().create(lead);
-        in.setBody(created);
-        in.setHeader(CashfinLeadsConstants.LEAD_ID, created.getId());
-        in.setHeader(CashfinLeadsConstants.LEAD_CREATED, Boolean.TRUE);
-        if (created.getCreatedat() != null) {
-            in.setHeader(CashfinLeadsConstants.CREATED_AT, created.getCreatedat());
+        return lead;
+    }
+
+    /** The items of a bulk body (List, Iterable, Iterator, Stream, array), or null when the body is one lead. */
+    private static Iterator<?> bulkItems(Object body) {
+        if (body instanceof Iterable<?> iterable) {
+            return iterable.iterator();
+        }
+        if (body instanceof Iterator<?> iterator) {
+            return iterator;
+        }
+        if (body instanceof BaseStream<?, ?> stream) {
+            return stream.iterator();
+        }
+        if (body instanceof Object[] array) {
+            return Arrays.asList(array).iterator();
+        }
+        return null;
+    }
+
+    private void createAll(Exchange exchange, Iterator<?> items) throws InterruptedException {
+        BulkCreateResult result = new BulkCreateRun(bulkExecutor(), config.getConcurrency())
+                .createAll(items, (index, input) -> createItem(exchange, index, input));
+        Message in = exchange.getMessage();
+        in.setBody(result);
+        in.setHeader(CashfinLeadsConstants.CREATED_COUNT, result.created());
+        in.setHeader(CashfinLeadsConstants.DUPLICATE_COUNT, result.duplicates());
+        in.setHeader(CashfinLeadsConstants.FAILED_COUNT, result.failed());
+        if (result.failed() > 0) {
+            LOG.warn("Cashfin bulk create: {} of {} items failed ({} created, {} already existed); the"
+                     + " BulkCreateResult body lists each failure", result.failed(), result.total(),
+                    result.created(), result.duplicates());
+        } else {
+            LOG.debug("Cashfin bulk create: {} items, {} created, {} already existed", result.total(),
+                    result.created(), result.duplicates());
+        }
+    }
+
+    private BulkCreateItem createItem(Exchange exchange, int index, Object input) {
+        try {
+            Lead lead = prepare(exchange, input);
+            CreateOutcome outcome = endpoint.getClient().createOrFind(lead, deduplicateBy);
+            return new BulkCreateItem(index, input, outcome.lead(),
+                    outcome.created() ? BulkCreateStatus.CREATED : BulkCreateStatus.DUPLICATE, null);
+        } catch (Exception e) {
+            LOG.debug("Cashfin bulk create: item {} failed: {}", index, e.getMessage());
+            return new BulkCreateItem(index, input, null, BulkCreateStatus.FAILED, e);
         }
     }
 
     /** The body as a lead: a Lead, a Map, JSON text, or anything Camel can convert to a Lead. */
-    private static Lead toLead(Exchange exchange) throws InvalidPayloadException {
-        Object body = exchange.getMessage().getBody();
+    private static Lead toLead(Exchange exchange, Object body) throws InvalidPayloadException {
         if (body instanceof Lead lead) {
             return lead;
         }
@@ -95,7 +190,15 @@ public class CashfinLeadsProducer extends DefaultProducer {
             throw new LeadValidationException(Map.of("body", "is empty; create needs a lead in the body (a Lead, a Map"
                                                              + " or JSON text)"));
         }
-        return exchange.getMessage().getMandatoryBody(Lead.class);
+        if (body == exchange.getMessage().getBody()) {
+            return exchange.getMessage().getMandatoryBody(Lead.class);
+        }
+        Lead converted = exchange.getContext().getTypeConverter().tryConvertTo(Lead.class, exchange, body);
+        if (converted == null) {
+            throw new IllegalArgumentException("A bulk create item of type " + body.getClass().getName() + " cannot be"
+                                               + " converted to a Lead; use a Lead, a Map or JSON text");
+        }
+        return converted;
     }
 
     private void list(Exchange exchange) {

@@ -29,6 +29,9 @@ abstract class CashfinTestSupport extends CamelTestSupport {
         CashfinLeadsComponent component = ctx.getComponent("cashfin-leads", CashfinLeadsComponent.class);
         component.getConfiguration().setClientSecret(SECRET);
         component.getConfiguration().setBaseUrl(wm.baseUrl());
+        // these tests check single calls and error mapping: no pacing, no retries (see ResilienceTest etc.)
+        component.getConfiguration().setPlan("unlimited");
+        component.getConfiguration().setMaxRetries(0);
         return ctx;
     }
 

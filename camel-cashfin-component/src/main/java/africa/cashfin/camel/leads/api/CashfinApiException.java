@@ -172,8 +172,10 @@ public class CashfinApiException extends CashfinException implements HttpRespons
                        + " and lower the request rate.";
             default:
                 if (status >= 500) {
-                    return "Server or gateway error: the request may or may not have been processed; check before"
-                           + " repeating a create.";
+                    return "Server or gateway error: the request may or may not have been processed (a create may"
+                           + " have created the lead). Check whether the lead exists (list with search=<its email or"
+                           + " phone>) before repeating a create; option deduplicateBy=email or phone makes the"
+                           + " component do that look-up and retry safely.";
                 }
                 return "Unexpected status; check baseUrl and the request.";
         }

@@ -9,12 +9,17 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -44,6 +49,14 @@ import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.leads.api.limit.ApiOperation;
+import africa.cashfin.camel.leads.api.limit.CallFailure;
+import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
+import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
+import africa.cashfin.camel.leads.api.limit.RateLimitHeaders;
+import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
+import africa.cashfin.camel.leads.api.limit.RetryDecision;
+import africa.cashfin.camel.leads.api.limit.RetryPolicy;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 
@@ -52,8 +65,14 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * nothing of Camel.
  * <p>
  * One pooled Apache HttpClient 5 per instance; HTTP/1.1; no automatic retries and no redirects (a redirect would carry
- * the secret to another host); connections that never log the Authorization header ({@link SecretSafeConnectionFactory}). Every call goes through {@link #send}, the single place where rate limiting and retries
- * are applied.
+ * the secret to another host); connections that never log the Authorization header ({@link SecretSafeConnectionFactory}).
+ * <p>
+ * Every call goes through one loop ({@link #call}): it takes a slot from the secret's shared {@link CallRateLimiter}
+ * ({@link CallRateLimiterRegistry#shared()}, leased for the client's life), sends, feeds the response's
+ * {@code X-RateLimit-*} headers back to the limiter, and on failure asks the {@link RetryPolicy} whether to retry.
+ * list is retried on 429, 5xx and I/O errors; create only when the request provably did not reach the server (not
+ * sent, 429, 503 with {@code Retry-After}); after an ambiguous create failure it is repeated only by
+ * {@link #createOrFind} with a dedupe key, after a look-up. See {@code docs/rate-limiting.md}.
  * <p>
  * Failures: {@link CashfinApiException} when the server answered badly, {@link CashfinTransportException} when no
  * complete answer arrived. Neither ever contains the client secret.
@@ -72,10 +91,31 @@ public class CashfinClient implements Closeable {
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient http;
     private final ResponseReader reader;
+    private final CallRateLimiterRegistry.Lease limiterLease;
+    private final CallRateLimiter limiter;
+    private final RetryPolicy retryPolicy;
+    private final URI createUri;
 
-    /** A client with its own connection pool; {@link #close()} it when done. */
+    /**
+     * A client with its own connection pool and a lease on the secret's shared rate limiter; {@link #close()} it when
+     * done.
+     *
+     * @throws IllegalArgumentException when the secret is already used in this JVM with other rate limits or another
+     *                                  rate-limit store
+     */
     public CashfinClient(CashfinClientSettings settings) {
+        this(settings, CallRateLimiterRegistry.shared());
+    }
+
+    /** A client leasing its limiter from {@code limiters} (tests use a registry of their own). */
+    CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters) {
         this.settings = settings;
+        this.limiterLease = limiters.lease(settings.getClientSecret(), settings.getRateLimits(),
+                settings.getRateLimitStore());
+        this.limiter = limiterLease.limiter();
+        this.retryPolicy = RetryPolicy.builder().maxRetries(settings.getMaxRetries())
+                .maxRetryWait(settings.getMaxRetryWait()).build();
+        this.createUri = uri(CREATE_PATH, List.of());
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new SecretSafeConnectionFactory())
                 .setMaxConnTotal(settings.getMaxConnections())
@@ -104,6 +144,11 @@ public class CashfinClient implements Closeable {
         this.reader = new ResponseReader(settings.getClientSecret(), System::currentTimeMillis);
     }
 
+    /** The rate limiter of this client's secret, shared with every other user of the secret in this JVM. */
+    public CallRateLimiter getRateLimiter() {
+        return limiter;
+    }
+
     /** The settings this client was built with. */
     public CashfinClientSettings getSettings() {
         return settings;
@@ -112,24 +157,71 @@ public class CashfinClient implements Closeable {
     /**
      * Creates a lead: {@code POST /business/lead/create} with the lead's 14 request fields (never {@code _id},
      * timestamps or unknown extras). The lead should have been validated ({@code LeadValidator}) before.
+     * <p>
+     * Retried only when the request provably did not reach the server (not sent, 429, 503 with
+     * {@code Retry-After}); an ambiguous failure (response timeout, reset after sending, 500) is thrown, because the
+     * lead may exist: use {@link #createOrFind} with a dedupe key to repeat it safely.
      *
      * @return the created lead as the API returned it under {@code data}, with its {@code _id}
-     * @throws CashfinApiException       the API refused or answered unreadably
-     * @throws CashfinTransportException no complete answer; see {@link CashfinTransportException#getKind()}
+     * @throws CashfinApiException            the API refused or answered unreadably (after the retries)
+     * @throws CashfinTransportException      no complete answer; see {@link CashfinTransportException#getKind()}
+     * @throws RateLimitWaitExceededException the secret's call budget allows no call within {@code maxRetryWait}
      */
     public Lead create(Lead lead) {
-        HttpPost post = new HttpPost(uri(CREATE_PATH, List.of()));
-        post.setEntity(new ByteArrayEntity(LeadJson.toCreateRequest(lead), ContentType.APPLICATION_JSON));
-        RawResponse response = send(post, CREATE_PATH);
-        return reader.readCreated("POST", CREATE_PATH, response);
+        return createOrFind(lead, DeduplicateBy.NONE).lead();
+    }
+
+    /**
+     * Find-or-create: with {@code by} other than {@link DeduplicateBy#NONE} and a lead that has that field, looks the
+     * lead up first (one list call) and returns the existing one; else creates it. After an ambiguous create failure
+     * it looks the lead up again before retrying, so the lead is never created twice by this call. A lead without the
+     * field is created without look-up, like {@link #create}.
+     *
+     * @return the lead and whether this call created it
+     * @throws CashfinApiException            the API refused or answered unreadably (after the retries)
+     * @throws CashfinTransportException      no complete answer; see {@link CashfinTransportException#getKind()}
+     * @throws RateLimitWaitExceededException the secret's call budget allows no call within {@code maxRetryWait}
+     */
+    public CreateOutcome createOrFind(Lead lead, DeduplicateBy by) {
+        DeduplicateBy mode = by == null ? DeduplicateBy.NONE : by;
+        boolean canLookUp = mode.searchText(lead) != null;
+        if (canLookUp) {
+            Optional<Lead> existing = find(lead, mode);
+            if (existing.isPresent()) {
+                return new CreateOutcome(existing.get(), false);
+            }
+        }
+        byte[] body = LeadJson.toCreateRequest(lead);
+        return call(ApiOperation.CREATE, CREATE_PATH, () -> {
+            HttpPost post = new HttpPost(createUri);
+            post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+            return post;
+        }, response -> new CreateOutcome(reader.readCreated("POST", CREATE_PATH, response), true),
+                canLookUp ? () -> find(lead, mode).map(found -> new CreateOutcome(found, false)).orElse(null) : null);
+    }
+
+    /**
+     * Looks a lead up by its dedupe key: one list call with {@code search=<email or phone>} and {@code limit=100},
+     * then an exact match among the results ({@link DeduplicateBy#matches}).
+     *
+     * @return the first matching lead, or empty when none matches or the lead has no value for the key
+     */
+    public Optional<Lead> find(Lead lead, DeduplicateBy by) {
+        String search = by == null ? null : by.searchText(lead);
+        if (search == null) {
+            return Optional.empty();
+        }
+        LeadPage page = list(new LeadQuery(1, LeadQuery.MAX_LIMIT, search, null, null));
+        return page.leads().stream().filter(candidate -> by.matches(lead, candidate)).findFirst();
     }
 
     /**
      * Reads one page of leads: {@code GET /business/lead/list} with the query's non-null parameters. Page info is read
-     * from {@code pagination} or, failing that, {@code meta}.
+     * from {@code pagination} or, failing that, {@code meta}. Retried on 429, 5xx and I/O errors.
      *
-     * @throws CashfinApiException       the API refused or answered unreadably
-     * @throws CashfinTransportException no complete answer; see {@link CashfinTransportException#getKind()}
+     * @throws CashfinApiException            the API refused or answered unreadably (after the retries)
+     * @throws CashfinTransportException      no complete answer; see {@link CashfinTransportException#getKind()}
+     * @throws RateLimitWaitExceededException the secret's call budget allows no call within {@code maxRetryWait}
      */
     public LeadPage list(LeadQuery query) {
         List<NameValuePair> params = new ArrayList<>();
@@ -138,16 +230,122 @@ public class CashfinClient implements Closeable {
         add(params, "search", query.search());
         add(params, "status", query.status());
         add(params, "source", query.source());
-        HttpGet get = new HttpGet(uri(LIST_PATH, params));
-        RawResponse response = send(get, LIST_PATH);
-        return reader.readPage("GET", LIST_PATH, response);
+        URI uri = uri(LIST_PATH, params);
+        return call(ApiOperation.LIST, LIST_PATH, () -> new HttpGet(uri),
+                response -> reader.readPage("GET", LIST_PATH, response), null);
     }
 
-    /** Closes the connection pool. Calls in flight fail. */
+    /** Closes the connection pool and releases the rate-limiter lease. Calls in flight fail. */
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
-        connectionManager.close(CloseMode.GRACEFUL);
+        try {
+            http.close(CloseMode.GRACEFUL);
+            connectionManager.close(CloseMode.GRACEFUL);
+        } finally {
+            limiterLease.close();
+        }
+    }
+
+    /**
+     * The retry loop around every call: limiter slot, send, read; on failure the {@link RetryPolicy} decides.
+     *
+     * @param lookup for create with a dedupe key: finds the lead after an ambiguous failure (null result when it is
+     *               not there); null when no look-up is possible, in which case an ambiguous failure is thrown
+     */
+    private <T> T call(ApiOperation operation, String path, Supplier<HttpUriRequestBase> requests,
+                       Function<RawResponse, T> read, Supplier<T> lookup) {
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1;; attempt++) {
+            acquireSlot(waited);
+            CashfinException failure;
+            CallFailure what;
+            try {
+                RawResponse response = send(requests.get(), path);
+                try {
+                    return read.apply(response);
+                } catch (CashfinApiException e) {
+                    failure = e;
+                    what = e.getStatusCode() >= 400 && e.getStatusCode() <= 599
+                            ? CallFailure.httpStatus(e.getStatusCode(), e.getRetryAfter().orElse(null),
+                                    rateLimitHeaders(response).reset().orElse(null))
+                            : null;
+                }
+            } catch (CashfinTransportException e) {
+                failure = e;
+                what = e.getKind() == CashfinTransportException.FailureKind.NOT_SENT
+                        ? CallFailure.notSent("could not connect") : CallFailure.ambiguous("no complete response");
+            }
+            if (what == null) {
+                throw failure;
+            }
+            RetryDecision decision = retryPolicy.decide(operation, attempt, waited, what);
+            if (what.status().orElse(0) == 429) {
+                limiter.onRateLimited(decision.retryAfter().orElse(what.retryAfter().orElse(null)));
+            }
+            switch (decision.action()) {
+                case GIVE_UP:
+                    LOG.debug("Cashfin {} {}: not retried: {}", operation, path, decision.reason());
+                    throw failure;
+                case RETRY_AFTER_LOOKUP:
+                    if (lookup == null) {
+                        LOG.debug("Cashfin {} {}: not retried (no dedupe key to look the lead up): {}", operation,
+                                path, decision.reason());
+                        throw failure;
+                    }
+                    LOG.info("Cashfin {} {} attempt {} failed ambiguously ({}); looking the lead up in {} before"
+                             + " trying again", operation, path, attempt, what.description(), decision.delay());
+                    waited = pause(waited, decision.delay(), failure);
+                    T found;
+                    try {
+                        found = lookup.get();
+                    } catch (RuntimeException lookupFailure) {
+                        failure.addSuppressed(lookupFailure);
+                        throw failure;
+                    }
+                    if (found != null) {
+                        return found;
+                    }
+                    break;
+                default:
+                    LOG.info("Cashfin {} {} attempt {} failed ({}); retrying in {}", operation, path, attempt,
+                            what.description(), decision.delay());
+                    waited = pause(waited, decision.delay(), failure);
+                    break;
+            }
+        }
+    }
+
+    /** Waits for a call slot, for at most what is left of maxRetryWait. */
+    private void acquireSlot(Duration waited) {
+        Duration left = settings.getMaxRetryWait().minus(waited);
+        try {
+            limiter.acquire(left.isNegative() ? Duration.ZERO : left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted("waiting for the rate limiter", e);
+        }
+    }
+
+    private Duration pause(Duration waited, Duration delay, CashfinException failure) {
+        if (!delay.isZero()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.addSuppressed(e);
+                throw failure;
+            }
+        }
+        return waited.plus(delay);
+    }
+
+    private static CashfinTransportException interrupted(String what, InterruptedException e) {
+        return new CashfinTransportException("Cashfin call interrupted while " + what + "; the request was not sent.",
+                CashfinTransportException.FailureKind.NOT_SENT, null, null, e);
+    }
+
+    private static RateLimitHeaders rateLimitHeaders(RawResponse response) {
+        return RateLimitHeaders.from(name -> response.header(name.toLowerCase(Locale.ROOT)), Instant.now());
     }
 
     @Override
@@ -173,6 +371,9 @@ public class CashfinClient implements Closeable {
                 byte[] body = r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity());
                 return new RawResponse(r.getCode(), r.getReasonPhrase(), headers.get("content-type"), headers, body);
             });
+            if (response.header("x-ratelimit-remaining") != null) {
+                limiter.observe(rateLimitHeaders(response));
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {}{} -> HTTP {} ({} bytes) in {} ms", method, settings.getBaseUrl(), path,
                         response.status(), response.body().length,
@@ -209,7 +410,9 @@ public class CashfinClient implements Closeable {
                 : e instanceof InterruptedIOException ? "interrupted" : "the connection failed after sending";
         return new CashfinTransportException(call + ": " + detail + " (" + what + "). The request may or may not"
                 + " have been processed" + ("POST".equals(method)
-                        ? "; check whether the lead exists (list with search) before sending it again."
+                        ? " (the lead may or may not have been created); check whether the lead exists (list with"
+                          + " search=<its email or phone>) before sending it again; option deduplicateBy=email or phone makes the"
+                          + " component do that look-up and retry safely."
                         : "; it is safe to repeat."),
                 CashfinTransportException.FailureKind.AMBIGUOUS, method, path, e);
     }

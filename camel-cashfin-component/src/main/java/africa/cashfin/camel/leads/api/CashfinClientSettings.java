@@ -14,9 +14,14 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+
+import africa.cashfin.camel.leads.api.limit.RateLimits;
+import africa.cashfin.camel.leads.api.limit.RetryPolicy;
+
 /**
  * Everything a {@link CashfinClient} needs to talk to one Cashfin account: base URL, client secret, timeouts, pool
- * size and TLS. Immutable; build with {@link #builder()}.
+ * size, TLS, the call limits of the secret and the retry budget. Immutable; build with {@link #builder()}.
  * <p>
  * Two settings are {@link #equals(Object) equal} when every field matches; the secret takes part through a SHA-256
  * hash only, and {@link #toString()} never shows it.
@@ -39,6 +44,10 @@ public final class CashfinClientSettings {
     private final Duration responseTimeout;
     private final int maxConnections;
     private final SSLContext sslContext;
+    private final RateLimits rateLimits;
+    private final ProxyManager<String> rateLimitStore;
+    private final int maxRetries;
+    private final Duration maxRetryWait;
 
     private CashfinClientSettings(Builder b) {
         if (b.clientSecret == null || b.clientSecret.isBlank()) {
@@ -55,6 +64,17 @@ public final class CashfinClientSettings {
         }
         this.maxConnections = b.maxConnections;
         this.sslContext = b.sslContext;
+        this.rateLimits = b.rateLimits == null ? RateLimits.unlimited() : b.rateLimits;
+        this.rateLimitStore = b.rateLimitStore;
+        if (b.maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more (0 disables retrying), got " + b.maxRetries);
+        }
+        this.maxRetries = b.maxRetries;
+        if (b.maxRetryWait == null || b.maxRetryWait.isNegative()) {
+            throw new IllegalArgumentException("maxRetryWait must be a duration of 0 or more (e.g. 60s), got "
+                                               + b.maxRetryWait);
+        }
+        this.maxRetryWait = b.maxRetryWait;
     }
 
     /** A builder with the defaults filled in (base URL, timeouts, pool size); only the secret must be set. */
@@ -97,6 +117,26 @@ public final class CashfinClientSettings {
         return sslContext;
     }
 
+    /** The call limits of the secret (plan, explicit limits, margin); {@link RateLimits#unlimited()} by default. */
+    public RateLimits getRateLimits() {
+        return rateLimits;
+    }
+
+    /** A distributed Bucket4j store shared by the JVMs using this secret, or null for a bucket in this JVM. */
+    public ProxyManager<String> getRateLimitStore() {
+        return rateLimitStore;
+    }
+
+    /** Retries after the first attempt of one call; 0 disables retrying. */
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** The longest total wait of one call: for the rate limiter and between its retries. */
+    public Duration getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CashfinClientSettings other)) {
@@ -104,20 +144,25 @@ public final class CashfinClientSettings {
         }
         return baseUrl.equals(other.baseUrl) && secretHash.equals(other.secretHash)
                 && connectTimeout.equals(other.connectTimeout) && responseTimeout.equals(other.responseTimeout)
-                && maxConnections == other.maxConnections && sslContext == other.sslContext;
+                && maxConnections == other.maxConnections && sslContext == other.sslContext
+                && rateLimits.equals(other.rateLimits) && rateLimitStore == other.rateLimitStore
+                && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, secretHash, connectTimeout, responseTimeout, maxConnections,
-                System.identityHashCode(sslContext));
+                System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore), maxRetries,
+                maxRetryWait);
     }
 
     @Override
     public String toString() {
         return "CashfinClientSettings[baseUrl=" + baseUrl + ", clientSecret=xxxxxx, connectTimeout=" + connectTimeout
                + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + ", sslContext="
-               + (sslContext == null ? "default" : "custom") + "]";
+               + (sslContext == null ? "default" : "custom") + ", rateLimits=" + rateLimits + ", rateLimitStore="
+               + (rateLimitStore == null ? "local" : "distributed") + ", maxRetries=" + maxRetries + ", maxRetryWait="
+               + maxRetryWait + "]";
     }
 
     /**
@@ -200,6 +245,10 @@ public final class CashfinClientSettings {
         private Duration responseTimeout;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private SSLContext sslContext;
+        private RateLimits rateLimits;
+        private ProxyManager<String> rateLimitStore;
+        private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
+        private Duration maxRetryWait = RetryPolicy.DEFAULT_MAX_RETRY_WAIT;
 
         private Builder() {
         }
@@ -234,6 +283,30 @@ public final class CashfinClientSettings {
         /** TLS context; null for the JVM default. */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /** The call limits of the secret; null or {@link RateLimits#unlimited()} for none (the default). */
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = rateLimits;
+            return this;
+        }
+
+        /** A distributed Bucket4j store for the secret's bucket; null (default) keeps it in this JVM. */
+        public Builder rateLimitStore(ProxyManager<String> rateLimitStore) {
+            this.rateLimitStore = rateLimitStore;
+            return this;
+        }
+
+        /** Retries after the first attempt of one call (default 3); 0 disables retrying. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The longest total wait of one call, for the limiter and between retries (default 60 s). */
+        public Builder maxRetryWait(Duration maxRetryWait) {
+            this.maxRetryWait = maxRetryWait;
             return this;
         }
 

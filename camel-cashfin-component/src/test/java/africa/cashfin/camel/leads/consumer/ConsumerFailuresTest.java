@@ -76,6 +76,10 @@ class ConsumerFailuresTest {
                 if (n == 150) {
                     sim.failNext(1, Fault.MALFORMED_RESPONSE_CHUNK, Endpoint.LIST);
                 }
+                if (n == 100) {
+                    // more 500s in a row than the client retries: this poll is abandoned, a later one recovers
+                    sim.failNext(5, 500, Endpoint.LIST);
+                }
             };
             sim.randomFailureRate(0.15, 42);
             for (int i = 0; i < 60 && h.deliveredIds().size() < 400; i++) {

@@ -16,6 +16,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
@@ -50,7 +51,7 @@ final class ConsumerHarness implements AutoCloseable {
         CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
         component.getConfiguration().setClientSecret(sim.secret());
         component.getConfiguration().setBaseUrl(sim.baseUrl());
-        unlimitedPlanIfSupported(component.getConfiguration());
+        unlimitedPlan(component.getConfiguration());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -75,17 +76,11 @@ final class ConsumerHarness implements AutoCloseable {
     }
 
     /**
-     * The simulator runs on its unlimited plan; where the component paces calls by plan (option {@code plan}), tell it
-     * so, or hundreds of test calls would wait for a Free-plan budget. Without that option this does nothing.
+     * The simulator runs on its unlimited plan: tell the component so, or hundreds of test calls would be paced to
+     * the default Free-plan budget.
      */
-    static void unlimitedPlanIfSupported(Object configuration) {
-        try {
-            configuration.getClass().getMethod("setPlan", String.class).invoke(configuration, "unlimited");
-        } catch (NoSuchMethodException e) {
-            // no client-side plan limits in this build
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot set plan=unlimited", e);
-        }
+    static void unlimitedPlan(CashfinLeadsConfiguration configuration) {
+        configuration.setPlan(CashfinLeadsConfiguration.PLAN_UNLIMITED);
     }
 
     ConsumerHarness start() {
