@@ -119,7 +119,19 @@ public final class CashfinExamplesApp implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping Camel: {}", e.getMessage());
         } finally {
+            shutdownEmbeddedDatabase();
             services.close();
+        }
+    }
+
+    /** An embedded H2 stays open (DB_CLOSE_DELAY=-1) until told to close; its threads would outlive the app. */
+    private void shutdownEmbeddedDatabase() {
+        if (services.embeddedJdbcUrl() != null && dataSource != null) {
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (java.sql.SQLException e) {
+                LOG.warn("Closing the embedded database: {}", e.getMessage());
+            }
         }
     }
 
