@@ -2,9 +2,7 @@ package africa.cashfin.camel.examples;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +25,6 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.simulator.Plan;
 
 /**
@@ -42,21 +39,10 @@ import africa.cashfin.camel.simulator.Plan;
  */
 public final class CashfinExamplesApp implements AutoCloseable {
 
-    /** The lead consumer's option that tells whether this build of the component has the consumer (Flow 4). */
-    static final String CONSUMER_OPTION = "startFrom";
-    /** The producer option that tells whether this build of the component has rate limiting and duplicate checks. */
-    static final String RESILIENCE_OPTION = "deduplicateBy";
-    /** The route file of Flow 4. */
-    static final String SYNC_ROUTES = "**/sync-to-crms.camel.yaml";
-
-    private static final String COMPONENT_METADATA = "/META-INF/africa/cashfin/camel/leads/cashfin-leads.json";
-
     private static final Logger LOG = LoggerFactory.getLogger(CashfinExamplesApp.class);
 
     private final Main main;
     private final EmbeddedServices services = new EmbeddedServices();
-    private volatile boolean syncEnabled;
-    private volatile boolean resilienceEnabled;
     private volatile CsvImports csvImports;
     private volatile MailLeads mailLeads;
     private volatile LeadCsvExport export;
@@ -150,16 +136,6 @@ public final class CashfinExamplesApp implements AutoCloseable {
         return camelContext().getPropertiesComponent().resolveProperty(key).orElse(null);
     }
 
-    /** True when Flow 4 runs (the component has the lead consumer). */
-    public boolean syncEnabled() {
-        return syncEnabled;
-    }
-
-    /** True when the component has rate limiting and duplicate checks (plan, deduplicateBy). */
-    public boolean resilienceEnabled() {
-        return resilienceEnabled;
-    }
-
     /** Flow 1's bean (reports directory etc.). */
     public CsvImports csvImports() {
         return csvImports;
@@ -186,31 +162,16 @@ public final class CashfinExamplesApp implements AutoCloseable {
         Path workDir = Path.of(get(pc, "cashfin.work-dir")).toAbsolutePath();
         createDirectories(workDir);
 
-        String componentSchema = componentSchema(context);
-        resilienceEnabled = componentSchema.contains("\"" + RESILIENCE_OPTION + "\"");
-        syncEnabled = componentSchema.contains("\"" + CONSUMER_OPTION + "\"");
-
         String planName = get(pc, "cashfin.plan");
-        Plan plan = Plan.parse(planName);
-        // without the client-side rate limit a fast CSV import would run into the plan's 429s
-        services.start(context, resilienceEnabled ? plan : Plan.UNLIMITED);
+        // the embedded Cashfin enforces the same plan the client keeps to
+        services.start(context, Plan.parse(planName));
 
         Component leads = context.getComponent("cashfin-leads");
-        if (resilienceEnabled) {
-            PropertyBindingSupport.build().withCamelContext(context).withTarget(leads)
-                    .withProperty("plan", planName).withProperty("deduplicateBy", get(pc, "cashfin.deduplicate-by"))
-                    .withMandatory(true).bind();
-            LOG.info("Cashfin client keeps to the {} plan's rate limit; duplicates checked by {}", planName,
-                    get(pc, "cashfin.deduplicate-by"));
-        } else {
-            LOG.warn("This camel-cashfin-component has no rate limiting or duplicate check yet (options plan,"
-                     + " deduplicateBy): leads are created without them");
-        }
-        if (!syncEnabled) {
-            m.configure().setRoutesExcludePattern(SYNC_ROUTES);
-            LOG.warn("This camel-cashfin-component has no lead consumer yet: Flow 4 (sync to SQL, CRM, CSV export)"
-                     + " is off");
-        }
+        PropertyBindingSupport.build().withCamelContext(context).withTarget(leads)
+                .withProperty("plan", planName).withProperty("deduplicateBy", get(pc, "cashfin.deduplicate-by"))
+                .withMandatory(true).bind();
+        LOG.info("Cashfin client keeps to the {} plan's rate limit; duplicates checked by {}", planName,
+                get(pc, "cashfin.deduplicate-by"));
 
         bindBeans(context, pc, workDir);
     }
@@ -245,22 +206,10 @@ public final class CashfinExamplesApp implements AutoCloseable {
         context.getRegistry().bind("leadCsvExport", export);
         context.getRegistry().bind("leadSync", new LeadSync(new HubSpotContactMapper(), get(pc, "cashfin.crm.token"),
                 clock));
-        if (syncEnabled) {
-            LeadDatabase.createSchema(dataSource);
-            context.getRegistry().bind("leadSyncRepository", new JdbcMessageIdRepository(dataSource,
-                    "cashfin-sync"));
-            File state = workDir.resolve("sync-state.properties").toFile();
-            context.getRegistry().bind("leadSyncState", FileStateRepository.fileStateRepository(state));
-        }
-    }
-
-    private static String componentSchema(CamelContext context) {
-        // the component's generated metadata lists its options
-        try (InputStream in = CashfinLeadsComponent.class.getResourceAsStream(COMPONENT_METADATA)) {
-            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        LeadDatabase.createSchema(dataSource);
+        context.getRegistry().bind("leadSyncRepository", new JdbcMessageIdRepository(dataSource, "cashfin-sync"));
+        File state = workDir.resolve("sync-state.properties").toFile();
+        context.getRegistry().bind("leadSyncState", FileStateRepository.fileStateRepository(state));
     }
 
     private static String get(PropertiesComponent pc, String key) {

@@ -136,9 +136,7 @@ public final class ExamplesDemo {
         }
         Map<String, Long> perSource = leadsPerSource(app);
         long total = perSource.values().stream().mapToLong(Long::longValue).sum();
-        if (app.syncEnabled()) {
-            waitFor("sync", () -> sqlCount(app) >= total, notDone);
-        }
+        waitFor("sync", () -> sqlCount(app) >= total, notDone);
 
         // the summary
         s.append('\n').append("=".repeat(78)).append('\n');
@@ -188,21 +186,17 @@ public final class ExamplesDemo {
         }
 
         s.append("\nFlow 4, Cashfin -> other systems:\n");
-        if (app.syncEnabled()) {
-            s.append("  SQL table ").append(LeadDatabase.TABLE).append(": ").append(sqlCount(app)).append(" rows (")
-                    .append(app.setting("cashfin.jdbc.url")).append(")\n");
-            if (app.services().crm() != null) {
-                int pushed = app.services().crm().findAll(WireMock.postRequestedFor(
-                        WireMock.urlPathEqualTo(EmbeddedServices.CRM_CONTACTS_PATH))).size();
-                s.append("  contacts pushed to the CRM: ").append(pushed).append(" (").append(app.setting(
-                        "cashfin.crm.url")).append(")\n");
-            }
-            Path export = app.export().file();
-            long records = Files.exists(export) ? readCsv(export).size() : 0;
-            s.append("  CSV export: ").append(records).append(" leads in ").append(export).append('\n');
-        } else {
-            s.append("  off: this camel-cashfin-component has no lead consumer yet\n");
+        s.append("  SQL table ").append(LeadDatabase.TABLE).append(": ").append(sqlCount(app)).append(" rows (")
+                .append(app.setting("cashfin.jdbc.url")).append(")\n");
+        if (app.services().crm() != null) {
+            int pushed = app.services().crm().findAll(WireMock.postRequestedFor(
+                    WireMock.urlPathEqualTo(EmbeddedServices.CRM_CONTACTS_PATH))).size();
+            s.append("  contacts pushed to the CRM: ").append(pushed).append(" (").append(app.setting(
+                    "cashfin.crm.url")).append(")\n");
         }
+        Path export = app.export().file();
+        long records = Files.exists(export) ? readCsv(export).size() : 0;
+        s.append("  CSV export: ").append(records).append(" leads in ").append(export).append('\n');
         for (String flow : notDone) {
             s.append("\nNOT DONE: ").append(flow).append(" did not finish within ").append(WAIT.toSeconds())
                     .append(" s\n");

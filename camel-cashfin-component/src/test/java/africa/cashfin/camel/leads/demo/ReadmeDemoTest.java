@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** The README's demo command keeps working. */
+/** The README's first route example (create and list) works as written. */
 class ReadmeDemoTest {
 
     @Test

@@ -16,8 +16,6 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,12 +33,6 @@ class SyncFlowTest {
     static final ExamplesApp APP = new ExamplesApp();
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-
-    @BeforeEach
-    void needsTheConsumer() {
-        Assumptions.assumeTrue(APP.app().syncEnabled(), "Skipped: this camel-cashfin-component has no lead consumer"
-                + " yet (option startFrom); Flow 4 switches on when it has");
-    }
 
     @Test
     void newLeadReachesTheTableTheCrmAndTheExportAndAnUpdateReachesTheTable() throws Exception {
