@@ -12,6 +12,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import africa.cashfin.camel.leads.BulkCreateResult;
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;
@@ -19,7 +20,8 @@ import africa.cashfin.camel.simulator.Plan;
 /**
  * Imports N leads with one bulk create (a lazy Stream body, {@code concurrency} at a time) under a plan limit that
  * the simulator enforces, and reports the achieved rate against the allowed rate, the 429s and the duplicates.
- * Options: {@code --leads 600 --per-second 20 --per-minute 600 --concurrency 8 --margin 0.03}. Not a test.
+ * Options: {@code --leads 600 --per-second 20 --per-minute 600 --concurrency 8 --margin 0.02} (the margin defaults to
+ * the component's {@code RateLimits.DEFAULT_MARGIN}). Not a test.
  */
 public final class RateLimitedImportBenchmark {
 
@@ -36,7 +38,7 @@ public final class RateLimitedImportBenchmark {
         int perSecond = options.getInt("--per-second", 20);
         int perMinute = options.getInt("--per-minute", 600);
         int concurrency = options.getInt("--concurrency", 8);
-        double margin = options.getDouble("--margin", 0.03);
+        double margin = options.getDouble("--margin", RateLimits.DEFAULT_MARGIN);
         double allowed = Math.min(perSecond, perMinute / 60.0);
 
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.custom(perSecond, perMinute, 1_000_000))

@@ -281,9 +281,9 @@ public class CashfinLeadsConfiguration implements Cloneable {
               description = "Calls per day allowed for the secret; overrides the plan's value for this window.")
     private Integer maxRequestsPerDay;
 
-    @UriParam(label = "ratelimit", defaultValue = "0.03",
+    @UriParam(label = "ratelimit", defaultValue = "0.02",
               description = "Fraction of every limit left unused (0 to 0.5), to absorb network jitter and clock"
-                            + " differences: 0.03 keeps 3% below each limit.")
+                            + " differences: 0.02 keeps 2% below each limit.")
     private double rateLimitMargin = RateLimits.DEFAULT_MARGIN;
 
     @UriParam(label = "ratelimit", defaultValue = "3",

@@ -17,8 +17,8 @@ import java.util.OptionalLong;
  */
 public final class RateLimits {
 
-    /** Default safety margin: 3% below each limit. */
-    public static final double DEFAULT_MARGIN = 0.03;
+    /** Default safety margin: 2% below each limit. */
+    public static final double DEFAULT_MARGIN = 0.02;
     /** Largest accepted margin. */
     public static final double MAX_MARGIN = 0.5;
 
@@ -145,13 +145,13 @@ public final class RateLimits {
         }
 
         /**
-         * @param margin fraction of each limit kept unused, from 0 to 0.5 (default 0.03)
+         * @param margin fraction of each limit kept unused, from 0 to 0.5 (default 0.02)
          * @throws IllegalArgumentException when out of range
          */
         public Builder margin(double margin) {
             if (!(margin >= 0.0 && margin <= MAX_MARGIN)) {
                 throw new IllegalArgumentException("rateLimitMargin must be between 0 and " + MAX_MARGIN
-                        + " (a fraction, e.g. 0.03 for 3%), but was " + margin);
+                        + " (a fraction, e.g. 0.02 for 2%), but was " + margin);
             }
             this.margin = margin;
             return this;

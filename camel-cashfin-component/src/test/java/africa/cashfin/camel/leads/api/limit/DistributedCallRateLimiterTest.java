@@ -48,7 +48,7 @@ class DistributedCallRateLimiterTest {
             long phase = i == 0 ? 0 : (long) (phases.nextDouble() * minute);
             assertThat(FixedWindowCounter.maxPerWindow(calls, minute, phase)).isLessThanOrEqualTo(60);
         }
-        assertThat(time.seconds()).as("300 calls at the shared 58.2/min take about 5.1 minutes, not half of that")
+        assertThat(time.seconds()).as("300 calls at the shared 58.8/min take about 5.1 minutes, not half of that")
                 .isGreaterThan(5 * 60.0);
         assertThat(database.keySet()).as("one bucket per secret, keyed by its fingerprint")
                 .containsExactly(SecretFingerprint.of(SECRET).bucketKey());

@@ -61,23 +61,23 @@ class RateLimitsTest {
     }
 
     @Test
-    void theMarginReducesEveryBudgetAndDefaultsToThreePercent() {
+    void theMarginReducesEveryBudgetAndDefaultsToTwoPercent() {
         RateLimits free = RateLimits.of(RatePlan.FREE);
 
-        assertThat(free.margin()).isEqualTo(0.03);
-        assertThat(free.budget(RateWindow.SECOND).getAsDouble()).isCloseTo(4.85, within(1e-9));
-        assertThat(free.budget(RateWindow.MINUTE).getAsDouble()).isCloseTo(58.2, within(1e-9));
-        assertThat(free.budget(RateWindow.DAY).getAsDouble()).isCloseTo(970, within(1e-9));
+        assertThat(free.margin()).isEqualTo(0.02);
+        assertThat(free.budget(RateWindow.SECOND).getAsDouble()).isCloseTo(4.9, within(1e-9));
+        assertThat(free.budget(RateWindow.MINUTE).getAsDouble()).isCloseTo(58.8, within(1e-9));
+        assertThat(free.budget(RateWindow.DAY).getAsDouble()).isCloseTo(980, within(1e-9));
     }
 
     @Test
     void everyPlanIsBoundByItsPerMinuteLimitWhileTheDayLasts() {
         assertThat(RateLimits.of(RatePlan.FREE).sustainedCallsPerSecond().getAsDouble())
-                .isCloseTo(58.2 / 60, within(1e-9));
+                .isCloseTo(58.8 / 60, within(1e-9));
         assertThat(RateLimits.of(RatePlan.STARTER).sustainedCallsPerSecond().getAsDouble())
-                .isCloseTo(291.0 / 60, within(1e-9));
+                .isCloseTo(294.0 / 60, within(1e-9));
         assertThat(RateLimits.of(RatePlan.PROFESSIONAL).sustainedCallsPerSecond().getAsDouble())
-                .isCloseTo(970.0 / 60, within(1e-9));
+                .isCloseTo(980.0 / 60, within(1e-9));
     }
 
     @Test
@@ -87,9 +87,9 @@ class RateLimitsTest {
 
         // without any margin: 10,000 / 300 per minute
         assertThat(Duration.ofSeconds(10_000 * 60 / 300)).isEqualTo(Duration.ofMinutes(33).plusSeconds(20));
-        // with the default margin the first 9,700 calls (the day's budget) take 9,700 / 291 per minute = 33.3 min,
-        // and the last 300 wait for the next day's budget
-        assertThat(dayBudget).isCloseTo(9_700, within(1e-9));
+        // with the default margin the first 9,800 calls (the day's budget) take 9,800 / 294 per minute = 33.3 min,
+        // and the last 200 wait for the next day's budget
+        assertThat(dayBudget).isCloseTo(9_800, within(1e-9));
         assertThat(dayBudget / starter.sustainedCallsPerSecond().getAsDouble() / 60).isCloseTo(33.33, within(0.01));
     }
 
