@@ -1,17 +1,11 @@
 package africa.cashfin.camel.simulator;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,9 +88,7 @@ public final class CashfinSimulator implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .stubRequestLoggingDisabled(true)
                 .notifier(new ConsoleNotifier(false))
-                .extensions(new LeadEndpointTransformer(Endpoint.CREATE, api),
-                        new LeadEndpointTransformer(Endpoint.LIST, api),
-                        new AdminApiTransformer(new AdminApi(this)));
+                .extensions(new CashfinWireMockExtension(this));
         if (config.requestJournalEntries > 0) {
             options.maxRequestJournalEntries(config.requestJournalEntries);
         } else {
@@ -104,17 +96,23 @@ public final class CashfinSimulator implements AutoCloseable {
         }
         WireMockServer s = new WireMockServer(options);
         s.start();
-        s.stubFor(post(urlPathEqualTo("/business/lead/create"))
-                .willReturn(aResponse().withTransformers(LeadEndpointTransformer.nameFor(Endpoint.CREATE))));
-        s.stubFor(get(urlPathEqualTo("/business/lead/list"))
-                .willReturn(aResponse().withTransformers(LeadEndpointTransformer.nameFor(Endpoint.LIST))));
-        s.stubFor(any(urlPathMatching("/__cashfin/.*"))
-                .willReturn(aResponse().withTransformers(AdminApiTransformer.NAME)));
-        s.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json; charset=utf-8")
-                .withBody("{\"success\":false,\"error\":\"Route not found\"}")));
         server = s;
         return this;
+    }
+
+    /**
+     * The handlers behind {@link CashfinWireMockExtension}, keyed by the value of its route parameter: the create
+     * and list endpoints and the admin API, all sharing this simulator's state.
+     *
+     * @return route name to transformer
+     */
+    Map<String, ResponseDefinitionTransformerV2> routeTransformers() {
+        Map<String, ResponseDefinitionTransformerV2> routes = new LinkedHashMap<>();
+        for (Endpoint e : Endpoint.values()) {
+            routes.put(LeadEndpointTransformer.nameFor(e), new LeadEndpointTransformer(e, api));
+        }
+        routes.put(AdminApiTransformer.NAME, new AdminApiTransformer(new AdminApi(this)));
+        return Map.copyOf(routes);
     }
 
     /** Stops the HTTP server; state is kept, so {@link #start()} may be called again. */
