@@ -257,8 +257,11 @@ public final class ExamplesDemo {
         return folderCount(app, "cashfin.mail.folder");
     }
 
-    /** Messages in the mail folder named by setting {@code folderKey} (embedded mail server only). */
-    static int folderCount(CashfinExamplesApp app, String folderKey) {
+    /**
+     * Messages in the mail folder named by setting {@code folderKey} (embedded mail server only); 0 when the folder
+     * does not exist yet, -1 when the mailbox cannot be read.
+     */
+    public static int folderCount(CashfinExamplesApp app, String folderKey) {
         Properties props = new Properties();
         Session session = Session.getInstance(props);
         try (Store store = session.getStore("imap")) {

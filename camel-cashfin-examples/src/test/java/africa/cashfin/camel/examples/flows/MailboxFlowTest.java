@@ -7,11 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Properties;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import africa.cashfin.camel.examples.ExamplesDemo;
 import africa.cashfin.camel.simulator.Endpoint;
 
 /** Flow 3 through the real app: mail delivered to the embedded GreenMail, leads in the simulator, mail moved. */
@@ -101,21 +98,7 @@ class MailboxFlowTest {
     }
 
     /** Messages in the folder named by setting {@code key}; 0 when it does not exist yet. */
-    private static long count(String key) throws Exception {
-        Session session = Session.getInstance(new Properties());
-        try (Store store = session.getStore("imap")) {
-            store.connect("127.0.0.1", Integer.parseInt(APP.setting("cashfin.mail.port")),
-                    APP.setting("cashfin.mail.username"), APP.setting("cashfin.mail.password"));
-            Folder folder = store.getFolder(APP.setting(key));
-            if (!folder.exists()) {
-                return 0;
-            }
-            folder.open(Folder.READ_ONLY);
-            try {
-                return folder.getMessageCount();
-            } finally {
-                folder.close(false);
-            }
-        }
+    private static long count(String key) {
+        return ExamplesDemo.folderCount(APP.app(), key);
     }
 }
