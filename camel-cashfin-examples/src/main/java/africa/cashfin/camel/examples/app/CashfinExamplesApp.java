@@ -1,0 +1,241 @@
+package africa.cashfin.camel.examples.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import africa.cashfin.camel.examples.common.PhoneNormalizer;
+import africa.cashfin.camel.examples.csv.CsvImportSettings;
+import africa.cashfin.camel.examples.csv.CsvImports;
+import africa.cashfin.camel.examples.form.ContactForm;
+import africa.cashfin.camel.examples.form.WebForm;
+import africa.cashfin.camel.examples.mail.MailLeads;
+import africa.cashfin.camel.examples.mail.MailToLead;
+import africa.cashfin.camel.examples.sync.HubSpotContactMapper;
+import africa.cashfin.camel.examples.sync.LeadCsvExport;
+import africa.cashfin.camel.examples.sync.LeadDatabase;
+import africa.cashfin.camel.examples.sync.LeadSync;
+import africa.cashfin.camel.simulator.Plan;
+
+/**
+ * The examples application: a Camel Main app running the four flows of {@code routes/*.camel.yaml} with the beans of
+ * this package. Configuration comes from {@code application.properties}, environment variables and system properties;
+ * whatever external system is not configured is started in-process ({@link EmbeddedServices}).
+ * <p>
+ * Command line: no arguments (or {@code --run}) runs the flows until stopped (Ctrl+C); {@code --demo} runs the
+ * one-command demo
+ * ({@link ExamplesDemo}) and exits; {@code --demo --keep-running} (or {@code -Dcashfin.demo.keep-running=true}) keeps
+ * running after the demo for manual play.
+ */
+public final class CashfinExamplesApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CashfinExamplesApp.class);
+
+    private final Main main;
+    private final EmbeddedServices services = new EmbeddedServices();
+    private volatile CsvImports csvImports;
+    private volatile MailLeads mailLeads;
+    private volatile LeadCsvExport export;
+    private volatile DataSource dataSource;
+
+    /**
+     * @param overrides settings that win over application.properties and the environment (tests and the demo use it
+     *                  for ports and directories)
+     */
+    public CashfinExamplesApp(Map<String, String> overrides) {
+        main = new Main(CashfinExamplesApp.class);
+        overrides.forEach(main::addOverrideProperty);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                configure(m);
+            }
+        });
+    }
+
+    /** Entry point; see the class comment. */
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        List<String> unknown = a.stream().filter(x -> !List.of("--demo", "--keep-running", "--run").contains(x))
+                .toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("Unknown argument(s) " + unknown + ". Use: --run (the flows, until Ctrl+C; the default),"
+                               + " --demo (the demo, then exit) or --demo --keep-running.");
+            System.exit(2);
+        }
+        if (a.contains("--demo")) {
+            boolean keep = a.contains("--keep-running") || Boolean.getBoolean("cashfin.demo.keep-running");
+            int code = new ExamplesDemo(System.out).run(keep);
+            if (code != 0) {
+                System.exit(code);
+            }
+            return;
+        }
+        try (CashfinExamplesApp app = new CashfinExamplesApp(Map.of())) {
+            app.main.run();
+        }
+    }
+
+    /** Starts Camel (and the embedded services) and returns when the routes run. */
+    public CashfinExamplesApp start() {
+        try {
+            main.start();
+        } catch (Exception e) {
+            services.close();
+            throw new IllegalStateException("The examples app did not start: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** Stops Camel and the embedded services. */
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping Camel: {}", e.getMessage());
+        } finally {
+            shutdownEmbeddedDatabase();
+            services.close();
+        }
+    }
+
+    /** An embedded H2 stays open (DB_CLOSE_DELAY=-1) until told to close; its threads would outlive the app. */
+    private void shutdownEmbeddedDatabase() {
+        if (services.embeddedJdbcUrl() != null && dataSource != null) {
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (java.sql.SQLException e) {
+                LOG.warn("Closing the embedded database: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The running Camel context. */
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** The embedded stand-ins (each null when the real system is configured). */
+    public EmbeddedServices services() {
+        return services;
+    }
+
+    /** A setting's value, placeholders resolved. */
+    public String setting(String key) {
+        return camelContext().getPropertiesComponent().resolveProperty(key).orElse(null);
+    }
+
+    /** Flow 1's bean (reports directory etc.). */
+    public CsvImports csvImports() {
+        return csvImports;
+    }
+
+    /** Flow 3's bean (rejected mail log). */
+    public MailLeads mailLeads() {
+        return mailLeads;
+    }
+
+    /** Flow 4's CSV export. */
+    public LeadCsvExport export() {
+        return export;
+    }
+
+    /** Flow 4's database. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    private void configure(BaseMainSupport m) {
+        CamelContext context = m.getCamelContext();
+        PropertiesComponent pc = context.getPropertiesComponent();
+        Path workDir = Path.of(get(pc, "cashfin.work-dir")).toAbsolutePath();
+        createDirectories(workDir);
+
+        String planName = get(pc, "cashfin.plan");
+        // the embedded Cashfin enforces the same plan the client keeps to
+        services.start(context, Plan.parse(planName));
+
+        Component leads = context.getComponent("cashfin-leads");
+        PropertyBindingSupport.build().withCamelContext(context).withTarget(leads)
+                .withProperty("plan", planName).withProperty("deduplicateBy", get(pc, "cashfin.deduplicate-by"))
+                .withMandatory(true).bind();
+        LOG.info("Cashfin client keeps to the {} plan's rate limit; duplicates checked by {}", planName,
+                get(pc, "cashfin.deduplicate-by"));
+
+        bindBeans(context, pc, workDir);
+    }
+
+    private void bindBeans(CamelContext context, PropertiesComponent pc, Path workDir) {
+        Clock clock = Clock.systemUTC();
+        Map<String, Object> csv = new LinkedHashMap<>();
+        for (String key : List.of(CsvImportSettings.PRESET, CsvImportSettings.PHONE_REGION, CsvImportSettings.SOURCE,
+                CsvImportSettings.PROGRESS_EVERY)) {
+            pc.resolveProperty(key).ifPresent(v -> csv.put(key, v));
+        }
+        pc.loadProperties(k -> k.startsWith("cashfin.csv.mapping.")).stringPropertyNames()
+                .forEach(k -> csv.put(k, pc.resolveProperty(k).orElse("")));
+        CsvImportSettings settings = CsvImportSettings.fromProperties(csv);
+        Path inbox = Path.of(get(pc, "cashfin.csv.inbox")).toAbsolutePath();
+        createDirectories(inbox);
+        csvImports = new CsvImports(settings, inbox.resolve(".done"), inbox.resolve(".error"), clock);
+        context.getRegistry().bind("csvImports", csvImports);
+
+        PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));
+        context.getRegistry().bind("contactForm", new ContactForm(
+                new WebForm(phones, get(pc, "cashfin.form.path"), get(pc, "cashfin.form.lang"))));
+
+        mailLeads = new MailLeads(new MailToLead(), get(pc, "cashfin.mail.imported-folder"),
+                get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock);
+        context.getRegistry().bind("mailLeads", mailLeads);
+
+        dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),
+                get(pc, "cashfin.jdbc.password"));
+        context.getRegistry().bind("cashfinDataSource", dataSource);
+        export = new LeadCsvExport(get(pc, "cashfin.export.file"));
+        context.getRegistry().bind("leadCsvExport", export);
+        context.getRegistry().bind("leadSync", new LeadSync(new HubSpotContactMapper(), get(pc, "cashfin.crm.token"),
+                clock));
+        LeadDatabase.createSchema(dataSource);
+        context.getRegistry().bind("leadSyncRepository", new JdbcMessageIdRepository(dataSource, "cashfin-sync"));
+        File state = workDir.resolve("sync-state.properties").toFile();
+        context.getRegistry().bind("leadSyncState", FileStateRepository.fileStateRepository(state));
+    }
+
+    private static String get(PropertiesComponent pc, String key) {
+        return pc.resolveProperty(key).orElse("");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the directory " + dir, e);
+        }
+    }
+}

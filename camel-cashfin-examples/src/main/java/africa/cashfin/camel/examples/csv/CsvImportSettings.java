@@ -1,0 +1,82 @@
+package africa.cashfin.camel.examples.csv;
+
+import java.util.Collection;
+import java.util.Map;
+
+import africa.cashfin.camel.examples.common.PhoneNormalizer;
+
+/**
+ * The CSV import's settings, read once from configuration, and the per-file {@link CsvRowMapper} they give (the preset
+ * may be detected from each file's header row).
+ * <p>
+ * Properties: {@value #PRESET} (a preset name, {@code generic} or {@code auto}; default {@code auto}),
+ * {@code cashfin.csv.mapping.<column>=<field>} (user mapping), {@value #PHONE_REGION} (ISO 3166 region for national
+ * phone numbers, e.g. {@code KE}; default none), {@value #SOURCE} (lead source when neither the row nor the preset
+ * gives one; default {@code csv}) and {@value #PROGRESS_EVERY} (progress line every N rows; default 100).
+ *
+ * @param preset         preset name, {@code generic} or {@code auto}
+ * @param userMapping    column to field name
+ * @param phoneRegion    default phone region, or null
+ * @param fallbackSource source for rows without one
+ * @param progressEvery  progress line every this many rows, 0 for none
+ */
+public record CsvImportSettings(String preset, Map<String, String> userMapping, String phoneRegion,
+        String fallbackSource, int progressEvery) {
+
+    /** Property: the preset. */
+    public static final String PRESET = "cashfin.csv.preset";
+    /** Property: the default phone region. */
+    public static final String PHONE_REGION = "cashfin.phone.default-region";
+    /** Property: the fallback lead source. */
+    public static final String SOURCE = "cashfin.csv.source";
+    /** Property: progress interval in rows. */
+    public static final String PROGRESS_EVERY = "cashfin.csv.progress-every";
+
+    /**
+     * Checks the settings now, so a typo in a preset, field or region name stops the application at start-up with a
+     * message, not at the first file.
+     *
+     * @throws IllegalArgumentException when a setting is invalid
+     */
+    public CsvImportSettings {
+        userMapping = Map.copyOf(userMapping);
+        if (preset != null && !preset.isBlank() && !preset.trim().equalsIgnoreCase(LeadColumnMapping.AUTO)) {
+            LeadColumnMapping.preset(preset);
+        }
+        LeadColumnMapping.generic().withUserMapping(userMapping);
+        new PhoneNormalizer(phoneRegion);
+        if (progressEvery < 0) {
+            throw new IllegalArgumentException(PROGRESS_EVERY + " must be 0 (off) or more, was " + progressEvery);
+        }
+    }
+
+    /**
+     * The settings in {@code properties} (e.g. Camel's {@code PropertiesComponent.loadProperties()} or
+     * {@link System#getProperties()}), defaults for what is absent.
+     *
+     * @throws IllegalArgumentException when a setting is invalid (the message names the property)
+     */
+    public static CsvImportSettings fromProperties(Map<?, ?> properties) {
+        String every = string(properties, PROGRESS_EVERY, "100");
+        int progressEvery;
+        try {
+            progressEvery = Integer.parseInt(every.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROGRESS_EVERY + " must be a whole number, was '" + every + "'");
+        }
+        return new CsvImportSettings(string(properties, PRESET, LeadColumnMapping.AUTO),
+                LeadColumnMapping.userMappingFromProperties(properties), string(properties, PHONE_REGION, null),
+                string(properties, SOURCE, "csv"), progressEvery);
+    }
+
+    private static String string(Map<?, ?> properties, String key, String fallback) {
+        Object v = properties.get(key);
+        return v == null || v.toString().isBlank() ? fallback : v.toString().trim();
+    }
+
+    /** The row mapper for a file with these {@code headers}. */
+    public CsvRowMapper mapperFor(Collection<String> headers) {
+        return new CsvRowMapper(LeadColumnMapping.resolve(headers, preset, userMapping),
+                new PhoneNormalizer(phoneRegion), fallbackSource);
+    }
+}

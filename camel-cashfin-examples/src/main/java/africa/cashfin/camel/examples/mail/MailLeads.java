@@ -1,0 +1,169 @@
+package africa.cashfin.camel.examples.mail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailConstants;
+import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import africa.cashfin.camel.examples.common.LeadProblem;
+import africa.cashfin.camel.examples.common.MappedLead;
+import africa.cashfin.camel.examples.common.SpreadsheetSafeCsv;
+import africa.cashfin.camel.leads.api.CashfinApiException;
+
+/**
+ * The Camel side of Flow 3 (mailbox): the steps of {@code routes/mailbox.camel.yaml} call these methods around
+ * {@link MailToLead}.
+ * <p>
+ * Every mail ends in one of two IMAP folders, so none is imported twice and none is lost: the <em>imported</em>
+ * folder after its lead was created, the <em>rejected</em> folder when it cannot become a lead (no sender, automatic
+ * reply, unreadable) or Cashfin refused the lead for good (validation, 4xx other than 429). The reason of each
+ * rejection is logged and appended to {@code rejected-mail.csv}. When Cashfin is unavailable (429, 5xx, network) the
+ * exception is thrown again: the mail stays unread in the inbox and is tried at the next poll.
+ * <p>
+ * The folder is chosen by setting camel-mail's {@code moveTo} header on every mail, which also replaces any
+ * {@code moveTo}, {@code copyTo} or {@code delete} header a sender may have put into the mail itself.
+ */
+public final class MailLeads {
+
+    /** Header: {@code create} when the body is a lead to create, {@code rejected} otherwise. */
+    public static final String OUTCOME = "CashfinMailOutcome";
+    /** Name of the file with one line per rejected mail, in the mail work directory. */
+    public static final String REJECTED_FILE = "rejected-mail.csv";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailLeads.class);
+
+    private final MailToLead mapper;
+    private final String importedFolder;
+    private final String rejectedFolder;
+    private final Path rejectedLog;
+    private final Clock clock;
+
+    /**
+     * @param mapper         mail to lead
+     * @param importedFolder IMAP folder for imported mail
+     * @param rejectedFolder IMAP folder for mail that cannot become a lead
+     * @param workDirectory  where {@value #REJECTED_FILE} is written
+     * @param clock          for the time stamps of that file
+     */
+    public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.importedFolder = Objects.requireNonNull(importedFolder, "importedFolder");
+        this.rejectedFolder = Objects.requireNonNull(rejectedFolder, "rejectedFolder");
+        this.rejectedLog = workDirectory.resolve(REJECTED_FILE);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The file listing rejected mail. */
+    public Path rejectedLog() {
+        return rejectedLog;
+    }
+
+    /** Turns the mail into a lead body (header {@value #OUTCOME}={@code create}) or rejects it. */
+    public void toLead(Exchange exchange) {
+        exchange.getMessage().removeHeaders("copyTo");
+        exchange.getMessage().removeHeader(MailConstants.MAIL_DELETE);
+        Message mail = original(exchange);
+        MappedLead mapped = mail == null
+                ? new MappedLead(new africa.cashfin.camel.leads.model.Lead().setSource(MailToLead.SOURCE),
+                        List.of(LeadProblem.error("mail", "the exchange carries no mail message")))
+                : mapper.fromMessage(mail);
+        if (mapped.isValid()) {
+            if (!mapped.warnings().isEmpty()) {
+                LOG.info("Mail '{}': imported with warnings: {}", subject(mail), mapped.warningText());
+            }
+            exchange.getMessage().setHeader(OUTCOME, "create");
+            exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, importedFolder);
+            exchange.getMessage().setBody(mapped.lead());
+        } else {
+            reject(exchange, mail, mapped.errorText());
+        }
+    }
+
+    /** Logs the created (or, with {@code deduplicateBy}, found) lead. */
+    public void created(Exchange exchange) {
+        boolean found = Boolean.FALSE.equals(exchange.getMessage().getHeader("CamelCashfinLeadCreated",
+                Boolean.class));
+        LOG.info("Mail '{}': lead {} {}, mail moved to {}", subject(original(exchange)),
+                exchange.getMessage().getHeader("CamelCashfinLeadId"), found ? "already existed" : "created",
+                importedFolder);
+    }
+
+    /**
+     * Cashfin did not take the lead: a permanent refusal rejects the mail; anything that may succeed later (429, 5xx,
+     * network) is thrown again so the mail stays in the inbox, unread, for the next poll.
+     */
+    public void refused(Exchange exchange) throws Exception {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (e == null || isTransient(e)) {
+            throw e == null ? new IllegalStateException("Cashfin create failed without an exception") : e;
+        }
+        reject(exchange, original(exchange), "Cashfin refused the lead: " + e.getMessage());
+    }
+
+    static boolean isTransient(Exception e) {
+        if (e instanceof CashfinApiException api) {
+            return api.isRateLimited() || api.isServerError();
+        }
+        return !(e instanceof IllegalArgumentException);
+    }
+
+    private void reject(Exchange exchange, Message mail, String reason) {
+        exchange.getMessage().setHeader(OUTCOME, "rejected");
+        exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, rejectedFolder);
+        String from = header(mail, "From");
+        String messageId = header(mail, "Message-ID");
+        LOG.warn("Mail '{}' from {} not imported, moved to {}: {}", subject(mail), from, rejectedFolder, reason);
+        String line = SpreadsheetSafeCsv.row(List.of(Instant.now(clock).toString(), messageId, from, subject(mail),
+                rejectedFolder, reason), ',');
+        try {
+            Files.createDirectories(rejectedLog.getParent());
+            boolean fresh = !Files.exists(rejectedLog);
+            String head = fresh ? SpreadsheetSafeCsv.row(List.of("received", "message_id", "from", "subject",
+                    "moved_to", "reason"), ',') : "";
+            Files.writeString(rejectedLog, head + line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException io) {
+            throw new UncheckedIOException("Cannot record the rejected mail in " + rejectedLog, io);
+        }
+    }
+
+    private static Message original(Exchange exchange) {
+        MailMessage mm = exchange.getIn(MailMessage.class);
+        if (mm != null && mm.getOriginalMessage() != null) {
+            return mm.getOriginalMessage();
+        }
+        return exchange.getMessage().getBody(Message.class);
+    }
+
+    private static String subject(Message mail) {
+        try {
+            return mail == null || mail.getSubject() == null ? "(no subject)" : mail.getSubject();
+        } catch (MessagingException e) {
+            return "(unreadable subject)";
+        }
+    }
+
+    private static String header(Message mail, String name) {
+        try {
+            String[] v = mail == null ? null : mail.getHeader(name);
+            return v == null || v.length == 0 ? "" : String.join(", ", v);
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+}
