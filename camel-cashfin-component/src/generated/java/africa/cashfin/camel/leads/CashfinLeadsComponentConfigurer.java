@@ -46,6 +46,10 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": getOrCreateConfiguration(target).setDeduplicateBy(property(camelContext, java.lang.String.class, value)); return true;
         case "emitupdates":
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
@@ -108,6 +112,10 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": return java.lang.String.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
@@ -171,6 +179,10 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": return getOrCreateConfiguration(target).getDeduplicateBy();
         case "emitupdates":
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":

@@ -9,7 +9,7 @@ import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 import africa.cashfin.camel.leads.api.CashfinClient;
@@ -22,9 +22,13 @@ import africa.cashfin.camel.leads.api.CashfinClientSettings;
  * Holds the default options of every endpoint (so the secret is set once, e.g.
  * {@code camel.component.cashfin-leads.client-secret}) and owns the HTTP clients: one pooled client per base URL,
  * secret and connection options, shared by the endpoints that use them and closed when the component stops.
+ * <p>
+ * Health: the consumer check (Camel's, for scheduled polling consumers) and a producer check per producer
+ * ({@link africa.cashfin.camel.leads.health.CashfinLeadsProducerHealthCheck}), switched with
+ * {@code healthCheckConsumerEnabled} / {@code healthCheckProducerEnabled}.
  */
 @Component("cashfin-leads")
-public class CashfinLeadsComponent extends DefaultComponent {
+public class CashfinLeadsComponent extends HealthCheckComponent {
 
     @Metadata(description = "Default options for every endpoint of this component; each endpoint may override them.")
     private CashfinLeadsConfiguration configuration = new CashfinLeadsConfiguration();

@@ -106,6 +106,11 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return c;
     }
 
+    /** The shared API client while the endpoint is started, else null. */
+    CashfinClient clientIfStarted() {
+        return client;
+    }
+
     @Override
     public Producer createProducer() {
         return new CashfinLeadsProducer(this);

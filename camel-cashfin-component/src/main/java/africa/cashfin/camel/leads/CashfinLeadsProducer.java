@@ -15,6 +15,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.TypeConversionException;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import africa.cashfin.camel.leads.api.CreateOutcome;
 import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.api.LeadQuery;
+import africa.cashfin.camel.leads.health.CashfinLeadsProducerHealthCheck;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.LeadValidationException;
@@ -44,6 +47,8 @@ public class CashfinLeadsProducer extends DefaultProducer {
     private final Set<Set<String>> warnedUnknownFields = ConcurrentHashMap.newKeySet();
     private final DeduplicateBy deduplicateBy;
     private volatile ExecutorService bulkExecutor;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private CashfinLeadsProducerHealthCheck healthCheck;
 
     public CashfinLeadsProducer(CashfinLeadsEndpoint endpoint) {
         super(endpoint);
@@ -53,7 +58,25 @@ public class CashfinLeadsProducer extends DefaultProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are optional: only when camel-health's producers repository is there
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new CashfinLeadsProducerHealthCheck("cashfin-leads-" + endpoint.getId(),
+                    endpoint.getEndpointUri(), endpoint::clientIfStarted);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         ExecutorService executor = bulkExecutor;
         bulkExecutor = null;
         if (executor != null) {

@@ -95,6 +95,8 @@ public class CashfinClient implements Closeable {
     private final CallRateLimiter limiter;
     private final RetryPolicy retryPolicy;
     private final URI createUri;
+    /** The 401 of the latest call that was refused for its secret; null once a call succeeds. */
+    private volatile CashfinApiException authenticationFailure;
 
     /**
      * A client with its own connection pool and a lease on the secret's shared rate limiter; {@link #close()} it when
@@ -142,6 +144,14 @@ public class CashfinClient implements Closeable {
                 .setUserAgent(USER_AGENT)
                 .build();
         this.reader = new ResponseReader(settings.getClientSecret(), System::currentTimeMillis);
+    }
+
+    /**
+     * The 401 Unauthorized of the latest call refused for its client secret, until a later call succeeds: what the
+     * producer health check reports, without a call of its own.
+     */
+    public Optional<CashfinApiException> lastAuthenticationFailure() {
+        return Optional.ofNullable(authenticationFailure);
     }
 
     /** The rate limiter of this client's secret, shared with every other user of the secret in this JVM. */
@@ -262,8 +272,13 @@ public class CashfinClient implements Closeable {
             try {
                 RawResponse response = send(requests.get(), path);
                 try {
-                    return read.apply(response);
+                    T result = read.apply(response);
+                    authenticationFailure = null;
+                    return result;
                 } catch (CashfinApiException e) {
+                    if (e.getStatusCode() == 401) {
+                        authenticationFailure = e;
+                    }
                     failure = e;
                     what = e.getStatusCode() >= 400 && e.getStatusCode() <= 599
                             ? CallFailure.httpStatus(e.getStatusCode(), e.getRetryAfter().orElse(null),

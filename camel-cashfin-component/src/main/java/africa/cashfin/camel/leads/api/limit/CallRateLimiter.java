@@ -217,6 +217,19 @@ public final class CallRateLimiter {
         return left > 0 ? Optional.of(time.now().plusNanos(left)) : Optional.empty();
     }
 
+    /**
+     * How long a call asked for now would wait for its slot, without taking one: the pause the server asked for, or
+     * the time until the bucket refills (after the day's budget is spent, hours). Spends nothing; with a distributed
+     * store it reads the shared bucket.
+     *
+     * @return zero when a call could start now
+     */
+    public Duration waitForNextCall() {
+        long pauseLeft = Math.max(0, pausedUntilNanos.get() - time.nanoTime());
+        long refill = bucket == null ? 0 : Math.max(0, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        return Duration.ofNanos(Math.max(pauseLeft, refill));
+    }
+
     /** @return the limits enforced */
     public RateLimits limits() {
         return limits;
