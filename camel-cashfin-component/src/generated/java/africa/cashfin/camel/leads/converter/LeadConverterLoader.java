@@ -76,6 +76,22 @@ public final class LeadConverterLoader implements TypeConverterLoader, CamelCont
                 }
                 return answer;
             });
+        addTypeConverter(registry, java.lang.String.class, africa.cashfin.camel.leads.model.Lead.class, false,
+            (type, exchange, value) -> {
+                Object answer = africa.cashfin.camel.leads.converter.LeadConverter.toJson((africa.cashfin.camel.leads.model.Lead) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.util.Map.class, africa.cashfin.camel.leads.model.Lead.class, false,
+            (type, exchange, value) -> {
+                Object answer = africa.cashfin.camel.leads.converter.LeadConverter.toMap((africa.cashfin.camel.leads.model.Lead) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
     }
 
     private static void addTypeConverter(TypeConverterRegistry registry, Class<?> toType, Class<?> fromType, boolean allowNull, SimpleTypeConverter.ConversionMethod method) {

@@ -19,35 +19,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import africa.cashfin.camel.leads.model.ApiTimestamps;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadFields;
 import africa.cashfin.camel.leads.model.LeadValidationException;
 
 /**
- * JSON mapping of {@link Lead}s: the shared {@link ObjectMapper}, the create request body (the 14 request fields only)
- * and the lenient conversion of maps and JSON text into a lead (blank strings are absent, status lower case, budget
- * from a number or numeric text, keys matched case-insensitively).
+ * JSON mapping of {@link Lead}s: the shared {@link ObjectMapper}, the create request body (the 14 request fields only),
+ * the lead's JSON form as text or a map, and the lenient conversion of maps and JSON text into a lead (blank strings are
+ * absent, status lower case, budget from a number or numeric text, keys matched case-insensitively). Field names come
+ * from {@link LeadFields}, timestamps are {@link ApiTimestamps}: the same JSON form as Camel's stock
+ * {@code marshal().json()} of a lead.
  */
 public final class LeadJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("cashfin-fast-instant").addDeserializer(Instant.class,
-                    new FastInstantDeserializer()))
+            // a lead's own timestamps carry their (de)serializers; this covers Instants in maps and extra fields
+            .addModule(new SimpleModule("cashfin-api-timestamps")
+                    .addSerializer(Instant.class, new ApiTimestamps.Serializer())
+                    .addDeserializer(Instant.class, new ApiTimestamps.Deserializer()))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private static final Set<String> KNOWN_FIELDS = Set.of("_id", "name", "email", "phone", "company", "jobtitle",
-            "industry", "website", "request", "budget", "country", "state", "address", "source", "status",
-            "sourceorigin", "active", "createdat", "updatedat");
+    private static final Set<String> KNOWN_FIELDS = Set.copyOf(LeadFields.ALL);
 
     private LeadJson() {
     }
 
-    /** The mapper used for every Cashfin JSON: java.time support, unknown properties kept, decimals exact. */
+    /** The mapper used for every Cashfin JSON: API timestamps, unknown properties kept, decimals exact. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -61,22 +63,22 @@ public final class LeadJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            text(g, "name", lead.getName());
-            text(g, "email", lead.getEmail());
-            text(g, "phone", lead.getPhone());
-            text(g, "company", lead.getCompany());
-            text(g, "jobtitle", lead.getJobtitle());
-            text(g, "industry", lead.getIndustry());
-            text(g, "website", lead.getWebsite());
-            text(g, "request", lead.getRequest());
+            text(g, LeadFields.NAME, lead.getName());
+            text(g, LeadFields.EMAIL, lead.getEmail());
+            text(g, LeadFields.PHONE, lead.getPhone());
+            text(g, LeadFields.COMPANY, lead.getCompany());
+            text(g, LeadFields.JOBTITLE, lead.getJobtitle());
+            text(g, LeadFields.INDUSTRY, lead.getIndustry());
+            text(g, LeadFields.WEBSITE, lead.getWebsite());
+            text(g, LeadFields.REQUEST, lead.getRequest());
             if (lead.getBudget() != null) {
-                g.writeNumberField("budget", lead.getBudget());
+                g.writeNumberField(LeadFields.BUDGET, lead.getBudget());
             }
-            text(g, "country", lead.getCountry());
-            text(g, "state", lead.getState());
-            text(g, "address", lead.getAddress());
-            text(g, "source", lead.getSource());
-            text(g, "status", lead.getStatus());
+            text(g, LeadFields.COUNTRY, lead.getCountry());
+            text(g, LeadFields.STATE, lead.getState());
+            text(g, LeadFields.ADDRESS, lead.getAddress());
+            text(g, LeadFields.SOURCE, lead.getSource());
+            text(g, LeadFields.STATUS, lead.getStatus());
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write lead as JSON", e);
@@ -88,6 +90,28 @@ public final class LeadJson {
         if (value != null) {
             g.writeStringField(field, value);
         }
+    }
+
+    /**
+     * The lead's JSON form, as the API writes it and as Camel's {@code marshal().json()} writes it: the API's field
+     * names, absent fields left out, timestamps as ISO-8601 UTC text, additional fields included.
+     */
+    public static String toJson(Lead lead) {
+        try {
+            return MAPPER.writeValueAsString(lead);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write lead " + lead.getId() + " as JSON: " + firstLine(e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * The lead's JSON form as a map, in the API's field order: {@code String}, {@code Boolean} and {@code BigDecimal}
+     * values, timestamps as ISO-8601 UTC text, additional fields included. A new map each call.
+     */
+    public static Map<String, Object> toMap(Lead lead) {
+        return MAPPER.convertValue(lead, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 
     /**
@@ -118,10 +142,10 @@ public final class LeadJson {
             if (value == null) {
                 continue;
             }
-            if (key.equals("status") && value instanceof String s) {
+            if (key.equals(LeadFields.STATUS) && value instanceof String s) {
                 value = s.toLowerCase(Locale.ROOT);
             }
-            if (key.equals("budget")) {
+            if (key.equals(LeadFields.BUDGET)) {
                 value = budget(value, problems);
                 if (value == null) {
                     continue;
@@ -191,11 +215,11 @@ public final class LeadJson {
             return bd;
         }
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            problems.put("budget", d + " is not a finite number");
+            problems.put(LeadFields.BUDGET, d + " is not a finite number");
             return null;
         }
         if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
-            problems.put("budget", f + " is not a finite number");
+            problems.put(LeadFields.BUDGET, f + " is not a finite number");
             return null;
         }
         if (value instanceof Number n) {
@@ -205,7 +229,7 @@ public final class LeadJson {
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            problems.put("budget", "'" + text + "' is not a number (use digits and an optional decimal point,"
+            problems.put(LeadFields.BUDGET, "'" + text + "' is not a number (use digits and an optional decimal point,"
                                    + " e.g. 50000 or 1250.50)");
             return null;
         }

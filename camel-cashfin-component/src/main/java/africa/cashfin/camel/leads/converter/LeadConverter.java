@@ -9,8 +9,12 @@ import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.model.Lead;
 
 /**
- * Type converters to {@link Lead}, so a route can {@code convertBodyTo(Lead.class)} from a map (e.g. a parsed web form or
- * CSV record) or from JSON text. Blank strings count as absent, {@code status} becomes lower case, keys match the API's
+ * Type converters between {@link Lead} and the forms routes carry. To a lead: {@code convertBodyTo(Lead.class)} from a
+ * map (e.g. a parsed web form or CSV record) or from JSON text. From a lead: {@code convertBodyTo(String.class)} gives
+ * its JSON text and {@code convertBodyTo(Map.class)} its JSON form as a map, both as the API writes a lead (the same as
+ * Camel's stock {@code marshal().json()}).
+ * <p>
+ * To a lead: Blank strings count as absent, {@code status} becomes lower case, keys match the API's
  * field names in any case, and fields Cashfin does not know are kept as additional fields.
  * <p>
  * A value that cannot be converted (e.g. a budget that is not a number) fails with a
@@ -44,5 +48,17 @@ public final class LeadConverter {
     @Converter
     public static Lead toLead(InputStream json) {
         return LeadJson.fromJson(json);
+    }
+
+    /** The lead's JSON text, in the API's form (field names, ISO-8601 UTC timestamps with milliseconds). */
+    @Converter
+    public static String toJson(Lead lead) {
+        return LeadJson.toJson(lead);
+    }
+
+    /** The lead's JSON form as a map in the API's field order (timestamps as ISO-8601 text, budget a BigDecimal). */
+    @Converter
+    public static Map<String, Object> toMap(Lead lead) {
+        return LeadJson.toMap(lead);
     }
 }

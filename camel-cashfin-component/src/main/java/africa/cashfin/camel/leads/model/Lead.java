@@ -3,6 +3,7 @@ package africa.cashfin.camel.leads.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,43 +13,70 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A Cashfin lead: the 14 fields a client may send to {@code POST /business/lead/create} and the fields the API adds
  * ({@code _id}, {@code sourceorigin}, {@code active}, {@code createdat}, {@code updatedat}).
  * <p>
- * JSON names are the API's own (all lower case, {@code _id}). Fields the API returns that this class does not know are
- * kept in {@link #getAdditionalFields()} and written back out, so nothing the server says is dropped.
+ * Its JSON form is the API's own, with any Jackson {@code ObjectMapper} (Camel's stock {@code marshal().json()}
+ * included, no module needed): the names in {@link LeadFields} (all lower case, {@code _id}), absent fields left out,
+ * {@code createdat}/{@code updatedat} as ISO-8601 UTC text with milliseconds ({@link ApiTimestamps}). Fields the API
+ * returns that this class does not know are kept in {@link #getAdditionalFields()} and written back out, so nothing
+ * the server says is dropped.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "_id", "name", "email", "phone", "company", "jobtitle", "industry", "website", "request", "budget",
-        "country", "state", "address", "source", "status", "sourceorigin", "active", "createdat", "updatedat" })
+@JsonPropertyOrder({ LeadFields.ID, LeadFields.NAME, LeadFields.EMAIL, LeadFields.PHONE, LeadFields.COMPANY,
+        LeadFields.JOBTITLE, LeadFields.INDUSTRY, LeadFields.WEBSITE, LeadFields.REQUEST, LeadFields.BUDGET,
+        LeadFields.COUNTRY, LeadFields.STATE, LeadFields.ADDRESS, LeadFields.SOURCE, LeadFields.STATUS,
+        LeadFields.SOURCEORIGIN, LeadFields.ACTIVE, LeadFields.CREATEDAT, LeadFields.UPDATEDAT })
 public class Lead {
 
     /** The JSON names of the fields a client may send when creating a lead, in the API's order. */
-    public static final java.util.List<String> REQUEST_FIELDS = java.util.List.of(
-            "name", "email", "phone", "company", "jobtitle", "industry", "website", "request", "budget", "country",
-            "state", "address", "source", "status");
+    public static final List<String> REQUEST_FIELDS = LeadFields.REQUEST_FIELDS;
 
-    @JsonProperty("_id")
+    @JsonProperty(LeadFields.ID)
     private String id;
+    @JsonProperty(LeadFields.NAME)
     private String name;
+    @JsonProperty(LeadFields.EMAIL)
     private String email;
+    @JsonProperty(LeadFields.PHONE)
     private String phone;
+    @JsonProperty(LeadFields.COMPANY)
     private String company;
+    @JsonProperty(LeadFields.JOBTITLE)
     private String jobtitle;
+    @JsonProperty(LeadFields.INDUSTRY)
     private String industry;
+    @JsonProperty(LeadFields.WEBSITE)
     private String website;
+    @JsonProperty(LeadFields.REQUEST)
     private String request;
+    @JsonProperty(LeadFields.BUDGET)
     private BigDecimal budget;
+    @JsonProperty(LeadFields.COUNTRY)
     private String country;
+    @JsonProperty(LeadFields.STATE)
     private String state;
+    @JsonProperty(LeadFields.ADDRESS)
     private String address;
+    @JsonProperty(LeadFields.SOURCE)
     private String source;
+    @JsonProperty(LeadFields.STATUS)
     private String status;
+    @JsonProperty(LeadFields.SOURCEORIGIN)
     private String sourceorigin;
+    @JsonProperty(LeadFields.ACTIVE)
     private Boolean active;
+    @JsonProperty(LeadFields.CREATEDAT)
+    @JsonSerialize(using = ApiTimestamps.Serializer.class)
+    @JsonDeserialize(using = ApiTimestamps.Deserializer.class)
     private Instant createdat;
+    @JsonProperty(LeadFields.UPDATEDAT)
+    @JsonSerialize(using = ApiTimestamps.Serializer.class)
+    @JsonDeserialize(using = ApiTimestamps.Deserializer.class)
     private Instant updatedat;
 
     private final Map<String, Object> additionalFields = new LinkedHashMap<>();
@@ -81,12 +109,10 @@ public class Lead {
     }
 
     /** Unique lead identifier (a 24-hex MongoDB ObjectID), set by the API. JSON {@code _id}. */
-    @JsonProperty("_id")
     public String getId() {
         return id;
     }
 
-    @JsonProperty("_id")
     public Lead setId(String id) {
         this.id = id;
         return this;
@@ -244,7 +270,7 @@ public class Lead {
         return this;
     }
 
-    /** Server creation time. JSON {@code createdat}, ISO-8601. */
+    /** Server creation time. JSON {@code createdat}, ISO-8601 UTC text with milliseconds. */
     public Instant getCreatedat() {
         return createdat;
     }
@@ -254,7 +280,7 @@ public class Lead {
         return this;
     }
 
-    /** Server last-update time. JSON {@code updatedat}, ISO-8601. */
+    /** Server last-update time. JSON {@code updatedat}, ISO-8601 UTC text with milliseconds. */
     public Instant getUpdatedat() {
         return updatedat;
     }

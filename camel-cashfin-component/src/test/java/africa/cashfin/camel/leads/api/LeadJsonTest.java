@@ -57,4 +57,35 @@ class LeadJsonTest {
         assertThat(a.getEmail()).isNull();
         assertThat(a.getBudget()).isEqualByComparingTo("1000");
     }
+
+    @Test
+    void instantsInAMapAreTakenAsTheyAre() {
+        Instant at = Instant.parse("2024-01-15T12:00:00.250Z");
+        Lead lead = LeadJson.fromMap(Map.of("name", "Jane", "createdat", at, "updatedat", "2024-01-16T08:00:00Z"));
+        assertThat(lead.getCreatedat()).isEqualTo(at);
+        assertThat(lead.getUpdatedat()).isEqualTo(Instant.parse("2024-01-16T08:00:00Z"));
+    }
+
+    @Test
+    void theComponentsJsonIsWhatAnyPlainObjectMapperWrites() throws Exception {
+        Lead lead = new Lead().setId("65a0c0ffee0000000000abcd").setName("Jane").setEmail("jane@acme.example")
+                .setPhone("+254722000001").setCompany("Acme").setJobtitle("CTO").setIndustry("Tech")
+                .setWebsite("https://acme.example").setRequest("Billing").setBudget(new java.math.BigDecimal("1250.50"))
+                .setCountry("Kenya").setState("Nairobi").setAddress("1 Road").setSource("website").setStatus("new")
+                .setSourceorigin("api").setActive(true).setCreatedat(Instant.parse("2024-01-15T12:00:00Z"))
+                .setUpdatedat(Instant.parse("2024-01-16T08:30:00.5Z")).setAdditionalField("owner", "ops");
+
+        String plain = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(lead);
+
+        assertThat(LeadJson.toJson(lead)).isEqualTo(plain);
+        Map<String, Object> map = LeadJson.toMap(lead);
+        java.util.List<String> keys = new java.util.ArrayList<>(africa.cashfin.camel.leads.model.LeadFields.ALL);
+        keys.add("owner");
+        assertThat(map.keySet()).containsExactlyElementsOf(keys);
+        assertThat(map).containsEntry("_id", "65a0c0ffee0000000000abcd")
+                .containsEntry("createdat", "2024-01-15T12:00:00.000Z")
+                .containsEntry("updatedat", "2024-01-16T08:30:00.500Z").containsEntry("active", true);
+        assertThat(LeadJson.fromMap(map)).isEqualTo(lead);
+        assertThat(LeadJson.fromJson(plain)).isEqualTo(lead);
+    }
 }
