@@ -84,6 +84,9 @@ final class AdminApi {
             case "/sort-order":
                 sim.sortOrder(SortOrder.parse(text(body, "order")));
                 return done();
+            case "/secret-echo":
+                sim.secretEcho(SecretEcho.parse(text(body, "mode")));
+                return done();
             case "/page-info-key":
                 sim.pageInfoKey(PageInfoKey.parse(text(body, "key")));
                 return done();

@@ -348,6 +348,19 @@ public final class CashfinSimulator implements AutoCloseable {
     }
 
     /**
+     * An API that echoes the request's {@code Authorization} header (the client secret) back in its error answers:
+     * in the {@code errors} map ({@link SecretEcho#ERRORS}) or as a bare token in a malformed body
+     * ({@link SecretEcho#MALFORMED}). {@link SecretEcho#OFF} (default) turns it off.
+     *
+     * @param echo the mode
+     * @return this
+     */
+    public CashfinSimulator secretEcho(SecretEcho echo) {
+        switches.secretEcho = Objects.requireNonNull(echo, "echo");
+        return this;
+    }
+
+    /**
      * Changes a lead's status and sets its {@code updatedat} to the clock's now.
      *
      * @param id     the lead's {@code _id}
@@ -505,6 +518,7 @@ public final class CashfinSimulator implements AutoCloseable {
         m.put("sortOrder", switches.sortOrder.name().toLowerCase(Locale.ROOT));
         m.put("latencyMillis", switches.latencyMillis);
         m.put("busyCrm", switches.busyCrmLeadsPerPage);
+        m.put("secretEcho", switches.secretEcho.jsonName());
         m.putAll(faults.describe());
         return m;
     }

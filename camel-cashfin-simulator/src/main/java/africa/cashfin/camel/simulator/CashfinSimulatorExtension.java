@@ -163,6 +163,11 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
         return simulator.busyCrm(leadsPerPage);
     }
 
+    /** @param echo see {@link CashfinSimulator#secretEcho(SecretEcho)} @return the simulator */
+    public CashfinSimulator secretEcho(SecretEcho echo) {
+        return simulator.secretEcho(echo);
+    }
+
     /** @param id lead id @param status new status @return the updated lead */
     public Map<String, Object> updateLead(String id, String status) {
         return simulator.updateLead(id, status);

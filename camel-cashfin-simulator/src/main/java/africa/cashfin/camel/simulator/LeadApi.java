@@ -38,7 +38,7 @@ final class LeadApi {
     }
 
     ResponseDefinition handle(Endpoint endpoint, Request request) {
-        Reply reply = serve(endpoint, request);
+        Reply reply = switches.secretEcho.apply(serve(endpoint, request), request.getHeader("Authorization"));
         counters.record(endpoint, reply.outcome());
         return reply.toDefinition(switches.latencyMillis);
     }

@@ -1,17 +1,19 @@
 package africa.cashfin.camel.simulator;
 
-/** The non-failure behaviour switches: page info key, sort order, latency and busy CRM. Thread-safe. */
+/** The non-failure behaviour switches: page info key, sort order, latency, busy CRM, secret echo. Thread-safe. */
 final class Switches {
 
     volatile PageInfoKey pageInfoKey = PageInfoKey.PAGINATION;
     volatile SortOrder sortOrder = SortOrder.NEWEST_FIRST;
     volatile int latencyMillis;
     volatile int busyCrmLeadsPerPage;
+    volatile SecretEcho secretEcho = SecretEcho.OFF;
 
     void reset() {
         pageInfoKey = PageInfoKey.PAGINATION;
         sortOrder = SortOrder.NEWEST_FIRST;
         latencyMillis = 0;
         busyCrmLeadsPerPage = 0;
+        secretEcho = SecretEcho.OFF;
     }
 }
