@@ -91,6 +91,7 @@ public class CashfinClient implements Closeable {
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient http;
     private final ResponseReader reader;
+    private final SecretMask secretMask;
     private final CallRateLimiterRegistry.Lease limiterLease;
     private final CallRateLimiter limiter;
     private final RetryPolicy retryPolicy;
@@ -144,6 +145,7 @@ public class CashfinClient implements Closeable {
                 .setUserAgent(USER_AGENT)
                 .build();
         this.reader = new ResponseReader(settings.getClientSecret(), System::currentTimeMillis);
+        this.secretMask = new SecretMask(settings.getClientSecret());
     }
 
     /**
@@ -405,7 +407,7 @@ public class CashfinClient implements Closeable {
     private CashfinTransportException transportFailure(String method, String path, IOException e) {
         String what = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        what = what.replace(settings.getClientSecret(), "xxxxxx");
+        what = secretMask.mask(what);
         String call = "Cashfin " + method + " " + path + " at " + settings.getBaseUrl();
         if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
@@ -418,7 +420,7 @@ public class CashfinClient implements Closeable {
                     : "check baseUrl, DNS, proxy and firewall, then retry";
             return new CashfinTransportException(call + ": could not connect" + timeout + " (" + what
                     + "). The request was not sent; " + advice + ".",
-                    CashfinTransportException.FailureKind.NOT_SENT, method, path, e);
+                    CashfinTransportException.FailureKind.NOT_SENT, method, path, secretMask.mask(e));
         }
         String detail = e instanceof SocketTimeoutException
                 ? "no response within responseTimeout " + settings.getResponseTimeout().toMillis() + " ms"
@@ -429,7 +431,7 @@ public class CashfinClient implements Closeable {
                           + " search=<its email or phone>) before sending it again; option deduplicateBy=email or phone makes the"
                           + " component do that look-up and retry safely."
                         : "; it is safe to repeat."),
-                CashfinTransportException.FailureKind.AMBIGUOUS, method, path, e);
+                CashfinTransportException.FailureKind.AMBIGUOUS, method, path, secretMask.mask(e));
     }
 
     private URI uri(String path, List<NameValuePair> params) {

@@ -28,11 +28,11 @@ final class ResponseReader {
 
     private static final int SNIPPET_LENGTH = 200;
 
-    private final String secret;
+    private final SecretMask secretMask;
     private final Supplier<Long> clock;
 
     ResponseReader(String secret, Supplier<Long> clock) {
-        this.secret = secret;
+        this.secretMask = new SecretMask(secret);
         this.clock = clock;
     }
 
@@ -91,7 +91,7 @@ final class ResponseReader {
         boolean looksJson = text.startsWith("{") || text.startsWith("[");
         if (!looksJson || ct.contains("html")) {
             throw invalid(method, path, response, "The response is not JSON (Content-Type: "
-                    + (ct.isEmpty() ? "none" : response.contentType()) + "), it starts with: " + snippet(text)
+                    + (ct.isEmpty() ? "none" : response.contentType()) + "), it starts with: " + snippet(redact(text))
                     + (response.isSuccess() ? "" : ". A proxy or gateway in front of Cashfin may have answered"), null);
         }
         try {
@@ -102,7 +102,7 @@ final class ResponseReader {
             return root;
         } catch (IOException e) {
             throw invalid(method, path, response, "The response body is malformed JSON ("
-                    + LeadJson.firstLine(e.getMessage()) + "); it starts with: " + snippet(text), e);
+                    + LeadJson.firstLine(e.getMessage()) + "); it starts with: " + snippet(redact(text)), e);
         }
     }
 
@@ -124,13 +124,13 @@ final class ResponseReader {
             problem = "The error body carries no error text";
         }
         return new CashfinApiException(method, path, response.status(), response.reason(), redact(error),
-                redact(message), errors, retryAfter, problem, null);
+                redact(message), secretMask.mask(errors), retryAfter, redact(problem), null);
     }
 
     private CashfinApiException invalid(String method, String path, RawResponse response, String problem,
                                         Throwable cause) {
         return new CashfinApiException(method, path, response.status(), response.reason(), null, null, null,
-                retryAfter(response), redact(problem), cause);
+                retryAfter(response), redact(problem), secretMask.mask(cause));
     }
 
     private Lead toLead(String method, String path, RawResponse response, JsonNode node, String where) {
@@ -175,8 +175,8 @@ final class ResponseReader {
                + "\"";
     }
 
-    /** Removes the secret should a server or proxy echo it back. */
+    /** Removes the secret should a server or proxy echo it back (before any cut, so no part of it remains). */
     private String redact(String text) {
-        return text == null || secret.isEmpty() ? text : text.replace(secret, "xxxxxx");
+        return secretMask.mask(text);
     }
 }
