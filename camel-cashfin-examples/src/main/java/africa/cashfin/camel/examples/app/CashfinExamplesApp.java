@@ -191,7 +191,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Map<String, Object> csv = new LinkedHashMap<>();
         for (String key : List.of(CsvImportSettings.PRESET, CsvImportSettings.PHONE_REGION, CsvImportSettings.SOURCE,
-                CsvImportSettings.PROGRESS_EVERY)) {
+                CsvImportSettings.PROGRESS_EVERY, CsvImportSettings.SHEET)) {
             pc.resolveProperty(key).ifPresent(v -> csv.put(key, v));
         }
         pc.loadProperties(k -> k.startsWith("cashfin.csv.mapping.")).stringPropertyNames()

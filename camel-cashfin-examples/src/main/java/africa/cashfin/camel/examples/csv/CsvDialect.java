@@ -80,7 +80,16 @@ public record CsvDialect(char delimiter, boolean bom) {
      * @throws IOException when the stream cannot be read
      */
     public static CsvDialect sniff(InputStream in) throws IOException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        return sniff(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The dialect of the text read from {@code reader} (already decoded): its first line, as {@link #sniff(InputStream)}
+     * reads it. The reader is not closed.
+     *
+     * @throws IOException when the reader fails
+     */
+    public static CsvDialect sniff(Reader reader) throws IOException {
         StringBuilder line = new StringBuilder();
         boolean quoted = false;
         int c;
@@ -107,6 +116,30 @@ public record CsvDialect(char delimiter, boolean bom) {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the header line of " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The dialect of the file at {@code path} in {@code encoding} (see {@link TextEncodingDetector}), reading only its
+     * header line; {@link #bom()} is the encoding's.
+     *
+     * @throws UncheckedIOException when the file cannot be read (the message names the file)
+     */
+    public static CsvDialect sniff(Path path, TextEncoding encoding) {
+        try (Reader reader = encoding.open(path)) {
+            return new CsvDialect(sniff(reader).delimiter(), encoding.bom());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the header line of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The delimiter's name for log lines and the report: {@code comma}, {@code semicolon} or {@code tab}. */
+    public String delimiterName() {
+        return switch (delimiter) {
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '\t' -> "tab";
+            default -> "'" + delimiter + "'";
+        };
     }
 
     /**

@@ -12,16 +12,18 @@ import africa.cashfin.camel.examples.common.PhoneNormalizer;
  * Properties: {@value #PRESET} (a preset name, {@code generic} or {@code auto}; default {@code auto}),
  * {@code cashfin.csv.mapping.<column>=<field>} (user mapping), {@value #PHONE_REGION} (ISO 3166 region for national
  * phone numbers, e.g. {@code KE}; default none), {@value #SOURCE} (lead source when neither the row nor the preset
- * gives one; default {@code csv}) and {@value #PROGRESS_EVERY} (progress line every N rows; default 100).
+ * gives one; default {@code csv}), {@value #PROGRESS_EVERY} (progress line every N rows; default 100) and
+ * {@value #SHEET} (the sheet of an Excel workbook to read; default none: the first sheet with a header row).
  *
  * @param preset         preset name, {@code generic} or {@code auto}
  * @param userMapping    column to field name
  * @param phoneRegion    default phone region, or null
  * @param fallbackSource source for rows without one
  * @param progressEvery  progress line every this many rows, 0 for none
+ * @param sheet          the name of the workbook sheet to read, or null for the first sheet with a header row
  */
 public record CsvImportSettings(String preset, Map<String, String> userMapping, String phoneRegion,
-        String fallbackSource, int progressEvery) {
+        String fallbackSource, int progressEvery, String sheet) {
 
     /** Property: the preset. */
     public static final String PRESET = "cashfin.csv.preset";
@@ -31,6 +33,14 @@ public record CsvImportSettings(String preset, Map<String, String> userMapping, 
     public static final String SOURCE = "cashfin.csv.source";
     /** Property: progress interval in rows. */
     public static final String PROGRESS_EVERY = "cashfin.csv.progress-every";
+    /** Property: the workbook sheet to read. */
+    public static final String SHEET = "cashfin.csv.sheet";
+
+    /** The settings without a sheet name (workbooks: the first sheet with a header row). */
+    public CsvImportSettings(String preset, Map<String, String> userMapping, String phoneRegion,
+            String fallbackSource, int progressEvery) {
+        this(preset, userMapping, phoneRegion, fallbackSource, progressEvery, null);
+    }
 
     /**
      * Checks the settings now, so a typo in a preset, field or region name stops the application at start-up with a
@@ -66,7 +76,7 @@ public record CsvImportSettings(String preset, Map<String, String> userMapping, 
         }
         return new CsvImportSettings(string(properties, PRESET, LeadColumnMapping.AUTO),
                 LeadColumnMapping.userMappingFromProperties(properties), string(properties, PHONE_REGION, null),
-                string(properties, SOURCE, "csv"), progressEvery);
+                string(properties, SOURCE, "csv"), progressEvery, string(properties, SHEET, null));
     }
 
     private static String string(Map<?, ?> properties, String key, String fallback) {

@@ -1,12 +1,8 @@
 package africa.cashfin.camel.examples.csv;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +24,9 @@ import africa.cashfin.camel.leads.CashfinLeadsConstants;
  * The Camel side of Flow 1 (CSV file drop): the steps of {@code routes/csv-import.camel.yaml} call these methods, which
  * keep one {@link CsvFileImport} per file in the exchange property {@value #IMPORT}.
  * <ol>
- * <li>{@link #begin(Exchange)}: checks the file is readable (not empty, UTF-8), detects its delimiter (header
- * {@value CsvDialect#DELIMITER_HEADER}) and opens its report in the reports directory.</li>
+ * <li>{@link #begin(Exchange)}: tells a text file from an Excel workbook, detects a text file's encoding and
+ * delimiter (header {@value CsvDialect#DELIMITER_HEADER}), makes the body something the route can stream rows from
+ * and opens the file's report in the reports directory.</li>
  * <li>per row, {@link #mapRow(Exchange)}: the row (a map, header to value) becomes a {@code Lead} body and header
  * {@value #ROW_VALID} is true, or the row is recorded as failed (false), or skipped when blank (false).</li>
  * <li>after {@code cashfin-leads:create}, {@link #created(Exchange)} records created or duplicate (header
@@ -49,6 +48,8 @@ public final class CsvImports {
     public static final String ROW_VALID = "CashfinCsvRowValid";
     /** Header set by {@link #finish(Exchange)}: the {@link ImportSummary} of the file. */
     public static final String SUMMARY = "CashfinCsvSummary";
+    /** Exchange property: how the file is read, e.g. {@code UTF-16LE with BOM, tab-separated}. */
+    public static final String HOW_READ = "CashfinCsvReadAs";
     /** Suffix of the file written next to a file that could not be read. */
     public static final String ERROR_SUFFIX = ".error.txt";
 
@@ -78,21 +79,65 @@ public final class CsvImports {
     }
 
     /**
-     * Starts the import of the file in the exchange ({@code CamelFileAbsolutePath}).
+     * Starts the import of the file in the exchange ({@code CamelFileAbsolutePath}): tells its format
+     * ({@link DropFormat}, header {@value DropFormat#HEADER}) and opens it for the route:
+     * <ul>
+     * <li>text: detects the encoding ({@link TextEncodingDetector}) and the delimiter (header
+     * {@value CsvDialect#DELIMITER_HEADER}); the body becomes a reader of the text in that encoding, without byte order
+     * mark, for camel-csv's unmarshal;</li>
+     * <li>Excel workbook: the body becomes the sheet's rows ({@link XlsxRows}), for the split.</li>
+     * </ul>
+     * Opens the file's report, whose first line (row 0) says how the file is read, and logs the same. The reader is
+     * closed when the exchange completes.
      *
-     * @throws UnreadableFileException when the file is empty or not UTF-8 text (the route moves it to {@code .error/})
+     * @throws UnreadableFileException when the file cannot be imported at all (the route moves it to {@code .error/})
      */
     public void begin(Exchange exchange) {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String name = file.getFileName().toString();
-        checkReadable(file);
-        CsvDialect dialect = CsvDialect.sniff(file);
-        exchange.getMessage().setHeader(CsvDialect.DELIMITER_HEADER, dialect.delimiterText());
-        CsvFileImport csvImport = CsvFileImport.start(name, dialect.delimiterText(), reportDirectory, settings,
+        DropFormat format = DropFormat.of(file);
+        exchange.getMessage().setHeader(DropFormat.HEADER, format.text());
+        String howRead;
+        char delimiter;
+        long expectedRows;
+        Closeable body;
+        if (format == DropFormat.XLSX) {
+            XlsxRows rows = XlsxRows.open(file, settings.sheet());
+            body = rows;
+            delimiter = ',';
+            expectedRows = rows.expectedRows();
+            howRead = "Excel workbook, sheet '" + rows.sheetName() + "'";
+            if (rows.warning() != null) {
+                LOG.warn(rows.warning());
+            }
+        } else {
+            TextEncodingDetector.Result text = TextEncodingDetector.detect(file);
+            CsvDialect dialect = CsvDialect.sniff(file, text.encoding());
+            delimiter = dialect.delimiter();
+            expectedRows = Math.max(0, text.lineBreaks() - 1);
+            howRead = text.encoding().label() + ", " + dialect.delimiterName() + "-separated";
+            exchange.getMessage().setHeader(CsvDialect.DELIMITER_HEADER, dialect.delimiterText());
+            try {
+                body = text.encoding().open(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                IOHelper.close(body, name, LOG);
+            }
+        });
+        exchange.getMessage().setBody(body);
+        CsvFileImport csvImport = CsvFileImport.start(name, String.valueOf(delimiter), reportDirectory, settings,
                 LOG::info, clock);
+        csvImport.report().header(howRead);
+        csvImport.report().expectRows(expectedRows);
         exchange.setProperty(IMPORT, csvImport);
-        LOG.info("{}: import started (delimiter '{}'{})", name, printable(dialect.delimiter()),
-                dialect.bom() ? ", UTF-8 with BOM" : "");
+        exchange.setProperty(HOW_READ, howRead);
+        LOG.info("{}: import started ({}; about {} rows)", name, howRead,
+                String.format(java.util.Locale.ROOT, "%,d", Math.max(expectedRows, 0)));
     }
 
     /** Maps the current row (body: header to value); see the class comment. */
@@ -151,7 +196,8 @@ public final class CsvImports {
         CsvFileImport csvImport = csvImport(exchange);
         ImportSummary summary = csvImport.finish();
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        LOG.info("{}: {}; report {}{}", name, summary.line(), csvImport.report().reportFile(),
+        LOG.info("{}: {} ({}, {} rows/s); report {}{}", name, summary.line(), exchange.getProperty(HOW_READ),
+                String.format(java.util.Locale.ROOT, "%,.0f", summary.rowsPerSecond()), csvImport.report().reportFile(),
                 summary.failed() > 0 ? ", failed rows in " + csvImport.report().errorsFile() : "");
         exchange.getMessage().setHeader(SUMMARY, summary);
         return summary;
@@ -209,66 +255,5 @@ public final class CsvImports {
     private static long rowNumber(Exchange exchange) {
         Integer index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
         return index == null ? 0 : index + 1L;
-    }
-
-    private static String printable(char c) {
-        return c == '\t' ? "tab" : String.valueOf(c);
-    }
-
-    /**
-     * Checks that {@code file} has content and is UTF-8 throughout, reading it once in blocks (never the whole file in
-     * memory).
-     *
-     * @throws UnreadableFileException naming the problem and what to do
-     */
-    static void checkReadable(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            byte[] block = new byte[64 * 1024];
-            ByteBuffer bytes = ByteBuffer.allocate(block.length + 8);
-            CharBuffer chars = CharBuffer.allocate(block.length + 8);
-            long offset = 0;
-            boolean any = false;
-            int n;
-            while ((n = in.read(block)) >= 0) {
-                if (n == 0) {
-                    continue;
-                }
-                any = true;
-                bytes.put(block, 0, n).flip();
-                long before = offset;
-                var result = decoder.decode(bytes, chars, false);
-                if (result.isError()) {
-                    throw new UnreadableFileException(file.getFileName() + " is not UTF-8 text (invalid bytes near byte "
-                            + (before + bytes.position()) + "). Save it as 'CSV UTF-8' (Excel: File > Save As > CSV"
-                            + " UTF-8) and drop it again.");
-                }
-                offset += bytes.position();
-                bytes.compact();
-                chars.clear();
-            }
-            if (!any) {
-                throw new UnreadableFileException(file.getFileName() + " is empty: a CSV import needs a header row"
-                        + " and data rows.");
-            }
-            bytes.flip();
-            if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
-                throw new UnreadableFileException(file.getFileName() + " is not UTF-8 text (it ends in the middle of"
-                        + " a character). Save it as 'CSV UTF-8' and drop it again.");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A CSV file that cannot be imported at all (empty, not UTF-8). */
-    public static final class UnreadableFileException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        /** @param message what is wrong and what to do */
-        public UnreadableFileException(String message) {
-            super(message);
-        }
     }
 }

@@ -60,9 +60,12 @@ public final class CsvRowMapper {
     public MappedLead map(Map<String, ?> row) {
         Map<LeadField, String> values = new EnumMap<>(LeadField.class);
         for (Map.Entry<String, ?> e : row.entrySet()) {
-            String value = e.getValue() == null ? null : LeadChecks.clean(e.getValue().toString());
+            Object raw = e.getValue();
+            String value = raw == null ? null : LeadChecks.clean(raw.toString());
             if (value != null) {
-                mapping.fieldFor(e.getKey()).ifPresent(f -> values.putIfAbsent(f, value));
+                // a workbook's number is shown in the cell's format; the budget takes its exact value
+                mapping.fieldFor(e.getKey()).ifPresent(f -> values.putIfAbsent(f,
+                        f == LeadField.BUDGET && raw instanceof SheetNumber n ? n.exactText() : value));
             }
         }
         List<LeadProblem> problems = new ArrayList<>();

@@ -33,7 +33,9 @@ import africa.cashfin.camel.examples.common.SpreadsheetSafeCsv;
  * </ul>
  * Row numbers count data rows from 1 (the header is row 0), which is what a spreadsheet shows minus one; a quoted cell
  * with line breaks does not shift them. Every {@code progressEvery} rows a progress line goes to the progress
- * listener; {@link #close()} writes out the files and returns the {@link ImportSummary}.
+ * listener: rows done, rows per second and, when the number of rows is known ({@link #expectRows(long)}), the
+ * estimated time left; {@link #close()} writes out the files and returns the {@link ImportSummary}. Both files are
+ * written as streams through buffered writers.
  * <p>
  * Thread-safe: rows may be recorded from parallel split exchanges.
  */
@@ -72,6 +74,7 @@ public final class ImportReport implements Closeable {
     private long duplicates;
     private long failed;
     private ImportSummary summary;
+    private volatile long expectedRows = -1;
 
     /**
      * Opens {@code <name>.report.csv} in {@code directory} for the input file {@code fileName} ({@code leads.csv}
@@ -109,6 +112,26 @@ public final class ImportReport implements Closeable {
     static String baseName(String fileName) {
         String name = Path.of(fileName).getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /**
+     * Writes the report's first line, row 0 (the header row) with outcome {@code header}: how the file was read, e.g.
+     * {@code UTF-16LE with BOM, tab-separated}. Call it before the first row.
+     */
+    public synchronized void header(String howRead) {
+        try {
+            report.write(SpreadsheetSafeCsv.row(List.of(0, "header", "", howRead == null ? "" : howRead), delimiter));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets how many data rows the file is expected to have (an estimate: -1 when unknown), so progress lines say the
+     * estimated time left.
+     */
+    public void expectRows(long rows) {
+        this.expectedRows = rows;
     }
 
     /** Row {@code row} created lead {@code leadId}; {@code warnings} may be empty. */
@@ -162,7 +185,7 @@ public final class ImportReport implements Closeable {
             throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
         }
         if (progressEvery > 0 && rows % progressEvery == 0) {
-            progress.accept(current().progressLine(inputName));
+            progress.accept(current().progressLine(inputName, expectedRows));
         }
     }
 

@@ -26,9 +26,39 @@ public record ImportSummary(long rows, long created, long duplicates, long faile
 
     /** A progress line, e.g. {@code leads.csv: 500 rows so far (490 created, 5 duplicates, 5 failed) in 20 s}. */
     public String progressLine(String name) {
-        return name + ": " + count(rows) + (rows == 1 ? " row" : " rows") + " so far (" + count(created)
-               + " created, " + count(duplicates) + (duplicates == 1 ? " duplicate, " : " duplicates, ")
-               + count(failed) + " failed) in " + duration(elapsed);
+        return progressLine(name, -1);
+    }
+
+    /**
+     * A progress line with the rate and, when the number of rows is known ({@code expectedRows} 0 or more), the
+     * estimated time left, e.g. {@code leads.csv: 500 of about 1,000 rows (490 created, 5 duplicates, 5 failed) in
+     * 20 s, 25 rows/s, about 20 s left}. The rate is over the whole import so far.
+     */
+    public String progressLine(String name, long expectedRows) {
+        boolean known = expectedRows >= 0 && expectedRows >= rows;
+        String of = known ? " of about " + count(expectedRows) + " rows" : (rows == 1 ? " row" : " rows") + " so far";
+        StringBuilder line = new StringBuilder(name).append(": ").append(count(rows)).append(of).append(" (")
+                .append(count(created)).append(" created, ").append(count(duplicates))
+                .append(duplicates == 1 ? " duplicate, " : " duplicates, ").append(count(failed)).append(" failed) in ")
+                .append(duration(elapsed));
+        double seconds = elapsed.toNanos() / 1e9;
+        if (seconds > 0 && rows > 0) {
+            double rate = rows / seconds;
+            line.append(", ").append(rate >= 10 ? count(Math.round(rate))
+                    : String.format(Locale.ROOT, "%.1f", rate)).append(" rows/s");
+            if (known) {
+                line.append(", about ").append(duration(Duration.ofMillis(Math.round((expectedRows - rows) / rate
+                                                                                     * 1000))))
+                        .append(" left");
+            }
+        }
+        return line.toString();
+    }
+
+    /** Rows per second over the whole import (0 when no time has passed). */
+    public double rowsPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds > 0 ? rows / seconds : 0;
     }
 
     /** Whether every row was created or found as a duplicate. */

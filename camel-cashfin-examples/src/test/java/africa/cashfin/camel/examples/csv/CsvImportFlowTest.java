@@ -113,19 +113,114 @@ class CsvImportFlowTest {
     }
 
     @Test
-    void fileThatIsNotUtf8GoesToErrorWithTheReason() throws IOException {
-        byte[] latin1 = "Name,Company\r\nJosé Müller,Café Ltd\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        APP.drop(latin1, "latin1.csv");
+    void facebookLeadAdsDownloadInUtf16WithTabsIsImported() throws IOException {
+        APP.drop("drops/facebook-lead-ads-utf16.csv", "fb-leads.csv");
+        Path done = APP.inbox().resolve(".done");
+
+        await().atMost(WAIT).until(() -> Files.exists(done.resolve("fb-leads.csv")));
+        Path reportFile = done.resolve("fb-leads.report.csv");
+        assertThat(howRead(reportFile, '\t')).isEqualTo("UTF-16LE with BOM, tab-separated");
+        assertThat(read(reportFile, '\t')).hasSize(4).allSatisfy(r -> assertThat(r.get("outcome")).isEqualTo("created"));
+        assertThat(APP.cashfin().leads()).hasSize(4).allSatisfy(l -> assertThat(l.get("source")).isEqualTo("facebook"));
+        assertThat(APP.cashfin().leads()).extracting(l -> l.get("name")).containsExactlyInAnyOrder("Wanjiru Kamau",
+                "Zoë Mensah", "ሰላም ተስፋዬ", "Chidi Okafor-Nwosu");
+        assertThat(APP.cashfin().leads()).anySatisfy(l -> assertThat(l).containsEntry("email",
+                "chidi@lagos-cold-chain.example").containsEntry("phone", "+2348030000104")
+                .containsEntry("company", "Lagos Cold Chain").containsEntry("jobtitle", "Operations, Logistics"));
+    }
+
+    @Test
+    void windowsExcelCsvInWindows1252KeepsItsAccentedNames() throws IOException {
+        APP.drop("drops/excel-windows-1252.csv", "west-africa.csv");
+        Path done = APP.inbox().resolve(".done");
+
+        await().atMost(WAIT).until(() -> Files.exists(done.resolve("west-africa.csv")));
+        assertThat(howRead(done.resolve("west-africa.report.csv"), ',')).isEqualTo("Windows-1252, comma-separated");
+        assertThat(read(done.resolve("west-africa.report.csv"), ',')).extracting(r -> r.get("outcome"))
+                .containsOnly("created").hasSize(4);
+        assertThat(APP.cashfin().leads()).extracting(l -> l.get("name")).containsExactlyInAnyOrder("Aïssata Traoré",
+                "Hélène N'Diaye", "Jean-Baptiste Kaboré", "François Müller");
+        Map<String, Object> aissata = APP.cashfin().leads().stream()
+                .filter(l -> "Aïssata Traoré".equals(l.get("name"))).findFirst().orElseThrow();
+        assertThat(aissata).containsEntry("company", "Sahel Coton SA").containsEntry("request",
+                "Interested in the « Pro » plan");
+        assertThat(new java.math.BigDecimal(aissata.get("budget").toString())).isEqualByComparingTo("12500");
+        assertThat(APP.cashfin().leads()).anySatisfy(l -> assertThat(l).containsEntry("company", "Café Côte d'Ivoire"));
+    }
+
+    @Test
+    void excelWorkbookIsImportedFromItsFirstSheetWithAHeaderRow() throws IOException {
+        APP.drop(WorkbookSamples.leadsWorkbook(), "leads.xlsx");
+        Path done = APP.inbox().resolve(".done");
+
+        await().atMost(WAIT).until(() -> Files.exists(done.resolve("leads.xlsx")));
+        Path reportFile = done.resolve("leads.xlsx.report.csv");
+        assertThat(howRead(reportFile, ',')).isEqualTo("Excel workbook, sheet 'Leads'");
+        // the empty sheet row 4 (report row 3) is skipped; rows keep the sheet's numbering
+        List<CSVRecord> report = read(reportFile, ',');
+        assertThat(report).extracting(r -> r.get("row") + " " + r.get("outcome")).containsExactly("1 created",
+                "2 created", "4 created", "5 failed", "6 created");
+        assertThat(APP.cashfin().leadCount()).isEqualTo(4);
+        assertThat(budgetOf("Amina Otieno")).isEqualByComparingTo("120000");
+        assertThat(budgetOf("Kwame Mensah")).isEqualByComparingTo("54000"); // =12*4500
+        assertThat(budgetOf("Thandiwe Nkosi")).isEqualByComparingTo("1234.5"); // shown as 1,235
+        assertThat(APP.cashfin().leads()).anySatisfy(l -> assertThat(l).containsEntry("name", "Fatima Zahra Benali")
+                .containsEntry("phone", "+212600000106").containsEntry("budget", null));
+        // the failed row, as displayed, to fix and drop again
+        List<CSVRecord> errors = read(done.resolve("leads.xlsx.errors.csv"), ',');
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.toMap())
+                .containsEntry("Email", "no.name@example.com").containsEntry("Enquiry Date", "2026-03-18")
+                .containsEntry("Full Name", ""));
+    }
+
+    @Test
+    void oldXlsWorkbookGoesToErrorSayingToSaveItAsXlsxOrCsv() throws IOException {
+        byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0 };
+        APP.drop(ole2, "old.xls");
         Path error = APP.inbox().resolve(".error");
 
-        await().atMost(WAIT).until(() -> Files.exists(error.resolve("latin1.csv")));
-        await().atMost(WAIT).until(() -> Files.exists(error.resolve("latin1.csv.error.txt")));
-        assertThat(Files.readString(error.resolve("latin1.csv.error.txt"))).contains("not UTF-8")
-                .contains("CSV UTF-8");
+        await().atMost(WAIT).until(() -> Files.exists(error.resolve("old.xls.error.txt")));
+        await().atMost(WAIT).until(() -> Files.exists(error.resolve("old.xls")));
+        assertThat(Files.readString(error.resolve("old.xls.error.txt"))).contains("Excel 97-2003 workbook (.xls)")
+                .contains("'Excel Workbook (.xlsx)' or 'CSV UTF-8'");
         assertThat(APP.cashfin().createCalls()).isZero();
     }
 
+    @Test
+    void fileThatIsNoTextEncodingWeReadGoesToErrorWithTheReason() throws IOException {
+        byte[] binary = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
+                          (byte) 0x9D, (byte) 0x81, 0 };
+        APP.drop(binary, "picture.csv");
+        Path error = APP.inbox().resolve(".error");
+
+        await().atMost(WAIT).until(() -> Files.exists(error.resolve("picture.csv.error.txt")));
+        await().atMost(WAIT).until(() -> Files.exists(error.resolve("picture.csv")));
+        assertThat(Files.readString(error.resolve("picture.csv.error.txt")))
+                .contains("is not UTF-8, UTF-16 or Windows-1252 text").contains("CSV UTF-8");
+        assertThat(APP.cashfin().createCalls()).isZero();
+    }
+
+    private static java.math.BigDecimal budgetOf(String name) {
+        Object budget = APP.cashfin().leads().stream().filter(l -> name.equals(l.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no lead " + name)).get("budget");
+        return new java.math.BigDecimal(String.valueOf(budget));
+    }
+
+    /** The records of a report (without its row-0 line, see {@link #howRead}) or errors file. */
     private static List<CSVRecord> read(Path file, char delimiter) throws IOException {
+        return readAll(file, delimiter).stream().filter(r -> !r.isMapped("outcome") || !r.get("row").equals("0"))
+                .toList();
+    }
+
+    /** What a report's first line (row 0, outcome header) says about how the file was read. */
+    private static String howRead(Path report, char delimiter) throws IOException {
+        CSVRecord first = readAll(report, delimiter).get(0);
+        assertThat(first.get("row")).isEqualTo("0");
+        assertThat(first.get("outcome")).isEqualTo("header");
+        return first.get("message");
+    }
+
+    private static List<CSVRecord> readAll(Path file, char delimiter) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get()
                     .parse(r).getRecords();
