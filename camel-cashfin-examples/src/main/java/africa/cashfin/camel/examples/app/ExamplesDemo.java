@@ -150,7 +150,11 @@ public final class ExamplesDemo {
 
         s.append("\nFlow 1, CSV file drop (").append(dropped.getFileName()).append("):\n");
         if (Files.exists(report)) {
-            List<CSVRecord> rows = readCsv(report);
+            List<CSVRecord> all = readCsv(report);
+            // row 0 of the report says how the file was read; the data rows follow
+            all.stream().filter(r -> "header".equals(r.get("outcome"))).findFirst()
+                    .ifPresent(r -> s.append("  read as ").append(r.get("message")).append('\n'));
+            List<CSVRecord> rows = all.stream().filter(r -> !"header".equals(r.get("outcome"))).toList();
             long created = rows.stream().filter(r -> "created".equals(r.get("outcome"))).count();
             long duplicates = rows.stream().filter(r -> "duplicate".equals(r.get("outcome"))).count();
             List<CSVRecord> failed = rows.stream().filter(r -> "failed".equals(r.get("outcome"))).toList();

@@ -53,4 +53,10 @@ class CsvImportSettingsTest {
         assertThatThrownBy(() -> CsvImportSettings.fromProperties(Map.of("cashfin.csv.progress-every", "-1")))
                 .hasMessageContaining("0 (off)");
     }
+
+    @Test
+    void sheetNameForWorkbooks() {
+        assertThat(CsvImportSettings.fromProperties(Map.of()).sheet()).isNull();
+        assertThat(CsvImportSettings.fromProperties(Map.of("cashfin.csv.sheet", " Leads ")).sheet()).isEqualTo("Leads");
+    }
 }

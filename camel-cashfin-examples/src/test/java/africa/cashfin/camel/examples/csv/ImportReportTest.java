@@ -145,8 +145,34 @@ class ImportReportTest {
         report.created(4, "c", null);
         report.finish();
         assertThat(progress).containsExactly(
-                "big.csv: 2 rows so far (1 created, 0 duplicates, 1 failed) in 3 s",
-                "big.csv: 4 rows so far (2 created, 1 duplicate, 1 failed) in 3 s");
+                "big.csv: 2 rows so far (1 created, 0 duplicates, 1 failed) in 3 s, 0.7 rows/s",
+                "big.csv: 4 rows so far (2 created, 1 duplicate, 1 failed) in 3 s, 1.3 rows/s");
+    }
+
+    @Test
+    void progressWithKnownRowCountSaysRateAndTimeLeft() {
+        ImportReport report = new ImportReport(dir, "million.csv", ',', 500_000, progress::add, clock);
+        report.expectRows(1_000_000);
+        for (int i = 1; i <= 500_000; i++) {
+            if (i == 500_000) {
+                clock.now = clock.now.plusSeconds(200);
+            }
+            report.created(i, "id" + i, null);
+        }
+        report.finish();
+        assertThat(progress).containsExactly("million.csv: 500,000 of about 1,000,000 rows (500,000 created,"
+                                             + " 0 duplicates, 0 failed) in 3 min 20 s, 2,500 rows/s, about 3 min 20 s left");
+    }
+
+    @Test
+    void firstLineIsRowZeroSayingHowTheFileWasRead() throws IOException {
+        ImportReport report = new ImportReport(dir, "fb.csv", '\t', 0, progress::add, clock);
+        report.header("UTF-16LE with BOM, tab-separated");
+        report.created(1, "a", null);
+        report.finish();
+        assertThat(Files.readAllLines(dir.resolve("fb.report.csv"))).containsExactly("row\toutcome\tlead_id\tmessage",
+                "0\theader\t\tUTF-16LE with BOM, tab-separated", "1\tcreated\ta\t");
+        assertThat(report.current().rows()).isEqualTo(1);
     }
 
     @Test
