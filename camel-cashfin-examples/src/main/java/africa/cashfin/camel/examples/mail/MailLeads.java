@@ -20,10 +20,10 @@ import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.CashfinFailures;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
 import africa.cashfin.camel.examples.common.SpreadsheetSafeCsv;
-import africa.cashfin.camel.leads.api.CashfinApiException;
 
 /**
  * The Camel side of Flow 3 (mailbox): the steps of {@code routes/mailbox.camel.yaml} call these methods around
@@ -109,17 +109,10 @@ public final class MailLeads {
      */
     public void refused(Exchange exchange) throws Exception {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (e == null || isTransient(e)) {
+        if (e == null || CashfinFailures.mayWorkLater(e)) {
             throw e == null ? new IllegalStateException("Cashfin create failed without an exception") : e;
         }
         reject(exchange, original(exchange), "Cashfin refused the lead: " + e.getMessage());
-    }
-
-    static boolean isTransient(Exception e) {
-        if (e instanceof CashfinApiException api) {
-            return api.isRateLimited() || api.isServerError();
-        }
-        return !(e instanceof IllegalArgumentException);
     }
 
     private void reject(Exchange exchange, Message mail, String reason) {
