@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,11 @@ import org.slf4j.LoggerFactory;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
 import africa.cashfin.camel.examples.csv.CsvImportSettings;
 import africa.cashfin.camel.examples.csv.CsvImports;
+import africa.cashfin.camel.examples.form.Captcha;
+import africa.cashfin.camel.examples.form.ClientAddress;
 import africa.cashfin.camel.examples.form.ContactForm;
+import africa.cashfin.camel.examples.form.FormLimits;
+import africa.cashfin.camel.examples.form.FormQueue;
 import africa.cashfin.camel.examples.form.WebForm;
 import africa.cashfin.camel.examples.mail.MailLeads;
 import africa.cashfin.camel.examples.mail.MailToLead;
@@ -56,6 +61,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
     private final EmbeddedServices services = new EmbeddedServices();
     private volatile CsvImports csvImports;
     private volatile MailLeads mailLeads;
+    private volatile FormQueue formQueue;
     private volatile LeadCsvExport export;
     private volatile DataSource dataSource;
 
@@ -152,6 +158,11 @@ public final class CashfinExamplesApp implements AutoCloseable {
         return csvImports;
     }
 
+    /** Flow 2's durable queue of submissions. */
+    public FormQueue formQueue() {
+        return formQueue;
+    }
+
     /** Flow 3's bean (rejected mail log). */
     public MailLeads mailLeads() {
         return mailLeads;
@@ -203,8 +214,24 @@ public final class CashfinExamplesApp implements AutoCloseable {
         context.getRegistry().bind("csvImports", csvImports);
 
         PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));
+        Captcha captcha = new Captcha(Captcha.Provider.parse(get(pc, "cashfin.form.captcha.provider")),
+                get(pc, "cashfin.form.captcha.site-key"), get(pc, "cashfin.form.captcha.secret"),
+                get(pc, "cashfin.form.captcha.verify-url"), Duration.parse(get(pc, "cashfin.form.captcha.timeout")));
+        FormLimits formLimits = new FormLimits(new FormLimits.Settings(
+                Integer.parseInt(get(pc, "cashfin.form.limit.per-client").trim()),
+                Duration.parse(get(pc, "cashfin.form.limit.per-client-period").trim()),
+                Integer.parseInt(get(pc, "cashfin.form.limit.per-day").trim()),
+                Integer.parseInt(get(pc, "cashfin.form.limit.max-clients").trim())));
+        formQueue = new FormQueue(Path.of(get(pc, "cashfin.form.queue.dir")), clock);
+        context.getRegistry().bind("formQueue", formQueue);
         context.getRegistry().bind("contactForm", new ContactForm(
-                new WebForm(phones, get(pc, "cashfin.form.path"), get(pc, "cashfin.form.lang"))));
+                new WebForm(phones, get(pc, "cashfin.form.path"), get(pc, "cashfin.form.lang"), captcha.widgetHtml()),
+                ClientAddress.trusting(get(pc, "cashfin.form.trusted-proxies")), formLimits, captcha, formQueue));
+        LOG.info("Contact form: at most {} posts per client per {}, {} submissions a day, bodies up to {} bytes,"
+                 + " CAPTCHA {}, trusted proxies [{}]", formLimits.settings().perClient(),
+                formLimits.settings().perClientPeriod(), formLimits.settings().perDay(),
+                get(pc, "cashfin.form.max-body-size"), captcha.provider().name().toLowerCase(java.util.Locale.ROOT),
+                get(pc, "cashfin.form.trusted-proxies"));
 
         mailLeads = new MailLeads(new MailToLead(), get(pc, "cashfin.mail.imported-folder"),
                 get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock);

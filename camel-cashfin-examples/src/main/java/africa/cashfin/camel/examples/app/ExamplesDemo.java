@@ -132,6 +132,8 @@ public final class ExamplesDemo {
         Path report = app.csvImports().reportDirectory().resolve("leads-sample" + ImportReport.REPORT_SUFFIX);
         Path done = inbox.resolve(".done").resolve("leads-sample.csv");
         waitFor("CSV import", () -> Files.exists(done) && !Files.exists(dropped), notDone);
+        // the form answers at once; its lead is created in the background from the durable queue
+        waitFor("web form queue", () -> app.formQueue().pending() == 0, notDone);
         if (embeddedMail) {
             waitFor("mailbox", () -> inboxCount(app) == 0 && folderCount(app, "cashfin.mail.imported-folder") > 0
                                      && Files.exists(app.mailLeads().rejectedLog()), notDone);

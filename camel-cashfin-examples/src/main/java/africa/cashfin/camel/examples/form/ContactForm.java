@@ -1,41 +1,68 @@
 package africa.cashfin.camel.examples.form;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import io.vertx.core.net.SocketAddress;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Camel side of Flow 2 (web form): the steps of {@code routes/web-form.camel.yaml} call these methods around
+ * The HTTP side of Flow 2 (web form): the steps of {@code routes/web-form.camel.yaml} call these methods around
  * {@link WebForm}.
  * <ul>
  * <li>{@link #page(Exchange)}: the empty form, {@code text/html}.</li>
- * <li>{@link #submit(Exchange)}: reads the POST (urlencoded or JSON, whatever form platform-http delivers it in),
- * validates it and sets header {@value #OUTCOME}: {@code create} (body: the lead), {@code invalid} (body: the form
- * again with the visitor's input and the errors, status 422) or {@code bot} (honeypot filled: body: the thank-you
- * page, nothing created).</li>
- * <li>{@link #thankYou(Exchange)} after the lead was created; {@link #unavailable(Exchange)} when Cashfin could not
- * take it (status 503, the visitor's input kept so nothing is lost).</li>
+ * <li>{@link #submit(Exchange)}: reads the POST (urlencoded or JSON), counts it against the client's limit
+ * ({@link FormLimits}; the client is found by {@link ClientAddress}), validates it, checks the CAPTCHA when one is
+ * configured ({@link Captcha}) and sets header {@value #OUTCOME}: {@code create} (body: the lead), {@code limited}
+ * (too many posts from this client: a 429 page with {@code Retry-After}), {@code invalid} (the form again with the
+ * visitor's input and the errors, 422), {@code captcha} (CAPTCHA not solved: the form again, 422; siteverify
+ * unreachable: 503) or {@code bot} (honeypot filled: the thank-you page, nothing created).</li>
+ * <li>{@link #enqueue(Exchange)} for {@code create}: counts the submission against the form's daily cap (429, the
+ * form again with the input, when it is spent), writes the lead to the durable {@link FormQueue} and answers with
+ * the thank-you page. Cashfin is called later, in the background, by the route {@code web-form-queue}; when the queue
+ * cannot be written, the form again with the input and "please send it again" (503).</li>
  * </ul>
+ * Every refusal by a limit is logged once when it starts for that client (or for the day), not for every post.
  */
 public final class ContactForm {
 
-    /** Header: what to do with the submission: {@code create}, {@code invalid} or {@code bot}. */
+    /** Header: what to do with the submission; see the class comment. */
     public static final String OUTCOME = "CashfinFormOutcome";
     /** Exchange property holding the {@link FormSubmission}. */
     public static final String SUBMISSION = "CashfinFormSubmission";
+    /** Exchange property holding the client's address. */
+    public static final String CLIENT = "CashfinFormClient";
+    /** Platform-http (Vert.x) header with the connection's remote address. */
+    static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactForm.class);
     private static final String HTML = "text/html; charset=utf-8";
 
     private final WebForm form;
+    private final ClientAddress clients;
+    private final FormLimits limits;
+    private final Captcha captcha;
+    private final FormQueue queue;
 
-    /** @param form renders and validates the form */
-    public ContactForm(WebForm form) {
+    /**
+     * @param form    renders and validates the form
+     * @param clients finds the client of a request
+     * @param limits  the per-client limit and the daily cap
+     * @param captcha the CAPTCHA check ({@link Captcha#none()} for none)
+     * @param queue   the durable queue of submissions for Cashfin
+     */
+    public ContactForm(WebForm form, ClientAddress clients, FormLimits limits, Captcha captcha, FormQueue queue) {
         this.form = Objects.requireNonNull(form, "form");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.captcha = Objects.requireNonNull(captcha, "captcha");
+        this.queue = Objects.requireNonNull(queue, "queue");
     }
 
     /** Answers with the empty form. */
@@ -43,8 +70,22 @@ public final class ContactForm {
         html(exchange, 200, form.renderForm());
     }
 
-    /** Reads and validates the submission; see the class comment. */
+    /** Reads, limits, validates and verifies the submission; see the class comment. */
     public void submit(Exchange exchange) {
+        String client = client(exchange);
+        exchange.setProperty(CLIENT, client);
+        FormLimits.Decision perClient = limits.tryClient(client);
+        if (!perClient.allowed()) {
+            if (perClient.firstRefusal()) {
+                LOG.warn("Contact form: client {} sent more than {} posts in {}; answering 429 until it slows down",
+                        client, limits.settings().perClient(), limits.settings().perClientPeriod());
+            }
+            exchange.getMessage().setHeader(OUTCOME, "limited");
+            tooMany(exchange, perClient.retryAfter(), form.renderNotice("Too many messages",
+                    "We have received too many messages from your address. Please wait " + human(perClient
+                            .retryAfter()) + " and send your message again."));
+            return;
+        }
         FormSubmission submission = read(exchange);
         exchange.setProperty(SUBMISSION, submission);
         if (submission.bot()) {
@@ -56,6 +97,16 @@ public final class ContactForm {
             exchange.getMessage().setHeader(OUTCOME, "invalid");
             html(exchange, 422, form.renderForm(submission));
         } else {
+            Captcha.Result check = captcha.verify(captchaToken(submission), client);
+            if (!check.passed()) {
+                LOG.info("Contact form: submission from {} refused: {}", client, check.reason());
+                exchange.getMessage().setHeader(OUTCOME, "captcha");
+                html(exchange, check.unavailable() ? 503 : 422, form.renderForm(submission.values(),
+                        Map.of(WebForm.FORM_ERROR, check.unavailable()
+                                ? "We could not check that you are not a robot just now. Please send it again."
+                                : "Please complete the check that you are not a robot, then send the form again.")));
+                return;
+            }
             if (!submission.warnings().isEmpty()) {
                 LOG.info("Contact form: accepted with warnings: {}", submission.warnings());
             }
@@ -64,28 +115,44 @@ public final class ContactForm {
         }
     }
 
-    /** The lead was created (or, with {@code deduplicateBy}, found): the thank-you page. */
-    public void thankYou(Exchange exchange) {
-        FormSubmission submission = exchange.getProperty(SUBMISSION, FormSubmission.class);
-        Object id = exchange.getMessage().getHeader("CamelCashfinLeadId");
-        if (Boolean.FALSE.equals(exchange.getMessage().getHeader("CamelCashfinLeadCreated", Boolean.class))) {
-            LOG.info("Contact form: the visitor is already lead {}; nothing created", id);
-        } else {
-            LOG.info("Contact form: lead {} created", id);
-        }
-        html(exchange, 200, form.renderThankYou(submission == null ? null : submission.values().get("name")));
-    }
-
-    /** Cashfin did not take the lead: the form again with the input and a message to try again, status 503. */
-    public void unavailable(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.error("Contact form: the lead could not be saved in Cashfin: {}", e == null ? "unknown error"
-                : e.getMessage());
+    /** Counts the submission against the daily cap and queues it for Cashfin; see the class comment. */
+    public void enqueue(Exchange exchange) {
         FormSubmission submission = exchange.getProperty(SUBMISSION, FormSubmission.class);
         Map<String, String> values = submission == null ? Map.of() : submission.values();
-        html(exchange, 503, form.renderForm(values, Map.of(WebForm.FORM_ERROR,
-                "Sorry, we could not save your message just now. Please send it again in a minute.")));
-        exchange.getMessage().setHeader("Retry-After", "60");
+        FormLimits.Decision daily = limits.tryDaily();
+        if (!daily.allowed()) {
+            if (daily.firstRefusal()) {
+                LOG.warn("Contact form: the daily cap of {} submissions is reached; answering 429 until midnight UTC"
+                         + " (cashfin.form.limit.per-day)", limits.settings().perDay());
+            }
+            exchange.getMessage().setHeader(OUTCOME, "limited");
+            tooMany(exchange, daily.retryAfter(), form.renderForm(values, Map.of(WebForm.FORM_ERROR,
+                    "We cannot take more messages today. Please send yours again tomorrow.")));
+            return;
+        }
+        try {
+            String id = queue.put(submission.lead());
+            LOG.info("Contact form: submission {} from {} queued for Cashfin", id, exchange.getProperty(CLIENT));
+            html(exchange, 200, form.renderThankYou(values.get("name")));
+        } catch (IOException | RuntimeException e) {
+            limits.refundDaily();
+            LOG.error("Contact form: the submission could not be queued in {}: {}", queue.directory(), e.toString());
+            html(exchange, 503, form.renderForm(values, Map.of(WebForm.FORM_ERROR,
+                    "Sorry, we could not save your message just now. Please send it again in a minute.")));
+            exchange.getMessage().setHeader("Retry-After", "60");
+        }
+    }
+
+    private String client(Exchange exchange) {
+        Object remote = exchange.getMessage().getHeader(REMOTE_ADDRESS_HEADER);
+        String address = remote instanceof SocketAddress sa ? sa.hostAddress() : remote == null ? "" : String.valueOf(
+                remote);
+        return clients.resolve(address, exchange.getMessage().getHeader("X-Forwarded-For", String.class));
+    }
+
+    private String captchaToken(FormSubmission submission) {
+        String field = captcha.provider().responseField();
+        return field == null ? null : submission.values().get(field);
     }
 
     private FormSubmission read(Exchange exchange) {
@@ -109,6 +176,25 @@ public final class ContactForm {
             return "";
         }
         return String.valueOf(v);
+    }
+
+    private static void tooMany(Exchange exchange, Duration retryAfter, String page) {
+        html(exchange, 429, page);
+        exchange.getMessage().setHeader("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1)));
+    }
+
+    /** "about 6 minutes", "a few seconds", "about 3 hours". */
+    static String human(Duration d) {
+        long s = Math.max(1, d.toSeconds() + 1);
+        if (s < 60) {
+            return s + (s == 1 ? " second" : " seconds");
+        }
+        long m = (s + 59) / 60;
+        if (m < 120) {
+            return "about " + m + (m == 1 ? " minute" : " minutes");
+        }
+        long h = (m + 59) / 60;
+        return "about " + h + " hours";
     }
 
     private static void html(Exchange exchange, int status, String page) {

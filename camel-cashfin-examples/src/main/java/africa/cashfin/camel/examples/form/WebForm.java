@@ -59,9 +59,13 @@ public final class WebForm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Form fields a CAPTCHA widget fills with its token (Turnstile, hCaptcha); kept in the submission's values. */
+    public static final List<String> CAPTCHA_FIELDS = List.of("cf-turnstile-response", "h-captcha-response");
+
     private final PhoneNormalizer phones;
     private final String action;
     private final String lang;
+    private final String captchaWidget;
 
     /** A form posting to {@code /contact}, in English, phones kept as typed unless they have a country code. */
     public WebForm() {
@@ -74,9 +78,18 @@ public final class WebForm {
      * @param lang   the page language, e.g. {@code en}
      */
     public WebForm(PhoneNormalizer phones, String action, String lang) {
+        this(phones, action, lang, "");
+    }
+
+    /**
+     * @param captchaWidget HTML of a CAPTCHA widget placed before the send button ({@link Captcha#widgetHtml()});
+     *                      empty for none
+     */
+    public WebForm(PhoneNormalizer phones, String action, String lang, String captchaWidget) {
         this.phones = Objects.requireNonNull(phones, "phones");
         this.action = Objects.requireNonNull(action, "action");
         this.lang = Objects.requireNonNull(lang, "lang");
+        this.captchaWidget = Objects.requireNonNull(captchaWidget, "captchaWidget");
     }
 
     /** The empty form page. */
@@ -152,7 +165,17 @@ public final class WebForm {
                 .append("\">Leave this field empty</label>\n<input type=\"text\" id=\"").append(HONEYPOT_FIELD)
                 .append("\" name=\"").append(HONEYPOT_FIELD).append("\" tabindex=\"-1\" autocomplete=\"off\""
                         + " value=\"\">\n</div>\n");
-        h.append("</fieldset>\n<button type=\"submit\">Send</button>\n</form>\n</main>\n</body>\n</html>\n");
+        h.append("</fieldset>\n").append(captchaWidget)
+                .append("<button type=\"submit\">Send</button>\n</form>\n</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** A page with a heading and one paragraph (e.g. "too many messages"), the text escaped. */
+    public String renderNotice(String title, String text) {
+        StringBuilder h = new StringBuilder(1024);
+        page(h, title);
+        h.append("<main>\n<h1>").append(Html.escape(title)).append("</h1>\n<p role=\"alert\">")
+                .append(Html.escape(text)).append("</p>\n</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -261,6 +284,11 @@ public final class WebForm {
         for (Field f : FIELDS) {
             String v = submitted.get(f.name());
             values.put(f.name(), v == null ? "" : v);
+        }
+        for (String token : CAPTCHA_FIELDS) {
+            if (submitted.get(token) != null) {
+                values.put(token, submitted.get(token));
+            }
         }
         boolean bot = LeadChecks.clean(submitted.get(HONEYPOT_FIELD)) != null;
         Map<String, String> errors = new LinkedHashMap<>();
