@@ -34,9 +34,17 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
 
     private volatile CashfinClient client;
 
-    /** The consumer's scan, kept across consumer restarts (route stop/start, cluster leadership changes). */
+    /**
+     * The consumer's scan (and with it an in-memory cursor), kept for the endpoint object's lifetime: across consumer
+     * restarts (route stop/start) and endpoint stop/start, which is what a cluster leadership change under
+     * {@code master:} does.
+     */
     private LeadScan scan;
-    /** The default in-memory seen store, when the endpoint created it (stopped with the endpoint). */
+    /**
+     * The default in-memory seen store, when the endpoint created it. Never stopped: stopping a
+     * {@code MemoryIdempotentRepository} clears it, and it must outlive an endpoint stop/start like the cursor; it is
+     * garbage with the endpoint.
+     */
     private IdempotentRepository ownSeenRepository;
 
     /** Capacity of the default in-memory {@code idempotentRepository}: the most recent 100,000 keys. */
@@ -130,17 +138,14 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
     }
 
     /**
-     * The scan the consumer drives, created on first use and kept for the endpoint's lifetime, so an in-memory cursor
-     * survives a route restart. Starts the configured repositories (Camel services) if they are not started yet.
+     * The scan the consumer drives, created on first use and kept for the endpoint object's lifetime, so an in-memory
+     * cursor survives a route restart and an endpoint stop/start (a leadership change under {@code master:}). Starts
+     * the repositories (Camel services) if they are not started (again) yet.
      */
     synchronized LeadScan leadScan() {
+        IdempotentRepository seen = seenRepository();
+        ServiceHelper.startService(seen, configuration.getStateRepository());
         if (scan == null) {
-            IdempotentRepository seen = configuration.getIdempotentRepository();
-            if (seen == null) {
-                ownSeenRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_SEEN_CAPACITY);
-                seen = ownSeenRepository;
-            }
-            ServiceHelper.startService(seen, configuration.getStateRepository());
             String stateKey = configuration.effectiveStateKey();
             ScanSettings settings = ScanSettings.defaults()
                     .withLimit(configuration.consumerLimit())
@@ -156,6 +161,18 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return scan;
     }
 
+    /** The configured idempotent repository, or the endpoint's default in-memory one (created once). */
+    synchronized IdempotentRepository seenRepository() {
+        IdempotentRepository seen = configuration.getIdempotentRepository();
+        if (seen != null) {
+            return seen;
+        }
+        if (ownSeenRepository == null) {
+            ownSeenRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_SEEN_CAPACITY);
+        }
+        return ownSeenRepository;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -166,13 +183,8 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     protected void doStop() throws Exception {
-        synchronized (this) {
-            if (ownSeenRepository != null) {
-                ServiceHelper.stopService(ownSeenRepository);
-                ownSeenRepository = null;
-            }
-            scan = null;
-        }
+        // the scan and the default seen store stay: a leadership change under master: stops and starts this endpoint,
+        // and the regained leader must go on from its cursor, not start over
         CashfinClient c = client;
         client = null;
         if (c != null) {
