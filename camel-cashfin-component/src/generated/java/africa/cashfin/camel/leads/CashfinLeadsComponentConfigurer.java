@@ -46,6 +46,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": getOrCreateConfiguration(target).setDeduplicateBy(property(camelContext, java.lang.String.class, value)); return true;
         case "emitupdates":
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
+        case "failedleadmaxretrydelay":
+        case "failedLeadMaxRetryDelay": getOrCreateConfiguration(target).setFailedLeadMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "failedleadretrydelay":
+        case "failedLeadRetryDelay": getOrCreateConfiguration(target).setFailedLeadRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "failedleadretrymultiplier":
+        case "failedLeadRetryMultiplier": getOrCreateConfiguration(target).setFailedLeadRetryMultiplier(property(camelContext, double.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -112,6 +118,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": return java.lang.String.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
+        case "failedleadmaxretrydelay":
+        case "failedLeadMaxRetryDelay": return long.class;
+        case "failedleadretrydelay":
+        case "failedLeadRetryDelay": return long.class;
+        case "failedleadretrymultiplier":
+        case "failedLeadRetryMultiplier": return double.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -179,6 +191,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": return getOrCreateConfiguration(target).getDeduplicateBy();
         case "emitupdates":
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
+        case "failedleadmaxretrydelay":
+        case "failedLeadMaxRetryDelay": return getOrCreateConfiguration(target).getFailedLeadMaxRetryDelay();
+        case "failedleadretrydelay":
+        case "failedLeadRetryDelay": return getOrCreateConfiguration(target).getFailedLeadRetryDelay();
+        case "failedleadretrymultiplier":
+        case "failedLeadRetryMultiplier": return getOrCreateConfiguration(target).getFailedLeadRetryMultiplier();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

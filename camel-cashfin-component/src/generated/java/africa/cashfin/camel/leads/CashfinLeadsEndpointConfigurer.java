@@ -47,6 +47,12 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "failedleadmaxretrydelay":
+        case "failedLeadMaxRetryDelay": target.getConfiguration().setFailedLeadMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "failedleadretrydelay":
+        case "failedLeadRetryDelay": target.getConfiguration().setFailedLeadRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "failedleadretrymultiplier":
+        case "failedLeadRetryMultiplier": target.getConfiguration().setFailedLeadRetryMultiplier(property(camelContext, double.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
@@ -139,6 +145,12 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "failedleadmaxretrydelay":
+        case "failedLeadMaxRetryDelay": return long.class;
+        case "failedleadretrydelay":
+        case "failedLeadRetryDelay": return long.class;
+        case "failedleadretrymultiplier":
+        case "failedLeadRetryMultiplier": return double.class;
         case "greedy": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
@@ -232,6 +244,12 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "failedleadmaxretrydelay":
+        case "failedLeadMaxRetryDelay": return target.getConfiguration().getFailedLeadMaxRetryDelay();
+        case "failedleadretrydelay":
+        case "failedLeadRetryDelay": return target.getConfiguration().getFailedLeadRetryDelay();
+        case "failedleadretrymultiplier":
+        case "failedLeadRetryMultiplier": return target.getConfiguration().getFailedLeadRetryMultiplier();
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();

@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(52);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -37,6 +37,9 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("emitUpdates");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("failedLeadMaxRetryDelay");
+        props.add("failedLeadRetryDelay");
+        props.add("failedLeadRetryMultiplier");
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("initialDelay");

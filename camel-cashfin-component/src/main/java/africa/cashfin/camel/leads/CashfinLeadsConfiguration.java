@@ -10,6 +10,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
@@ -18,6 +19,7 @@ import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RatePlan;
+import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.model.LeadStatus;
 import africa.cashfin.camel.leads.scan.StartFrom;
 
@@ -137,6 +139,32 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " the default: each page is already one batch.")
     private int maxMessagesPerPoll;
 
+    @UriParam(label = "consumer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long a lead whose exchange failed (an exception, or marked rollback-only) waits before"
+                            + " the consumer offers it again, in milliseconds or as a duration such as `30s`; each further"
+                            + " failure multiplies the wait by `failedLeadRetryMultiplier`, up to `failedLeadMaxRetryDelay`."
+                            + " The lead is offered by the first poll after the wait, so the poll `delay` is the least wait."
+                            + " Meanwhile the other leads keep flowing, the failed lead is not recorded and the cursor"
+                            + " stays at or before it. 0: offered again by every poll.")
+    private long failedLeadRetryDelay = DEFAULT_FAILED_LEAD_RETRY_DELAY;
+
+    @UriParam(label = "consumer", defaultValue = "2",
+              description = "Factor by which the wait before a failed lead is offered again grows after each further"
+                            + " failure (1 or more; 1 keeps it at `failedLeadRetryDelay`).")
+    private double failedLeadRetryMultiplier = DEFAULT_FAILED_LEAD_RETRY_MULTIPLIER;
+
+    @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "The longest wait before a failed lead is offered again, in milliseconds or as a duration"
+                            + " such as `1h` (default 1 hour: a lead that always fails costs about 24 attempts a day).")
+    private long failedLeadMaxRetryDelay = DEFAULT_FAILED_LEAD_MAX_RETRY_DELAY;
+
+    /** Default {@code failedLeadRetryDelay}: 30 seconds. */
+    public static final long DEFAULT_FAILED_LEAD_RETRY_DELAY = 30_000;
+    /** Default {@code failedLeadRetryMultiplier}: 2. */
+    public static final double DEFAULT_FAILED_LEAD_RETRY_MULTIPLIER = 2.0;
+    /** Default {@code failedLeadMaxRetryDelay}: 1 hour. */
+    public static final long DEFAULT_FAILED_LEAD_MAX_RETRY_DELAY = 3_600_000;
+
     /** Default {@code lookback}: 5 minutes. */
     public static final long DEFAULT_LOOKBACK_MILLIS = 300_000;
 
@@ -206,6 +234,33 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
+    public long getFailedLeadRetryDelay() {
+        return failedLeadRetryDelay;
+    }
+
+    /** consumer: milliseconds before a failed lead is offered again (first wait). */
+    public void setFailedLeadRetryDelay(long failedLeadRetryDelay) {
+        this.failedLeadRetryDelay = failedLeadRetryDelay;
+    }
+
+    public double getFailedLeadRetryMultiplier() {
+        return failedLeadRetryMultiplier;
+    }
+
+    /** consumer: growth factor of the wait after each further failure of a lead. */
+    public void setFailedLeadRetryMultiplier(double failedLeadRetryMultiplier) {
+        this.failedLeadRetryMultiplier = failedLeadRetryMultiplier;
+    }
+
+    public long getFailedLeadMaxRetryDelay() {
+        return failedLeadMaxRetryDelay;
+    }
+
+    /** consumer: the longest wait in milliseconds before a failed lead is offered again. */
+    public void setFailedLeadMaxRetryDelay(long failedLeadMaxRetryDelay) {
+        this.failedLeadMaxRetryDelay = failedLeadMaxRetryDelay;
+    }
+
     /** The parsed {@code startFrom}; throws a message saying what is accepted. */
     StartFrom parsedStartFrom() {
         return StartFrom.parse(startFrom);
@@ -246,6 +301,34 @@ public class CashfinLeadsConfiguration implements Cloneable {
             throw new IllegalArgumentException("page is a producer option: the consumer decides which pages to read;"
                                                + " remove page from the consumer URI");
         }
+        if (failedLeadRetryDelay < 0) {
+            throw new IllegalArgumentException("failedLeadRetryDelay must not be negative (e.g. 30s), got "
+                                               + failedLeadRetryDelay + " ms");
+        }
+        if (!(failedLeadRetryMultiplier >= 1)) {
+            throw new IllegalArgumentException("failedLeadRetryMultiplier must be 1 or more (e.g. 2), got "
+                                               + failedLeadRetryMultiplier);
+        }
+        if (failedLeadMaxRetryDelay < failedLeadRetryDelay) {
+            throw new IllegalArgumentException("failedLeadMaxRetryDelay (" + failedLeadMaxRetryDelay + " ms) must not be"
+                                               + " shorter than failedLeadRetryDelay (" + failedLeadRetryDelay + " ms)");
+        }
+        if (stateRepository != null && idempotentRepository == null && !(stateRepository instanceof MemoryStateRepository)) {
+            throw new IllegalArgumentException("stateRepository keeps the cursor across restarts, but the"
+                                               + " idempotentRepository is the default in-memory one, which a restart"
+                                               + " empties: the leads of the lookback window would be emitted again"
+                                               + " after every restart. Either set idempotentRepository to a persistent"
+                                               + " repository as well (e.g. a FileIdempotentRepository or"
+                                               + " JdbcMessageIdRepository bean: idempotentRepository=#leadIds), or"
+                                               + " remove stateRepository (a persistent idempotentRepository alone is"
+                                               + " enough for correct restarts)");
+        }
+    }
+
+    /** The back-off of leads whose exchange failed. */
+    FailedLeadBackoff.Policy failedLeadBackoffPolicy() {
+        return new FailedLeadBackoff.Policy(Duration.ofMillis(failedLeadRetryDelay), failedLeadRetryMultiplier,
+                                            Duration.ofMillis(failedLeadMaxRetryDelay));
     }
 
     /** {@code lookback} as a Duration. */

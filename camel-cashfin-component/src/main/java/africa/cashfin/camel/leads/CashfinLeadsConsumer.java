@@ -1,6 +1,9 @@
 package africa.cashfin.camel.leads;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 
@@ -8,11 +11,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.RollbackExchangeException;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.LeadQuery;
+import africa.cashfin.camel.leads.consumer.Durations;
+import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
+import africa.cashfin.camel.leads.consumer.PollFailureLog;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.scan.LeadEvent;
@@ -26,16 +33,23 @@ import africa.cashfin.camel.leads.scan.ScanStatistics;
  * (and, with {@code emitUpdates}, updated) leads of each page read are one Camel batch, oldest first.
  * <p>
  * Exchanges are processed synchronously, one after the other. A lead is recorded as seen (idempotent repository) only
- * after its exchange completed without an exception; a failed lead is offered again by the next poll. A failing list
- * call abandons the run (cursor unchanged) and is rethrown, so Camel's backoff, {@code bridgeErrorHandler} and the
- * consumer health check (with the HTTP status of a {@code CashfinApiException}) see it.
+ * after its exchange completed without an exception and was not marked rollback-only; a failed lead is offered again
+ * after a growing wait ({@link FailedLeadBackoff}) while the other leads flow on, and is logged in one line (repeats
+ * summarised). A failing list call abandons the run (cursor unchanged) and is rethrown, so Camel's backoff,
+ * {@code bridgeErrorHandler} and the consumer health check (with the HTTP status of a {@code CashfinApiException}) see
+ * it; without a custom handler it is logged by {@link PollFailureLog} (one line when the state changes).
  */
 public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsConsumer.class);
 
     private final CashfinLeadsEndpoint endpoint;
+    private final FailedLeadBackoff failedLeads;
+    /** Logs failed polls; null when the user configured an exception handler or bridgeErrorHandler. */
+    private PollFailureLog pollFailures;
     private boolean warnedUnordered;
+    /** Leads not handed to the route in the current poll because their retry wait is not over. */
+    private int deferredThisPoll;
 
     /** The run of the poll in progress (one at a time); processBatch reports outcomes to it. */
     private ScanRun currentRun;
@@ -47,6 +61,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.failedLeads = new FailedLeadBackoff(endpoint.getConfiguration().failedLeadBackoffPolicy());
     }
 
     @Override
@@ -57,6 +72,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         endpoint.leadScan(); // fail at start on bad state options, and start the repositories
+        if (endpoint.getExceptionHandler() == null && !endpoint.isBridgeErrorHandler()) {
+            // Camel's default LoggingExceptionHandler logs a stack trace on every failed poll, for ever
+            pollFailures = new PollFailureLog(LOG, String.valueOf(endpoint));
+            setExceptionHandler(pollFailures);
+        }
         super.doStart();
     }
 
@@ -64,9 +84,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         LeadScan scan = endpoint.leadScan();
         CashfinLeadsConfiguration config = endpoint.getConfiguration();
+        boolean anchoringNow = endpoint.prepareStartFromNow(scan);
         ScanRun run = scan.start();
         currentRun = run;
         emittedThisPoll = 0;
+        deferredThisPoll = 0;
         stopRequested = false;
         try {
             while (!run.isDone() && !stopRequested && isBatchAllowed()) {
@@ -85,6 +107,14 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 return emittedThisPoll;
             }
             ScanStatistics stats = run.finish();
+            if (anchoringNow) {
+                endpoint.startedFromNow();
+            }
+            if (pollFailures != null) {
+                pollFailures.succeeded();
+            }
+            failedLeads.forgetStale(Instant.now(), failedLeads.policy().maxDelay().plus(
+                    Duration.ofMillis(Math.max(0, 3 * getDelay()))));
             logPoll(stats);
             return emittedThisPoll;
         } catch (Exception e) {
@@ -98,7 +128,9 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Emits one page's events as one Camel batch, synchronously, reporting each outcome to the current run.
+     * Emits one page's events as one Camel batch, synchronously, reporting each outcome to the current run. Leads whose
+     * retry wait is not over are reported as failed without an exchange (not recorded, cursor held) and are not part of
+     * the batch.
      *
      * @param  exchanges the {@link LeadEvent}s of one page, oldest first
      * @return           the number of exchanges processed
@@ -109,17 +141,28 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (run == null) {
             throw new IllegalStateException("processBatch is only called by poll()");
         }
-        int size = exchanges.size();
+        Instant now = Instant.now();
+        List<LeadEvent> due = new ArrayList<>(exchanges.size());
+        for (Object o : exchanges) {
+            LeadEvent event = (LeadEvent) o;
+            if (failedLeads.isDue(event.key(), now)) {
+                due.add(event);
+            } else {
+                run.failed(event);
+                deferredThisPoll++;
+            }
+        }
+        int size = due.size();
         if (maxMessagesPerPoll > 0) {
             size = Math.min(size, maxMessagesPerPoll - emittedThisPoll);
         }
         int index = 0;
-        while (index < size && !exchanges.isEmpty()) {
+        while (index < size) {
             if (!isBatchAllowed()) {
                 stopRequested = true;
                 return index;
             }
-            LeadEvent event = (LeadEvent) exchanges.poll();
+            LeadEvent event = due.get(index);
             Exchange exchange = createExchange(event, index, size);
             pendingExchanges = size - index - 1;
             try {
@@ -128,12 +171,17 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 exchange.setException(e);
             }
             Exception failure = exchange.getException();
-            if (failure == null) {
+            boolean rolledBack = exchange.isRollbackOnly() || exchange.isRollbackOnlyLast();
+            if (failure == null && !rolledBack) {
                 run.succeeded(event);
+                FailedLeadBackoff.Failing recovered = failedLeads.succeeded(event.key());
+                if (recovered != null) {
+                    LOG.info("Lead {} ({}) delivered after {} failed attempts since {}", event.lead().getId(),
+                             event.type().headerValue(), recovered.failures(), recovered.firstFailure());
+                }
             } else {
                 run.failed(event);
-                getExceptionHandler().handleException("Error processing lead " + event.lead().getId()
-                                                      + " (offered again on the next poll)", exchange, failure);
+                leadFailed(event, exchange, failure);
             }
             releaseExchange(exchange, false);
             index++;
@@ -144,6 +192,35 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             stopRequested = true;
         }
         return index;
+    }
+
+    /**
+     * A lead's exchange failed: schedule its next attempt and log one line. The route's error handler has already seen
+     * the exception (and, by default, logged it with its stack trace), so the consumer logs no second stack trace:
+     * WARN on the first failure and again after 2, 4, 8... failures in a row, DEBUG otherwise. A user-configured
+     * {@code exceptionHandler} also receives it.
+     */
+    private void leadFailed(LeadEvent event, Exchange exchange, Exception failure) {
+        String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
+        FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, Instant.now());
+        String wait = Durations.format(failedLeads.policy().delayAfter(f.failures()));
+        if (f.failures() == 1) {
+            LOG.warn("Lead {} ({}) failed: {}. Not recorded; offered again in {} at the earliest, then on a growing"
+                     + " wait (up to {}); the other leads go on. Repeats are summarised.", event.lead().getId(),
+                     event.type().headerValue(), error, wait, Durations.format(failedLeads.policy().maxDelay()));
+        } else if (Integer.bitCount(f.failures()) == 1) {
+            LOG.warn("Lead {} ({}) still fails after {} attempts since {}: {}. Next attempt in {} at the earliest.",
+                     event.lead().getId(), event.type().headerValue(), f.failures(), f.firstFailure(), error, wait);
+        } else {
+            LOG.debug("Lead {} ({}) failed again ({} attempts): {}. Next attempt in {} at the earliest.",
+                      event.lead().getId(), event.type().headerValue(), f.failures(), error, wait);
+        }
+        if (endpoint.getExceptionHandler() != null && !endpoint.isBridgeErrorHandler()) {
+            getExceptionHandler().handleException("Error processing lead " + event.lead().getId() + " (offered again"
+                                                  + " after " + wait + ")", exchange,
+                                                  failure != null ? failure : new RollbackExchangeException(
+                                                          "Exchange marked rollback-only", exchange));
+        }
     }
 
     private Exchange createExchange(LeadEvent event, int index, int size) {
@@ -168,10 +245,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                      + " (cost: one call per page per poll). Increase the poll delay or narrow the filters.", endpoint);
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Poll of {}: pages read={}, calls={}, leads emitted={} (succeeded={}, failed={}, recorded without"
-                      + " emitting={}), order={}, strategy={}, cursor={}", endpoint, stats.pagesRead(), stats.calls(),
-                      stats.emitted(), stats.succeeded(), stats.failed(), stats.markedSeen(), stats.order(),
-                      stats.strategy(), stats.cursor());
+            LOG.debug("Poll of {}: pages read={}, calls={}, leads emitted={} (succeeded={}, failed={} of which {} waiting"
+                      + " to be retried, recorded without emitting={}), order={}, strategy={}, cursor={}", endpoint,
+                      stats.pagesRead(), stats.calls(), stats.emitted(), stats.succeeded(), stats.failed(),
+                      deferredThisPoll, stats.markedSeen(), stats.order(), stats.strategy(), stats.cursor());
         }
     }
 }

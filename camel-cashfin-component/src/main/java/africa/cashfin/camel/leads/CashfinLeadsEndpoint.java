@@ -13,6 +13,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.consumer.IdempotentRepositorySeenStore;
@@ -28,6 +30,8 @@ import africa.cashfin.camel.leads.scan.ScanSettings;
              syntax = "cashfin-leads:operation", category = { Category.SAAS, Category.API },
              headersClass = CashfinLeadsConstants.class)
 public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsEndpoint.class);
 
     @UriParam
     private final CashfinLeadsConfiguration configuration;
@@ -56,6 +60,11 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
     public static final int BUFFERED_PAGES = 10;
     /** Prefix of the marker key written to the idempotent repository after the first complete scan. */
     public static final String MARKER_KEY_PREFIX = "cashfin-scan:started:";
+    /**
+     * Prefix of the key written to the idempotent repository after a {@code startFrom=now} start that recorded only the
+     * lookback window (with a {@code stateRepository}): the repository does not hold every older lead.
+     */
+    public static final String NOW_ANCHOR_KEY_PREFIX = "cashfin-scan:started-from-now:";
 
     /**
      * Default poll delay: 5 minutes. An idle poll costs one list call, so this is 288 calls a day, under a third of
@@ -72,10 +81,54 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
                             + " third of the Free plan's 1,000 daily calls (shared with creates).")
     private long delay = DEFAULT_POLL_DELAY;
 
+    /** Default {@code backoffErrorThreshold}: back off after 3 failed polls in a row. */
+    public static final int DEFAULT_BACKOFF_ERROR_THRESHOLD = 3;
+    /** Default {@code backoffMultiplier}: then skip 5 polls between two attempts (one poll per 30 min at 5 min). */
+    public static final int DEFAULT_BACKOFF_MULTIPLIER = 5;
+
+    /** Re-declared only to document this component's default; the value lives in the superclass. */
+    @UriParam(label = "consumer,scheduler", defaultValue = "3",
+              description = "Failed polls in a row after which `backoffMultiplier` applies. Default 3: an error that"
+                            + " repeats (a wrong secret, an outage) stops costing a call per poll.")
+    private int backoffErrorThreshold = DEFAULT_BACKOFF_ERROR_THRESHOLD;
+
+    /** Re-declared only to document this component's default; the value lives in the superclass. */
+    @UriParam(label = "consumer,scheduler", defaultValue = "5",
+              description = "After `backoffErrorThreshold` failed polls (or `backoffIdleThreshold` idle ones) in a row,"
+                            + " skip this many polls before trying again. Default 5: with the default delay, one attempt"
+                            + " every 30 minutes while polls keep failing. 0 turns the backoff off.")
+    private int backoffMultiplier = DEFAULT_BACKOFF_MULTIPLIER;
+
     public CashfinLeadsEndpoint(String uri, CashfinLeadsComponent component, CashfinLeadsConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
         super.setDelay(DEFAULT_POLL_DELAY);
+        super.setBackoffErrorThreshold(DEFAULT_BACKOFF_ERROR_THRESHOLD);
+        super.setBackoffMultiplier(DEFAULT_BACKOFF_MULTIPLIER);
+    }
+
+    @Override
+    public int getBackoffErrorThreshold() {
+        return super.getBackoffErrorThreshold();
+    }
+
+    /** Failed polls in a row before the backoff applies (default 3). */
+    @Override
+    public void setBackoffErrorThreshold(int backoffErrorThreshold) {
+        this.backoffErrorThreshold = backoffErrorThreshold;
+        super.setBackoffErrorThreshold(backoffErrorThreshold);
+    }
+
+    @Override
+    public int getBackoffMultiplier() {
+        return super.getBackoffMultiplier();
+    }
+
+    /** Polls skipped between two attempts while backing off (default 5). */
+    @Override
+    public void setBackoffMultiplier(int backoffMultiplier) {
+        this.backoffMultiplier = backoffMultiplier;
+        super.setBackoffMultiplier(backoffMultiplier);
     }
 
     @Override
@@ -159,6 +212,47 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
                                         ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey));
         }
         return scan;
+    }
+
+    /**
+     * Before a poll of a {@code startFrom=now} consumer with a {@code stateRepository}: true when this poll starts from
+     * now (no cursor yet), i.e. the scan records only the leads of the lookback window and emits none.
+     * <p>
+     * Such a start leaves a seen store that holds only the leads delivered since. If the cursor entry is later removed
+     * (or the state store replaced), the scan would find its marker without a cursor, take it for a restart and run a
+     * verification scan, emitting every older lead. Instead the marker is removed and the consumer starts from now
+     * again, with one WARN. A consumer whose seen store holds every lead (it started without a state repository) still
+     * runs the verification scan, which is right for it.
+     */
+    synchronized boolean prepareStartFromNow(LeadScan scan) {
+        if (configuration.getStateRepository() == null || !configuration.parsedStartFrom().now()
+            || scan.cursor() != null) {
+            return false;
+        }
+        IdempotentRepository seen = seenRepository();
+        String stateKey = configuration.effectiveStateKey();
+        String marker = MARKER_KEY_PREFIX + stateKey;
+        if (seen.contains(marker)) {
+            if (!seen.contains(NOW_ANCHOR_KEY_PREFIX + stateKey)) {
+                return false;
+            }
+            LOG.warn("The cursor of {} (key '{}' in the stateRepository) is gone. This consumer started with"
+                     + " startFrom=now, so its idempotent repository holds only the leads it delivered: it starts from"
+                     + " now again instead of emitting every older lead. Leads created since its last complete poll that"
+                     + " were not delivered yet are recorded without being emitted.", this, stateKey);
+            seen.remove(marker);
+        }
+        return true;
+    }
+
+    /** After the complete poll that started a {@code startFrom=now} consumer from now: remember it did. */
+    synchronized void startedFromNow() {
+        String key = NOW_ANCHOR_KEY_PREFIX + configuration.effectiveStateKey();
+        IdempotentRepository seen = seenRepository();
+        if (!seen.contains(key)) {
+            seen.add(key);
+            seen.confirm(key);
+        }
     }
 
     /** The configured idempotent repository, or the endpoint's default in-memory one (created once). */

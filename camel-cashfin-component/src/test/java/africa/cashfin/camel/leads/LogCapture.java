@@ -18,13 +18,14 @@ import org.apache.logging.log4j.core.config.Property;
  * Captures every log line (message and stack trace) of the whole JVM at DEBUG and above while open, so a test can
  * assert what a user's log file would contain.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> levelled = new CopyOnWriteArrayList<>();
     private final AbstractAppender appender;
     private final Level previousRootLevel;
 
-    LogCapture() {
+    public LogCapture() {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         appender = new AbstractAppender("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
@@ -38,6 +39,7 @@ final class LogCapture implements AutoCloseable {
                     sb.append('\n').append(w);
                 }
                 lines.add(sb.toString());
+                levelled.add(event.getLevel() + " " + sb);
             }
         };
         appender.start();
@@ -53,11 +55,19 @@ final class LogCapture implements AutoCloseable {
         ctx.updateLoggers();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 
-    String all() {
+    /**
+     * The same lines, each prefixed with its level ({@code WARN africa.cashfin... message}). An event passes each logger
+     * config on its way to the root, so the same line can appear more than once: compare distinct lines.
+     */
+    public List<String> levelledLines() {
+        return levelled;
+    }
+
+    public String all() {
         return String.join("\n", lines);
     }
 

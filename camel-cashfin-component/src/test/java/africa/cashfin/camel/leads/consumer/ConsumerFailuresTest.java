@@ -114,7 +114,8 @@ class ConsumerFailuresTest {
     void aLeadTheRouteFailsIsOfferedAgainAndTheOthersAreNot() throws Exception {
         sim.seedLeads(150, 19);
         String victim = storedIds().get(70);
-        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL).start()) {
+        // failedLeadRetryDelay=0: offered again by the very next poll (ConsumerFailureLoggingTest covers the back-off)
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&failedLeadRetryDelay=0").start()) {
             h.failuresToInject.put(victim, 1);
             h.poll();
             assertThat(h.deliveredIds()).hasSize(149).doesNotContain(victim);
