@@ -36,6 +36,7 @@ import africa.cashfin.camel.examples.form.FormLimits;
 import africa.cashfin.camel.examples.form.FormQueue;
 import africa.cashfin.camel.examples.form.WebForm;
 import africa.cashfin.camel.examples.mail.MailLeads;
+import africa.cashfin.camel.examples.mail.MailLimits;
 import africa.cashfin.camel.examples.mail.MailToLead;
 import africa.cashfin.camel.examples.sync.HubSpotContactMapper;
 import africa.cashfin.camel.examples.sync.LeadCsvExport;
@@ -233,8 +234,16 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 get(pc, "cashfin.form.max-body-size"), captcha.provider().name().toLowerCase(java.util.Locale.ROOT),
                 get(pc, "cashfin.form.trusted-proxies"));
 
+        MailLimits mailLimits = new MailLimits(Integer.parseInt(get(pc, "cashfin.mail.limit.per-sender").trim()),
+                Duration.parse(get(pc, "cashfin.mail.limit.per-sender-period").trim()),
+                Integer.parseInt(get(pc, "cashfin.mail.limit.max-senders").trim()),
+                Long.parseLong(get(pc, "cashfin.mail.max-size").trim()),
+                Long.parseLong(get(pc, "cashfin.mail.max-attachment-size").trim()));
         mailLeads = new MailLeads(new MailToLead(), get(pc, "cashfin.mail.imported-folder"),
-                get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock);
+                get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock, mailLimits);
+        LOG.info("Mailbox: at most {} mails per sender per {} become leads; mails over {} bytes or with a part over {}"
+                 + " bytes are rejected unread", mailLimits.perSender(), mailLimits.perSenderPeriod(),
+                mailLimits.maxMailSize(), mailLimits.maxAttachmentSize());
         context.getRegistry().bind("mailLeads", mailLeads);
 
         dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),

@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.PerKeyLimit;
+
 /**
  * The HTTP side of Flow 2 (web form): the steps of {@code routes/web-form.camel.yaml} call these methods around
  * {@link WebForm}.
@@ -74,7 +76,7 @@ public final class ContactForm {
     public void submit(Exchange exchange) {
         String client = client(exchange);
         exchange.setProperty(CLIENT, client);
-        FormLimits.Decision perClient = limits.tryClient(client);
+        PerKeyLimit.Decision perClient = limits.tryClient(client);
         if (!perClient.allowed()) {
             if (perClient.firstRefusal()) {
                 LOG.warn("Contact form: client {} sent more than {} posts in {}; answering 429 until it slows down",
@@ -119,7 +121,7 @@ public final class ContactForm {
     public void enqueue(Exchange exchange) {
         FormSubmission submission = exchange.getProperty(SUBMISSION, FormSubmission.class);
         Map<String, String> values = submission == null ? Map.of() : submission.values();
-        FormLimits.Decision daily = limits.tryDaily();
+        PerKeyLimit.Decision daily = limits.tryDaily();
         if (!daily.allowed()) {
             if (daily.firstRefusal()) {
                 LOG.warn("Contact form: the daily cap of {} submissions is reached; answering 429 until midnight UTC"

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import africa.cashfin.camel.examples.common.CashfinFailures;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
+import africa.cashfin.camel.examples.common.PerKeyLimit;
 import africa.cashfin.camel.examples.common.SpreadsheetSafeCsv;
 
 /**
@@ -34,6 +35,10 @@ import africa.cashfin.camel.examples.common.SpreadsheetSafeCsv;
  * reply, unreadable) or Cashfin refused the lead for good (validation, 4xx other than 429). The reason of each
  * rejection is logged and appended to {@code rejected-mail.csv}. When Cashfin is unavailable (429, 5xx, network) the
  * exception is thrown again: the mail stays unread in the inbox and is tried at the next poll.
+ * <p>
+ * Limits ({@link MailLimits}): a mail over the size limits is rejected before its content is read (one log line); a
+ * sender over its cap has its further mails rejected without a lead (one log line when that starts, every mail
+ * listed in {@code rejected-mail.csv}).
  * <p>
  * The folder is chosen by setting camel-mail's {@code moveTo} header on every mail, which also replaces any
  * {@code moveTo}, {@code copyTo} or {@code delete} header a sender may have put into the mail itself.
@@ -52,6 +57,13 @@ public final class MailLeads {
     private final String rejectedFolder;
     private final Path rejectedLog;
     private final Clock clock;
+    private final MailLimits limits;
+    private final PerKeyLimit senders;
+
+    /** Like the full constructor, with {@link MailLimits#defaults()}. */
+    public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock) {
+        this(mapper, importedFolder, rejectedFolder, workDirectory, clock, MailLimits.defaults());
+    }
 
     /**
      * @param mapper         mail to lead
@@ -59,8 +71,12 @@ public final class MailLeads {
      * @param rejectedFolder IMAP folder for mail that cannot become a lead
      * @param workDirectory  where {@value #REJECTED_FILE} is written
      * @param clock          for the time stamps of that file
+     * @param limits         the per-sender cap and the size limits
      */
-    public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock) {
+    public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock,
+            MailLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.senders = limits.senderLimit();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.importedFolder = Objects.requireNonNull(importedFolder, "importedFolder");
         this.rejectedFolder = Objects.requireNonNull(rejectedFolder, "rejectedFolder");
@@ -78,11 +94,28 @@ public final class MailLeads {
         exchange.getMessage().removeHeaders("copyTo");
         exchange.getMessage().removeHeader(MailConstants.MAIL_DELETE);
         Message mail = original(exchange);
+        String tooLarge = sizeProblem(mail);
+        if (tooLarge != null) {
+            reject(exchange, mail, tooLarge, true);
+            return;
+        }
         MappedLead mapped = mail == null
                 ? new MappedLead(new africa.cashfin.camel.leads.model.Lead().setSource(MailToLead.SOURCE),
                         List.of(LeadProblem.error("mail", "the exchange carries no mail message")))
                 : mapper.fromMessage(mail);
         if (mapped.isValid()) {
+            String sender = MailLimits.senderKey(mapped.lead().getEmail());
+            PerKeyLimit.Decision perSender = senders.tryConsume(sender);
+            if (!perSender.allowed()) {
+                if (perSender.firstRefusal()) {
+                    LOG.warn("Mail from {}: more than {} mails in {}; its further mails are moved to {} without a lead"
+                             + " until it slows down (cashfin.mail.limit.per-sender; listed in {})", sender,
+                            limits.perSender(), limits.perSenderPeriod(), rejectedFolder, rejectedLog);
+                }
+                reject(exchange, mail, "sender " + sender + " sent more than " + limits.perSender() + " mails in "
+                        + limits.perSenderPeriod() + " (cashfin.mail.limit.per-sender)", false);
+                return;
+            }
             if (!mapped.warnings().isEmpty()) {
                 LOG.info("Mail '{}': imported with warnings: {}", subject(mail), mapped.warningText());
             }
@@ -90,7 +123,7 @@ public final class MailLeads {
             exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, importedFolder);
             exchange.getMessage().setBody(mapped.lead());
         } else {
-            reject(exchange, mail, mapped.errorText());
+            reject(exchange, mail, mapped.errorText(), true);
         }
     }
 
@@ -112,15 +145,29 @@ public final class MailLeads {
         if (e == null || CashfinFailures.mayWorkLater(e)) {
             throw e == null ? new IllegalStateException("Cashfin create failed without an exception") : e;
         }
-        reject(exchange, original(exchange), "Cashfin refused the lead: " + e.getMessage());
+        reject(exchange, original(exchange), "Cashfin refused the lead: " + e.getMessage(), true);
     }
 
-    private void reject(Exchange exchange, Message mail, String reason) {
+    /** Why the mail is too large to read, or null; a mail whose structure cannot be read is left to the mapper. */
+    private String sizeProblem(Message mail) {
+        if (mail == null) {
+            return null;
+        }
+        try {
+            return limits.sizeProblem(mail);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void reject(Exchange exchange, Message mail, String reason, boolean log) {
         exchange.getMessage().setHeader(OUTCOME, "rejected");
         exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, rejectedFolder);
         String from = header(mail, "From");
         String messageId = header(mail, "Message-ID");
-        LOG.warn("Mail '{}' from {} not imported, moved to {}: {}", subject(mail), from, rejectedFolder, reason);
+        if (log) {
+            LOG.warn("Mail '{}' from {} not imported, moved to {}: {}", subject(mail), from, rejectedFolder, reason);
+        }
         String line = SpreadsheetSafeCsv.row(List.of(Instant.now(clock).toString(), messageId, from, subject(mail),
                 rejectedFolder, reason), ',');
         try {
