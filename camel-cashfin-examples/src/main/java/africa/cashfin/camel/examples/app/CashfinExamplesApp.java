@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
 import africa.cashfin.camel.examples.csv.CsvImportSettings;
 import africa.cashfin.camel.examples.csv.CsvImports;
+import africa.cashfin.camel.examples.csv.FileLimits;
 import africa.cashfin.camel.examples.form.Captcha;
 import africa.cashfin.camel.examples.form.ClientAddress;
 import africa.cashfin.camel.examples.form.ContactForm;
@@ -211,7 +212,14 @@ public final class CashfinExamplesApp implements AutoCloseable {
         CsvImportSettings settings = CsvImportSettings.fromProperties(csv);
         Path inbox = Path.of(get(pc, "cashfin.csv.inbox")).toAbsolutePath();
         createDirectories(inbox);
-        csvImports = new CsvImports(settings, inbox.resolve(".done"), inbox.resolve(".error"), clock);
+        Map<String, Object> fileLimitSettings = new LinkedHashMap<>();
+        for (String key : List.of(FileLimits.MAX_ROW_CHARS, FileLimits.MAX_CELL_CHARS, FileLimits.MAX_SHARED_STRINGS,
+                FileLimits.MAX_WORKBOOK_ENTRY, FileLimits.MIN_INFLATE_RATIO)) {
+            pc.resolveProperty(key).ifPresent(v -> fileLimitSettings.put(key, v));
+        }
+        FileLimits fileLimits = FileLimits.fromProperties(fileLimitSettings);
+        fileLimits.applyToPoi();
+        csvImports = new CsvImports(settings, inbox.resolve(".done"), inbox.resolve(".error"), clock, fileLimits);
         context.getRegistry().bind("csvImports", csvImports);
 
         PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));

@@ -56,6 +56,7 @@ public final class CsvImports {
     private static final Logger LOG = LoggerFactory.getLogger(CsvImports.class);
 
     private final CsvImportSettings settings;
+    private final FileLimits limits;
     private final Path reportDirectory;
     private final Path errorDirectory;
     private final Clock clock;
@@ -67,6 +68,15 @@ public final class CsvImports {
      * @param clock           for elapsed times
      */
     public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock) {
+        this(settings, reportDirectory, errorDirectory, clock, FileLimits.DEFAULTS);
+    }
+
+    /**
+     * @param limits bounds on one row, one workbook cell and a workbook's parts ({@link FileLimits})
+     */
+    public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
+            FileLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reportDirectory = Objects.requireNonNull(reportDirectory, "reportDirectory");
         this.errorDirectory = Objects.requireNonNull(errorDirectory, "errorDirectory");
@@ -102,7 +112,7 @@ public final class CsvImports {
         long expectedRows;
         Closeable body;
         if (format == DropFormat.XLSX) {
-            XlsxRows rows = XlsxRows.open(file, settings.sheet());
+            XlsxRows rows = XlsxRows.open(file, settings.sheet(), limits);
             body = rows;
             delimiter = ',';
             expectedRows = rows.expectedRows();
@@ -118,7 +128,7 @@ public final class CsvImports {
             howRead = text.encoding().label() + ", " + dialect.delimiterName() + "-separated";
             exchange.getMessage().setHeader(CsvDialect.DELIMITER_HEADER, dialect.delimiterText());
             try {
-                body = text.encoding().open(file);
+                body = new BoundedRowReader(text.encoding().open(file), limits.maxRowChars(), name);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
             }

@@ -67,6 +67,7 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     private final Path file;
     private final String fileName;
     private final String wantedSheet;
+    private final FileLimits limits;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final Thread reader;
     private volatile boolean closed;
@@ -76,7 +77,8 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     private volatile String warning;
     private Object next;
 
-    private XlsxRows(Path file, String wantedSheet) {
+    private XlsxRows(Path file, String wantedSheet, FileLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.wantedSheet = wantedSheet == null || wantedSheet.isBlank() ? null : wantedSheet.trim();
@@ -92,7 +94,14 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
      * @throws UnreadableFileException when the file is not a readable workbook, has no such sheet or no header row
      */
     public static XlsxRows open(Path file, String sheet) {
-        XlsxRows rows = new XlsxRows(Objects.requireNonNull(file, "file"), sheet);
+        return open(file, sheet, FileLimits.DEFAULTS);
+    }
+
+    /**
+     * Like {@link #open(Path, String)}, within {@code limits} (shared strings, cell size; see {@link WorkbookGuard}).
+     */
+    public static XlsxRows open(Path file, String sheet, FileLimits limits) {
+        XlsxRows rows = new XlsxRows(Objects.requireNonNull(file, "file"), sheet, limits);
         rows.reader.start();
         rows.awaitHeader();
         return rows;
@@ -203,7 +212,7 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader xssf = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            ReadOnlySharedStringsTable strings = WorkbookGuard.sharedStrings(pkg, limits, fileName);
             StylesTable styles = xssf.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) xssf.getSheetsData();
             List<String> names = new ArrayList<>();
@@ -229,7 +238,8 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
             // closed by the consumer
         } catch (OpenXML4JException | IOException | SAXException | ParserConfigurationException
                  | RuntimeException e) {
-            Object failure = e instanceof UnreadableFileException u ? u
+            UnreadableFileException explained = WorkbookGuard.explain(e, fileName, limits);
+            Object failure = explained != null ? explained
                     : new UnreadableFileException(fileName + " could not be read as an Excel workbook (" + e.getMessage()
                             + "). Open it in Excel, save it as Excel Workbook (.xlsx) or CSV UTF-8, and drop it again.", e);
             try {
@@ -251,7 +261,9 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
         RowCollector collector = new RowCollector(name, formatter);
         XMLReader parser = XMLHelper.newXMLReader();
         DimensionFilter dimension = new DimensionFilter(collector);
-        dimension.setParent(parser);
+        XMLFilterImpl cells = WorkbookGuard.cellFilter(limits, fileName);
+        cells.setParent(parser);
+        dimension.setParent(cells);
         dimension.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, formatter, false));
         try {
             dimension.parse(new InputSource(sheet));
