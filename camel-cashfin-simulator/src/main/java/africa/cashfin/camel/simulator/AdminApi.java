@@ -93,6 +93,13 @@ final class AdminApi {
             case "/plan":
                 sim.plan(plan(body));
                 return done();
+            case "/rate-limit-mode":
+                sim.rateLimitMode(RateLimitMode.parse(text(body, "mode")));
+                return done();
+            case "/latency-jitter":
+                sim.latencyJitter(Duration.ofMillis(optional(body, "minMillis")),
+                        Duration.ofMillis(number(body, "maxMillis").longValue()), optional(body, "seed"));
+                return done();
             case "/seed":
                 return ok("leads", sim.seedLeads(number(body, "count").intValue(),
                         body.get("seed") == null ? 42 : number(body, "seed").longValue()));

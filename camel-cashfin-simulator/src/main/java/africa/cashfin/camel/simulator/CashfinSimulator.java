@@ -56,9 +56,10 @@ public final class CashfinSimulator implements AutoCloseable {
         this.clock = config.clock;
         this.secrets = Set.copyOf(config.secrets.isEmpty() ? List.of(DEFAULT_SECRET) : config.secrets);
         this.store = new LeadStore(clock, config.seed);
-        this.limiter = new RateLimiter(clock, config.plan);
+        this.limiter = new RateLimiter(clock, config.plan, config.rateLimitMode);
         this.generator = new SeedLeadGenerator(config.seed + 1);
         this.api = new LeadApi(secrets, store, limiter, faults, counters, switches, this::insertGenerated);
+        switches.jitter = config.jitter.restarted();
         seedFromConfig();
     }
 
@@ -164,15 +165,18 @@ public final class CashfinSimulator implements AutoCloseable {
 
     /**
      * Back to the state right after construction: leads cleared (and the builder's seed leads re-created),
-     * counters zeroed, rate-limit windows emptied, every switch at its default, the plan back to the builder's.
+     * counters zeroed, rate-limit windows emptied, every switch at its default, the plan, the rate-limit mode and
+     * the latency jitter back to the builder's.
      */
     public synchronized void reset() {
         store.clear();
         counters.reset();
         faults.reset();
         switches.reset();
+        switches.jitter = config.jitter.restarted();
         limiter.reset();
         limiter.plan(config.plan);
+        limiter.mode(config.rateLimitMode);
         generator = new SeedLeadGenerator(config.seed + 1);
         seedFromConfig();
     }
@@ -191,6 +195,38 @@ public final class CashfinSimulator implements AutoCloseable {
     /** @return the current rate-limit plan */
     public Plan plan() {
         return limiter.plan();
+    }
+
+    /**
+     * @param mode how requests are counted against the plan: {@link RateLimitMode#FIXED} windows (default) or a
+     *             {@link RateLimitMode#SLIDING} log (any 1 s / 60 s / day span, counted at arrival); switching
+     *             empties the windows counted so far
+     * @return this
+     */
+    public CashfinSimulator rateLimitMode(RateLimitMode mode) {
+        limiter.mode(Objects.requireNonNull(mode, "mode"));
+        return this;
+    }
+
+    /** @return how requests are counted against the plan */
+    public RateLimitMode rateLimitMode() {
+        return limiter.mode();
+    }
+
+    /**
+     * Network jitter: holds each create or list request a random time, uniform in {@code [min, max]} and drawn
+     * from a {@link java.util.Random} seeded with {@code seed}, before it is counted against the rate limit and
+     * served, as if it had arrived late. Requests sent close together may arrive in another order. On top of
+     * {@link #latency(Duration)}, which delays answers. {@code max} zero turns it off.
+     *
+     * @param min  least extra delay
+     * @param max  largest extra delay (at most one minute)
+     * @param seed random seed
+     * @return this
+     */
+    public CashfinSimulator latencyJitter(Duration min, Duration max, long seed) {
+        switches.jitter = LatencyJitter.of(min, max, seed);
+        return this;
     }
 
     /**
@@ -514,6 +550,8 @@ public final class CashfinSimulator implements AutoCloseable {
         plan.put("perMinute", p.perMinute());
         plan.put("perDay", p.perDay());
         m.put("plan", plan);
+        m.put("rateLimitMode", rateLimitMode().jsonName());
+        m.put("latencyJitter", switches.jitter.describe());
         m.put("pageInfoKey", switches.pageInfoKey.jsonName());
         m.put("sortOrder", switches.sortOrder.name().toLowerCase(Locale.ROOT));
         m.put("latencyMillis", switches.latencyMillis);
@@ -527,7 +565,7 @@ public final class CashfinSimulator implements AutoCloseable {
     public String toString() {
         // never the secret
         return "CashfinSimulator[" + (server == null ? "stopped" : "http://127.0.0.1:" + server.port()) + ", "
-                + plan() + ", leads=" + leadCount() + "]";
+                + plan() + ", " + rateLimitMode().jsonName() + " windows, leads=" + leadCount() + "]";
     }
 
     /** Configures a {@link CashfinSimulator}. */
@@ -535,6 +573,8 @@ public final class CashfinSimulator implements AutoCloseable {
         private int port;
         private final Set<String> secrets = new LinkedHashSet<>();
         private Plan plan = Plan.UNLIMITED;
+        private RateLimitMode rateLimitMode = RateLimitMode.FIXED;
+        private LatencyJitter jitter = LatencyJitter.NONE;
         private int seedCount;
         private long seed = 42;
         private Clock clock = Clock.systemUTC();
@@ -577,6 +617,28 @@ public final class CashfinSimulator implements AutoCloseable {
          */
         public Builder plan(Plan plan) {
             this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * @param mode how requests are counted against the plan (default {@link RateLimitMode#FIXED}); kept by
+         *             {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder rateLimitMode(RateLimitMode mode) {
+            this.rateLimitMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param min  least extra delay before a request is counted and served
+         * @param max  largest extra delay; zero (default) for none
+         * @param seed random seed
+         * @return this; see {@link CashfinSimulator#latencyJitter(Duration, Duration, long)}, kept by
+         *         {@link CashfinSimulator#reset()}
+         */
+        public Builder latencyJitter(Duration min, Duration max, long seed) {
+            this.jitter = LatencyJitter.of(min, max, seed);
             return this;
         }
 

@@ -98,6 +98,19 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
         return simulator.plan(plan);
     }
 
+    /** @param mode see {@link CashfinSimulator#rateLimitMode(RateLimitMode)} @return the simulator */
+    public CashfinSimulator rateLimitMode(RateLimitMode mode) {
+        return simulator.rateLimitMode(mode);
+    }
+
+    /**
+     * @param min  least extra delay @param max largest extra delay @param seed random seed
+     * @return the simulator; see {@link CashfinSimulator#latencyJitter(Duration, Duration, long)}
+     */
+    public CashfinSimulator latencyJitter(Duration min, Duration max, long seed) {
+        return simulator.latencyJitter(min, max, seed);
+    }
+
     /** @param key see {@link CashfinSimulator#pageInfoKey(PageInfoKey)} @return the simulator */
     public CashfinSimulator pageInfoKey(PageInfoKey key) {
         return simulator.pageInfoKey(key);

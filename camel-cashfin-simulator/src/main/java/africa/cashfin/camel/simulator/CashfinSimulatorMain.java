@@ -1,5 +1,6 @@
 package africa.cashfin.camel.simulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs the simulator standalone until Ctrl+C. Options: {@code --port N} (default 8099, 0 = random),
  * {@code --plan free|starter|professional|unlimited}, {@code --per-second N --per-minute N --per-day N}
  * (custom plan), {@code --seed N} (number of seed leads), {@code --seed-random N} (random seed),
- * {@code --secret S} (repeatable), {@code --journal N} (keep WireMock's request journal). See docs/simulator.md.
+ * {@code --secret S} (repeatable), {@code --journal N} (keep WireMock's request journal),
+ * {@code --rate-limit-mode fixed|sliding}, {@code --latency-jitter MIN-MAX} (milliseconds) and
+ * {@code --jitter-seed N}. See docs/simulator.md.
  */
 public final class CashfinSimulatorMain {
 
@@ -51,6 +54,8 @@ public final class CashfinSimulatorMain {
         long perDay = 0;
         int seedCount = 0;
         long seedRandom = 42;
+        String jitter = null;
+        long jitterSeed = 0;
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             if (opt.equals("--help") || opt.equals("-h")) {
@@ -88,6 +93,15 @@ public final class CashfinSimulatorMain {
                 case "--journal":
                     b.requestJournal(integer(opt, value));
                     break;
+                case "--rate-limit-mode":
+                    b.rateLimitMode(RateLimitMode.parse(value));
+                    break;
+                case "--latency-jitter":
+                    jitter = value;
+                    break;
+                case "--jitter-seed":
+                    jitterSeed = wholeNumber(opt, value);
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + opt);
             }
@@ -95,11 +109,34 @@ public final class CashfinSimulatorMain {
         if (perSecond > 0 || perMinute > 0 || perDay > 0) {
             b.plan(Plan.custom(perSecond, perMinute, perDay));
         }
+        if (jitter != null) {
+            latencyJitter(b, jitter, jitterSeed);
+        }
         b.seedLeads(seedCount, seedRandom);
         if (!secrets.isEmpty()) {
             b.secrets(secrets.toArray(new String[0]));
         }
         return b;
+    }
+
+    /** {@code MIN-MAX} or {@code MAX} milliseconds, e.g. {@code 1-8}. */
+    private static void latencyJitter(CashfinSimulator.Builder b, String range, long seed) {
+        String[] bounds = range.trim().split("-", -1);
+        if (bounds.length > 2) {
+            throw new IllegalArgumentException("Option --latency-jitter needs MIN-MAX milliseconds such as 1-8, got '"
+                    + range + "'");
+        }
+        long min = bounds.length == 2 ? integer("--latency-jitter", bounds[0].trim()) : 0;
+        long max = integer("--latency-jitter", bounds[bounds.length - 1].trim());
+        b.latencyJitter(Duration.ofMillis(min), Duration.ofMillis(max), seed);
+    }
+
+    private static long wholeNumber(String opt, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option " + opt + " needs a whole number, got '" + value + "'");
+        }
     }
 
     private static int integer(String opt, String value) {
@@ -113,6 +150,7 @@ public final class CashfinSimulatorMain {
     static String usage() {
         return "Usage: CashfinSimulatorMain [--port 8099] [--plan free|starter|professional|unlimited]\n"
                 + "       [--per-second N --per-minute N --per-day N] [--seed COUNT] [--seed-random N]\n"
-                + "       [--secret cs_...]... [--journal MAX_ENTRIES]";
+                + "       [--secret cs_...]... [--journal MAX_ENTRIES]\n"
+                + "       [--rate-limit-mode fixed|sliding] [--latency-jitter MIN-MAX (ms)] [--jitter-seed N]";
     }
 }

@@ -56,7 +56,9 @@ public final class CashfinWireMockExtension implements ResponseDefinitionTransfo
      * {@code cashfin.secrets} (comma-separated accepted {@code Authorization} values, default
      * {@link CashfinSimulator#DEFAULT_SECRET}), {@code cashfin.plan} (free|starter|professional|unlimited, default
      * unlimited), {@code cashfin.perSecond}/{@code cashfin.perMinute}/{@code cashfin.perDay} (a custom plan),
-     * {@code cashfin.seed} (number of seed leads, default 0), {@code cashfin.seedRandom} (random seed, default 42).
+     * {@code cashfin.seed} (number of seed leads, default 0), {@code cashfin.seedRandom} (random seed, default 42),
+     * {@code cashfin.rateLimitMode} (fixed|sliding, default fixed), {@code cashfin.latencyJitter} (MIN-MAX
+     * milliseconds, default none) and {@code cashfin.jitterSeed} (default 0).
      * Port, request journal and threads are WireMock's own options.
      *
      * @throws IllegalArgumentException if a property has a bad value
@@ -82,6 +84,9 @@ public final class CashfinWireMockExtension implements ResponseDefinitionTransfo
         option(properties, "perDay", "--per-day", args);
         option(properties, "seed", "--seed", args);
         option(properties, "seedRandom", "--seed-random", args);
+        option(properties, "rateLimitMode", "--rate-limit-mode", args);
+        option(properties, "latencyJitter", "--latency-jitter", args);
+        option(properties, "jitterSeed", "--jitter-seed", args);
         String secrets = properties.getProperty(PROPERTY_PREFIX + "secrets");
         if (secrets != null) {
             for (String s : secrets.split(",")) {

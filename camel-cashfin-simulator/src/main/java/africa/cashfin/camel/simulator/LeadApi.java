@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
- * Serves {@code POST /business/lead/create} and {@code GET /business/lead/list}. Order of checks: injected
- * failure (before processing), {@code Authorization}, rate limit, validation and processing, injected failure
- * after processing (only after a successful one).
+ * Serves {@code POST /business/lead/create} and {@code GET /business/lead/list}. Order of checks: latency jitter
+ * (the request arrives late), injected failure (before processing), {@code Authorization}, rate limit, validation
+ * and processing, injected failure after processing (only after a successful one).
  */
 final class LeadApi {
 
@@ -38,6 +38,7 @@ final class LeadApi {
     }
 
     ResponseDefinition handle(Endpoint endpoint, Request request) {
+        switches.jitter.delay(); // network jitter on the way in: the request "arrives" (is counted) late
         Reply reply = switches.secretEcho.apply(serve(endpoint, request), request.getHeader("Authorization"));
         counters.record(endpoint, reply.outcome());
         return reply.toDefinition(switches.latencyMillis);

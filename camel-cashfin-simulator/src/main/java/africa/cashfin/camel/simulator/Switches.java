@@ -1,6 +1,6 @@
 package africa.cashfin.camel.simulator;
 
-/** The non-failure behaviour switches: page info key, sort order, latency, busy CRM, secret echo. Thread-safe. */
+/** The non-failure behaviour switches: page info key, sort order, latency, jitter, busy CRM, secret echo. Thread-safe. */
 final class Switches {
 
     volatile PageInfoKey pageInfoKey = PageInfoKey.PAGINATION;
@@ -8,6 +8,8 @@ final class Switches {
     volatile int latencyMillis;
     volatile int busyCrmLeadsPerPage;
     volatile SecretEcho secretEcho = SecretEcho.OFF;
+    /** Random delay before a request is counted and served (rate limiting: the harsh side). */
+    volatile LatencyJitter jitter = LatencyJitter.NONE;
 
     void reset() {
         pageInfoKey = PageInfoKey.PAGINATION;
@@ -15,5 +17,6 @@ final class Switches {
         latencyMillis = 0;
         busyCrmLeadsPerPage = 0;
         secretEcho = SecretEcho.OFF;
+        jitter = LatencyJitter.NONE;
     }
 }

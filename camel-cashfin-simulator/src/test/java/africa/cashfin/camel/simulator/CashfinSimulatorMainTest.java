@@ -28,6 +28,21 @@ class CashfinSimulatorMainTest {
     }
 
     @Test
+    void rateLimitModeAndLatencyJitter() {
+        CashfinSimulator sim = CashfinSimulatorMain.parse(new String[] {"--rate-limit-mode", "sliding",
+                "--latency-jitter", "2-9", "--jitter-seed", "11"}).build();
+        assertThat(sim.rateLimitMode()).isEqualTo(RateLimitMode.SLIDING);
+        assertThat(sim.switches()).containsEntry("latencyJitter", java.util.Map.of("minMillis", 2, "maxMillis", 9,
+                "seed", 11L));
+        assertThat(CashfinSimulatorMain.parse(new String[] {"--latency-jitter", "5"}).build().switches())
+                .containsEntry("latencyJitter", java.util.Map.of("minMillis", 0, "maxMillis", 5, "seed", 0L));
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--latency-jitter", "1-2-3"}))
+                .hasMessageContaining("MIN-MAX");
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--rate-limit-mode", "leaky"}))
+                .hasMessageContaining("fixed or sliding");
+    }
+
+    @Test
     void badOptionsSayWhatIsWrong() {
         assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--plan", "gold"}))
                 .hasMessageContaining("free, starter, professional or unlimited");

@@ -90,6 +90,17 @@ class CashfinWireMockExtensionTest {
     }
 
     @Test
+    void rateLimitModeAndJitterFromProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("cashfin.rateLimitMode", "sliding");
+        properties.setProperty("cashfin.latencyJitter", "1-6");
+        properties.setProperty("cashfin.jitterSeed", "3");
+        CashfinSimulator sim = CashfinWireMockExtension.fromProperties(properties).build();
+        assertThat(sim.rateLimitMode()).isEqualTo(RateLimitMode.SLIDING);
+        assertThat(sim.switches()).containsEntry("latencyJitter", Map.of("minMillis", 1, "maxMillis", 6, "seed", 3L));
+    }
+
+    @Test
     void defaultsMatchTheJavaApi() {
         Http http = startWithProperties(Map.of());
         HttpResponse<String> ok = Http.send(
