@@ -1,6 +1,10 @@
 package africa.cashfin.camel.benchmarks;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -16,12 +20,17 @@ import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;
+import africa.cashfin.camel.simulator.RateLimitMode;
 
 /**
  * Imports N leads with one bulk create (a lazy Stream body, {@code concurrency} at a time) under a plan limit that
  * the simulator enforces, and reports the achieved rate against the allowed rate, the 429s and the duplicates.
- * Options: {@code --leads 600 --per-second 20 --per-minute 600 --concurrency 8 --margin 0.02} (the margin defaults to
- * the component's {@code RateLimits.DEFAULT_MARGIN}). Not a test.
+ * Options: {@code --leads 600 --per-second 20 --per-minute 600 --concurrency 8 --margin 0.02 --window fixed
+ * --jitter 0-0 --jitter-seed 1 --runs 1}. {@code --per-minute 0} leaves the minute unlimited; {@code --window
+ * sliding} makes the simulator count any 1 s / 60 s span at arrival; {@code --jitter MIN-MAX} delays each request a
+ * random number of milliseconds before the simulator counts it; {@code --margin} defaults to the component's
+ * {@code RateLimits.DEFAULT_MARGIN}; {@code --runs} repeats the import (fresh Camel context, simulator reset). Not
+ * a test.
  */
 public final class RateLimitedImportBenchmark {
 
@@ -39,21 +48,51 @@ public final class RateLimitedImportBenchmark {
         int perMinute = options.getInt("--per-minute", 600);
         int concurrency = options.getInt("--concurrency", 8);
         double margin = options.getDouble("--margin", RateLimits.DEFAULT_MARGIN);
-        double allowed = Math.min(perSecond, perMinute / 60.0);
+        RateLimitMode window = RateLimitMode.parse(options.get("--window", "fixed"));
+        String[] jitter = options.get("--jitter", "0-0").split("-");
+        long jitterSeed = options.getInt("--jitter-seed", 1);
+        int runs = options.getInt("--runs", 1);
+        String extra = options.get("--uri-options", "");
+        double allowed = perMinute > 0 ? Math.min(perSecond, perMinute / 60.0) : perSecond;
 
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.custom(perSecond, perMinute, 1_000_000))
-                .start(); CamelContext camel = new DefaultCamelContext()) {
+                .rateLimitMode(window)
+                .latencyJitter(Duration.ofMillis(Long.parseLong(jitter[0])),
+                        Duration.ofMillis(Long.parseLong(jitter[jitter.length - 1])), jitterSeed)
+                .start()) {
+            String uri = "cashfin-leads:create?plan=unlimited&maxRequestsPerSecond=" + perSecond
+                         + (perMinute > 0 ? "&maxRequestsPerMinute=" + perMinute : "") + "&rateLimitMargin="
+                         + margin + "&concurrency=" + concurrency + (extra.isEmpty() ? "" : "&" + extra);
+            System.out.printf("Rate-limited import: %d leads, plan %d/s %s/min (allowed %.2f/s), %s windows, jitter"
+                              + " %s ms, margin %.2f, concurrency %d, %d cores, Java %s%n  %s%n", leads, perSecond,
+                    perMinute > 0 ? perMinute : "unlimited", allowed, window.jsonName(), String.join("-", jitter),
+                    margin, concurrency, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), uri);
+            List<Double> shares = new ArrayList<>();
+            long total429 = 0;
+            for (int run = 1; run <= runs; run++) {
+                sim.reset();
+                double share = importOnce(sim, uri, leads, allowed, margin);
+                shares.add(share);
+                total429 += sim.requestCount(Outcome.RATE_LIMITED);
+            }
+            if (runs > 1) {
+                List<Double> sorted = shares.stream().sorted().toList();
+                System.out.printf("SUMMARY %d runs: wall-clock share of the allowed rate min %.1f %%, median %.1f %%,"
+                                  + " max %.1f %%; 429s in all runs: %d%n", runs, sorted.get(0),
+                        sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), total429);
+            }
+        }
+    }
+
+    private static double importOnce(CashfinSimulator sim, String uri, int leads, double allowed, double margin)
+            throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
             CashfinLeadsComponent component = camel.getComponent("cashfin-leads", CashfinLeadsComponent.class);
             component.getConfiguration().setClientSecret(sim.secret());
             component.getConfiguration().setBaseUrl(sim.baseUrl());
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
-            String uri = "cashfin-leads:create?plan=unlimited&maxRequestsPerSecond=" + perSecond
-                         + "&maxRequestsPerMinute=" + perMinute + "&rateLimitMargin=" + margin + "&concurrency="
-                         + concurrency;
-            System.out.printf("Rate-limited import: %d leads, plan %d/s %d/min (allowed %.2f/s), margin %.2f,"
-                              + " concurrency %d, %d cores, Java %s%n", leads, perSecond, perMinute, allowed, margin,
-                    concurrency, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             Stream<Map<String, Object>> body = IntStream.range(0, leads).mapToObj(i -> Map.of(
                     "name", "Imported " + i, "email", "imported" + i + "@example.com", "source", "import"));
             long start = System.nanoTime();
@@ -69,10 +108,10 @@ public final class RateLimitedImportBenchmark {
             double rate = result.created() / seconds;
             // steady state: from the 11th to the last lead the simulator stored (its createdat stamps), leaving out
             // the first calls, slowed by connection set-up and a cold JIT
-            java.util.List<java.time.Instant> stamps = sim.leads().stream()
-                    .map(l -> java.time.Instant.parse(String.valueOf(l.get("createdat")))).sorted().toList();
+            List<Instant> stamps = sim.leads().stream()
+                    .map(l -> Instant.parse(String.valueOf(l.get("createdat")))).sorted().toList();
             int skip = Math.min(10, stamps.size() - 2);
-            double span = java.time.Duration.between(stamps.get(skip), stamps.get(stamps.size() - 1)).toNanos() / 1e9;
+            double span = Duration.between(stamps.get(skip), stamps.get(stamps.size() - 1)).toNanos() / 1e9;
             double steady = (stamps.size() - 1 - skip) / span;
             System.out.printf("Created %d, failed %d in %.2f s%n", result.created(), result.failed(), seconds);
             System.out.printf("RESULT achieved %.3f creates/s = %.1f %% of the allowed %.2f/s; 429s: %d;"
@@ -81,6 +120,7 @@ public final class RateLimitedImportBenchmark {
             System.out.printf("RESULT steady state (11th to last stored lead) %.3f creates/s = %.1f %% of the allowed"
                               + " rate; the margin caps it at %.1f %%%n", steady, 100 * steady / allowed,
                     100 * (1 - margin));
+            return 100 * rate / allowed;
         }
     }
 }
