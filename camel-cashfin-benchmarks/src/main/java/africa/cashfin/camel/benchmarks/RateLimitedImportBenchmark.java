@@ -26,11 +26,11 @@ import africa.cashfin.camel.simulator.RateLimitMode;
  * Imports N leads with one bulk create (a lazy Stream body, {@code concurrency} at a time) under a plan limit that
  * the simulator enforces, and reports the achieved rate against the allowed rate, the 429s and the duplicates.
  * Options: {@code --leads 600 --per-second 20 --per-minute 600 --concurrency 8 --margin 0.02 --window fixed
- * --jitter 0-0 --jitter-seed 1 --runs 1}. {@code --per-minute 0} leaves the minute unlimited; {@code --window
+ * --jitter 0-0 --jitter-seed 1 --runs 1 --warmup 0}. {@code --per-minute 0} leaves the minute unlimited; {@code --window
  * sliding} makes the simulator count any 1 s / 60 s span at arrival; {@code --jitter MIN-MAX} delays each request a
  * random number of milliseconds before the simulator counts it; {@code --margin} defaults to the component's
- * {@code RateLimits.DEFAULT_MARGIN}; {@code --runs} repeats the import (fresh Camel context, simulator reset). Not
- * a test.
+ * {@code RateLimits.DEFAULT_MARGIN}; {@code --runs} repeats the import (fresh Camel context, simulator reset);
+ * {@code --warmup N} first runs an unmeasured import of N leads. Not a test.
  */
 public final class RateLimitedImportBenchmark {
 
@@ -52,6 +52,7 @@ public final class RateLimitedImportBenchmark {
         String[] jitter = options.get("--jitter", "0-0").split("-");
         long jitterSeed = options.getInt("--jitter-seed", 1);
         int runs = options.getInt("--runs", 1);
+        int warmup = options.getInt("--warmup", 0);
         String extra = options.get("--uri-options", "");
         double allowed = perMinute > 0 ? Math.min(perSecond, perMinute / 60.0) : perSecond;
 
@@ -68,6 +69,12 @@ public final class RateLimitedImportBenchmark {
                     perMinute > 0 ? perMinute : "unlimited", allowed, window.jsonName(), String.join("-", jitter),
                     margin, concurrency, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), uri);
+            if (warmup > 0) {
+                // the real Cashfin is never cold: warm the simulator (and the JIT) up with an unmeasured import
+                System.out.printf("Warm-up: %d leads, not measured%n", warmup);
+                sim.reset();
+                importOnce(sim, uri, warmup, allowed, margin);
+            }
             List<Double> shares = new ArrayList<>();
             long total429 = 0;
             for (int run = 1; run <= runs; run++) {
