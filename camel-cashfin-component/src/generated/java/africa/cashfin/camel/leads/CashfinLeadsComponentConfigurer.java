@@ -78,6 +78,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetryWait": getOrCreateConfiguration(target).setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "plan": getOrCreateConfiguration(target).setPlan(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitjitter":
+        case "rateLimitJitter": getOrCreateConfiguration(target).setRateLimitJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitmargin":
         case "rateLimitMargin": getOrCreateConfiguration(target).setRateLimitMargin(property(camelContext, double.class, value)); return true;
         case "ratelimitstore":
@@ -150,6 +152,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetryWait": return long.class;
         case "page": return java.lang.Integer.class;
         case "plan": return java.lang.String.class;
+        case "ratelimitjitter":
+        case "rateLimitJitter": return long.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return double.class;
         case "ratelimitstore":
@@ -223,6 +227,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetryWait": return getOrCreateConfiguration(target).getMaxRetryWait();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "plan": return getOrCreateConfiguration(target).getPlan();
+        case "ratelimitjitter":
+        case "rateLimitJitter": return getOrCreateConfiguration(target).getRateLimitJitter();
         case "ratelimitmargin":
         case "rateLimitMargin": return getOrCreateConfiguration(target).getRateLimitMargin();
         case "ratelimitstore":

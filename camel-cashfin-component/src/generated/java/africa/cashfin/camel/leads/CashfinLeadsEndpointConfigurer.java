@@ -80,6 +80,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "plan": target.getConfiguration().setPlan(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "ratelimitjitter":
+        case "rateLimitJitter": target.getConfiguration().setRateLimitJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitmargin":
         case "rateLimitMargin": target.getConfiguration().setRateLimitMargin(property(camelContext, double.class, value)); return true;
         case "ratelimitstore":
@@ -178,6 +180,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "plan": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "ratelimitjitter":
+        case "rateLimitJitter": return long.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return double.class;
         case "ratelimitstore":
@@ -277,6 +281,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "plan": return target.getConfiguration().getPlan();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "ratelimitjitter":
+        case "rateLimitJitter": return target.getConfiguration().getRateLimitJitter();
         case "ratelimitmargin":
         case "rateLimitMargin": return target.getConfiguration().getRateLimitMargin();
         case "ratelimitstore":

@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(53);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -57,6 +57,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("page");
         props.add("plan");
         props.add("pollStrategy");
+        props.add("rateLimitJitter");
         props.add("rateLimitMargin");
         props.add("rateLimitStore");
         props.add("repeatCount");

@@ -369,6 +369,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " differences: 0.02 keeps 2% below each limit.")
     private double rateLimitMargin = RateLimits.DEFAULT_MARGIN;
 
+    @UriParam(label = "ratelimit,advanced", defaultValue = "25", javaType = "java.time.Duration",
+              description = "The network jitter the pacing absorbs, in milliseconds or as a duration such as"
+                            + " `25ms` (0 to 1 s): the component keeps every span of one second plus this (and of one"
+                            + " minute plus this), counted when its calls leave, to at most the limit, so calls that"
+                            + " reach Cashfin up to this much later than others still keep any window, even a sliding"
+                            + " one counted at arrival. Larger values are safer on slow or congested networks and"
+                            + " cost throughput on the per-second limit (about this fraction of a second).")
+    private long rateLimitJitter = RateLimits.DEFAULT_JITTER.toMillis();
+
     @UriParam(label = "ratelimit", defaultValue = "3",
               description = "Retries after the first attempt of one call (0 disables retrying). list is retried on"
                             + " 429, 5xx and I/O errors; create only when the request provably did not reach the"
@@ -407,7 +416,8 @@ public class CashfinLeadsConfiguration implements Cloneable {
             b.plan(RatePlan.parse(plan == null ? "free" : plan));
         }
         return b.maxRequestsPerSecond(maxRequestsPerSecond).maxRequestsPerMinute(maxRequestsPerMinute)
-                .maxRequestsPerDay(maxRequestsPerDay).margin(rateLimitMargin).build();
+                .maxRequestsPerDay(maxRequestsPerDay).margin(rateLimitMargin)
+                .jitter(Duration.ofMillis(rateLimitJitter)).build();
     }
 
     /** The parsed {@link #getDeduplicateBy() deduplicateBy}. */
@@ -479,6 +489,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** Fraction of every limit left unused, 0 to 0.5. */
     public void setRateLimitMargin(double rateLimitMargin) {
         this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public long getRateLimitJitter() {
+        return rateLimitJitter;
+    }
+
+    /** The network jitter the pacing absorbs, in milliseconds (0 to 1000). */
+    public void setRateLimitJitter(long rateLimitJitter) {
+        this.rateLimitJitter = rateLimitJitter;
     }
 
     public int getMaxRetries() {

@@ -30,6 +30,12 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -53,6 +59,7 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
 import africa.cashfin.camel.leads.api.limit.CallFailure;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
+import africa.cashfin.camel.leads.api.limit.DurationText;
 import africa.cashfin.camel.leads.api.limit.RateLimitHeaders;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.api.limit.RetryDecision;
@@ -86,6 +93,7 @@ public class CashfinClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinClient.class);
     private static final String USER_AGENT = "camel-cashfin/0.1";
+    private static final String PERMIT_ATTRIBUTE = "cashfin.rateLimitPermit";
 
     private final CashfinClientSettings settings;
     private final PoolingHttpClientConnectionManager connectionManager;
@@ -138,6 +146,8 @@ public class CashfinClient implements Closeable {
                         .setResponseTimeout(Timeout.of(settings.getResponseTimeout()))
                         .setRedirectsEnabled(false)
                         .build())
+                // the limiter counts a call when it leaves: after the connection (and any TLS handshake) is ready
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "cashfin-rate-limit", CashfinClient::sendPermit)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -204,7 +214,7 @@ public class CashfinClient implements Closeable {
             }
         }
         byte[] body = LeadJson.toCreateRequest(lead);
-        return call(ApiOperation.CREATE, CREATE_PATH, () -> {
+        return call(ApiOperation.CREATE, "POST", CREATE_PATH, () -> {
             HttpPost post = new HttpPost(createUri);
             post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
             return post;
@@ -243,7 +253,7 @@ public class CashfinClient implements Closeable {
         add(params, "status", query.status());
         add(params, "source", query.source());
         URI uri = uri(LIST_PATH, params);
-        return call(ApiOperation.LIST, LIST_PATH, () -> new HttpGet(uri),
+        return call(ApiOperation.LIST, "GET", LIST_PATH, () -> new HttpGet(uri),
                 response -> reader.readPage("GET", LIST_PATH, response), null);
     }
 
@@ -259,20 +269,25 @@ public class CashfinClient implements Closeable {
     }
 
     /**
-     * The retry loop around every call: limiter slot, send, read; on failure the {@link RetryPolicy} decides.
+     * The retry loop around every call: limiter slot, send, read; on failure the {@link RetryPolicy} decides. After a
+     * 429 the caller does not sleep on its own: the limiter holds one pause shared by every caller of the secret, and
+     * the retry waits for it (and for its paced slot after it) in {@link #acquireSlot}.
      *
+     * @param method the HTTP method, for log lines
      * @param lookup for create with a dedupe key: finds the lead after an ambiguous failure (null result when it is
      *               not there); null when no look-up is possible, in which case an ambiguous failure is thrown
      */
-    private <T> T call(ApiOperation operation, String path, Supplier<HttpUriRequestBase> requests,
+    private <T> T call(ApiOperation operation, String method, String path, Supplier<HttpUriRequestBase> requests,
                        Function<RawResponse, T> read, Supplier<T> lookup) {
         Duration waited = Duration.ZERO;
         for (int attempt = 1;; attempt++) {
-            acquireSlot(waited);
+            long waitStart = System.nanoTime();
+            CallRateLimiter.Permit permit = reservePermit(waited);
+            waited = waited.plus(Duration.ofNanos(System.nanoTime() - waitStart));
             CashfinException failure;
             CallFailure what;
             try {
-                RawResponse response = send(requests.get(), path);
+                RawResponse response = send(requests.get(), path, permit);
                 try {
                     T result = read.apply(response);
                     authenticationFailure = null;
@@ -296,21 +311,23 @@ public class CashfinClient implements Closeable {
                 throw failure;
             }
             RetryDecision decision = retryPolicy.decide(operation, attempt, waited, what);
-            if (what.status().orElse(0) == 429) {
+            boolean rateLimited = what.status().orElse(0) == 429;
+            if (rateLimited) {
                 limiter.onRateLimited(decision.retryAfter().orElse(what.retryAfter().orElse(null)));
             }
             switch (decision.action()) {
                 case GIVE_UP:
-                    LOG.debug("Cashfin {} {}: not retried: {}", operation, path, decision.reason());
+                    LOG.debug("Cashfin {} {}: not retried: {}", method, path, decision.reason());
                     throw failure;
                 case RETRY_AFTER_LOOKUP:
                     if (lookup == null) {
-                        LOG.debug("Cashfin {} {}: not retried (no dedupe key to look the lead up): {}", operation,
+                        LOG.debug("Cashfin {} {}: not retried (no dedupe key to look the lead up): {}", method,
                                 path, decision.reason());
                         throw failure;
                     }
                     LOG.info("Cashfin {} {} attempt {} failed ambiguously ({}); looking the lead up in {} before"
-                             + " trying again", operation, path, attempt, what.description(), decision.delay());
+                             + " trying again", method, path, attempt, what.description(),
+                            DurationText.of(decision.delay()));
                     waited = pause(waited, decision.delay(), failure);
                     T found;
                     try {
@@ -324,22 +341,59 @@ public class CashfinClient implements Closeable {
                     }
                     break;
                 default:
-                    LOG.info("Cashfin {} {} attempt {} failed ({}); retrying in {}", operation, path, attempt,
-                            what.description(), decision.delay());
-                    waited = pause(waited, decision.delay(), failure);
+                    if (rateLimited) {
+                        // the limiter logs the shared pause once; one line per rate-limited call would flood the log
+                        LOG.debug("Cashfin {} {} attempt {} failed ({}); retrying after the shared pause ({})", method,
+                                path, attempt, what.description(), DurationText.of(decision.delay()));
+                    } else {
+                        LOG.info("Cashfin {} {} attempt {} failed ({}); retrying in {}", method, path, attempt,
+                                what.description(), DurationText.of(decision.delay()));
+                        waited = pause(waited, decision.delay(), failure);
+                    }
                     break;
             }
         }
     }
 
-    /** Waits for a call slot, for at most what is left of maxRetryWait. */
-    private void acquireSlot(Duration waited) {
+    /**
+     * Waits for a paced call slot, for at most what is left of maxRetryWait. The permit is sent (counted) by
+     * {@link #sendPermit} once the connection is ready, right before the request is written.
+     */
+    private CallRateLimiter.Permit reservePermit(Duration waited) {
         Duration left = settings.getMaxRetryWait().minus(waited);
         try {
-            limiter.acquire(left.isNegative() ? Duration.ZERO : left);
+            return limiter.reserve(left.isNegative() ? Duration.ZERO : left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interrupted("waiting for the rate limiter", e);
+        }
+    }
+
+    /**
+     * The exec-chain step right after CONNECT: the call's rate-limit permit is sent (checked against the sliding log
+     * and counted) when the connection is ready, so the time spent opening a connection or a TLS handshake does not
+     * bunch calls at the server.
+     */
+    private static ClassicHttpResponse sendPermit(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        Object permit = scope.clientContext.getAttribute(PERMIT_ATTRIBUTE);
+        if (permit instanceof CallRateLimiter.Permit p) {
+            try {
+                p.send();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PermitInterruptedException(e);
+            }
+        }
+        return chain.proceed(request, scope);
+    }
+
+    /** Carries an interruption out of the exec chain: the request was not sent. */
+    private static final class PermitInterruptedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PermitInterruptedException(InterruptedException cause) {
+            super(cause);
         }
     }
 
@@ -374,13 +428,15 @@ public class CashfinClient implements Closeable {
      * The single exit to the network: adds the Authorization header, executes, reads the whole answer and maps I/O
      * failures to {@link CashfinTransportException}. Rate limiting and retries belong here.
      */
-    private RawResponse send(HttpUriRequestBase request, String path) {
+    private RawResponse send(HttpUriRequestBase request, String path, CallRateLimiter.Permit permit) {
         request.setHeader(HttpHeaders.AUTHORIZATION, settings.getClientSecret());
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
         String method = request.getMethod();
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(PERMIT_ATTRIBUTE, permit);
         long start = System.nanoTime();
         try {
-            RawResponse response = http.execute(request, r -> {
+            RawResponse response = http.execute(request, context, r -> {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (Header h : r.getHeaders()) {
                     headers.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
@@ -389,7 +445,7 @@ public class CashfinClient implements Closeable {
                 return new RawResponse(r.getCode(), r.getReasonPhrase(), headers.get("content-type"), headers, body);
             });
             if (response.header("x-ratelimit-remaining") != null) {
-                limiter.observe(rateLimitHeaders(response));
+                limiter.observe(rateLimitHeaders(response), permit);
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {}{} -> HTTP {} ({} bytes) in {} ms", method, settings.getBaseUrl(), path,
@@ -401,6 +457,10 @@ public class CashfinClient implements Closeable {
             LOG.debug("{} {}{} failed after {} ms: {}", method, settings.getBaseUrl(), path,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), e.toString());
             throw transportFailure(method, path, e);
+        } catch (PermitInterruptedException e) {
+            throw interrupted("waiting for the rate limiter", (InterruptedException) e.getCause());
+        } finally {
+            permit.cancel(); // not sent (connection failed, or the wait ran out): give the budget back
         }
     }
 

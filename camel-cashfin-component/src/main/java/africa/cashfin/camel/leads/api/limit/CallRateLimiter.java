@@ -2,12 +2,13 @@ package africa.cashfin.camel.leads.api.limit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
@@ -18,18 +19,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Paces the calls made with one Cashfin client secret so that they stay under the secret's {@link RateLimits} without
- * 429s, and adapts to what the server reports. One instance per secret, shared by every endpoint and route in the JVM
- * (get it from {@link CallRateLimiterRegistry}); thread-safe.
+ * 429s, even against a server that counts a sliding window at arrival, and adapts to what the server reports. One
+ * instance per secret, shared by every endpoint and route in the JVM (get it from {@link CallRateLimiterRegistry});
+ * thread-safe.
  * <p>
- * How it paces (see {@code docs/rate-limiting.md} for the arithmetic): the per-second and per-minute windows are
- * Bucket4j bandwidths of capacity one call, refilled greedily at {@code limit * (1 - margin)} per window, so calls
- * are spread evenly and no fixed window of the server ever sees more than {@code ceil(limit * (1 - margin))} of them;
- * the per-day window is a bandwidth holding the whole margin-reduced daily budget, refilled once a day. On top of the
- * bucket, a pause shared by all callers holds every call until the server's {@code X-RateLimit-Reset} (when
- * {@code X-RateLimit-Remaining} is at or below the hold threshold) or until the {@code Retry-After} of a 429.
- * <p>
- * With a distributed Bucket4j {@link ProxyManager} the bucket lives in the shared store under
- * {@link SecretFingerprint#bucketKey()}, so several JVMs using one secret share one budget; pauses stay per JVM.
+ * A call passes four gates, in this order (see {@code docs/rate-limiting.md}):
+ * <ol>
+ * <li>the <b>budget</b>: a Bucket4j bucket ({@link #bucketConfiguration}), local or in a distributed store shared by
+ * several JVMs. Per-second and per-minute bandwidths of capacity one call, refilled greedily at
+ * {@code limit * (1 - margin)} per window; a per-day bandwidth holding the whole margin-reduced daily budget. The
+ * caller reserves its token at once (Bucket4j computes when it is due) and waits below;</li>
+ * <li>the <b>slot</b>: a local schedule that hands out call times no closer than the paced spacing divided by the
+ * {@link AdaptivePace adaptive share} (1 until a 429; AIMD), and none before a shared pause ends. A pause (a 429's
+ * {@code Retry-After}, or {@code X-RateLimit-Remaining: 0} that the limiter's own calls do not explain) moves the
+ * schedule to its end and invalidates the slots handed out before, so the waiting callers come back one spacing apart,
+ * not in a burst;</li>
+ * <li>the <b>sliding log</b> ({@link AdmissionLog}): per second and per minute, at most the server's limit in any
+ * span of the window plus {@link RateLimits#jitter()}, counted when calls actually leave;</li>
+ * <li>and only then is the call recorded and let go.</li>
+ * </ol>
  */
 public final class CallRateLimiter {
 
@@ -44,9 +52,24 @@ public final class CallRateLimiter {
     private final Bucket bucket;
     private final boolean distributed;
     private final long holdWhenRemainingAtMost;
-    private final BlockingStrategy sleeper;
+    /** The paced spacing of calls at full pace (0 when neither the second nor the minute is limited). */
+    private final long spacingNanos;
+    /** The arrival jitter the sliding logs allow for ({@link RateLimits#jitter()}). */
+    private final long jitterNanos;
+    /** The calls per second at full pace, for log lines (0 when unknown). */
+    private final double fullRate;
+
+    // ---- the schedule, guarded by "this"
+    private final List<AdmissionLog> logs = new ArrayList<>();
+    private final AdaptivePace pace = new AdaptivePace();
+    /** The earliest time the next slot may be handed out. */
+    private long nextSlotNanos;
     /** End of the current pause, on the {@link TimeSource#nanoTime()} scale; in the past when not paused. */
-    private final AtomicLong pausedUntilNanos;
+    private long pausedUntilNanos;
+    /** Bumped by every pause: a slot of an older generation must be taken again. */
+    private long generation;
+    /** True from a 429 until the first call after its pause (which logs that calls resumed). */
+    private boolean rateLimitedPause;
 
     private CallRateLimiter(Builder builder) {
         this.secret = Objects.requireNonNull(builder.secret, "secret");
@@ -54,8 +77,22 @@ public final class CallRateLimiter {
         this.time = Objects.requireNonNull(builder.time, "time");
         this.holdWhenRemainingAtMost = builder.holdWhenRemainingAtMost;
         this.distributed = builder.proxyManager != null;
-        this.sleeper = time::sleepNanos;
-        this.pausedUntilNanos = new AtomicLong(time.nanoTime());
+        long now = time.nanoTime();
+        this.nextSlotNanos = now;
+        this.pausedUntilNanos = now;
+        long spacing = 0;
+        for (RateWindow window : new RateWindow[] { RateWindow.SECOND, RateWindow.MINUTE }) {
+            if (limits.budget(window).isPresent()) {
+                spacing = Math.max(spacing, spacingNanos(window, limits.budget(window).getAsDouble()));
+                long limit = limits.limit(window).getAsLong();
+                if (limit <= AdmissionLog.MAX_LOGGED_LIMIT) {
+                    logs.add(new AdmissionLog(limit, window.length().toNanos()));
+                }
+            }
+        }
+        this.spacingNanos = spacing;
+        this.jitterNanos = limits.jitter().toNanos();
+        this.fullRate = spacing == 0 ? 0 : 1e9 / spacing;
         if (limits.isUnlimited()) {
             this.bucket = null;
         } else if (builder.proxyManager != null) {
@@ -100,7 +137,6 @@ public final class CallRateLimiter {
                 continue;
             }
             double budget = limits.budget(window).getAsDouble();
-            long windowNanos = window.length().toNanos();
             if (window == RateWindow.DAY) {
                 // the whole (margin-reduced) daily budget, refilled once a day: pacing it over 24 h would allow one
                 // call every ~89 s on Free; the server's headers correct a misaligned day window
@@ -110,9 +146,8 @@ public final class CallRateLimiter {
             } else {
                 // one call of capacity, one call every windowNanos / budget (rounded up): even pacing, and any fixed
                 // window of the server's sees fewer than 1 + budget calls
-                long spacingNanos = (long) Math.ceil(windowNanos / budget);
                 configuration.addLimit(Bandwidth.builder().capacity(1)
-                        .refillGreedy(1, Duration.ofNanos(spacingNanos))
+                        .refillGreedy(1, Duration.ofNanos(spacingNanos(window, budget)))
                         .id(window == RateWindow.SECOND ? "per-second" : "per-minute").build());
             }
             any = true;
@@ -123,9 +158,13 @@ public final class CallRateLimiter {
         return configuration.build();
     }
 
+    private static long spacingNanos(RateWindow window, double budget) {
+        return (long) Math.ceil(window.length().toNanos() / budget);
+    }
+
     /**
      * Blocks until a call may be made, however long that takes (on the Free plan, after the daily budget is spent,
-     * that can be hours).
+     * that can be hours). Call it right before sending: the call is counted as leaving now.
      *
      * @throws InterruptedException when the waiting thread is interrupted; no call may then be made
      */
@@ -134,7 +173,9 @@ public final class CallRateLimiter {
     }
 
     /**
-     * Blocks until a call may be made, but no longer than {@code maxWait}.
+     * Blocks until a call may be made, but no longer than {@code maxWait}. Call it right before sending: the call is
+     * counted as leaving when this returns. Same as {@link #reserve(Duration)} followed at once by
+     * {@link Permit#send()}.
      *
      * @param  maxWait                        the longest wait accepted; null for no limit
      * @throws RateLimitWaitExceededException when no call is allowed within {@code maxWait}: no call may be made, the
@@ -142,64 +183,160 @@ public final class CallRateLimiter {
      * @throws InterruptedException           when the waiting thread is interrupted; no call may then be made
      */
     public void acquire(Duration maxWait) throws InterruptedException {
+        reserve(maxWait).send();
+    }
+
+    /**
+     * The first half of {@link #acquire(Duration)}, for a caller that has work to do between being paced and
+     * sending (opening a connection): takes one call of the budget and waits for its paced slot (after any pause).
+     * Then, right before the request is written, {@link Permit#send()} checks the sliding log and counts the call as
+     * leaving; or {@link Permit#cancel()} gives the budget back when the call is not made.
+     *
+     * @param  maxWait                        the longest wait accepted (for both halves together); null for no limit
+     * @return                                the permit to send or cancel
+     * @throws RateLimitWaitExceededException when no call is allowed within {@code maxWait}: no call may be made
+     * @throws InterruptedException           when the waiting thread is interrupted; no call may then be made
+     */
+    public Permit reserve(Duration maxWait) throws InterruptedException {
         if (maxWait != null && maxWait.isNegative()) {
             throw new IllegalArgumentException("maxWait must not be negative, but was " + maxWait);
         }
         long start = time.nanoTime();
-        long deadline = maxWait == null ? 0 : start + maxWait.toNanos();
-        boolean consumed = bucket == null;
-        while (true) {
-            long now = time.nanoTime();
-            long pauseLeft = pausedUntilNanos.get() - now;
-            if (pauseLeft > 0) {
-                if (maxWait != null && pauseLeft > deadline - now) {
-                    throw exceeded(maxWait, pauseLeft, "the Cashfin server asked to pause calls");
-                }
-                time.sleepNanos(pauseLeft);
-                continue;
+        long deadline = maxWait == null ? Long.MAX_VALUE : start + maxWait.toNanos();
+        Permit permit = new Permit(maxWait, deadline, reserveBudget(start, maxWait));
+        boolean ready = false;
+        try {
+            permit.await(false);
+            ready = true;
+            return permit;
+        } finally {
+            if (!ready) {
+                permit.cancel();
             }
-            if (consumed) {
-                return;
-            }
-            if (maxWait == null) {
-                bucket.asBlocking().consume(1, sleeper);
-            } else if (!tryConsumeWithin(deadline - now)) {
-                long wait = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-                throw exceeded(maxWait, wait, "the rate limit " + limits + " is spent for now");
-            }
-            consumed = true;
         }
     }
 
-    private boolean tryConsumeWithin(long maxWaitNanos) throws InterruptedException {
-        // Bucket4j's blocking tryConsume refuses a zero wait: then only take a token that is there now
-        return maxWaitNanos <= 0 ? bucket.tryConsume(1) : bucket.asBlocking().tryConsume(1, maxWaitNanos, sleeper);
+    /** Reserves one call of the budget; returns when it is due (on the TimeSource scale). */
+    private long reserveBudget(long now, Duration maxWait) throws InterruptedException {
+        if (bucket == null) {
+            return now;
+        }
+        long[] wait = new long[1];
+        boolean reserved;
+        if (maxWait == null) {
+            bucket.asBlocking().consume(1, nanos -> wait[0] = nanos);
+            reserved = true;
+        } else if (maxWait.isZero()) {
+            // Bucket4j's blocking tryConsume refuses a zero wait: then only take a token that is there now
+            reserved = bucket.tryConsume(1);
+        } else {
+            reserved = bucket.asBlocking().tryConsume(1, maxWait.toNanos(), nanos -> wait[0] = nanos);
+        }
+        if (!reserved) {
+            long due = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            throw exceeded(maxWait, due, "the rate limit " + limits + " is spent for now");
+        }
+        return now + wait[0];
+    }
+
+    private synchronized long currentGeneration() {
+        return generation;
+    }
+
+    /** Hands out the next call time: no sooner than the budget allows, the pause ends, and the adaptive spacing. */
+    private synchronized Slot takeSlot(long now, long budgetDue) {
+        long at = Math.max(Math.max(now, budgetDue), Math.max(nextSlotNanos, pausedUntilNanos));
+        if (spacingNanos > 0) {
+            nextSlotNanos = at + (long) (spacingNanos / pace.factor(at));
+        }
+        return new Slot(at, generation, at <= pausedUntilNanos && pausedUntilNanos > now);
+    }
+
+    /**
+     * Lets the call go at {@code now} if its slot is still valid and the sliding logs have room.
+     *
+     * @return 0 when admitted (recorded), a positive wait when a sliding log is full, -1 when the slot was invalidated
+     */
+    private synchronized long admit(long now, Slot slot) {
+        if (slot.generation != generation) {
+            return -1;
+        }
+        long wait = 0;
+        for (AdmissionLog log : logs) {
+            wait = Math.max(wait, log.waitBefore(now, jitterNanos));
+        }
+        if (wait > 0) {
+            return wait;
+        }
+        for (AdmissionLog log : logs) {
+            log.record(now);
+        }
+        if (rateLimitedPause) {
+            rateLimitedPause = false;
+            LOG.info("Cashfin calls of {} resumed after the 429 pause{}", secret, paceText(now));
+        }
+        return 0;
     }
 
     /**
      * Adapts to the rate-limit headers of a response: when {@code X-RateLimit-Remaining} is at or below the hold
-     * threshold (default 0) and {@code X-RateLimit-Reset} is in the future, every caller of this secret is held until
-     * the reset.
+     * threshold (default 0), {@code X-RateLimit-Reset} is in the future, and the limiter's own recent calls do not
+     * explain it (another application spends the same budget, or the server's day started before this JVM's), every
+     * caller of this secret is held until the reset. A window that this limiter's own pacing has filled is not a
+     * reason to hold: the pacing and the sliding log already keep it.
      */
     public void observe(RateLimitHeaders headers) {
+        observe(headers, null);
+    }
+
+    /**
+     * Like {@link #observe(RateLimitHeaders)} for the response to a call sent with {@code permit}: the server counted
+     * that call's window from when it arrived, so the limiter's own calls that explain a {@code Remaining} of 0 are
+     * those sent from one window plus the jitter allowance before it.
+     *
+     * @param permit the sent permit of the call that got these headers, or null when unknown
+     */
+    public void observe(RateLimitHeaders headers, Permit permit) {
         if (headers == null || headers.remaining().isEmpty()
                 || headers.remaining().getAsLong() > holdWhenRemainingAtMost) {
             return;
         }
+        long sentAt = permit != null && permit.sent ? permit.sentAt : time.nanoTime();
         Instant now = time.now();
         Optional<Duration> untilReset = headers.timeUntilReset(now);
-        if (untilReset.isEmpty()) {
+        if (untilReset.isEmpty() || explainedByOwnCalls(headers, sentAt)) {
             return;
         }
         Duration hold = min(untilReset.get(), MAX_HOLD);
-        pauseFor(hold);
+        pauseFor(hold, false);
         LOG.debug("Cashfin reports {} calls remaining (limit {}) for {}: holding calls for {}",
                 headers.remaining().getAsLong(), headers.limit().isPresent() ? headers.limit().getAsLong() : "?",
-                secret, hold);
+                secret, DurationText.of(hold));
     }
 
     /**
-     * Pauses every caller of this secret after a 429: no call starts before {@code retryAfter} has passed.
+     * True when the window the headers describe is one the limiter logs and its own calls, sent from one span before
+     * the call that got the headers, have used it up.
+     */
+    private synchronized boolean explainedByOwnCalls(RateLimitHeaders headers, long sentAt) {
+        if (headers.limit().isEmpty()) {
+            return false;
+        }
+        long limit = headers.limit().getAsLong();
+        long used = limit - headers.remaining().getAsLong();
+        for (AdmissionLog log : logs) {
+            if (log.limit() == limit && log.countAfter(sentAt - log.windowNanos() - jitterNanos) >= used) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After a 429: pauses every caller of this secret until {@code retryAfter} has passed (one shared pause: a shorter
+     * pause never shortens a longer one, and the callers come back one paced spacing apart), and lowers the pace
+     * (AIMD, see {@link AdaptivePace}) unless the 429 belongs to a pause already under way. Logs one line when the
+     * pause starts and one when calls resume.
      *
      * @param retryAfter the server's {@code Retry-After} (or the time until {@code X-RateLimit-Reset}); null or
      *                   negative means one second
@@ -207,13 +344,50 @@ public final class CallRateLimiter {
     public void onRateLimited(Duration retryAfter) {
         Duration pause = retryAfter == null || retryAfter.isNegative() ? Duration.ofSeconds(1)
                 : min(retryAfter, MAX_HOLD);
-        pauseFor(pause);
-        LOG.info("Cashfin answered 429 Too Many Requests for {}: pausing all its calls for {}", secret, pause);
+        pauseFor(pause, true);
+    }
+
+    private synchronized void pauseFor(Duration pause, boolean rateLimited) {
+        long now = time.nanoTime();
+        boolean alreadyPaused = rateLimitedPause;
+        long until = now + pause.toNanos();
+        if (until - pausedUntilNanos > 0) {
+            pausedUntilNanos = until;
+            nextSlotNanos = until;
+            generation++;
+        }
+        if (!rateLimited) {
+            return;
+        }
+        if (alreadyPaused) {
+            LOG.debug("Cashfin answered 429 Too Many Requests for {} again (a call sent before the pause): pausing"
+                      + " until the pause ends ({} from now)", secret,
+                    DurationText.of(Duration.ofNanos(pausedUntilNanos - now)));
+            return;
+        }
+        double share = pace.cut(now, pausedUntilNanos);
+        rateLimitedPause = true;
+        LOG.info("Cashfin answered 429 Too Many Requests for {}: pausing all its calls for {}{}", secret,
+                DurationText.of(Duration.ofNanos(pausedUntilNanos - now)), fullRate == 0 ? ""
+                        : String.format(Locale.ROOT, ", then pacing at %.0f %% (%.2f calls/s) and rising back"
+                                                     + " gradually", share * 100, share * fullRate));
+    }
+
+    private String paceText(long now) {
+        if (fullRate == 0) {
+            return "";
+        }
+        double share = pace.factor(now);
+        return String.format(Locale.ROOT, "; pacing at %.0f %% (%.2f calls/s)%s", share * 100, share * fullRate,
+                share < 1 ? ", rising back gradually" : "");
     }
 
     /** @return when the current pause ends, by the wall clock, or empty when calls are not paused */
     public Optional<Instant> pausedUntil() {
-        long left = pausedUntilNanos.get() - time.nanoTime();
+        long left;
+        synchronized (this) {
+            left = pausedUntilNanos - time.nanoTime();
+        }
         return left > 0 ? Optional.of(time.now().plusNanos(left)) : Optional.empty();
     }
 
@@ -225,9 +399,20 @@ public final class CallRateLimiter {
      * @return zero when a call could start now
      */
     public Duration waitForNextCall() {
-        long pauseLeft = Math.max(0, pausedUntilNanos.get() - time.nanoTime());
+        long pauseLeft;
+        synchronized (this) {
+            pauseLeft = Math.max(0, pausedUntilNanos - time.nanoTime());
+        }
         long refill = bucket == null ? 0 : Math.max(0, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
         return Duration.ofNanos(Math.max(pauseLeft, refill));
+    }
+
+    /**
+     * @return the share of the configured rate the limiter allows itself now: 1 normally, less after a 429 (see
+     *         {@link AdaptivePace})
+     */
+    public synchronized double paceShare() {
+        return pace.factor(time.nanoTime());
     }
 
     /** @return the limits enforced */
@@ -245,11 +430,6 @@ public final class CallRateLimiter {
         return distributed;
     }
 
-    private void pauseFor(Duration pause) {
-        long until = time.nanoTime() + pause.toNanos();
-        pausedUntilNanos.accumulateAndGet(until, (current, wanted) -> wanted - current > 0 ? wanted : current);
-    }
-
     private RateLimitWaitExceededException exceeded(Duration maxWait, long waitNanos, String cause) {
         Duration retryAfter = Duration.ofNanos(Math.max(0, waitNanos));
         return new RateLimitWaitExceededException(secret, maxWait, retryAfter, time.now().plus(retryAfter), cause);
@@ -262,6 +442,105 @@ public final class CallRateLimiter {
     @Override
     public String toString() {
         return "CallRateLimiter[" + secret + ", " + limits + (distributed ? ", distributed" : "") + "]";
+    }
+
+    /**
+     * One call's claim on the budget, from {@link #reserve(Duration)}: paced, not yet counted as sent. Either
+     * {@link #send()} it right before the request is written, or {@link #cancel()} it. Used by one thread.
+     */
+    public final class Permit {
+        private final Duration maxWait;
+        private final long deadline;
+        private final long budgetDue;
+        private Slot slot;
+        private boolean sent;
+        private long sentAt;
+        private boolean cancelled;
+
+        private Permit(Duration maxWait, long deadline, long budgetDue) {
+            this.maxWait = maxWait;
+            this.deadline = deadline;
+            this.budgetDue = budgetDue;
+        }
+
+        /**
+         * Blocks until the call may leave now: any pause that started since the reservation has ended and the call
+         * has a new paced slot after it, and the sliding log has room. Then counts the call as sent. Does nothing
+         * when already sent.
+         *
+         * @throws RateLimitWaitExceededException when that takes longer than what is left of the maximum wait; the
+         *                                        budget is given back and no call may be made
+         * @throws InterruptedException           when interrupted; the budget is given back, no call may be made
+         * @throws IllegalStateException          when the permit was cancelled
+         */
+        public void send() throws InterruptedException {
+            if (sent) {
+                return;
+            }
+            if (cancelled) {
+                throw new IllegalStateException("This rate-limit permit was cancelled: reserve a new one");
+            }
+            boolean done = false;
+            try {
+                await(true);
+                done = true;
+            } finally {
+                if (!done) {
+                    cancel();
+                }
+            }
+        }
+
+        /** Gives the reserved budget back: the call is not made. Does nothing once sent or cancelled. */
+        public void cancel() {
+            if (sent || cancelled) {
+                return;
+            }
+            cancelled = true;
+            if (bucket != null) {
+                bucket.addTokens(1);
+            }
+        }
+
+        /** @return true once {@link #send()} has let the call go */
+        public boolean isSent() {
+            return sent;
+        }
+
+        /** Waits for a valid slot, and with {@code admit} for room in the sliding logs (then records the call). */
+        private void await(boolean admit) throws InterruptedException {
+            while (true) {
+                long now = time.nanoTime();
+                if (slot == null || slot.generation != currentGeneration()) {
+                    slot = takeSlot(now, budgetDue);
+                }
+                long wait = slot.at - now;
+                if (wait <= 0) {
+                    if (!admit) {
+                        return;
+                    }
+                    wait = CallRateLimiter.this.admit(now, slot);
+                    if (wait == 0) {
+                        sent = true;
+                        sentAt = now;
+                        return;
+                    }
+                    if (wait < 0) {
+                        slot = null; // a pause started since the slot was handed out: take a new one
+                        continue;
+                    }
+                }
+                if (wait > deadline - now) {
+                    throw exceeded(maxWait, wait, slot.paused ? "the Cashfin server asked to pause calls"
+                            : "the rate limit " + limits + " is spent for now");
+                }
+                time.sleepNanos(wait);
+            }
+        }
+    }
+
+    /** A call time handed out by the schedule, valid while no pause starts (same generation). */
+    private record Slot(long at, long generation, boolean paused) {
     }
 
     /** Builds a {@link CallRateLimiter}. */

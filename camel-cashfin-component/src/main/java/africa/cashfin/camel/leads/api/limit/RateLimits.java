@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 
 /**
  * The call limits one client secret must respect: per second, per minute and per day (each may be absent, meaning
- * unlimited), plus a safety {@code margin} kept below each limit.
+ * unlimited), plus a safety {@code margin} kept below each limit and the network {@code jitter} the pacing absorbs.
  * <p>
  * Built from an optional {@link RatePlan} and explicit overrides: an explicit {@code maxRequestsPer...} value replaces
  * the plan's value for that window. Without plan and overrides the limits are unlimited. Immutable; {@code equals}
@@ -21,13 +21,19 @@ public final class RateLimits {
     public static final double DEFAULT_MARGIN = 0.02;
     /** Largest accepted margin. */
     public static final double MAX_MARGIN = 0.5;
+    /** Default jitter allowance: calls whose arrival is delayed by up to 25 ms more than another's stay in limit. */
+    public static final Duration DEFAULT_JITTER = Duration.ofMillis(25);
+    /** Largest accepted jitter allowance. */
+    public static final Duration MAX_JITTER = Duration.ofSeconds(1);
 
     private final Map<RateWindow, Long> limits;
     private final double margin;
+    private final Duration jitter;
 
-    private RateLimits(Map<RateWindow, Long> limits, double margin) {
+    private RateLimits(Map<RateWindow, Long> limits, double margin, Duration jitter) {
         this.limits = limits;
         this.margin = margin;
+        this.jitter = jitter;
     }
 
     /** @return the limits of a plan with the default margin */
@@ -54,6 +60,17 @@ public final class RateLimits {
     /** @return the safety margin, a fraction in [0, 0.5] */
     public double margin() {
         return margin;
+    }
+
+    /**
+     * The network jitter the pacing absorbs: the limiter keeps every span of a window plus this much to at most the
+     * window's limit (counted when calls leave), so calls that arrive at the server delayed by up to this much more
+     * than others still keep any window of the server, even a sliding one counted at arrival.
+     *
+     * @return the jitter allowance, 0 to {@link #MAX_JITTER}
+     */
+    public Duration jitter() {
+        return jitter;
     }
 
     /** @return true when no window is limited */
@@ -95,18 +112,18 @@ public final class RateLimits {
     @Override
     public boolean equals(Object other) {
         return other instanceof RateLimits that && limits.equals(that.limits)
-                && Double.compare(margin, that.margin) == 0;
+                && Double.compare(margin, that.margin) == 0 && jitter.equals(that.jitter);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(limits, margin);
+        return Objects.hash(limits, margin, jitter);
     }
 
     @Override
     public String toString() {
         return "RateLimits[perSecond=" + text(RateWindow.SECOND) + ", perMinute=" + text(RateWindow.MINUTE)
-                + ", perDay=" + text(RateWindow.DAY) + ", margin=" + margin + "]";
+                + ", perDay=" + text(RateWindow.DAY) + ", margin=" + margin + ", jitter=" + jitter.toMillis() + "ms]";
     }
 
     private String text(RateWindow window) {
@@ -119,8 +136,22 @@ public final class RateLimits {
         private RatePlan plan;
         private final Map<RateWindow, Long> overrides = new EnumMap<>(RateWindow.class);
         private double margin = DEFAULT_MARGIN;
+        private Duration jitter = DEFAULT_JITTER;
 
         private Builder() {
+        }
+
+        /**
+         * @param jitter the network jitter the pacing absorbs, 0 to 1 s (default 25 ms); see {@link RateLimits#jitter()}
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder jitter(Duration jitter) {
+            if (jitter == null || jitter.isNegative() || jitter.compareTo(MAX_JITTER) > 0) {
+                throw new IllegalArgumentException("rateLimitJitter must be a duration from 0 to 1 s (e.g. 25ms), but"
+                        + " was " + (jitter == null ? null : jitter.toMillis() + " ms"));
+            }
+            this.jitter = jitter;
+            return this;
         }
 
         /** @param plan the plan whose documented limits apply where no override is set; null for none */
@@ -180,7 +211,7 @@ public final class RateLimits {
                     limits.put(window, value);
                 }
             }
-            return new RateLimits(Map.copyOf(limits), margin);
+            return new RateLimits(Map.copyOf(limits), margin, jitter);
         }
     }
 }

@@ -93,8 +93,9 @@ public final class RetryPolicy {
                     + " retries (maxRetries)");
         }
         if (waitedSoFar.plus(candidate.delay).compareTo(maxRetryWait) > 0) {
-            return RetryDecision.giveUp(hint, candidate.reason + "; giving up: waiting " + candidate.delay
-                    + " more would exceed maxRetryWait " + maxRetryWait + " (already waited " + waitedSoFar + ")");
+            return RetryDecision.giveUp(hint, candidate.reason + "; giving up: waiting "
+                    + DurationText.of(candidate.delay) + " more would exceed maxRetryWait "
+                    + DurationText.of(maxRetryWait) + " (already waited " + DurationText.of(waitedSoFar) + ")");
         }
         return candidate.action == RetryDecision.Action.RETRY
                 ? RetryDecision.retry(candidate.delay, candidate.reason)
@@ -120,7 +121,8 @@ public final class RetryPolicy {
             Optional<Duration> server = serverWait(failure);
             Duration delay = server.orElseGet(() -> max(MIN_RATE_LIMITED_WAIT, backoff(attempt)));
             return Candidate.retry(delay, server.isPresent(),
-                    "HTTP 429 Too Many Requests: the request was not processed, retrying after " + delay);
+                    "HTTP 429 Too Many Requests: the request was not processed, retrying after "
+                            + DurationText.of(delay));
         }
         if (status < 500) {
             return Candidate.giveUp("HTTP " + status + " is a client error: the same request cannot succeed");
@@ -128,7 +130,7 @@ public final class RetryPolicy {
         if (status == 503 && failure.retryAfter().isPresent()) {
             Duration delay = failure.retryAfter().get();
             return Candidate.retry(delay, true, "HTTP 503 with Retry-After: the server refused the request "
-                    + "without processing it, retrying after " + delay);
+                    + "without processing it, retrying after " + DurationText.of(delay));
         }
         if (operation.isIdempotent()) {
             return Candidate.retry(backoff(attempt), false, "HTTP " + status + " on an idempotent " + operation

@@ -165,4 +165,82 @@ class CallRateLimiterAdaptationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAtomic(outcome, org.hamcrest.Matchers.equalTo(2));
     }
+    @Test
+    void a429LowersThePaceWhichRisesBackGraduallyAfterThePause() throws Exception {
+        CallRateLimiter twenty = CallRateLimiter.builder(SECRET, RateLimits.builder().maxRequestsPerSecond(20)
+                .build()).timeSource(time).build();
+        twenty.acquire();
+        assertThat(twenty.paceShare()).isEqualTo(1.0);
+
+        twenty.onRateLimited(Duration.ofSeconds(1));
+        twenty.onRateLimited(Duration.ofSeconds(1));
+        assertThat(twenty.paceShare()).as("one cut per pause, however many callers saw the 429").isEqualTo(0.75);
+
+        twenty.acquire();
+        double afterPause = time.seconds();
+        twenty.acquire();
+        assertThat(time.seconds() - afterPause).as("spacing at 75 %% of 19.6/s: 68 ms instead of 51 ms")
+                .isBetween(0.067, 0.070);
+
+        time.sleepNanos(Duration.ofSeconds(2).toNanos());
+        assertThat(twenty.paceShare()).as("+5 %% a second").isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.01));
+        time.sleepNanos(Duration.ofSeconds(3).toNanos());
+        assertThat(twenty.paceShare()).isEqualTo(1.0);
+
+        twenty.onRateLimited(Duration.ofSeconds(1));
+        twenty.acquire();
+        twenty.onRateLimited(Duration.ofSeconds(1));
+        assertThat(twenty.paceShare()).as("a 429 to a call sent after the pause is a new one: cut again")
+                .isCloseTo(0.5625, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void noCallsRemainingThatTheLimitersOwnCallsExplainDoesNotHold() throws Exception {
+        CallRateLimiter five = CallRateLimiter.builder(SECRET, RateLimits.builder().maxRequestsPerSecond(5).build())
+                .timeSource(time).build();
+        for (int i = 0; i < 5; i++) {
+            five.acquire();
+        }
+        double start = time.seconds();
+
+        // a sliding server reports the span full after our own 5th call: our pacing already keeps it
+        five.observe(new RateLimitHeaders(OptionalLong.of(5), OptionalLong.of(0), Optional.of(time.now().plusSeconds(1))));
+        five.acquire();
+
+        assertThat(five.pausedUntil()).isEmpty();
+        assertThat(time.seconds() - start).as("only the paced spacing and the sliding log").isLessThan(0.25);
+    }
+
+    @Test
+    void callersHeldByAPauseComeBackOneSpacingApartNotInABurst() throws Exception {
+        VirtualTime manual = VirtualTime.manual();
+        CallRateLimiter shared = CallRateLimiter.builder(SECRET, RateLimits.builder().maxRequestsPerSecond(20)
+                .build()).timeSource(manual).build();
+        java.util.List<Long> admitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            shared.onRateLimited(Duration.ofSeconds(1));
+            for (int i = 0; i < 8; i++) {
+                callers.submit(() -> {
+                    shared.acquire();
+                    admitted.add(manual.nanoTime());
+                    return null;
+                });
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> manual.sleepers() == 8);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                manual.advance(Duration.ofMillis(2));
+                return admitted.size() == 8;
+            });
+        } finally {
+            callers.shutdownNow();
+            assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        java.util.List<Long> sorted = admitted.stream().sorted().toList();
+        assertThat(sorted.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - 1)).as("gap before caller %d", i)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(60).toNanos()); // 75 % of 19.6/s: 68 ms
+        }
+    }
 }
