@@ -214,6 +214,15 @@ class RateLimitingRouteTest extends SimulatorRouteSupport {
     }
 
     @Test
+    void theJitterAllowanceIsAnEndpointOptionCheckedAtCreation() {
+        CashfinLeadsEndpoint endpoint = context.getEndpoint("cashfin-leads:create?rateLimitJitter=60ms",
+                CashfinLeadsEndpoint.class);
+        assertThat(endpoint.getConfiguration().rateLimits().jitter()).isEqualTo(Duration.ofMillis(60));
+        assertThat(catchThrowable(() -> context.getEndpoint("cashfin-leads:create?rateLimitJitter=2s")))
+                .hasStackTraceContaining("rateLimitJitter must be a duration from 0 to 1 s");
+    }
+
+    @Test
     void thePlanDefaultsToFree() {
         CashfinLeadsEndpoint endpoint = context.getEndpoint("cashfin-leads:create", CashfinLeadsEndpoint.class);
         assertThat(endpoint.getConfiguration().rateLimits())

@@ -57,7 +57,7 @@ public final class CallRateLimiterRegistry {
                     throw new IllegalArgumentException("The Cashfin client secret " + secret
                             + " is already used with rate limits " + entry.limiter.limits() + " but now with " + limits
                             + ": every endpoint using one secret shares one budget, so give them all the same plan, "
-                            + "maxRequestsPerSecond/Minute/Day and rateLimitMargin");
+                            + "maxRequestsPerSecond/Minute/Day, rateLimitMargin and rateLimitJitter");
                 }
                 if (entry.store != distributedStore) {
                     throw new IllegalArgumentException("The Cashfin client secret " + secret

@@ -58,6 +58,18 @@ class RateLimitsTest {
         assertThatThrownBy(() -> RateLimits.builder().margin(0.6)).hasMessageContaining("rateLimitMargin")
                 .hasMessageContaining("between 0 and 0.5");
         assertThatThrownBy(() -> RateLimits.builder().margin(-0.01)).hasMessageContaining("rateLimitMargin");
+        assertThatThrownBy(() -> RateLimits.builder().jitter(java.time.Duration.ofMillis(1_001)))
+                .hasMessageContaining("rateLimitJitter must be a duration from 0 to 1 s");
+        assertThatThrownBy(() -> RateLimits.builder().jitter(java.time.Duration.ofMillis(-1)))
+                .hasMessageContaining("rateLimitJitter");
+    }
+
+    @Test
+    void theJitterAllowanceDefaultsTo25MillisecondsAndTellsLimitsApart() {
+        assertThat(RateLimits.of(RatePlan.FREE).jitter()).isEqualTo(java.time.Duration.ofMillis(25));
+        RateLimits wider = RateLimits.builder().plan(RatePlan.FREE).jitter(java.time.Duration.ofMillis(60)).build();
+        assertThat(wider).isNotEqualTo(RateLimits.of(RatePlan.FREE));
+        assertThat(wider.toString()).contains("jitter=60ms");
     }
 
     @Test
