@@ -271,7 +271,7 @@ public class CashfinClient implements Closeable {
     /**
      * The retry loop around every call: limiter slot, send, read; on failure the {@link RetryPolicy} decides. After a
      * 429 the caller does not sleep on its own: the limiter holds one pause shared by every caller of the secret, and
-     * the retry waits for it (and for its paced slot after it) in {@link #acquireSlot}.
+     * the retry waits for it (and for its paced slot after it) in {@link #reservePermit}.
      *
      * @param method the HTTP method, for log lines
      * @param lookup for create with a dedupe key: finds the lead after an ambiguous failure (null result when it is
