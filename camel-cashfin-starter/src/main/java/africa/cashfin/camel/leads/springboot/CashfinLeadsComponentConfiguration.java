@@ -1,0 +1,608 @@
+package africa.cashfin.camel.leads.springboot;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Spring Boot properties of the {@code cashfin-leads} component: {@code camel.component.cashfin-leads.*}, one for
+ * every component-level option (the defaults of every endpoint), copied onto the component by
+ * {@link CashfinLeadsComponentAutoConfiguration}. The javadoc of each field is the option's description from the
+ * component's catalog; {@code spring-boot-configuration-processor} turns it into IDE completion.
+ * <p>
+ * Kept in step with the component by {@code StarterCoversComponentOptionsTest}: an option added to the component
+ * without a property here fails the build, naming the property to add.
+ */
+@ConfigurationProperties(prefix = "camel.component.cashfin-leads")
+public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Whether to enable auto configuration of the cashfin-leads component. This is enabled by default.
+     */
+    private Boolean enabled;
+
+    /**
+     * The API base URL. http:// is refused unless the host is loopback (localhost, 127.0.0.0/8, ::1), e.g. a local
+     * simulator, because the secret must not travel in clear text.
+     */
+    private String baseUrl = "https://api.cashfin.africa";
+
+    /**
+     * Default options for every endpoint of this component; each endpoint may override them. The option is a
+     * africa.cashfin.camel.leads.CashfinLeadsConfiguration type: give a bean reference such as #bean:myBean.
+     */
+    private africa.cashfin.camel.leads.CashfinLeadsConfiguration configuration;
+
+    /**
+     * list: leads per page, 1..100 (API default 10; the consumer reads 100 per page unless set). Header
+     * CamelCashfinLimit overrides it (producer).
+     */
+    private Integer limit;
+
+    /**
+     * list: only leads whose name, email, phone or company match this text. Header CamelCashfinSearch overrides it.
+     */
+    private String search;
+
+    /**
+     * create: the lead source (e.g. website) set on leads that carry none. list: only leads with this source.
+     */
+    private String source;
+
+    /**
+     * list: only leads with this status (new, contacted, qualified, converted, lost; any case). Header
+     * CamelCashfinStatus overrides it. One of: new, contacted, qualified, converted, lost.
+     */
+    private String status;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * Also emit leads whose updatedat moved (header CamelCashfinEventType=updated). Costs a read of every page on
+     * every poll, because updates do not move a lead in the list.
+     */
+    private Boolean emitUpdates = false;
+
+    /**
+     * The longest wait before a failed lead is offered again, in milliseconds or as a duration such as 1h (default 1
+     * hour: a lead that always fails costs about 24 attempts a day). A number of milliseconds or a duration such as
+     * 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration failedLeadMaxRetryDelay = Duration.ofMillis(3600000);
+
+    /**
+     * How long a lead whose exchange failed (an exception, or marked rollback-only) waits before the consumer offers
+     * it again, in milliseconds or as a duration such as 30s; each further failure multiplies the wait by
+     * failedLeadRetryMultiplier, up to failedLeadMaxRetryDelay. The lead is offered by the first poll after the
+     * wait, so the poll delay is the least wait. Meanwhile the other leads keep flowing, the failed lead is not
+     * recorded and the cursor stays at or before it. 0: offered again by every poll. A number of milliseconds or a
+     * duration such as 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration failedLeadRetryDelay = Duration.ofMillis(30000);
+
+    /**
+     * Factor by which the wait before a failed lead is offered again grows after each further failure (1 or more; 1
+     * keeps it at failedLeadRetryDelay).
+     */
+    private Double failedLeadRetryMultiplier = 2.0;
+
+    /**
+     * Where the ids of delivered leads are kept (any Camel IdempotentRepository: file, JDBC, Redis, Infinispan...).
+     * A lead is added only after its exchange succeeded. A persistent repository alone is enough for a restart to
+     * emit nothing twice and miss nothing. Default: in memory, the 100,000 most recent keys, lost on restart. Use
+     * one repository (or one JDBC processorName) per consumer endpoint. The option is a
+     * org.apache.camel.spi.IdempotentRepository type: give a bean reference such as #bean:myBean.
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    /**
+     * How far below the cursor each poll looks again, in milliseconds or as a duration such as 5m, to catch leads
+     * whose createdat is slightly older than leads already seen (clock skew, late commits). Leads inside it that
+     * were already delivered are skipped by id. A number of milliseconds or a duration such as 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration lookback = Duration.ofMillis(300000);
+
+    /**
+     * The most leads one poll emits; 0 (default) = no limit. A poll that reaches it stops reading; the next poll re-
+     * reads from the same cursor and skips the delivered leads by id, which costs calls (a newest-first backfill
+     * walks up from the last page again). Prefer the default: each page is already one batch.
+     */
+    private Integer maxMessagesPerPoll = 0;
+
+    /**
+     * Where a consumer with no saved state starts: beginning emits every existing lead (backfill, oldest first), now
+     * records existing leads as seen without emitting them, an ISO-8601 instant (e.g. 2024-01-15T00:00:00Z) emits
+     * leads created at or after it. Ignored once state exists (a restart never starts over).
+     */
+    private String startFrom = "beginning";
+
+    /**
+     * The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in
+     * idempotentRepository). Default: derived from the filters, e.g. cashfin-leads:liststatus=new. Set it when two
+     * endpoints with the same filters must keep separate state.
+     */
+    private String stateKey;
+
+    /**
+     * Where the scan cursor is kept between polls and restarts (any Camel StateRepository), under the key stateKey.
+     * Optional: without it the cursor lives in memory and the first poll after a restart re-reads every page
+     * (skipping delivered leads by id). The option is a org.apache.camel.spi.StateRepository&lt;java.lang.String,
+     * java.lang.String&gt; type: give a bean reference such as #bean:myBean.
+     */
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+
+    /**
+     * create with a List/Iterable/Iterator/Stream/array body (bulk): how many leads are created at the same time
+     * (all under the rate limiter).
+     */
+    private Integer concurrency = 4;
+
+    /**
+     * create: find-or-create. email or phone: look the lead up by that field before creating it and before any retry
+     * after an ambiguous failure; an existing lead is returned with header CamelCashfinLeadCreated=false. Costs one
+     * list call per lead. none: no look-up; an ambiguous failure is reported, never retried. One of: none, email,
+     * phone.
+     */
+    private String deduplicateBy = "none";
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * list: the page to read, 1-based (API default 1). Header CamelCashfinPage overrides it.
+     */
+    private Integer page;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+
+    /**
+     * How long to wait for a connection (TCP TLS) to the API, in milliseconds or as a duration such as 10s. A call
+     * that cannot connect in time fails without having been sent. A number of milliseconds or a duration such as
+     * 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration connectTimeout = Duration.ofMillis(10000);
+
+    /**
+     * The size of the HTTP connection pool, shared by all endpoints with the same base URL, secret and connection
+     * options.
+     */
+    private Integer maxConnections = 20;
+
+    /**
+     * How long to wait for the response once the request is sent, in milliseconds or as a duration such as 30s. A
+     * call that times out may still have been processed. A number of milliseconds or a duration such as 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration responseTimeout = Duration.ofMillis(30000);
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    /**
+     * Calls per day allowed for the secret; overrides the plan's value for this window.
+     */
+    private Integer maxRequestsPerDay;
+
+    /**
+     * Calls per minute allowed for the secret; overrides the plan's value for this window.
+     */
+    private Integer maxRequestsPerMinute;
+
+    /**
+     * Calls per second allowed for the secret; overrides the plan's value for this window.
+     */
+    private Integer maxRequestsPerSecond;
+
+    /**
+     * Retries after the first attempt of one call (0 disables retrying). list is retried on 429, 5xx and I/O errors;
+     * create only when the request provably did not reach the server (not sent, 429, 503 with Retry-After), or after
+     * a look-up with deduplicateBy.
+     */
+    private Integer maxRetries = 3;
+
+    /**
+     * The longest one call waits in total, for the rate limiter and between its retries, in milliseconds or as a
+     * duration such as 60s. Beyond it the call fails with an exception that says when to retry. A number of
+     * milliseconds or a duration such as 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration maxRetryWait = Duration.ofMillis(60000);
+
+    /**
+     * The Cashfin plan of the client secret, whose published call limits the component keeps under: free (5/s,
+     * 60/min, 1,000/day; the default, safe for every account), starter (10/s, 300/min, 10,000/day), professional
+     * (25/s, 1,000/min, 100,000/day), or unlimited (no limit of its own: for Enterprise/custom plans, with
+     * maxRequestsPer... for the custom limits, or none at all). Every endpoint using one secret must use the same
+     * limits. One of: free, starter, professional, unlimited.
+     */
+    private String plan = "free";
+
+    /**
+     * Fraction of every limit left unused (0 to 0.5), to absorb network jitter and clock differences: 0.02 keeps 2%
+     * below each limit.
+     */
+    private Double rateLimitMargin = 0.02;
+
+    /**
+     * The network jitter the pacing absorbs, in milliseconds or as a duration such as 25ms (0 to 1 s): the component
+     * keeps every span of one second plus this (and of one minute plus this), counted when its calls leave, to at
+     * most the limit, so calls that reach Cashfin up to this much later than others still keep any window, even a
+     * sliding one counted at arrival. Larger values are safer on slow or congested networks and cost throughput on
+     * the per-second limit (about this fraction of a second). A number of milliseconds or a duration such as 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration rateLimitJitter = Duration.ofMillis(25);
+
+    /**
+     * A Bucket4j ProxyManager bean (e.g. PostgreSQL) holding the secret's call budget, so several JVMs using one
+     * secret share one budget. Default: a bucket in this JVM. See docs/rate-limiting.md. The option is a
+     * io.github.bucket4j.distributed.proxy.ProxyManager&lt;java.lang.String&gt; type: give a bean reference such as
+     * #bean:myBean.
+     */
+    private io.github.bucket4j.distributed.proxy.ProxyManager<String> rateLimitStore;
+
+    /**
+     * The Cashfin client secret (cs_...), sent as the Authorization header. Set it once for all endpoints with
+     * camel.component.cashfin-leads.client-secret, ideally from an environment variable or vault; in a URI wrap it
+     * as RAW(...). Secret: masked (******) in the actuator's env and configprops endpoints by this starter, and
+     * never logged.
+     */
+    private String clientSecret;
+
+    /**
+     * TLS settings (trust store, key store, protocols) for the connection to the API. Default: the JVM's. The option
+     * is a org.apache.camel.support.jsse.SSLContextParameters type: give a bean reference such as #bean:myBean.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public africa.cashfin.camel.leads.CashfinLeadsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(africa.cashfin.camel.leads.CashfinLeadsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getEmitUpdates() {
+        return emitUpdates;
+    }
+
+    public void setEmitUpdates(Boolean emitUpdates) {
+        this.emitUpdates = emitUpdates;
+    }
+
+    public Duration getFailedLeadMaxRetryDelay() {
+        return failedLeadMaxRetryDelay;
+    }
+
+    public void setFailedLeadMaxRetryDelay(Duration failedLeadMaxRetryDelay) {
+        this.failedLeadMaxRetryDelay = failedLeadMaxRetryDelay;
+    }
+
+    public Duration getFailedLeadRetryDelay() {
+        return failedLeadRetryDelay;
+    }
+
+    public void setFailedLeadRetryDelay(Duration failedLeadRetryDelay) {
+        this.failedLeadRetryDelay = failedLeadRetryDelay;
+    }
+
+    public Double getFailedLeadRetryMultiplier() {
+        return failedLeadRetryMultiplier;
+    }
+
+    public void setFailedLeadRetryMultiplier(Double failedLeadRetryMultiplier) {
+        this.failedLeadRetryMultiplier = failedLeadRetryMultiplier;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public Duration getLookback() {
+        return lookback;
+    }
+
+    public void setLookback(Duration lookback) {
+        this.lookback = lookback;
+    }
+
+    public Integer getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(Integer maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public String getDeduplicateBy() {
+        return deduplicateBy;
+    }
+
+    public void setDeduplicateBy(String deduplicateBy) {
+        this.deduplicateBy = deduplicateBy;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public Integer getMaxRequestsPerDay() {
+        return maxRequestsPerDay;
+    }
+
+    public void setMaxRequestsPerDay(Integer maxRequestsPerDay) {
+        this.maxRequestsPerDay = maxRequestsPerDay;
+    }
+
+    public Integer getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    public void setMaxRequestsPerMinute(Integer maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public Integer getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(Integer maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    public void setMaxRetryWait(Duration maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public String getPlan() {
+        return plan;
+    }
+
+    public void setPlan(String plan) {
+        this.plan = plan;
+    }
+
+    public Double getRateLimitMargin() {
+        return rateLimitMargin;
+    }
+
+    public void setRateLimitMargin(Double rateLimitMargin) {
+        this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public Duration getRateLimitJitter() {
+        return rateLimitJitter;
+    }
+
+    public void setRateLimitJitter(Duration rateLimitJitter) {
+        this.rateLimitJitter = rateLimitJitter;
+    }
+
+    public io.github.bucket4j.distributed.proxy.ProxyManager<String> getRateLimitStore() {
+        return rateLimitStore;
+    }
+
+    public void setRateLimitStore(io.github.bucket4j.distributed.proxy.ProxyManager<String> rateLimitStore) {
+        this.rateLimitStore = rateLimitStore;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+}
