@@ -110,12 +110,14 @@ public final class CsvImports {
         String howRead;
         char delimiter;
         long expectedRows;
+        java.util.function.LongSupplier expected;
         Closeable body;
         if (format == DropFormat.XLSX) {
             XlsxRows rows = XlsxRows.open(file, settings.sheet(), limits);
             body = rows;
             delimiter = ',';
             expectedRows = rows.expectedRows();
+            expected = rows::expectedRows;
             howRead = "Excel workbook, sheet '" + rows.sheetName() + "'";
             if (rows.warning() != null) {
                 LOG.warn(rows.warning());
@@ -125,6 +127,8 @@ public final class CsvImports {
             CsvDialect dialect = CsvDialect.sniff(file, text.encoding());
             delimiter = dialect.delimiter();
             expectedRows = Math.max(0, text.lineBreaks() - 1);
+            long lines = expectedRows;
+            expected = () -> lines;
             howRead = text.encoding().label() + ", " + dialect.delimiterName() + "-separated";
             exchange.getMessage().setHeader(CsvDialect.DELIMITER_HEADER, dialect.delimiterText());
             try {
@@ -143,11 +147,11 @@ public final class CsvImports {
         CsvFileImport csvImport = CsvFileImport.start(name, String.valueOf(delimiter), reportDirectory, settings,
                 LOG::info, clock);
         csvImport.report().header(howRead);
-        csvImport.report().expectRows(expectedRows);
+        csvImport.report().expectRows(expected);
         exchange.setProperty(IMPORT, csvImport);
         exchange.setProperty(HOW_READ, howRead);
-        LOG.info("{}: import started ({}; about {} rows)", name, howRead,
-                String.format(java.util.Locale.ROOT, "%,d", Math.max(expectedRows, 0)));
+        LOG.info("{}: import started ({}{})", name, howRead, expectedRows < 0 ? ""
+                : String.format(java.util.Locale.ROOT, "; about %,d rows", expectedRows));
     }
 
     /** Maps the current row (body: header to value); see the class comment. */

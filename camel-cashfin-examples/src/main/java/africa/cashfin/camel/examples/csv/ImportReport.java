@@ -74,7 +74,7 @@ public final class ImportReport implements Closeable {
     private long duplicates;
     private long failed;
     private ImportSummary summary;
-    private volatile long expectedRows = -1;
+    private volatile java.util.function.LongSupplier expectedRows = () -> -1;
 
     /**
      * Opens {@code <name>.report.csv} in {@code directory} for the input file {@code fileName} ({@code leads.csv}
@@ -131,7 +131,12 @@ public final class ImportReport implements Closeable {
      * estimated time left.
      */
     public void expectRows(long rows) {
-        this.expectedRows = rows;
+        this.expectedRows = () -> rows;
+    }
+
+    /** Like {@link #expectRows(long)}, for an estimate that improves as the file is read. */
+    public void expectRows(java.util.function.LongSupplier rows) {
+        this.expectedRows = Objects.requireNonNull(rows, "rows");
     }
 
     /** Row {@code row} created lead {@code leadId}; {@code warnings} may be empty. */
@@ -185,7 +190,7 @@ public final class ImportReport implements Closeable {
             throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
         }
         if (progressEvery > 0 && rows % progressEvery == 0) {
-            progress.accept(current().progressLine(inputName, expectedRows));
+            progress.accept(current().progressLine(inputName, expectedRows.getAsLong()));
         }
     }
 

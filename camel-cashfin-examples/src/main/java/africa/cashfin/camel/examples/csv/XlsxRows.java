@@ -73,7 +73,10 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     private volatile boolean closed;
     private volatile String sheetName;
     private volatile List<String> headers;
-    private volatile long expectedRows = -1;
+    private volatile long declaredRows = -1;
+    private volatile long sheetBytes = -1;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long rowsRead;
     private volatile String warning;
     private Object next;
 
@@ -117,9 +120,21 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
         return headers;
     }
 
-    /** The number of data rows the sheet declares (its dimension), or -1 when it does not say. */
+    /**
+     * The number of data rows expected: the sheet's declared size (its {@code dimension}) when it has one, else an
+     * estimate from how much of the sheet's XML has been read for the rows so far; -1 before there is anything to go
+     * by. Progress lines use it for the time left.
+     */
     public long expectedRows() {
-        return expectedRows;
+        if (declaredRows >= 0) {
+            return declaredRows;
+        }
+        long read = bytesRead.get();
+        long rows = rowsRead;
+        if (sheetBytes <= 0 || read <= 0 || rows <= 0) {
+            return -1;
+        }
+        return Math.max(rows, Math.round(rows * (double) sheetBytes / read));
     }
 
     /** A warning about the sheet to log once (e.g. values in a column without header), or null. */
@@ -218,8 +233,10 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
             List<String> names = new ArrayList<>();
             boolean found = false;
             while (sheets.hasNext() && !found) {
-                try (InputStream sheet = sheets.next()) {
+                try (InputStream sheet = new CountingInputStream(sheets.next(), bytesRead)) {
                     String name = sheets.getSheetName();
+                    sheetBytes = sheets.getSheetPart().getSize();
+                    bytesRead.set(0);
                     names.add(name);
                     if (wantedSheet != null && !wantedSheet.equalsIgnoreCase(name)) {
                         continue;
@@ -349,6 +366,7 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
                 }
                 put(row());
                 lastDelivered = rowNum;
+                rowsRead = rowNum - headerRow;
             } catch (Stopped e) {
                 throw new StoppedRuntime(e);
             }
@@ -366,7 +384,7 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
             sheetName = sheet;
             headers = List.copyOf(columns.values());
             if (lastRow > rowNum) {
-                expectedRows = lastRow - rowNum;
+                declaredRows = lastRow - rowNum;
             }
             put(HEADER_FOUND);
         }
@@ -418,6 +436,34 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
 
         boolean lastWasGeneral() {
             return lastGeneral;
+        }
+    }
+
+    /** Counts the bytes read from the sheet's XML, for the estimate of the rows to come. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final java.util.concurrent.atomic.AtomicLong count;
+
+        CountingInputStream(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
         }
     }
 
