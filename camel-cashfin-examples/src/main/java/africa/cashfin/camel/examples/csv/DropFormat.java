@@ -44,9 +44,15 @@ public enum DropFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (Arrays.equals(head, OLE2) || name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+        if (Arrays.equals(head, OLE2)) {
             throw new UnreadableFileException(name + " is an Excel 97-2003 workbook (.xls) or a password-protected"
                     + " workbook, which the import does not read. Open it in Excel, remove any password, save it as"
+                    + " 'Excel Workbook (.xlsx)' or 'CSV UTF-8', and drop it again.");
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".xls")) {
+            // some systems' "Export to Excel" writes HTML or text under an .xls name
+            throw new UnreadableFileException(name + " is named like an Excel 97-2003 workbook (.xls) but is not one"
+                    + " (probably HTML or text another program saved under that name). Open it in Excel, save it as"
                     + " 'Excel Workbook (.xlsx)' or 'CSV UTF-8', and drop it again.");
         }
         if (head.length >= ZIP.length && Arrays.equals(Arrays.copyOf(head, ZIP.length), ZIP)) {
