@@ -49,7 +49,9 @@ import africa.cashfin.camel.examples.app.CashfinExamplesApp;
  * system: it keeps every lead in memory. The workbook is written by another child JVM with POI's SXSSF and a shared
  * strings table, as Excel writes it (distinct texts in one table the reader must hold). Run this JVM with
  * {@code -Xmx256m}: the heap is sampled every 100 ms. Other options: {@code --progress-every 100000},
- * {@code --bad-every 1000} (every Nth row has an invalid e-mail: the errors file is exercised). Not a test.
+ * {@code --bad-every 1000} (every Nth row has an invalid e-mail: the errors file is exercised),
+ * {@code --timeout-minutes 180}. Prints the rows per second (wall clock), the CPU time of the importing JVM per row
+ * (steadier on a shared machine), the peak heap and the highest heap after a collection. Not a test.
  */
 public final class FileDropBenchmark {
 
@@ -64,6 +66,8 @@ public final class FileDropBenchmark {
     private static final String[] COUNTRY = { "Kenya", "Ghana", "South Africa", "Nigeria", "Morocco", "Burkina Faso",
                                               "Kenya", "Rwanda" };
     private static final String[] BUDGET = { "50,000", "KES 120,000", "$1,200", "15k", "2500", "R 15 000" };
+
+    private static int timeoutMinutes = 180;
 
     private FileDropBenchmark() {
     }
@@ -83,6 +87,7 @@ public final class FileDropBenchmark {
         int progressEvery = options.getInt("--progress-every", 100_000);
         int badEvery = options.getInt("--bad-every", 1000);
         String simHeap = options.get("--sim-heap", "4g");
+        timeoutMinutes = options.getInt("--timeout-minutes", 180);
         Path work = Files.createTempDirectory("cashfin-file-drop-benchmark-");
         System.out.printf(Locale.ROOT, "File drop benchmark: %,d CSV rows, %,d workbook rows; this JVM -Xmx %d MB;"
                                        + " %d cores; Java %s; load average %s; work %s%n", rows, xlsxRows,
@@ -132,6 +137,9 @@ public final class FileDropBenchmark {
         System.gc();
         HeapSampler heap = new HeapSampler();
         heap.start();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         Files.move(file, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         Path done = inbox.resolve(".done").resolve(name);
@@ -143,20 +151,26 @@ public final class FileDropBenchmark {
                                                 + Files.readString(failed.resolveSibling(name + ".error.txt")));
             }
             Thread.sleep(200);
+            if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(timeoutMinutes)) {
+                throw new IllegalStateException(name + " not done after " + timeoutMinutes + " minutes");
+            }
             if (System.nanoTime() - lastLine > 30_000_000_000L) {
                 System.out.println(heap.line());
                 lastLine = System.nanoTime();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         heap.stopSampling();
         Map<String, Long> outcomes = outcomes(inbox.resolve(".done").resolve(reportName(name)));
         long stored = leadsStored(baseUrl);
         return String.format(Locale.ROOT, "RESULT %s: %,d rows in %.0f s = %,.0f rows/s; created %,d, failed %,d,"
                                           + " leads stored %,d; peak heap used %d MB (sampled every 100 ms), highest"
-                                          + " heap after GC %d MB, -Xmx %d MB", name, rows, seconds, rows / seconds,
+                                          + " heap after GC %d MB, -Xmx %d MB; CPU of the importing JVM %.0f s"
+                                          + " (%.2f ms per row)", name, rows, seconds, rows / seconds,
                 outcomes.getOrDefault("created", 0L), outcomes.getOrDefault("failed", 0L), stored,
-                heap.peakUsed.get() >> 20, heap.peakAfterGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                heap.peakUsed.get() >> 20, heap.peakAfterGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                cpuSeconds, cpuSeconds * 1000 / rows);
     }
 
     private static String reportName(String name) {

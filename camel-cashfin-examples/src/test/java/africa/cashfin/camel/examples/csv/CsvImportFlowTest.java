@@ -113,6 +113,13 @@ class CsvImportFlowTest {
     }
 
     @Test
+    void routeStreamsTheFileWithoutCachingItInMemory() {
+        // csvImports.begin makes the body a Reader of the whole file: Camel's default stream caching would read it
+        // into a String (a million rows at -Xmx256m: OutOfMemoryError, seen in FileDropBenchmark)
+        assertThat(APP.app().camelContext().getRoute("csv-import").isStreamCaching()).isFalse();
+    }
+
+    @Test
     void facebookLeadAdsDownloadInUtf16WithTabsIsImported() throws IOException {
         APP.drop("drops/facebook-lead-ads-utf16.csv", "fb-leads.csv");
         Path done = APP.inbox().resolve(".done");
