@@ -74,7 +74,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         endpoint.leadScan(); // fail at start on bad state options, and start the repositories
         if (endpoint.getExceptionHandler() == null && !endpoint.isBridgeErrorHandler()) {
             // Camel's default LoggingExceptionHandler logs a stack trace on every failed poll, for ever
-            pollFailures = new PollFailureLog(LOG, String.valueOf(endpoint));
+            pollFailures = new PollFailureLog(LOG, String.valueOf(endpoint), getExceptionHandler());
             setExceptionHandler(pollFailures);
         }
         super.doStart();

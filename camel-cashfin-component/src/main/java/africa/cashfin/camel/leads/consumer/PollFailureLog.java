@@ -18,11 +18,16 @@ import africa.cashfin.camel.leads.api.CashfinTransportException;
  * row), and one INFO line when a poll works again ({@link #succeeded()}). Expected API failures
  * ({@link CashfinApiException}, {@link CashfinTransportException}) never log a stack trace; any other exception (a bug)
  * logs its stack trace on its first WARN line.
+ * <p>
+ * Only {@link #handleException(String, Throwable)}, the form Camel's {@code ScheduledPollConsumer} uses for a failed
+ * poll, counts as a poll failure; the other forms (other reports, e.g. a malformed record) go to {@code others}
+ * unchanged.
  */
 public final class PollFailureLog implements ExceptionHandler {
 
     private final Logger log;
     private final String source;
+    private final ExceptionHandler others;
 
     private String failingKind;
     private long failuresInARow;
@@ -31,24 +36,27 @@ public final class PollFailureLog implements ExceptionHandler {
     /**
      * @param log    where to log
      * @param source what is polled, as it may be logged (a sanitized endpoint URI)
+     * @param others handles every report that is not a failed poll (typically Camel's {@code LoggingExceptionHandler})
      */
-    public PollFailureLog(Logger log, String source) {
+    public PollFailureLog(Logger log, String source, ExceptionHandler others) {
         this.log = Objects.requireNonNull(log, "log");
         this.source = Objects.requireNonNull(source, "source");
+        this.others = Objects.requireNonNull(others, "others");
     }
 
     @Override
     public void handleException(Throwable exception) {
-        handleException(null, null, exception);
+        others.handleException(exception);
     }
 
     @Override
-    public void handleException(String message, Throwable exception) {
-        handleException(message, null, exception);
+    public void handleException(String message, Exchange exchange, Throwable exception) {
+        others.handleException(message, exchange, exception);
     }
 
+    /** A failed poll (what {@code ScheduledPollConsumer} reports): logged once per change of state. */
     @Override
-    public synchronized void handleException(String message, Exchange exchange, Throwable exception) {
+    public synchronized void handleException(String message, Throwable exception) {
         String kind = kindOf(exception);
         failuresInARow++;
         boolean expected = isExpected(exception);
