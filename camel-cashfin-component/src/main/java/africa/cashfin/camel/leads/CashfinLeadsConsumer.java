@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.LeadQuery;
-import africa.cashfin.camel.leads.consumer.Durations;
+import africa.cashfin.camel.leads.api.limit.DurationText;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
 import africa.cashfin.camel.leads.model.Lead;
@@ -203,11 +203,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private void leadFailed(LeadEvent event, Exchange exchange, Exception failure) {
         String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
         FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, Instant.now());
-        String wait = Durations.format(failedLeads.policy().delayAfter(f.failures()));
+        String wait = DurationText.of(failedLeads.policy().delayAfter(f.failures()));
         if (f.failures() == 1) {
             LOG.warn("Lead {} ({}) failed: {}. Not recorded; offered again in {} at the earliest, then on a growing"
                      + " wait (up to {}); the other leads go on. Repeats are summarised.", event.lead().getId(),
-                     event.type().headerValue(), error, wait, Durations.format(failedLeads.policy().maxDelay()));
+                     event.type().headerValue(), error, wait, DurationText.of(failedLeads.policy().maxDelay()));
         } else if (Integer.bitCount(f.failures()) == 1) {
             LOG.warn("Lead {} ({}) still fails after {} attempts since {}: {}. Next attempt in {} at the earliest.",
                      event.lead().getId(), event.type().headerValue(), f.failures(), f.firstFailure(), error, wait);

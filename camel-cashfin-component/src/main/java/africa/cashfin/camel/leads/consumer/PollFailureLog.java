@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 
 import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.leads.api.CashfinTransportException;
+import africa.cashfin.camel.leads.api.limit.DurationText;
 
 /**
  * The consumer's default {@link ExceptionHandler} for failed polls (in place of Camel's {@code LoggingExceptionHandler},
@@ -83,7 +84,7 @@ public final class PollFailureLog implements ExceptionHandler {
     public synchronized void succeeded() {
         if (failingKind != null) {
             log.info("Polling {} works again after {} failed polls in a row ({} since the first).", source,
-                     failuresInARow, Durations.format(Duration.between(failingSince, Instant.now())));
+                     failuresInARow, DurationText.of(Duration.between(failingSince, Instant.now())));
             failingKind = null;
             failingSince = null;
         }

@@ -72,7 +72,7 @@ class ConsumerFailureLoggingTest {
                         .isBetween(1L, 1L + (long) Math.floor(Math.log(n) / Math.log(2)));
             }
             assertThat(consumerLines).anySatisfy(l -> assertThat(l).startsWith("WARN")
-                    .contains("failed: IllegalStateException: route refuses lead", "offered again in 1 s"));
+                    .contains("failed: IllegalStateException: route refuses lead", "offered again in 1.00 s"));
         }
     }
 
