@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.LogCapture;
+import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
 
@@ -106,6 +110,38 @@ class ConsumerFailureLoggingTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> h.deliveredIds().size() == 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> log.levelledLines().stream()
                     .anyMatch(l -> l.startsWith("INFO " + CONSUMER_LOGGER) && l.contains("works again")));
+        }
+    }
+
+    @Test
+    void aConfiguredExceptionHandlerReceivesFailedLeadsAndFailedPollsInsteadOfTheLog() throws Exception {
+        List<String> ids = sim.seedLeads(6, 87).stream().map(l -> (String) l.get("_id")).toList();
+        List<Throwable> handled = new CopyOnWriteArrayList<>();
+        ExceptionHandler handler = new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                handled.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                handled.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                handled.add(exception);
+            }
+        };
+        String uri = "cashfin-leads:list?startScheduler=false&exceptionHandler=#handler";
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, Map.of("handler", handler), false)) {
+            h.failuresToInject.put(ids.get(2), 1);
+            h.start();
+            h.poll();
+            assertThat(handled).singleElement().satisfies(e -> assertThat(e).hasMessageContaining(ids.get(2)));
+            sim.failNext(1, 401, Endpoint.LIST);
+            h.poll();
+            assertThat(handled).hasSize(2).last().isInstanceOf(CashfinApiException.class);
         }
     }
 
