@@ -78,6 +78,14 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetryWait": getOrCreateConfiguration(target).setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "plan": getOrCreateConfiguration(target).setPlan(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitjitter":
         case "rateLimitJitter": getOrCreateConfiguration(target).setRateLimitJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitmargin":
@@ -152,6 +160,14 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetryWait": return long.class;
         case "page": return java.lang.Integer.class;
         case "plan": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimitjitter":
         case "rateLimitJitter": return long.class;
         case "ratelimitmargin":
@@ -227,6 +243,14 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetryWait": return getOrCreateConfiguration(target).getMaxRetryWait();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "plan": return getOrCreateConfiguration(target).getPlan();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "ratelimitjitter":
         case "rateLimitJitter": return getOrCreateConfiguration(target).getRateLimitJitter();
         case "ratelimitmargin":

@@ -80,6 +80,14 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "plan": target.getConfiguration().setPlan(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitjitter":
         case "rateLimitJitter": target.getConfiguration().setRateLimitJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitmargin":
@@ -180,6 +188,14 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "plan": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimitjitter":
         case "rateLimitJitter": return long.class;
         case "ratelimitmargin":
@@ -281,6 +297,14 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "plan": return target.getConfiguration().getPlan();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "ratelimitjitter":
         case "rateLimitJitter": return target.getConfiguration().getRateLimitJitter();
         case "ratelimitmargin":

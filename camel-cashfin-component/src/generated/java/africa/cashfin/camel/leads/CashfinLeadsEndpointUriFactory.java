@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(57);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -57,6 +57,10 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("page");
         props.add("plan");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("rateLimitJitter");
         props.add("rateLimitMargin");
         props.add("rateLimitStore");
@@ -78,8 +82,10 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

@@ -83,6 +83,8 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
                 .rateLimitStore(config.getRateLimitStore())
                 .maxRetries(config.getMaxRetries())
                 .maxRetryWait(Duration.ofMillis(config.getMaxRetryWait()))
+                .proxy(config.getProxyHost(), config.getProxyPort())
+                .proxyCredentials(config.getProxyUsername(), config.getProxyPassword())
                 .build();
     }
 

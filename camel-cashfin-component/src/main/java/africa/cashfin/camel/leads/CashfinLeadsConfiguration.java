@@ -69,6 +69,27 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " secret and connection options.")
     private int maxConnections = CashfinClientSettings.DEFAULT_MAX_CONNECTIONS;
 
+    @UriParam(label = "proxy",
+              description = "The host name or address of an HTTP proxy to reach the API through (e.g. a corporate"
+                            + " proxy `proxy.example.com`); https calls are tunnelled through it with `CONNECT`, so the"
+                            + " proxy never sees the secret. Requires `proxyPort`. Default: connect directly.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy",
+              description = "The port of the HTTP proxy set with `proxyHost` (1..65535, e.g. `3128`).")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy,security", secret = true,
+              description = "The user name for the proxy's Basic authentication (sent as `Proxy-Authorization`), with"
+                            + " `proxyPassword`. Masked like the client secret.")
+    private String proxyUsername;
+
+    @UriParam(label = "proxy,security", secret = true,
+              description = "The password for the proxy's Basic authentication, with `proxyUsername`. Masked like the"
+                            + " client secret: never in logs, logged URIs, toString() or JMX. Set it from an"
+                            + " environment variable or vault; in a URI wrap it as `RAW(...)`.")
+    private String proxyPassword;
+
     @UriParam(description = "create: the lead source (e.g. `website`) set on leads that carry none. list: only leads"
                             + " with this source.")
     private String source;
@@ -577,6 +598,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be 1 or more, got " + maxConnections);
         }
+        CashfinClientSettings.checkProxy(proxyHost, proxyPort, proxyUsername, proxyPassword);
         checkPage("page option", page);
         checkLimit("limit option", limit);
         status = checkStatus("status option", status);
@@ -675,6 +697,42 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.maxConnections = maxConnections;
     }
 
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** The HTTP proxy host; unset connects directly. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The HTTP proxy port. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** The user name for the proxy's Basic authentication. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** The password for the proxy's Basic authentication. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
     public String getSource() {
         return source;
     }
@@ -725,6 +783,8 @@ public class CashfinLeadsConfiguration implements Cloneable {
     public String toString() {
         return "CashfinLeadsConfiguration[operation=" + operation + ", baseUrl=" + baseUrl + ", clientSecret="
                + (clientSecret == null ? "unset" : "xxxxxx") + ", source=" + source + ", page=" + page + ", limit="
-               + limit + ", status=" + status + ", plan=" + plan + ", deduplicateBy=" + deduplicateBy + "]";
+               + limit + ", status=" + status + ", plan=" + plan + ", deduplicateBy=" + deduplicateBy + ", proxy="
+               + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort) + (proxyUsername == null ? ""
+                       : ", proxyUsername=xxxxxx, proxyPassword=xxxxxx") + "]";
     }
 }

@@ -162,6 +162,9 @@ public class CashfinApiException extends CashfinException implements HttpRespons
                 return "The client secret is valid but not allowed to do this; check its permissions in Cashfin.";
             case 404:
                 return "Check baseUrl: the path was not found there.";
+            case 407:
+                return "The HTTP proxy refused the call: check proxyUsername and proxyPassword (the proxy's own"
+                       + " credentials, not the Cashfin secret). The request did not reach Cashfin.";
             case 409:
                 return "The lead conflicts with an existing one (duplicate entry); do not retry it unchanged.";
             case 422:

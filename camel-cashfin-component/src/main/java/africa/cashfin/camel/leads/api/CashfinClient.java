@@ -11,7 +11,9 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,13 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.auth.BasicScheme;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -72,7 +81,8 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * nothing of Camel.
  * <p>
  * One pooled Apache HttpClient 5 per instance; HTTP/1.1; no automatic retries and no redirects (a redirect would carry
- * the secret to another host); connections that never log the Authorization header ({@link SecretSafeConnectionFactory}).
+ * the secret to another host); connections that never log the Authorization header ({@link SecretSafeConnectionFactory});
+ * an optional HTTP proxy ({@code CONNECT} tunnel for https) with Basic credentials sent up front.
  * <p>
  * Every call goes through one loop ({@link #call}): it takes a slot from the secret's shared {@link CallRateLimiter}
  * ({@link CallRateLimiterRegistry#shared()}, leased for the client's life), sends, feeds the response's
@@ -104,6 +114,8 @@ public class CashfinClient implements Closeable {
     private final CallRateLimiter limiter;
     private final RetryPolicy retryPolicy;
     private final URI createUri;
+    /** The HTTP proxy, or null when connecting directly. */
+    private final HttpHost proxy;
     /** The 401 of the latest call that was refused for its secret; null once a call succeeds. */
     private volatile CashfinApiException authenticationFailure;
 
@@ -140,7 +152,19 @@ public class CashfinClient implements Closeable {
             cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.getSslContext()));
         }
         this.connectionManager = cm.build();
-        this.http = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom();
+        this.proxy = settings.getProxyHost() == null ? null
+                : new HttpHost("http", settings.getProxyHost(), settings.getProxyPort());
+        if (proxy != null) {
+            builder.setProxy(proxy);
+            if (settings.getProxyUsername() != null) {
+                // challenge-based for a CONNECT tunnel (https); also sent up front on every request (authCache below)
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxy), proxyCredentials(settings));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.http = builder
                 .setConnectionManager(connectionManager)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(settings.getResponseTimeout()))
@@ -154,8 +178,10 @@ public class CashfinClient implements Closeable {
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .setUserAgent(USER_AGENT)
                 .build();
-        this.reader = new ResponseReader(settings.getClientSecret(), System::currentTimeMillis);
-        this.secretMask = new SecretMask(settings.getClientSecret());
+        // a proxy may echo Proxy-Authorization back: its Basic token is as good as the password
+        this.secretMask = new SecretMask(settings.getClientSecret(), settings.getProxyPassword(),
+                proxyBasicToken(settings));
+        this.reader = new ResponseReader(secretMask, System::currentTimeMillis);
     }
 
     /**
@@ -434,6 +460,14 @@ public class CashfinClient implements Closeable {
         String method = request.getMethod();
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(PERMIT_ATTRIBUTE, permit);
+        if (proxy != null && settings.getProxyUsername() != null) {
+            // Basic credentials up front: no 407 round trip per connection
+            BasicScheme basic = new BasicScheme();
+            basic.initPreemptive(proxyCredentials(settings));
+            BasicAuthCache authCache = new BasicAuthCache();
+            authCache.put(proxy, basic);
+            context.setAuthCache(authCache);
+        }
         long start = System.nanoTime();
         try {
             RawResponse response = http.execute(request, context, r -> {
@@ -462,6 +496,22 @@ public class CashfinClient implements Closeable {
         } finally {
             permit.cancel(); // not sent (connection failed, or the wait ran out): give the budget back
         }
+    }
+
+    private static UsernamePasswordCredentials proxyCredentials(CashfinClientSettings settings) {
+        String password = settings.getProxyPassword();
+        return new UsernamePasswordCredentials(settings.getProxyUsername(),
+                password == null ? new char[0] : password.toCharArray());
+    }
+
+    /** The {@code Proxy-Authorization: Basic} token of the proxy credentials, or null without them. */
+    private static String proxyBasicToken(CashfinClientSettings settings) {
+        if (settings.getProxyUsername() == null) {
+            return null;
+        }
+        String password = settings.getProxyPassword() == null ? "" : settings.getProxyPassword();
+        return Base64.getEncoder().encodeToString(
+                (settings.getProxyUsername() + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private CashfinTransportException transportFailure(String method, String path, IOException e) {

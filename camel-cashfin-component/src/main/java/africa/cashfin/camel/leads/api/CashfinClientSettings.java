@@ -21,10 +21,10 @@ import africa.cashfin.camel.leads.api.limit.RetryPolicy;
 
 /**
  * Everything a {@link CashfinClient} needs to talk to one Cashfin account: base URL, client secret, timeouts, pool
- * size, TLS, the call limits of the secret and the retry budget. Immutable; build with {@link #builder()}.
+ * size, TLS, HTTP proxy, the call limits of the secret and the retry budget. Immutable; build with {@link #builder()}.
  * <p>
- * Two settings are {@link #equals(Object) equal} when every field matches; the secret takes part through a SHA-256
- * hash only, and {@link #toString()} never shows it.
+ * Two settings are {@link #equals(Object) equal} when every field matches; the secret and the proxy credentials take
+ * part through a SHA-256 hash only, and {@link #toString()} never shows them.
  */
 public final class CashfinClientSettings {
 
@@ -48,6 +48,11 @@ public final class CashfinClientSettings {
     private final ProxyManager<String> rateLimitStore;
     private final int maxRetries;
     private final Duration maxRetryWait;
+    private final String proxyHost;
+    private final int proxyPort;
+    private final String proxyUsername;
+    private final String proxyPassword;
+    private final String proxyCredentialsHash;
 
     private CashfinClientSettings(Builder b) {
         if (b.clientSecret == null || b.clientSecret.isBlank()) {
@@ -75,6 +80,51 @@ public final class CashfinClientSettings {
                                                + b.maxRetryWait);
         }
         this.maxRetryWait = b.maxRetryWait;
+        checkProxy(b.proxyHost, b.proxyPort, b.proxyUsername, b.proxyPassword);
+        this.proxyHost = blankToNull(b.proxyHost);
+        this.proxyPort = this.proxyHost == null ? 0 : b.proxyPort;
+        this.proxyUsername = this.proxyHost == null ? null : blankToNull(b.proxyUsername);
+        this.proxyPassword = this.proxyUsername == null ? null : b.proxyPassword;
+        this.proxyCredentialsHash = this.proxyUsername == null ? ""
+                : sha256(this.proxyUsername + "\u0000" + (this.proxyPassword == null ? "" : this.proxyPassword));
+    }
+
+    /**
+     * Checks the proxy options together: a port 1..65535 with a host, credentials only with a host, a password only
+     * with a user name.
+     *
+     * @throws IllegalArgumentException saying which option is wrong and what to do
+     */
+    public static void checkProxy(String host, Integer port, String username, String password) {
+        boolean hasHost = host != null && !host.isBlank();
+        if (!hasHost) {
+            if (port != null && port != 0) {
+                throw new IllegalArgumentException("proxyPort is set but proxyHost is not: set proxyHost (e.g."
+                                                   + " proxy.example.com) or remove proxyPort");
+            }
+            if ((username != null && !username.isBlank()) || (password != null && !password.isEmpty())) {
+                throw new IllegalArgumentException("proxyUsername/proxyPassword are set but proxyHost is not: set"
+                                                   + " proxyHost and proxyPort, or remove the proxy credentials");
+            }
+            return;
+        }
+        if (host.contains("/") || host.contains("@")) {
+            throw new IllegalArgumentException("proxyHost must be a host name or address only (e.g."
+                                               + " proxy.example.com), without scheme, path or user info; set the"
+                                               + " port with proxyPort and credentials with proxyUsername/proxyPassword");
+        }
+        if (port == null || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("proxyPort must be set to the proxy's port (1..65535, e.g. 3128)"
+                                               + " when proxyHost is set" + (port == null ? "" : ", got " + port));
+        }
+        if ((username == null || username.isBlank()) && password != null && !password.isEmpty()) {
+            throw new IllegalArgumentException("proxyPassword is set but proxyUsername is not: set both, or neither"
+                                               + " for a proxy without authentication");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** A builder with the defaults filled in (base URL, timeouts, pool size); only the secret must be set. */
@@ -137,6 +187,26 @@ public final class CashfinClientSettings {
         return maxRetryWait;
     }
 
+    /** The HTTP proxy host, or null to connect directly. */
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** The HTTP proxy port; 0 when there is no proxy. */
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The user name for the proxy's Basic authentication, or null for none. Never log it. */
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** The password for the proxy's Basic authentication, or null for none. Handle with care: never log it. */
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CashfinClientSettings other)) {
@@ -146,14 +216,16 @@ public final class CashfinClientSettings {
                 && connectTimeout.equals(other.connectTimeout) && responseTimeout.equals(other.responseTimeout)
                 && maxConnections == other.maxConnections && sslContext == other.sslContext
                 && rateLimits.equals(other.rateLimits) && rateLimitStore == other.rateLimitStore
-                && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait);
+                && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait)
+                && Objects.equals(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
+                && proxyCredentialsHash.equals(other.proxyCredentialsHash);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, secretHash, connectTimeout, responseTimeout, maxConnections,
                 System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore), maxRetries,
-                maxRetryWait);
+                maxRetryWait, proxyHost, proxyPort, proxyCredentialsHash);
     }
 
     @Override
@@ -162,7 +234,8 @@ public final class CashfinClientSettings {
                + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + ", sslContext="
                + (sslContext == null ? "default" : "custom") + ", rateLimits=" + rateLimits + ", rateLimitStore="
                + (rateLimitStore == null ? "local" : "distributed") + ", maxRetries=" + maxRetries + ", maxRetryWait="
-               + maxRetryWait + "]";
+               + maxRetryWait + ", proxy=" + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort
+               + (proxyUsername == null ? "" : " (proxyUsername=xxxxxx, proxyPassword=xxxxxx)")) + "]";
     }
 
     /**
@@ -249,8 +322,26 @@ public final class CashfinClientSettings {
         private ProxyManager<String> rateLimitStore;
         private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
         private Duration maxRetryWait = RetryPolicy.DEFAULT_MAX_RETRY_WAIT;
+        private String proxyHost;
+        private Integer proxyPort;
+        private String proxyUsername;
+        private String proxyPassword;
 
         private Builder() {
+        }
+
+        /** An HTTP proxy (host and port) to reach the API through; a null or blank host connects directly. */
+        public Builder proxy(String host, Integer port) {
+            this.proxyHost = host;
+            this.proxyPort = port;
+            return this;
+        }
+
+        /** Basic credentials for the proxy ({@code Proxy-Authorization}); null for a proxy without authentication. */
+        public Builder proxyCredentials(String username, String password) {
+            this.proxyUsername = username;
+            this.proxyPassword = password;
+            return this;
         }
 
         /** Base URL; default {@value CashfinClientSettings#DEFAULT_BASE_URL}. */

@@ -32,7 +32,12 @@ final class ResponseReader {
     private final Supplier<Long> clock;
 
     ResponseReader(String secret, Supplier<Long> clock) {
-        this.secretMask = new SecretMask(secret);
+        this(new SecretMask(secret), clock);
+    }
+
+    /** A reader masking whatever {@code secretMask} masks (the client secret, and proxy credentials if any). */
+    ResponseReader(SecretMask secretMask, Supplier<Long> clock) {
+        this.secretMask = secretMask;
         this.clock = clock;
     }
 

@@ -1,34 +1,50 @@
 package africa.cashfin.camel.leads.api;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Masks the client secret as {@code xxxxxx} in whatever the server sent back or a parser quoted from it (error texts,
- * the {@code errors} map, body snippets, exception messages and their causes), so that an API or proxy that echoes the
- * {@code Authorization} header cannot put the secret into an exception or a log line. Both the raw secret and its
- * JSON-escaped form are masked.
+ * Masks the client secret (and the proxy credentials, when a proxy is used) as {@code xxxxxx} in whatever the server
+ * sent back or a parser quoted from it (error texts, the {@code errors} map, body snippets, exception messages and
+ * their causes), so that an API or proxy that echoes the {@code Authorization} or {@code Proxy-Authorization} header
+ * cannot put a secret into an exception or a log line. Both the raw secrets and their JSON-escaped forms are masked.
  */
 final class SecretMask {
 
     static final String MASK = "xxxxxx";
 
-    private final String secret;
-    private final String jsonEscaped;
+    /** The texts to mask, raw and JSON-escaped, longest first (so no part of a longer one survives). */
+    private final List<String> secrets;
 
-    SecretMask(String secret) {
-        this.secret = secret == null ? "" : secret;
-        String escaped = this.secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/");
-        this.jsonEscaped = escaped.equals(this.secret) ? null : escaped;
+    /** Masks every non-blank one of {@code secrets}; null and blank ones are ignored. */
+    SecretMask(String... secrets) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String secret : secrets) {
+            if (secret != null && !secret.isBlank()) {
+                forms.add(secret);
+                forms.add(secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
+            }
+        }
+        List<String> sorted = new ArrayList<>(forms);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        this.secrets = List.copyOf(sorted);
     }
 
-    /** {@code text} with every occurrence of the secret replaced; null stays null. */
+    /** {@code text} with every occurrence of a secret replaced; null stays null. */
     String mask(String text) {
-        if (text == null || secret.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        String masked = text.replace(secret, MASK);
-        return jsonEscaped == null ? masked : masked.replace(jsonEscaped, MASK);
+        String masked = text;
+        for (String secret : secrets) {
+            masked = masked.replace(secret, MASK);
+        }
+        return masked;
     }
 
     /** A copy of {@code map} with the secret masked in keys and values; null stays null. */
@@ -46,7 +62,7 @@ final class SecretMask {
      * are masked, each link keeping the original class name and stack trace.
      */
     Throwable mask(Throwable cause) {
-        if (cause == null || secret.isEmpty() || !showsSecret(cause)) {
+        if (cause == null || secrets.isEmpty() || !showsSecret(cause)) {
             return cause;
         }
         return new MaskedThrowable(cause, this);

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * HTTP connections that never write the client secret to a log. Apache HttpClient's own connections log every request
  * header (Authorization included) to {@code org.apache.hc.client5.http.headers} and the raw bytes to
  * {@code org.apache.hc.client5.http.wire} when those loggers are at DEBUG; these connections do neither. Instead they
- * log the request line and headers, Authorization masked, to this class's logger at TRACE.
+ * log the request line and headers, Authorization and Proxy-Authorization masked, to this class's logger at TRACE.
  */
 final class SecretSafeConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 
@@ -100,7 +100,8 @@ final class SecretSafeConnectionFactory implements HttpConnectionFactory<Managed
             if (request != null && HEADER_LOG.isTraceEnabled()) {
                 HEADER_LOG.trace("{} >> {} {}", id, request.getMethod(), request.getPath());
                 for (Header h : request.getHeaders()) {
-                    boolean secret = h.getName().equalsIgnoreCase(HttpHeaders.AUTHORIZATION);
+                    boolean secret = h.getName().equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
+                            || h.getName().equalsIgnoreCase(HttpHeaders.PROXY_AUTHORIZATION);
                     HEADER_LOG.trace("{} >> {}: {}", id, h.getName(), secret ? "xxxxxx" : h.getValue());
                 }
             }

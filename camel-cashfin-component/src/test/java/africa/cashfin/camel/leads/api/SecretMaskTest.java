@@ -21,6 +21,14 @@ class SecretMaskTest {
     }
 
     @Test
+    void masksEverySecretGivenAndIgnoresBlankOnes() {
+        SecretMask several = new SecretMask(SECRET, null, "", "proxyPass", "ZXNiOnByb3h5UGFzcw==");
+        assertThat(several.mask("Proxy-Authorization: Basic ZXNiOnByb3h5UGFzcw== (proxyPass), " + SECRET))
+                .isEqualTo("Proxy-Authorization: Basic xxxxxx (xxxxxx), xxxxxx");
+        assertThat(new SecretMask((String) null).mask("nothing to hide")).isEqualTo("nothing to hide");
+    }
+
+    @Test
     void aCauseChainThatShowsTheSecretIsCopiedMaskedAndOneThatDoesNotIsKept() {
         IOException root = new IOException("token '" + SECRET + "'");
         IllegalStateException top = new IllegalStateException("wrapped", root);

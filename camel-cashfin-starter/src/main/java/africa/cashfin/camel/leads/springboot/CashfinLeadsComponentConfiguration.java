@@ -199,6 +199,30 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Integer maxConnections = 20;
 
     /**
+     * The host name or address of an HTTP proxy to reach the API through (e.g. a corporate proxy proxy.example.com);
+     * https calls are tunnelled through it with CONNECT, so the proxy never sees the secret. Requires proxyPort.
+     * Default: connect directly.
+     */
+    private String proxyHost;
+
+    /**
+     * The port of the HTTP proxy set with proxyHost (1..65535, e.g. 3128).
+     */
+    private Integer proxyPort;
+
+    /**
+     * The user name for the proxy's Basic authentication (sent as Proxy-Authorization), with proxyPassword. Masked
+     * like the client secret.
+     */
+    private String proxyUsername;
+
+    /**
+     * The password for the proxy's Basic authentication, with proxyUsername. Masked like the client secret: never in
+     * logs, logged URIs, toString() or JMX. Set it from an environment variable or vault.
+     */
+    private String proxyPassword;
+
+    /**
      * How long to wait for the response once the request is sent, in milliseconds or as a duration such as 30s. A
      * call that times out may still have been processed. A number of milliseconds or a duration such as 10s.
      */
@@ -492,6 +516,38 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setMaxConnections(Integer maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     public Duration getResponseTimeout() {
