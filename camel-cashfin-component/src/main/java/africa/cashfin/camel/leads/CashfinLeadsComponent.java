@@ -15,6 +15,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.CashfinClientRegistry;
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
+import africa.cashfin.camel.leads.api.CallListener;
+import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
+import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 
 /**
  * The {@code cashfin-leads} component: creates and lists Cashfin leads.
@@ -33,7 +36,9 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
     @Metadata(description = "Default options for every endpoint of this component; each endpoint may override them.")
     private CashfinLeadsConfiguration configuration = new CashfinLeadsConfiguration();
 
-    private final CashfinClientRegistry clients = new CashfinClientRegistry();
+    private final CashfinClientRegistry clients = new CashfinClientRegistry(this::newClient);
+    /** Where metrics go; looked up in Camel's registry on first use after start. */
+    private volatile LeadsMetrics metrics;
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
 
     @Override
@@ -64,6 +69,29 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
     /** The shared client for {@code config}; give it back with {@link #releaseClient}. */
     CashfinClient acquireClient(CashfinLeadsConfiguration config) throws Exception {
         return clients.acquire(settingsOf(config));
+    }
+
+    /** A new client whose calls and limiter waits are also recorded as metrics, when there are metrics. */
+    private CashfinClient newClient(CashfinClientSettings settings) {
+        CashfinClient client = new CashfinClient(settings);
+        CallListener listener = metrics().callListener(SecretFingerprint.of(settings.getClientSecret()).toString());
+        if (listener != null) {
+            client.addCallListener(listener);
+        }
+        return client;
+    }
+
+    /**
+     * The metrics of this component: Micrometer when a {@code MeterRegistry} is bound in Camel's registry and
+     * Micrometer is on the classpath, else none.
+     */
+    public LeadsMetrics metrics() {
+        LeadsMetrics m = metrics;
+        if (m == null) {
+            m = LeadsMetrics.of(getCamelContext());
+            metrics = m;
+        }
+        return m;
     }
 
     void releaseClient(CashfinClient client) {
@@ -103,6 +131,7 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         clients.close();
+        metrics = null;
         synchronized (this) {
             sslContexts.clear();
         }

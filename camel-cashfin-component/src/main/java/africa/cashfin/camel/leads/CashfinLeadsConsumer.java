@@ -12,19 +12,24 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RollbackExchangeException;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.DurationText;
+import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
+import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.scan.LeadEvent;
 import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.PageRequest;
+import africa.cashfin.camel.leads.scan.ScanCursor;
 import africa.cashfin.camel.leads.scan.ScanRun;
 import africa.cashfin.camel.leads.scan.ScanStatistics;
 
@@ -39,12 +44,16 @@ import africa.cashfin.camel.leads.scan.ScanStatistics;
  * {@code bridgeErrorHandler} and the consumer health check (with the HTTP status of a {@code CashfinApiException}) see
  * it; without a custom handler it is logged by {@link PollFailureLog} (one line when the state changes).
  */
+@ManagedResource(description = "Managed Cashfin Leads consumer")
 public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsConsumer.class);
 
     private final CashfinLeadsEndpoint endpoint;
     private final FailedLeadBackoff failedLeads;
+    private final ConsumerStatistics statistics = new ConsumerStatistics();
+    /** Where metrics go (none without a MeterRegistry); set at start. */
+    private LeadsMetrics metrics = LeadsMetrics.NONE;
     /** Logs failed polls; null when the user configured an exception handler or bridgeErrorHandler. */
     private PollFailureLog pollFailures;
     private boolean warnedUnordered;
@@ -72,6 +81,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         endpoint.leadScan(); // fail at start on bad state options, and start the repositories
+        metrics = endpoint.getComponent().metrics();
         if (endpoint.getExceptionHandler() == null && !endpoint.isBridgeErrorHandler()) {
             // Camel's default LoggingExceptionHandler logs a stack trace on every failed poll, for ever
             pollFailures = new PollFailureLog(LOG, String.valueOf(endpoint), getExceptionHandler());
@@ -82,6 +92,26 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        long start = System.nanoTime();
+        ScanStatistics[] stats = new ScanStatistics[1];
+        try {
+            int emitted = pollOnce(stats);
+            polled(stats[0], start, null);
+            return emitted;
+        } catch (Exception e) {
+            polled(stats[0], start, e);
+            throw e;
+        }
+    }
+
+    private void polled(ScanStatistics stats, long start, Exception failure) {
+        long nanos = System.nanoTime() - start;
+        statistics.polled(stats, nanos, failure == null ? null : PollFailureLog.oneLine(failure));
+        metrics.poll(getRouteId(), nanos, failure == null);
+    }
+
+    /** One poll; leaves the scan's figures in {@code statsOut[0]}. */
+    private int pollOnce(ScanStatistics[] statsOut) throws Exception {
         LeadScan scan = endpoint.leadScan();
         CashfinLeadsConfiguration config = endpoint.getConfiguration();
         boolean anchoringNow = endpoint.prepareStartFromNow(scan);
@@ -102,11 +132,13 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             }
             if (stopRequested || !run.isDone()) {
                 ScanStatistics stats = run.abandon();
+                statsOut[0] = stats;
                 LOG.debug("Poll of {} stopped early after {} leads (maxMessagesPerPoll or shutdown); the next poll"
                           + " resumes from the same cursor: {}", endpoint, emittedThisPoll, stats);
                 return emittedThisPoll;
             }
             ScanStatistics stats = run.finish();
+            statsOut[0] = stats;
             if (anchoringNow) {
                 endpoint.startedFromNow();
             }
@@ -119,6 +151,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             return emittedThisPoll;
         } catch (Exception e) {
             ScanStatistics stats = run.abandon();
+            statsOut[0] = stats;
             LOG.debug("Poll of {} failed after {} calls and {} leads; cursor unchanged ({}): {}", endpoint,
                       stats.calls(), emittedThisPoll, stats.cursor(), e.getMessage());
             throw e;
@@ -174,6 +207,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             boolean rolledBack = exchange.isRollbackOnly() || exchange.isRollbackOnlyLast();
             if (failure == null && !rolledBack) {
                 run.succeeded(event);
+                statistics.emitted();
+                metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.EMITTED, 1);
                 FailedLeadBackoff.Failing recovered = failedLeads.succeeded(event.key());
                 if (recovered != null) {
                     LOG.info("Lead {} ({}) delivered after {} failed attempts since {}", event.lead().getId(),
@@ -181,6 +216,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 }
             } else {
                 run.failed(event);
+                statistics.failed();
+                metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.FAILED, 1);
                 leadFailed(event, exchange, failure);
             }
             releaseExchange(exchange, false);
@@ -202,6 +239,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      */
     private void leadFailed(LeadEvent event, Exchange exchange, Exception failure) {
         String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
+        statistics.leadError("Lead " + event.lead().getId() + " failed: " + error);
         FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, Instant.now());
         String wait = DurationText.of(failedLeads.policy().delayAfter(f.failures()));
         if (f.failures() == 1) {
@@ -221,6 +259,75 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                                                   failure != null ? failure : new RollbackExchangeException(
                                                           "Exchange marked rollback-only", exchange));
         }
+    }
+
+    /** Running totals: leads, polls, the last poll's figures and the last error. */
+    public ConsumerStatistics getStatistics() {
+        return statistics;
+    }
+
+    @ManagedAttribute(description = "Leads whose exchange completed")
+    public long getLeadsEmitted() {
+        return statistics.emittedCount();
+    }
+
+    @ManagedAttribute(description = "Leads whose exchange failed (each attempt counts; they are offered again)")
+    public long getLeadsFailed() {
+        return statistics.failedCount();
+    }
+
+    @ManagedAttribute(description = "Records skipped as malformed (no _id or no readable createdat)")
+    public long getLeadsMalformed() {
+        return statistics.malformedCount();
+    }
+
+    @ManagedAttribute(description = "Polls done (complete, stopped early or failed)")
+    public long getPolls() {
+        return statistics.polls();
+    }
+
+    @ManagedAttribute(description = "Polls that failed (cursor unchanged)")
+    public long getPollsFailed() {
+        return statistics.failedPolls();
+    }
+
+    @ManagedAttribute(description = "Duration of the last poll in milliseconds")
+    public long getLastPollDurationMillis() {
+        return statistics.lastPollDuration().toMillis();
+    }
+
+    @ManagedAttribute(description = "Total time spent polling in milliseconds")
+    public long getTotalPollMillis() {
+        return statistics.totalPollTime().toMillis();
+    }
+
+    @ManagedAttribute(description = "List calls of the last poll")
+    public int getLastPollCalls() {
+        ScanStatistics last = statistics.lastPoll();
+        return last == null ? 0 : last.calls();
+    }
+
+    @ManagedAttribute(description = "Pages read by the last poll")
+    public int getLastPollPages() {
+        ScanStatistics last = statistics.lastPoll();
+        return last == null ? 0 : last.pagesRead();
+    }
+
+    @ManagedAttribute(description = "How the last poll walked the list (e.g. incremental-forward)")
+    public String getLastPollStrategy() {
+        ScanStatistics last = statistics.lastPoll();
+        return last == null ? null : last.strategy();
+    }
+
+    @ManagedAttribute(description = "The cursor: the newest createdat (and updatedat) known to be delivered")
+    public String getCursor() {
+        ScanCursor cursor = endpoint.scanIfCreated() == null ? null : endpoint.scanIfCreated().cursor();
+        return cursor == null ? null : cursor.toString();
+    }
+
+    @ManagedAttribute(description = "The last failure of a poll or a lead, in one line (never a secret)")
+    public String getLastLeadsError() {
+        return statistics.lastError();
     }
 
     private Exchange createExchange(LeadEvent event, int index, int size) {

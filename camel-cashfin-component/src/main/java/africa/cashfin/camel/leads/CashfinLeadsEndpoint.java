@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -16,6 +18,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.leads.api.CallOutcome;
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.consumer.IdempotentRepositorySeenStore;
 import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
@@ -29,6 +32,7 @@ import africa.cashfin.camel.leads.scan.ScanSettings;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "cashfin-leads", title = "Cashfin Leads",
              syntax = "cashfin-leads:operation", category = { Category.SAAS, Category.API },
              headersClass = CashfinLeadsConstants.class)
+@ManagedResource(description = "Managed Cashfin Leads endpoint")
 public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsEndpoint.class);
@@ -167,8 +171,57 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return c;
     }
 
+    /** The consumer's scan if one was created (by a consumer start), else null; never creates one. */
+    synchronized LeadScan scanIfCreated() {
+        return scan;
+    }
+
+    private long calls(CallOutcome outcome) {
+        CashfinClient c = client;
+        return c == null ? 0 : c.getStatistics().calls(outcome);
+    }
+
+    @ManagedAttribute(description = "HTTP calls answered 2xx, by this endpoint's client (shared by the endpoints with"
+                                    + " the same base URL, secret and connection options)")
+    public long getCallsSucceeded() {
+        return calls(CallOutcome.SUCCESS);
+    }
+
+    @ManagedAttribute(description = "HTTP calls answered 3xx or 4xx other than 429, by this endpoint's client")
+    public long getCallsClientError() {
+        return calls(CallOutcome.CLIENT_ERROR) + calls(CallOutcome.REDIRECT);
+    }
+
+    @ManagedAttribute(description = "HTTP calls answered 429 Too Many Requests, by this endpoint's client")
+    public long getCallsRateLimited() {
+        return calls(CallOutcome.RATE_LIMITED);
+    }
+
+    @ManagedAttribute(description = "HTTP calls answered 5xx, by this endpoint's client")
+    public long getCallsServerError() {
+        return calls(CallOutcome.SERVER_ERROR);
+    }
+
+    @ManagedAttribute(description = "HTTP calls without a complete answer (connect failure, timeout, reset), by this"
+                                    + " endpoint's client")
+    public long getCallsTransportFailed() {
+        return calls(CallOutcome.TRANSPORT);
+    }
+
+    @ManagedAttribute(description = "Time calls of this endpoint's client waited for the rate limiter, milliseconds")
+    public long getLimiterWaitMillis() {
+        CashfinClient c = client;
+        return c == null ? 0 : c.getStatistics().limiterWaitMillis();
+    }
+
+    @ManagedAttribute(description = "The last failed call of this endpoint's client, in one line (never a secret)")
+    public String getLastCallError() {
+        CashfinClient c = client;
+        return c == null ? null : c.getStatistics().lastError();
+    }
+
     /** The shared API client while the endpoint is started, else null. */
-    CashfinClient clientIfStarted() {
+    public CashfinClient clientIfStarted() {
         return client;
     }
 

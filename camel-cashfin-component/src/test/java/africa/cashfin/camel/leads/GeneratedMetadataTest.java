@@ -52,7 +52,8 @@ class GeneratedMetadataTest extends CamelTestSupport {
     void generatedUriFactoryKnowsTheSecretOption() throws Exception {
         CashfinLeadsEndpointUriFactory factory = new CashfinLeadsEndpointUriFactory();
         factory.setCamelContext(context);
-        assertThat(factory.secretPropertyNames()).containsExactly("clientSecret");
+        assertThat(factory.secretPropertyNames())
+                .containsExactlyInAnyOrder("clientSecret", "proxyUsername", "proxyPassword");
         String uri = factory.buildUri("cashfin-leads",
                 Map.of("operation", "create", "source", "website"), false);
         assertThat(uri).isEqualTo("cashfin-leads:create?source=website");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -116,6 +117,9 @@ public class CashfinClient implements Closeable {
     private final URI createUri;
     /** The HTTP proxy, or null when connecting directly. */
     private final HttpHost proxy;
+    private final CallStatistics statistics = new CallStatistics();
+    /** Told about every call and limiter wait: {@link #statistics} first, then metrics added by the component. */
+    private final List<CallListener> listeners = new CopyOnWriteArrayList<>(List.of(statistics));
     /** The 401 of the latest call that was refused for its secret; null once a call succeeds. */
     private volatile CashfinApiException authenticationFailure;
 
@@ -195,6 +199,21 @@ public class CashfinClient implements Closeable {
     /** The rate limiter of this client's secret, shared with every other user of the secret in this JVM. */
     public CallRateLimiter getRateLimiter() {
         return limiter;
+    }
+
+    /** Running totals of this client's calls (by operation and outcome), limiter waits and its latest failure. */
+    public CallStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** Adds a listener told about every call and every wait for the rate limiter (e.g. Micrometer metrics). */
+    public void addCallListener(CallListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Removes a listener added with {@link #addCallListener}. */
+    public void removeCallListener(CallListener listener) {
+        listeners.remove(listener);
     }
 
     /** The settings this client was built with. */
@@ -305,15 +324,30 @@ public class CashfinClient implements Closeable {
      */
     private <T> T call(ApiOperation operation, String method, String path, Supplier<HttpUriRequestBase> requests,
                        Function<RawResponse, T> read, Supplier<T> lookup) {
+        try {
+            return callWithRetries(operation, method, path, requests, read, lookup);
+        } catch (RuntimeException e) {
+            statistics.failed(e);
+            throw e;
+        }
+    }
+
+    private <T> T callWithRetries(ApiOperation operation, String method, String path,
+                                  Supplier<HttpUriRequestBase> requests, Function<RawResponse, T> read,
+                                  Supplier<T> lookup) {
         Duration waited = Duration.ZERO;
         for (int attempt = 1;; attempt++) {
             long waitStart = System.nanoTime();
             CallRateLimiter.Permit permit = reservePermit(waited);
-            waited = waited.plus(Duration.ofNanos(System.nanoTime() - waitStart));
+            long waitedNanos = System.nanoTime() - waitStart;
+            waited = waited.plus(Duration.ofNanos(waitedNanos));
+            for (CallListener listener : listeners) {
+                listener.onLimiterWait(operation, waitedNanos);
+            }
             CashfinException failure;
             CallFailure what;
             try {
-                RawResponse response = send(requests.get(), path, permit);
+                RawResponse response = send(operation, requests.get(), path, permit);
                 try {
                     T result = read.apply(response);
                     authenticationFailure = null;
@@ -454,7 +488,8 @@ public class CashfinClient implements Closeable {
      * The single exit to the network: adds the Authorization header, executes, reads the whole answer and maps I/O
      * failures to {@link CashfinTransportException}. Rate limiting and retries belong here.
      */
-    private RawResponse send(HttpUriRequestBase request, String path, CallRateLimiter.Permit permit) {
+    private RawResponse send(ApiOperation operation, HttpUriRequestBase request, String path,
+                             CallRateLimiter.Permit permit) {
         request.setHeader(HttpHeaders.AUTHORIZATION, settings.getClientSecret());
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
         String method = request.getMethod();
@@ -478,6 +513,7 @@ public class CashfinClient implements Closeable {
                 byte[] body = r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity());
                 return new RawResponse(r.getCode(), r.getReasonPhrase(), headers.get("content-type"), headers, body);
             });
+            called(operation, CallOutcome.of(response.status()), System.nanoTime() - start);
             if (response.header("x-ratelimit-remaining") != null) {
                 limiter.observe(rateLimitHeaders(response), permit);
             }
@@ -488,6 +524,7 @@ public class CashfinClient implements Closeable {
             }
             return response;
         } catch (IOException e) {
+            called(operation, CallOutcome.TRANSPORT, System.nanoTime() - start);
             LOG.debug("{} {}{} failed after {} ms: {}", method, settings.getBaseUrl(), path,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), e.toString());
             throw transportFailure(method, path, e);
@@ -495,6 +532,12 @@ public class CashfinClient implements Closeable {
             throw interrupted("waiting for the rate limiter", (InterruptedException) e.getCause());
         } finally {
             permit.cancel(); // not sent (connection failed, or the wait ran out): give the budget back
+        }
+    }
+
+    private void called(ApiOperation operation, CallOutcome outcome, long nanos) {
+        for (CallListener listener : listeners) {
+            listener.onCall(operation, outcome, nanos);
         }
     }
 

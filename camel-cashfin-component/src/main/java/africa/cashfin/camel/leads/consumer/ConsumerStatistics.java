@@ -1,0 +1,118 @@
+package africa.cashfin.camel.leads.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+import africa.cashfin.camel.leads.scan.ScanStatistics;
+
+/**
+ * The running totals of one lead consumer, for JMX and the dev console: leads emitted, failed and skipped as
+ * malformed; polls and their duration; the figures of the last poll and the last poll failure. Thread-safe.
+ */
+public final class ConsumerStatistics {
+
+    private final LongAdder emitted = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder polls = new LongAdder();
+    private final LongAdder failedPolls = new LongAdder();
+    private final LongAdder pollNanos = new LongAdder();
+    private volatile ScanStatistics lastPoll;
+    private volatile long lastPollNanos;
+    private volatile Instant lastPollAt;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    /** A lead's exchange completed. */
+    public void emitted() {
+        emitted.increment();
+    }
+
+    /** A lead's exchange failed (it is offered again later). */
+    public void failed() {
+        failed.increment();
+    }
+
+    /** {@code count} records were skipped as malformed. */
+    public void malformed(long count) {
+        malformed.add(count);
+    }
+
+    /**
+     * A poll ended.
+     *
+     * @param stats   what its scan did (null when it failed before the scan had figures)
+     * @param failure the poll's failure in one line (never a secret), or null when it succeeded
+     */
+    public void polled(ScanStatistics stats, long durationNanos, String failure) {
+        polls.increment();
+        pollNanos.add(durationNanos);
+        lastPollNanos = durationNanos;
+        lastPollAt = Instant.now();
+        if (stats != null) {
+            lastPoll = stats;
+        }
+        if (failure != null) {
+            failedPolls.increment();
+            lastError = failure;
+            lastErrorAt = lastPollAt;
+        }
+    }
+
+    /** A lead's exchange failed with {@code error} (one line, never a secret). */
+    public void leadError(String error) {
+        lastError = error;
+        lastErrorAt = Instant.now();
+    }
+
+    public long emittedCount() {
+        return emitted.sum();
+    }
+
+    public long failedCount() {
+        return failed.sum();
+    }
+
+    public long malformedCount() {
+        return malformed.sum();
+    }
+
+    public long polls() {
+        return polls.sum();
+    }
+
+    public long failedPolls() {
+        return failedPolls.sum();
+    }
+
+    /** Total time spent polling (list calls and the route's processing of the emitted leads). */
+    public Duration totalPollTime() {
+        return Duration.ofNanos(pollNanos.sum());
+    }
+
+    /** The figures of the last poll's scan, or null before the first. */
+    public ScanStatistics lastPoll() {
+        return lastPoll;
+    }
+
+    /** How long the last poll took. */
+    public Duration lastPollDuration() {
+        return Duration.ofNanos(lastPollNanos);
+    }
+
+    /** When the last poll ended, or null. */
+    public Instant lastPollAt() {
+        return lastPollAt;
+    }
+
+    /** The last failure (a poll's or a lead's), or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** When {@link #lastError()} happened, or null. */
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+}

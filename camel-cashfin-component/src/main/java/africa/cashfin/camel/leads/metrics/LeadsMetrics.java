@@ -1,0 +1,78 @@
+package africa.cashfin.camel.leads.metrics;
+
+import org.apache.camel.CamelContext;
+
+import africa.cashfin.camel.leads.api.CallListener;
+import africa.cashfin.camel.leads.api.limit.ApiOperation;
+
+/**
+ * Where the component reports its metrics: Micrometer when the application has a {@code MeterRegistry} in Camel's
+ * registry ({@link #of(CamelContext)}), else nowhere ({@link #NONE}). This interface names no Micrometer type, so the
+ * component runs without Micrometer on the classpath.
+ * <p>
+ * The meters (see {@code docs/operations.md}): {@code cashfin.leads.calls} and {@code cashfin.leads.limiter.wait}
+ * (timers, per client secret), {@code cashfin.leads.consumer.leads} (counter) and {@code cashfin.leads.consumer.poll}
+ * (timer), per route.
+ */
+public interface LeadsMetrics {
+
+    /** How a lead read by the consumer ended: the tag {@code outcome} of {@code cashfin.leads.consumer.leads}. */
+    enum LeadOutcome {
+        /** Handed to the route, which completed it. */
+        EMITTED,
+        /** Handed to the route, which failed it (offered again later). */
+        FAILED,
+        /** Skipped: a record the scan cannot track (no {@code _id} or no readable {@code createdat}). */
+        MALFORMED;
+
+        /** The tag value: {@code emitted}, {@code failed} or {@code malformed}. */
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Reports nothing. */
+    LeadsMetrics NONE = new LeadsMetrics() {
+        @Override
+        public CallListener callListener(String secret) {
+            return null;
+        }
+
+        @Override
+        public void leads(String routeId, LeadOutcome outcome, long count) {
+        }
+
+        @Override
+        public void poll(String routeId, long durationNanos, boolean succeeded) {
+        }
+    };
+
+    /**
+     * A listener recording the calls and limiter waits of a client of the secret with fingerprint {@code secret}
+     * (e.g. {@code secret#2d0a5fe178cc}, never the secret itself), or null when metrics are off.
+     */
+    CallListener callListener(String secret);
+
+    /** {@code count} leads of the consumer of route {@code routeId} ended with {@code outcome}. */
+    void leads(String routeId, LeadOutcome outcome, long count);
+
+    /** One poll of the consumer of route {@code routeId} took {@code durationNanos}. */
+    void poll(String routeId, long durationNanos, boolean succeeded);
+
+    /**
+     * Micrometer metrics when Micrometer is on the classpath and a {@code MeterRegistry} is bound in Camel's registry
+     * (by the name {@code metricsRegistry}, as camel-micrometer has it, or as the single bean of that type); else
+     * {@link #NONE}. Micrometer's classes are only loaded when they are there.
+     */
+    static LeadsMetrics of(CamelContext context) {
+        if (context.getClassResolver().resolveClass(MicrometerLeadsMetrics.METER_REGISTRY_CLASS) == null) {
+            return NONE;
+        }
+        return MicrometerLeadsMetrics.lookup(context);
+    }
+
+    /** The tag of {@code operation}: {@code create} or {@code list}. */
+    static String tag(ApiOperation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

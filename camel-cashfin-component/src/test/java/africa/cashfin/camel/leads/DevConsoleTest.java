@@ -1,0 +1,119 @@
+package africa.cashfin.camel.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.json.JsonArray;
+import org.apache.camel.util.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+
+/**
+ * The {@code cashfin-leads} dev console through Camel's console API, as {@code camel get} / the HTTP console call it:
+ * per endpoint the calls, the consumer's cursor, last poll and last error; per secret the limiter's state. JSON and
+ * text; neither shows the secret.
+ */
+class DevConsoleTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+
+    private CamelContext context;
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    @Test
+    void showsEndpointsConsumerAndLimiterInJsonAndTextWithoutTheSecret() throws Exception {
+        cashfin.insertLeads(List.of(Map.of("name", "Ada"), Map.of("name", "Bad Lead"), Map.of("name", "Grace")));
+        context = new DefaultCamelContext();
+        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+        component.getConfiguration().setClientSecret(cashfin.secret());
+        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
+        component.getConfiguration().setPlan("starter");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:create").to("cashfin-leads:create?clientSecret=RAW(" + cashfin.secret() + ")");
+                from("cashfin-leads:list?delay=200&initialDelay=0").routeId("poll-leads").process(e -> {
+                    if (e.getMessage().getBody(Lead.class).getName().startsWith("Bad")) {
+                        throw new IllegalStateException("CRM rejected the lead");
+                    }
+                });
+            }
+        });
+        context.start();
+        context.createProducerTemplate().sendBody("direct:create", new Lead().setName("Jane"));
+
+        DevConsoleRegistry registry = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
+        DevConsole console = registry.resolveById("cashfin-leads");
+        assertThat(console).as("found by its id, from the component jar").isNotNull();
+        assertThat(console.supportMediaType(DevConsole.MediaType.JSON)).isTrue();
+        assertThat(console.supportMediaType(DevConsole.MediaType.TEXT)).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonObject consumer = consumerOf((JsonObject) console.call(DevConsole.MediaType.JSON));
+            assertThat(consumer.getLong("leadsEmitted")).isGreaterThanOrEqualTo(3L); // Ada, Grace, Jane
+            assertThat(consumer.getLong("leadsFailed")).isGreaterThanOrEqualTo(1L);
+        });
+
+        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON);
+        JsonObject consumer = consumerOf(json);
+        assertThat(consumer.getString("routeId")).isEqualTo("poll-leads");
+        assertThat(consumer.getString("cursor")).isNotBlank();
+        assertThat(consumer.getString("lastError")).contains("CRM rejected the lead");
+        JsonObject lastPoll = (JsonObject) consumer.get("lastPoll");
+        assertThat(lastPoll).isNotNull();
+        assertThat(lastPoll.getString("strategy")).isNotBlank();
+        assertThat(lastPoll.getInteger("calls")).isGreaterThanOrEqualTo(1);
+        assertThat(lastPoll.getInteger("pages")).isGreaterThanOrEqualTo(1);
+
+        JsonArray endpoints = (JsonArray) json.get("endpoints");
+        JsonObject create = endpoints.stream().map(JsonObject.class::cast)
+                .filter(e -> "create".equals(e.getString("operation"))).findFirst().orElseThrow();
+        JsonObject calls = (JsonObject) create.get("calls");
+        assertThat(calls.getLong("2xx")).as("the create and the polls: one client").isGreaterThanOrEqualTo(2L);
+        assertThat(create.getString("secret")).startsWith("secret#");
+
+        JsonArray limiters = (JsonArray) json.get("limiters");
+        assertThat(limiters).hasSize(1);
+        JsonObject limiter = (JsonObject) limiters.get(0);
+        assertThat(limiter.getString("secret")).isEqualTo(create.getString("secret"));
+        assertThat(limiter.getLong("pacePercent")).isEqualTo(100L);
+        assertThat(limiter.getLong("sentLastMinute")).isGreaterThanOrEqualTo(2L);
+        assertThat(limiter.getLong("rateLimited")).isZero();
+        assertThat(limiter.getString("limits")).contains("300");
+
+        String text = (String) console.call(DevConsole.MediaType.TEXT);
+        assertThat(create.getString("uri")).contains("clientSecret=xxxxxx");
+        assertThat(text).contains("Endpoint: cashfin-leads://create").contains("Consumer of route poll-leads")
+                .contains("Last poll at").contains("strategy").contains("Rate limiter of secret#")
+                .contains("Last error: ").contains("CRM rejected the lead");
+
+        assertThat(json.toJson()).doesNotContain(cashfin.secret());
+        assertThat(text).doesNotContain(cashfin.secret());
+    }
+
+    private static JsonObject consumerOf(JsonObject json) {
+        return ((JsonArray) json.get("endpoints")).stream().map(JsonObject.class::cast)
+                .filter(e -> e.get("consumer") != null).map(e -> (JsonObject) e.get("consumer"))
+                .findFirst().orElseThrow();
+    }
+}
