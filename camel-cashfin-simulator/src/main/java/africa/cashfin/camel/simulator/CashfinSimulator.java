@@ -71,7 +71,7 @@ public final class CashfinSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ lifecycle
 
     /**
-     * Starts the HTTP server on 127.0.0.1.
+     * Starts the HTTP server on 127.0.0.1 (or the builder's {@link Builder#bindAddress(String) bind address}).
      *
      * @return this simulator
      */
@@ -81,7 +81,7 @@ public final class CashfinSimulator implements AutoCloseable {
         }
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(config.port)
-                .bindAddress("127.0.0.1")
+                .bindAddress(config.bindAddress)
                 .containerThreads(config.containerThreads)
                 .jettyAcceptors(1)
                 .asynchronousResponseEnabled(false)
@@ -151,6 +151,41 @@ public final class CashfinSimulator implements AutoCloseable {
     /** @return the (first) accepted client secret, the value for the {@code Authorization} header */
     public String secret() {
         return secrets.iterator().next();
+    }
+
+    /**
+     * The {@code cashfin-leads} endpoint options that match this simulator now: base URL, secret (as
+     * {@code RAW(...)}) and its current plan, e.g.
+     * {@code baseUrl=http://127.0.0.1:PORT&clientSecret=RAW(cs_test_...)&plan=unlimited}. Append it to an endpoint
+     * URI: {@code "cashfin-leads:create?" + sim.endpointOptions()}. A custom plan gives {@code plan=unlimited} and
+     * its {@code maxRequestsPer...} limits.
+     *
+     * @return the query string (no leading {@code ?})
+     */
+    public String endpointOptions() {
+        return ComponentOptions.endpointQuery(ComponentOptions.of(baseUrl(), secret(), plan()));
+    }
+
+    /**
+     * The same settings as {@link #endpointOptions()}, as option name to value ({@code baseUrl}, {@code clientSecret},
+     * {@code plan}, ...), e.g. for
+     * {@code PropertyBindingSupport.bindProperties(context, context.getComponent("cashfin-leads"), options)}.
+     *
+     * @return a new mutable map, in that order
+     */
+    public Map<String, Object> componentOptions() {
+        return new LinkedHashMap<>(ComponentOptions.of(baseUrl(), secret(), plan()));
+    }
+
+    /**
+     * The same settings as {@link #endpointOptions()}, as the component's properties
+     * ({@code camel.component.cashfin-leads.base-url}, {@code .client-secret}, {@code .plan}, ...) for Camel Main,
+     * Spring Boot or JBang.
+     *
+     * @return new properties
+     */
+    public java.util.Properties camelProperties() {
+        return ComponentOptions.properties(ComponentOptions.of(baseUrl(), secret(), plan()));
     }
 
     /** @return the underlying WireMock server, for extra stubs or the request journal (if enabled) */
@@ -571,6 +606,7 @@ public final class CashfinSimulator implements AutoCloseable {
     /** Configures a {@link CashfinSimulator}. */
     public static final class Builder {
         private int port;
+        private String bindAddress = "127.0.0.1";
         private final Set<String> secrets = new LinkedHashSet<>();
         private Plan plan = Plan.UNLIMITED;
         private RateLimitMode rateLimitMode = RateLimitMode.FIXED;
@@ -593,6 +629,20 @@ public final class CashfinSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("Port must be 0 (random) to 65535, got " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * @param address the address to listen on: {@code 127.0.0.1} (default: this machine only), or
+         *                {@code 0.0.0.0} for every interface (e.g. in a container); {@link CashfinSimulator#baseUrl()}
+         *                stays the loopback address
+         * @return this
+         */
+        public Builder bindAddress(String address) {
+            if (address == null || address.isBlank()) {
+                throw new IllegalArgumentException("The bind address must not be blank: use 127.0.0.1 or 0.0.0.0");
+            }
+            this.bindAddress = address.trim();
             return this;
         }
 

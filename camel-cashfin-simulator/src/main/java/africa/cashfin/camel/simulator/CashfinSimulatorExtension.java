@@ -19,9 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @Test
  * void createsLead() {
- *     String url = cashfin.baseUrl();
- *     String secret = cashfin.secret();
- *     ...
+ *     template.sendBody("cashfin-leads:create?" + cashfin.endpointOptions(), Map.of("name", "Jane"));
  *     assertThat(cashfin.leadCount()).isEqualTo(1);
  * }
  * }</pre>
@@ -81,6 +79,24 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
     /** @return see {@link CashfinSimulator#secret()} */
     public String secret() {
         return simulator.secret();
+    }
+
+    /**
+     * @return the {@code cashfin-leads} endpoint options matching the simulator (base URL, secret, plan); see
+     *         {@link CashfinSimulator#endpointOptions()}
+     */
+    public String endpointOptions() {
+        return simulator.endpointOptions();
+    }
+
+    /** @return see {@link CashfinSimulator#componentOptions()} */
+    public Map<String, Object> componentOptions() {
+        return simulator.componentOptions();
+    }
+
+    /** @return see {@link CashfinSimulator#camelProperties()} */
+    public java.util.Properties camelProperties() {
+        return simulator.camelProperties();
     }
 
     /** @return see {@link CashfinSimulator#port()} */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator standalone until Ctrl+C. Options: {@code --port N} (default 8099, 0 = random),
+ * Runs the simulator standalone until Ctrl+C, e.g.
+ * {@code java -jar camel-cashfin-simulator-<version>-standalone.jar --port 8099 --plan free --seed 50}. Options:
+ * {@code --port N} (default 8099, 0 = random), {@code --bind-address A} (default 127.0.0.1; 0.0.0.0 in a container),
  * {@code --plan free|starter|professional|unlimited}, {@code --per-second N --per-minute N --per-day N}
  * (custom plan), {@code --seed N} (number of seed leads), {@code --seed-random N} (random seed),
  * {@code --secret S} (repeatable), {@code --journal N} (keep WireMock's request journal),
@@ -23,6 +25,10 @@ public final class CashfinSimulatorMain {
      * @throws InterruptedException when interrupted while running
      */
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
         CashfinSimulator sim;
         try {
             sim = parse(args).build();
@@ -42,6 +48,8 @@ public final class CashfinSimulatorMain {
         System.out.println("Base URL:      " + sim.baseUrl());
         System.out.println("Authorization: " + sim.secret());
         System.out.println("Admin API:     " + sim.baseUrl() + "/__cashfin/stats");
+        System.out.println("Endpoint options for cashfin-leads (match this plan):");
+        System.out.println("  " + sim.endpointOptions());
         System.out.println("Press Ctrl+C to stop.");
         stopped.await();
     }
@@ -68,6 +76,9 @@ public final class CashfinSimulatorMain {
             switch (opt) {
                 case "--port":
                     b.port(integer(opt, value));
+                    break;
+                case "--bind-address":
+                    b.bindAddress(value);
                     break;
                 case "--plan":
                     b.plan(Plan.parse(value));
@@ -148,9 +159,10 @@ public final class CashfinSimulatorMain {
     }
 
     static String usage() {
-        return "Usage: CashfinSimulatorMain [--port 8099] [--plan free|starter|professional|unlimited]\n"
-                + "       [--per-second N --per-minute N --per-day N] [--seed COUNT] [--seed-random N]\n"
-                + "       [--secret cs_...]... [--journal MAX_ENTRIES]\n"
-                + "       [--rate-limit-mode fixed|sliding] [--latency-jitter MIN-MAX (ms)] [--jitter-seed N]";
+        return "Usage: java -jar camel-cashfin-simulator-<version>-standalone.jar [--port 8099] [--bind-address 127.0.0.1]\n"
+                + "       [--plan free|starter|professional|unlimited] [--per-second N --per-minute N --per-day N]\n"
+                + "       [--seed COUNT] [--seed-random N] [--secret cs_...]... [--journal MAX_ENTRIES]\n"
+                + "       [--rate-limit-mode fixed|sliding] [--latency-jitter MIN-MAX (ms)] [--jitter-seed N] [--help]\n"
+                + "A local, stateful Cashfin Leads API; see docs/simulator.md. Ctrl+C stops it.";
     }
 }

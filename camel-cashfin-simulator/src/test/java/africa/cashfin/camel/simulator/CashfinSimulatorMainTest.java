@@ -20,6 +20,25 @@ class CashfinSimulatorMainTest {
     }
 
     @Test
+    void bindAddressLetsItListenOnEveryInterfaceWhileBaseUrlStaysLoopback() {
+        try (CashfinSimulator sim = CashfinSimulatorMain.parse(
+                new String[] {"--port", "0", "--bind-address", "0.0.0.0", "--plan", "starter"}).start()) {
+            assertThat(sim.baseUrl()).startsWith("http://127.0.0.1:");
+            assertThat(new Http(sim.baseUrl(), sim.secret()).list("").statusCode()).isEqualTo(200);
+            assertThat(sim.endpointOptions()).endsWith("&plan=starter");
+        }
+        assertThatThrownBy(() -> CashfinSimulatorMain.parse(new String[] {"--bind-address", " "}))
+                .hasMessageContaining("127.0.0.1 or 0.0.0.0");
+    }
+
+    @Test
+    void usageNamesTheJarAndEveryOption() {
+        assertThat(CashfinSimulatorMain.usage()).contains("java -jar camel-cashfin-simulator-<version>-standalone.jar")
+                .contains("--port").contains("--bind-address").contains("--plan").contains("--seed")
+                .contains("--secret").contains("--journal").contains("--help");
+    }
+
+    @Test
     void customPlanFromLimits() {
         CashfinSimulator sim = CashfinSimulatorMain.parse(new String[] {"--per-second", "50", "--per-day", "900"}).build();
         assertThat(sim.plan().perSecond()).isEqualTo(50);
