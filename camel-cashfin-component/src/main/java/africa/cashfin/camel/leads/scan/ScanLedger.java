@@ -1,0 +1,264 @@
+package africa.cashfin.camel.leads.scan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import africa.cashfin.camel.leads.model.Lead;
+
+import static africa.cashfin.camel.leads.scan.PageLeads.max;
+import static africa.cashfin.camel.leads.scan.PageLeads.min;
+
+/**
+ * The book-keeping of one {@link ScanRun}, whatever strategy reads the list: the window (floors) leads must fall in to
+ * be emitted, which leads are new, the outcome of every emitted lead, the newest timestamps read, the oldest failure,
+ * and from all that the cursor saved at the end. The read strategies decide which pages to read; the ledger decides
+ * what is emitted and where the next poll starts.
+ */
+final class ScanLedger {
+
+    private final ScanSettings settings;
+    private final SeenLeadStore seen;
+    private final ScanCursor previous;
+    private final Duration lookback;
+    /** startFrom=now: leads are recorded as seen instead of emitted. */
+    private final boolean silent;
+
+    /** Leads created before it are not emitted (null: no floor). */
+    private Instant createdFloor;
+    /** With updates: versions updated before it are not emitted. */
+    private Instant updatedFloor;
+    /** Where the read strategies may stop: null when every page must be read (updates, backfill). */
+    private Instant walkFloor;
+
+    private final Map<LeadEvent, Boolean> outstanding = new IdentityHashMap<>();
+    private final Set<String> failedKeys = new HashSet<>();
+    private Instant oldestFailedCreated;
+    private Instant oldestFailedUpdated;
+    private long oldestFailedPosition = Long.MAX_VALUE;
+    private Instant maxCreated;
+    private Instant maxUpdated;
+    /** Set when a full scan never saw the total hold still: leads inserted behind it may be unread. */
+    private boolean cursorFrozen;
+
+    // positions of the last two oldest-first pages, for the next offset
+    private List<Instant> lastPageCreated;
+    private long lastPageBase;
+    private List<Instant> prevPageCreated;
+    private long prevPageBase;
+
+    private int emitted;
+    private int succeeded;
+    private int failed;
+    private int markedSeen;
+
+    ScanLedger(ScanSettings settings, SeenLeadStore seen, ScanCursor previous, Instant createdFloor, boolean silent) {
+        this.settings = settings;
+        this.seen = seen;
+        this.previous = previous;
+        this.lookback = settings.lookback();
+        this.silent = silent;
+        this.createdFloor = createdFloor;
+        if (settings.emitUpdates()) {
+            walkFloor = null;
+            updatedFloor = previous == null ? createdFloor
+                    : previous.updated() != null ? previous.updated().minus(lookback) : createdFloor;
+        } else {
+            walkFloor = createdFloor;
+        }
+    }
+
+    /** Where a strategy may stop reading (leads older than it are done), or null when it must read every page. */
+    Instant walkFloor() {
+        return walkFloor;
+    }
+
+    /** startFrom=now: the window starts {@code lookback} below the newest lead found. */
+    void startWindowBelow(Instant newest) {
+        walkFloor = newest.minus(lookback);
+        createdFloor = walkFloor;
+    }
+
+    /** Notes the timestamps of every lead read (the cursor moves to the newest). */
+    void read(List<Lead> leads) {
+        for (Lead lead : leads) {
+            maxCreated = max(maxCreated, lead.getCreatedat());
+            maxUpdated = max(maxUpdated, lead.getUpdatedat());
+        }
+    }
+
+    /** Keeps the created timestamps of an oldest-first page, to compute the next poll's jump offset. */
+    void recordOldestFirstPage(List<Lead> leads, long base) {
+        prevPageCreated = lastPageCreated;
+        prevPageBase = lastPageBase;
+        lastPageCreated = leads.stream().map(Lead::getCreatedat).toList();
+        lastPageBase = base;
+    }
+
+    /** A full scan that saw the total change on every pass: keep the cursor where it was. */
+    void freezeCursor(boolean frozen) {
+        cursorFrozen = frozen;
+    }
+
+    // ------------------------------------------------------------------ emission and outcomes
+
+    /**
+     * Turns leads (already oldest first) into events, skipping what the seen store knows, what failed in this run,
+     * duplicates inside the step, and leads below the floors. In silent mode (startFrom=now) records them as seen
+     * instead.
+     */
+    List<LeadEvent> emit(List<PageLeads.Positioned> items) {
+        List<LeadEvent> events = new ArrayList<>();
+        Set<String> step = new HashSet<>();
+        boolean updates = settings.emitUpdates();
+        for (PageLeads.Positioned item : items) {
+            Lead lead = item.lead();
+            if (!step.add(lead.getId())) {
+                continue;
+            }
+            boolean createdInRange = createdFloor == null || !lead.getCreatedat().isBefore(createdFloor);
+            String idKey = SeenKeys.created(lead);
+            if (silent) {
+                if (createdInRange) {
+                    seen.add(idKey);
+                    if (updates && lead.getUpdatedat() != null) {
+                        seen.add(SeenKeys.version(lead));
+                    }
+                    markedSeen++;
+                }
+                continue;
+            }
+            boolean updateInRange = updates && lead.getUpdatedat() != null
+                                    && (updatedFloor == null || !lead.getUpdatedat().isBefore(updatedFloor));
+            if (!seen.contains(idKey)) {
+                if (!failedKeys.contains(idKey) && (createdInRange || updateInRange)) {
+                    events.add(new LeadEvent(lead, LeadEventType.CREATED, idKey, item.position()));
+                }
+            } else if (updateInRange && lead.getUpdatedat().isAfter(lead.getCreatedat())) {
+                String versionKey = SeenKeys.version(lead);
+                if (!failedKeys.contains(versionKey) && !seen.contains(versionKey)) {
+                    events.add(new LeadEvent(lead, LeadEventType.UPDATED, versionKey, item.position()));
+                }
+            }
+        }
+        for (LeadEvent event : events) {
+            outstanding.put(event, Boolean.TRUE);
+        }
+        emitted += events.size();
+        return events;
+    }
+
+    /** Events handed out whose outcome is not reported yet. */
+    int outstanding() {
+        return outstanding.size();
+    }
+
+    void succeeded(LeadEvent event) {
+        take(event);
+        seen.add(event.key());
+        if (event.type() == LeadEventType.CREATED && settings.emitUpdates() && event.lead().getUpdatedat() != null) {
+            seen.add(SeenKeys.version(event.lead()));
+        }
+        succeeded++;
+    }
+
+    /** Records a failure; returns how many distinct leads failed in this run. */
+    int failed(LeadEvent event) {
+        take(event);
+        failedKeys.add(event.key());
+        oldestFailedCreated = min(oldestFailedCreated, event.lead().getCreatedat());
+        oldestFailedUpdated = min(oldestFailedUpdated, event.lead().getUpdatedat());
+        if (event.position() >= 0) {
+            oldestFailedPosition = Math.min(oldestFailedPosition, event.position());
+        }
+        failed++;
+        return failedKeys.size();
+    }
+
+    void dropOutstanding() {
+        outstanding.clear();
+    }
+
+    private void take(LeadEvent event) {
+        if (outstanding.remove(event) == null) {
+            throw new IllegalStateException(event + " is not awaiting an outcome (reported twice, or not from this scan)");
+        }
+    }
+
+    // ------------------------------------------------------------------ the cursor
+
+    /**
+     * The cursor after a complete run: the newest {@code createdat} (and {@code updatedat}) read, held back to the
+     * oldest failed lead; for oldest-first lists the offset the next poll jumps to.
+     */
+    ScanCursor cursor(ListOrder order) {
+        Instant created = previous == null ? null : previous.created();
+        if (!cursorFrozen) {
+            created = min(max(created, maxCreated), oldestFailedCreated);
+        }
+        Instant updated = previous == null ? null : previous.updated();
+        if (settings.emitUpdates() && !cursorFrozen) {
+            updated = min(max(updated, maxUpdated), oldestFailedUpdated);
+        }
+        ListOrder finalOrder = order != ListOrder.UNKNOWN ? order
+                : previous != null ? previous.order() : ListOrder.UNKNOWN;
+        return new ScanCursor(created, updated, finalOrder == ListOrder.OLDEST_FIRST ? offset(created) : -1,
+                              finalOrder);
+    }
+
+    /**
+     * Oldest first: position of the last lead older than the next poll's window (cursor minus lookback), so the next
+     * poll jumps to the page holding it. Held back to before the oldest failure. -1 when unknown.
+     */
+    private long offset(Instant cursor) {
+        if (lastPageCreated == null || cursor == null) {
+            return -1;
+        }
+        Instant threshold = cursor.minus(lookback);
+        long offset;
+        int i = lastOlder(lastPageCreated, threshold);
+        if (i >= 0) {
+            offset = lastPageBase + i;
+        } else if (prevPageCreated != null && (i = lastOlder(prevPageCreated, threshold)) >= 0) {
+            offset = prevPageBase + i;
+        } else {
+            offset = Math.max(0, (prevPageCreated != null ? prevPageBase : lastPageBase) - 1);
+        }
+        if (oldestFailedPosition != Long.MAX_VALUE) {
+            offset = Math.min(offset, Math.max(0, oldestFailedPosition - 1));
+        }
+        return offset;
+    }
+
+    private static int lastOlder(List<Instant> created, Instant threshold) {
+        for (int i = created.size() - 1; i >= 0; i--) {
+            if (created.get(i).isBefore(threshold)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    int emitted() {
+        return emitted;
+    }
+
+    int succeededCount() {
+        return succeeded;
+    }
+
+    int failedCount() {
+        return failed;
+    }
+
+    int markedSeen() {
+        return markedSeen;
+    }
+}
