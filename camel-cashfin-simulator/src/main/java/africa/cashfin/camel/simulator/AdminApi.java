@@ -102,7 +102,19 @@ final class AdminApi {
                 return done();
             case "/seed":
                 return ok("leads", sim.seedLeads(number(body, "count").intValue(),
-                        body.get("seed") == null ? 42 : number(body, "seed").longValue()));
+                        body.get("seed") == null ? 42 : number(body, "seed").longValue(),
+                        body.get("spacingMillis") == null ? Duration.ofMinutes(10)
+                                : Duration.ofMillis(number(body, "spacingMillis").longValue())));
+            case "/leads-leave-while-paging":
+                sim.leadsLeaveWhilePaging(number(body, "leads").intValue(),
+                        body.get("how") == null ? Departure.DELETED : Departure.parse(text(body, "how")));
+                return done();
+            case "/malformed-records":
+                sim.malformedRecords(number(body, "everyNth").intValue());
+                return done();
+            case "/page-info-shape":
+                sim.pageInfoShape(PageInfoShape.parse(text(body, "shape")));
+                return done();
             case "/leads":
                 return ok("lead", sim.addLead(body));
             default:

@@ -432,6 +432,58 @@ public final class CashfinSimulator implements AutoCloseable {
     }
 
     /**
+     * Leads leave the list while a client pages: each of the next {@code leads} list requests for a page after page 1
+     * first makes one lead leave the list, the first of the list as that request sees it (its filters and the sort
+     * order: the newest when newest first), {@link Departure#DELETED deleted} or with its
+     * {@link Departure#STATUS_CHANGED status changed} (it then leaves a {@code status=} filter). A lead above the
+     * client's position disappears, so what it has not read yet moves up one place. {@code 0} turns it off.
+     *
+     * @param leads how many leads leave, one per request for a page after the first
+     * @param how   deleted or status changed
+     * @return this
+     */
+    public CashfinSimulator leadsLeaveWhilePaging(int leads, Departure how) {
+        if (leads < 0) {
+            throw new IllegalArgumentException("leadsLeaveWhilePaging needs 0 or more leads, got " + leads);
+        }
+        switches.departure = Objects.requireNonNull(how, "how");
+        switches.leavingLeads.set(leads);
+        return this;
+    }
+
+    /**
+     * Malformed records mixed into the list: every {@code everyNth} stored lead (by {@code createdat}, oldest first:
+     * the n-th, 2n-th, ...) is served broken, in turn without {@code createdat}, with a {@code createdat} that is not
+     * ISO-8601 ({@code "15/01/2024 12:00"}), and without {@code _id}. The lead keeps its place in the list. {@code 0}
+     * turns it off.
+     *
+     * @param everyNth n
+     * @return this
+     */
+    public CashfinSimulator malformedRecords(int everyNth) {
+        if (everyNth < 0) {
+            throw new IllegalArgumentException("malformedRecords needs 0 (off) or a positive n, got " + everyNth);
+        }
+        switches.malformedEveryNth = everyNth;
+        return this;
+    }
+
+    /** @return the ids of the leads that {@link #malformedRecords(int)} serves broken right now, oldest first */
+    public List<String> malformedLeadIds() {
+        return store.malformedIds(switches.malformedEveryNth);
+    }
+
+    /**
+     * @param shape which page-info numbers list responses carry: all four (default), none but {@code pages}, or no
+     *              page-info object at all
+     * @return this
+     */
+    public CashfinSimulator pageInfoShape(PageInfoShape shape) {
+        switches.pageInfoShape = Objects.requireNonNull(shape, "shape");
+        return this;
+    }
+
+    /**
      * Changes a lead's status and sets its {@code updatedat} to the clock's now.
      *
      * @param id     the lead's {@code _id}
@@ -488,14 +540,30 @@ public final class CashfinSimulator implements AutoCloseable {
      * @return the stored leads
      */
     public List<Map<String, Object>> seedLeads(int count, long seed) {
+        return seedLeads(count, seed, SEED_SPACING);
+    }
+
+    /**
+     * Stores {@code count} generated leads from the given seed with {@code createdat} spaced {@code spacing} apart,
+     * ending {@code spacing} before now: a dense list with, say, thousands of leads a second apart.
+     *
+     * @param count   how many
+     * @param seed    random seed
+     * @param spacing time between two leads' {@code createdat} (at least 1 ms)
+     * @return the stored leads
+     */
+    public List<Map<String, Object>> seedLeads(int count, long seed, Duration spacing) {
         if (count < 0) {
             throw new IllegalArgumentException("Seed count must be 0 or more, got " + count);
+        }
+        if (spacing.toMillis() < 1) {
+            throw new IllegalArgumentException("Seed spacing must be at least 1 ms, got " + spacing);
         }
         SeedLeadGenerator g = new SeedLeadGenerator(seed);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Map<String, Object>> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(store.add(g.next(now.minus(SEED_SPACING.multipliedBy(count - i)), now)));
+            out.add(store.add(g.next(now.minus(spacing.multipliedBy(count - i)), now)));
         }
         return out;
     }
@@ -592,6 +660,12 @@ public final class CashfinSimulator implements AutoCloseable {
         m.put("latencyMillis", switches.latencyMillis);
         m.put("busyCrm", switches.busyCrmLeadsPerPage);
         m.put("secretEcho", switches.secretEcho.jsonName());
+        Map<String, Object> leaving = new LinkedHashMap<>();
+        leaving.put("leads", switches.leavingLeads.get());
+        leaving.put("how", switches.departure.name().toLowerCase(Locale.ROOT));
+        m.put("leadsLeaveWhilePaging", leaving);
+        m.put("malformedRecords", switches.malformedEveryNth);
+        m.put("pageInfoShape", switches.pageInfoShape.name().toLowerCase(Locale.ROOT));
         m.putAll(faults.describe());
         return m;
     }

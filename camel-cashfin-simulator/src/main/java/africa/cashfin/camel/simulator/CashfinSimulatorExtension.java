@@ -187,6 +187,31 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
         return simulator.latency(latency);
     }
 
+    /** @return the simulator; see {@link CashfinSimulator#leadsLeaveWhilePaging(int, Departure)} */
+    public CashfinSimulator leadsLeaveWhilePaging(int leads, Departure how) {
+        return simulator.leadsLeaveWhilePaging(leads, how);
+    }
+
+    /** @return the simulator; see {@link CashfinSimulator#malformedRecords(int)} */
+    public CashfinSimulator malformedRecords(int everyNth) {
+        return simulator.malformedRecords(everyNth);
+    }
+
+    /** @return see {@link CashfinSimulator#malformedLeadIds()} */
+    public List<String> malformedLeadIds() {
+        return simulator.malformedLeadIds();
+    }
+
+    /** @return the simulator; see {@link CashfinSimulator#pageInfoShape(PageInfoShape)} */
+    public CashfinSimulator pageInfoShape(PageInfoShape shape) {
+        return simulator.pageInfoShape(shape);
+    }
+
+    /** @return see {@link CashfinSimulator#seedLeads(int, long, Duration)} */
+    public List<Map<String, Object>> seedLeads(int count, long seed, Duration spacing) {
+        return simulator.seedLeads(count, seed, spacing);
+    }
+
     /** @param leadsPerPage leads inserted per list call @return the simulator; see {@link CashfinSimulator#busyCrm(int)} */
     public CashfinSimulator busyCrm(int leadsPerPage) {
         return simulator.busyCrm(leadsPerPage);

@@ -168,16 +168,25 @@ final class LeadApi {
         }
         LeadQuery query = LeadQuery.of(param(request, "page"), param(request, "limit"), param(request, "search"),
                 param(request, "status"), param(request, "source"));
-        LeadPage page = store.list(query, switches.sortOrder);
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("total", page.total);
-        info.put("page", page.page);
-        info.put("limit", page.limit);
-        info.put("pages", page.pages());
+        if (query.page > 1 && switches.leavingLeads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // a client is paging: a lead above it leaves the list before it reads on
+            store.leave(query, switches.sortOrder, 1, switches.departure);
+        }
+        LeadPage page = store.list(query, switches.sortOrder, switches.malformedEveryNth);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("success", true);
         envelope.put("data", page.leads);
-        envelope.put(switches.pageInfoKey.jsonName(), info);
+        PageInfoShape shape = switches.pageInfoShape;
+        if (shape != PageInfoShape.NONE) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("total", page.total);
+            info.put("page", page.page);
+            info.put("limit", page.limit);
+            if (shape == PageInfoShape.COMPLETE) {
+                info.put("pages", page.pages());
+            }
+            envelope.put(switches.pageInfoKey.jsonName(), info);
+        }
         return Reply.json(200, envelope);
     }
 

@@ -17,6 +17,7 @@ final class LeadPage {
         this.limit = limit;
     }
 
+    /** @return the page count, {@code ceil(total / limit)} */
     long pages() {
         return (total + limit - 1) / limit;
     }

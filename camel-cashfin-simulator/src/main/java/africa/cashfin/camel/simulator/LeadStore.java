@@ -138,6 +138,16 @@ final class LeadStore {
     }
 
     LeadPage list(LeadQuery q, SortOrder order) {
+        return list(q, order, 0);
+    }
+
+    /**
+     * One page of the list.
+     *
+     * @param malformedEveryNth when {@code > 0}, every n-th stored lead (by {@code createdat}, oldest first: the n-th,
+     *                          2n-th, ...) is rendered broken, see {@link #malformedKind}
+     */
+    LeadPage list(LeadQuery q, SortOrder order, int malformedEveryNth) {
         long offset = (long) (q.page - 1) * q.limit;
         List<Object> out = new ArrayList<>(Math.min(q.limit, 16));
         lock.readLock().lock();
@@ -146,16 +156,17 @@ final class LeadStore {
             if (q.unfiltered()) {
                 for (long i = offset; i < size && i < offset + q.limit; i++) {
                     int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - (int) i : (int) i;
-                    out.add(sorted.get(idx).json());
+                    out.add(render(idx, malformedEveryNth));
                 }
                 return new LeadPage(out, size, q.page, q.limit);
             }
             long matched = 0;
             for (int i = 0; i < size; i++) {
-                StoredLead lead = sorted.get(order == SortOrder.NEWEST_FIRST ? size - 1 - i : i);
+                int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - i : i;
+                StoredLead lead = sorted.get(idx);
                 if (lead.matches(q.searchLower, q.status, q.source)) {
                     if (matched >= offset && matched < offset + q.limit) {
-                        out.add(lead.json());
+                        out.add(render(idx, malformedEveryNth));
                     }
                     matched++;
                 }
@@ -163,6 +174,73 @@ final class LeadStore {
             return new LeadPage(out, matched, q.page, q.limit);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private JsonWriter.Raw render(int sortedIndex, int malformedEveryNth) {
+        StoredLead lead = sorted.get(sortedIndex);
+        int kind = malformedKind(sortedIndex, malformedEveryNth);
+        return kind < 0 ? lead.json() : lead.malformedJson(kind);
+    }
+
+    /** -1 for a well-formed lead, else which way it is broken (cycles through the three kinds). */
+    private static int malformedKind(int sortedIndex, int everyNth) {
+        if (everyNth <= 0 || (sortedIndex + 1) % everyNth != 0) {
+            return -1;
+        }
+        return ((sortedIndex + 1) / everyNth - 1) % 3;
+    }
+
+    /**
+     * @param everyNth as for {@link #list(LeadQuery, SortOrder, int)}
+     * @return the ids of the leads served broken, oldest first
+     */
+    List<String> malformedIds(int everyNth) {
+        lock.readLock().lock();
+        try {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                if (malformedKind(i, everyNth) >= 0) {
+                    ids.add(sorted.get(i).id);
+                }
+            }
+            return ids;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The first {@code count} leads of the list as a client with this query pages it (the newest when newest first)
+     * leave it: deleted, or their status changes so a {@code status=} filter no longer matches them.
+     *
+     * @return the leads that left, as they are now (deleted ones as they were)
+     */
+    List<Map<String, Object>> leave(LeadQuery q, SortOrder order, int count, Departure how) {
+        List<Map<String, Object>> left = new ArrayList<>();
+        lock.writeLock().lock();
+        try {
+            int size = sorted.size();
+            List<StoredLead> leaving = new ArrayList<>();
+            for (int i = 0; i < size && leaving.size() < count; i++) {
+                StoredLead lead = sorted.get(order == SortOrder.NEWEST_FIRST ? size - 1 - i : i);
+                if (lead.matches(q.searchLower, q.status, q.source)) {
+                    leaving.add(lead);
+                }
+            }
+            for (StoredLead lead : leaving) {
+                if (how == Departure.DELETED) {
+                    sorted.remove(lead);
+                    creationOrder.remove(lead);
+                    byId.remove(lead.id);
+                } else {
+                    lead.update("new".equalsIgnoreCase(lead.status()) ? "contacted" : "qualified", clock.instant());
+                }
+                left.add(lead.snapshot());
+            }
+            return left;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

@@ -42,6 +42,29 @@ final class StoredLead {
         return j;
     }
 
+    /**
+     * The lead rendered broken, as a harsher Cashfin might send a record: kind 0 without {@code createdat}, kind 1 with
+     * a {@code createdat} that is not ISO-8601, kind 2 without {@code _id}.
+     *
+     * @param kind 0, 1 or 2
+     * @return the broken JSON
+     */
+    JsonWriter.Raw malformedJson(int kind) {
+        LinkedHashMap<String, Object> broken = new LinkedHashMap<>(fields);
+        switch (kind) {
+            case 0 -> broken.remove("createdat");
+            case 1 -> broken.put("createdat", "15/01/2024 12:00");
+            default -> broken.remove("_id");
+        }
+        return new JsonWriter.Raw(JsonWriter.write(broken));
+    }
+
+    /** @return the current status */
+    String status() {
+        Object s = fields.get("status");
+        return s == null ? null : s.toString();
+    }
+
     void update(String status, Instant now) {
         json = null;
         fields.put("status", status);

@@ -1,6 +1,11 @@
 package africa.cashfin.camel.simulator;
 
-/** The non-failure behaviour switches: page info key, sort order, latency, jitter, busy CRM, secret echo. Thread-safe. */
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The non-failure behaviour switches: page info key, sort order, latency, jitter, busy CRM, secret echo, and the strict
+ * list behaviours (leads leaving while a client pages, malformed records, incomplete page info). Thread-safe.
+ */
 final class Switches {
 
     volatile PageInfoKey pageInfoKey = PageInfoKey.PAGINATION;
@@ -10,6 +15,12 @@ final class Switches {
     volatile SecretEcho secretEcho = SecretEcho.OFF;
     /** Random delay before a request is counted and served (rate limiting: the harsh side). */
     volatile LatencyJitter jitter = LatencyJitter.NONE;
+    // strict list behaviours
+    /** Leads still to leave, one per request for a page after the first. */
+    final AtomicInteger leavingLeads = new AtomicInteger();
+    volatile Departure departure = Departure.DELETED;
+    volatile int malformedEveryNth;
+    volatile PageInfoShape pageInfoShape = PageInfoShape.COMPLETE;
 
     void reset() {
         pageInfoKey = PageInfoKey.PAGINATION;
@@ -18,5 +29,9 @@ final class Switches {
         busyCrmLeadsPerPage = 0;
         secretEcho = SecretEcho.OFF;
         jitter = LatencyJitter.NONE;
+        leavingLeads.set(0);
+        departure = Departure.DELETED;
+        malformedEveryNth = 0;
+        pageInfoShape = PageInfoShape.COMPLETE;
     }
 }
