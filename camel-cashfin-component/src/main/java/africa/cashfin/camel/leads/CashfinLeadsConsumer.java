@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -26,6 +28,8 @@ import africa.cashfin.camel.leads.consumer.PollFailureLog;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.MalformedLead;
+import africa.cashfin.camel.leads.model.MalformedLeadException;
 import africa.cashfin.camel.leads.scan.LeadEvent;
 import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.PageRequest;
@@ -49,6 +53,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsConsumer.class);
 
+    private static final int MAX_REPORTED_MALFORMED = 10_000;
+
     private final CashfinLeadsEndpoint endpoint;
     private final FailedLeadBackoff failedLeads;
     private final ConsumerStatistics statistics = new ConsumerStatistics();
@@ -56,6 +62,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private LeadsMetrics metrics = LeadsMetrics.NONE;
     /** Logs failed polls; null when the user configured an exception handler or bridgeErrorHandler. */
     private PollFailureLog pollFailures;
+    /** JSON of the malformed records already reported (bounded, oldest forgotten first). */
+    private final Set<String> reportedMalformed = new LinkedHashSet<>();
     private boolean warnedUnordered;
     /** Leads not handed to the route in the current poll because their retry wait is not over. */
     private int deferredThisPoll;
@@ -125,6 +133,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 PageRequest request = run.nextRequest();
                 LeadPage page = endpoint.getClient().list(new LeadQuery(request.page(), request.limit(),
                         config.getSearch(), config.getStatus(), config.getSource()));
+                reportMalformed(page, request.page());
                 List<LeadEvent> events = run.accept(page);
                 if (!events.isEmpty()) {
                     processBatch(new ArrayDeque<>(events));
@@ -343,6 +352,21 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);
         return exchange;
+    }
+
+    /**
+     * Hands each record the scan cannot track to the exception handler, with its JSON, once per consumer (the scan
+     * skips it; it would be read again on every poll that reads its page).
+     */
+    private void reportMalformed(LeadPage page, int pageNumber) {
+        for (MalformedLead record : page.malformed()) {
+            if (reportedMalformed.add(record.json())) {
+                if (reportedMalformed.size() > MAX_REPORTED_MALFORMED) {
+                    reportedMalformed.remove(reportedMalformed.iterator().next());
+                }
+                getExceptionHandler().handleException(new MalformedLeadException(record, pageNumber));
+            }
+        }
     }
 
     private void logPoll(ScanStatistics stats) {

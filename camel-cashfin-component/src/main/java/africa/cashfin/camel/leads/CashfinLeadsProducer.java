@@ -21,6 +21,8 @@ import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.leads.api.CashfinApiException;
+import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.CreateOutcome;
 import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadJson;
@@ -30,6 +32,7 @@ import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.LeadValidationException;
 import africa.cashfin.camel.leads.model.LeadValidator;
+import africa.cashfin.camel.leads.model.MalformedLead;
 import africa.cashfin.camel.leads.model.PageInfo;
 
 /**
@@ -237,7 +240,13 @@ public class CashfinLeadsProducer extends DefaultProducer {
                 "Status (header " + CashfinLeadsConstants.STATUS + " or option status)", status);
         LeadPage result = endpoint.getClient().list(new LeadQuery(page, limit, blankToNull(search), status,
                 blankToNull(source)));
-        in.setBody(new ArrayList<>(result.leads()));
+        for (MalformedLead record : result.malformed()) {
+            if (record.lead() == null) {
+                throw new CashfinApiException("GET", CashfinClient.LIST_PATH, 200, "OK", null, null, null, null,
+                        record.problem() + "; the record: " + record.json(), null);
+            }
+        }
+        in.setBody(new ArrayList<>(result.readableLeads()));
         PageInfo info = result.pageInfo();
         if (info != null) {
             in.setHeader(CashfinLeadsConstants.TOTAL, info.total());

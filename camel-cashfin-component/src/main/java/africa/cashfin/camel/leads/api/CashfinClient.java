@@ -299,7 +299,8 @@ public class CashfinClient implements Closeable {
         add(params, "source", query.source());
         URI uri = uri(LIST_PATH, params);
         return call(ApiOperation.LIST, "GET", LIST_PATH, () -> new HttpGet(uri),
-                response -> reader.readPage("GET", LIST_PATH, response), null);
+                response -> reader.readPage("GET", LIST_PATH, response, query.limit() == null ? -1 : query.limit()),
+                null);
     }
 
     /** Closes the connection pool and releases the rate-limiter lease. Calls in flight fail. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.MalformedLead;
 import africa.cashfin.camel.leads.model.PageInfo;
 
 /**
@@ -50,16 +51,29 @@ final class ResponseReader {
     }
 
     LeadPage readPage(String method, String path, RawResponse response) {
+        return readPage(method, path, response, -1);
+    }
+
+    /**
+     * A list page. A record that cannot be read as a lead, or has no {@code _id} or no {@code createdat}, does not fail
+     * the page: it is kept as a {@link MalformedLead} with its JSON, in its position. Without {@code pages} in the page
+     * info the page count is derived from {@code total} and {@code limit} (the requested limit when the response has
+     * none); what cannot be known is -1.
+     *
+     * @param requestedLimit the {@code limit} asked for, or -1
+     */
+    LeadPage readPage(String method, String path, RawResponse response, int requestedLimit) {
         JsonNode root = envelope(method, path, response);
         JsonNode data = root.get("data");
         List<Lead> leads = new ArrayList<>();
+        List<MalformedLead> malformed = new ArrayList<>();
         if (data != null && !data.isNull()) {
             if (!data.isArray()) {
                 throw invalid(method, path, response, "\"data\" is a JSON " + data.getNodeType().name()
                         .toLowerCase(Locale.ROOT) + ", expected an array of leads", null);
             }
             for (int i = 0; i < data.size(); i++) {
-                leads.add(toLead(method, path, response, data.get(i), "data[" + i + "]"));
+                readRecord(data.get(i), i, leads, malformed);
             }
         }
         JsonNode info = root.get("pagination");
@@ -68,10 +82,33 @@ final class ResponseReader {
         }
         PageInfo pageInfo = null;
         if (info != null && info.isObject()) {
-            pageInfo = new PageInfo(info.path("total").asLong(leads.size()), info.path("page").asInt(1),
-                    info.path("limit").asInt(leads.size()), info.path("pages").asInt(1));
+            long total = info.path("total").isNumber() ? info.path("total").asLong() : -1;
+            int limit = info.path("limit").isNumber() ? info.path("limit").asInt() : requestedLimit;
+            int pages = info.path("pages").isNumber() ? info.path("pages").asInt()
+                    : total >= 0 && limit > 0 ? (int) ((total + limit - 1) / limit) : -1;
+            pageInfo = new PageInfo(total, info.path("page").asInt(1), limit, pages);
         }
-        return new LeadPage(leads, pageInfo);
+        return new LeadPage(leads, pageInfo, malformed);
+    }
+
+    /** One record of a list page: a trackable lead, or a malformed record with its JSON. */
+    private void readRecord(JsonNode node, int index, List<Lead> leads, List<MalformedLead> malformed) {
+        Lead lead;
+        try {
+            lead = LeadJson.mapper().treeToValue(node, Lead.class);
+        } catch (IOException | IllegalArgumentException e) {
+            malformed.add(new MalformedLead(index, redact(String.valueOf(node)),
+                    redact("The lead at data[" + index + "] cannot be read (" + LeadJson.firstLine(e.getMessage()) + ")"),
+                    null));
+            return;
+        }
+        if (lead == null || lead.getId() == null || lead.getId().isBlank() || lead.getCreatedat() == null) {
+            String missing = "The lead at data[" + index + "] has no "
+                    + (lead == null ? "JSON object" : lead.getId() == null || lead.getId().isBlank() ? "_id" : "createdat");
+            malformed.add(new MalformedLead(index, redact(String.valueOf(node)), missing, lead));
+            return;
+        }
+        leads.add(lead);
     }
 
     /** The parsed body of a success; throws for every other answer. */

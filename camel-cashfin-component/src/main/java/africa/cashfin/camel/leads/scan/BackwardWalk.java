@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads.scan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,8 @@ final class BackwardWalk implements PageReader {
 
     private final ScanRun run;
     private final int limit;
+    /** Everything created before it is already handled (null: walk from the bottom of the list). */
+    private final Instant floor;
     private Lead frontier;
     private long frontierPosition;
     private long frontierTotal = -1;
@@ -27,9 +30,15 @@ final class BackwardWalk implements PageReader {
     private int heldPage;
     private long heldTotal = -1;
 
-    BackwardWalk(ScanRun run) {
+    /** A page held back: its leads with their positions (counted from the oldest lead), its number and total. */
+    private List<PageLeads.Positioned> heldItems;
+    /** The page read last held only malformed records: the next page up is taken as connected. */
+    private boolean acrossMalformedPage;
+
+    BackwardWalk(ScanRun run, Instant floor) {
         this.run = run;
         this.limit = run.limit();
+        this.floor = floor;
     }
 
     @Override
@@ -44,18 +53,27 @@ final class BackwardWalk implements PageReader {
             return run.startFull(null, true);
         }
         PageInfo info = page.pageInfo();
-        if (leads.isEmpty()) {
+        if (page.size() == 0) {
             held = null;
+            heldItems = null;
             if (q <= 1) {
                 return run.done(List.of());
             }
             run.next(info != null && info.pages() >= 1 && info.pages() < q ? info.pages() : q - 1);
             return List.of();
         }
+        if (leads.isEmpty()) {
+            // only malformed records: nothing to emit or to connect to; the page above is taken as it comes
+            acrossMalformedPage = true;
+            List<LeadEvent> events = held == null ? List.of() : run.ledger().emit(reversed(heldItems));
+            int top = held == null ? q : heldPage;
+            held = null;
+            heldItems = null;
+            return top <= 1 ? run.done(events) : next(top - 1, events);
+        }
         boolean connected;
         int cut;
         if (frontier == null) {
-            var floor = run.ledger().walkFloor();
             int older = floor == null ? -1 : PageLeads.indexOfFirstOlder(leads, floor);
             connected = older >= 0 || run.isBottom(page, q);
             cut = older >= 0 ? older : leads.size();
@@ -65,37 +83,50 @@ final class BackwardWalk implements PageReader {
             connected = at >= 0 || older >= 0 || run.isBottom(page, q) || endsRightAboveFrontier(page, q);
             cut = at >= 0 ? at : older >= 0 ? older : leads.size();
         }
+        connected |= acrossMalformedPage;
+        acrossMalformedPage = false;
+        List<PageLeads.Positioned> items = PageLeads.positionedFromOldest(page, q, limit);
         if (!connected) {
             if (frontier == null && info != null && info.pages() > q + 1) {
                 held = null;
+                heldItems = null;
                 run.next(info.pages());
             } else {
                 held = List.copyOf(leads);
+                heldItems = items;
                 heldPage = q;
                 heldTotal = info == null ? -1 : info.total();
                 run.next(q + 1);
             }
             return List.of();
         }
-        List<Lead> region = new ArrayList<>(leads.subList(0, cut));
-        Collections.reverse(region);
+        List<PageLeads.Positioned> region = reversed(items.subList(0, cut));
         int top = q;
         if (held != null) {
-            List<Lead> newer = new ArrayList<>(held);
-            Collections.reverse(newer);
-            region.addAll(newer);
+            region.addAll(reversed(heldItems));
             setFrontier(held.get(0), heldPage, heldTotal);
             top = heldPage;
         } else if (cut > 0 || frontier == null) {
             setFrontier(leads.get(0), q, info == null ? -1 : info.total());
         }
         held = null;
-        List<LeadEvent> events = run.ledger().emit(PageLeads.positioned(region, -1));
+        heldItems = null;
+        List<LeadEvent> events = run.ledger().emit(region);
         if (top <= 1) {
             return run.done(events);
         }
-        run.next(top - 1);
+        return next(top - 1, events);
+    }
+
+    private List<LeadEvent> next(int page, List<LeadEvent> events) {
+        run.next(page);
         return events;
+    }
+
+    private static List<PageLeads.Positioned> reversed(List<PageLeads.Positioned> items) {
+        List<PageLeads.Positioned> copy = new ArrayList<>(items);
+        Collections.reverse(copy);
+        return copy;
     }
 
     private void setFrontier(Lead lead, int pageNumber, long total) {
@@ -111,7 +142,7 @@ final class BackwardWalk implements PageReader {
      */
     private boolean endsRightAboveFrontier(LeadPage page, int q) {
         PageInfo info = page.pageInfo();
-        if (info == null || frontierTotal < 0 || info.total() < frontierTotal || page.leads().size() < limit) {
+        if (info == null || frontierTotal < 0 || info.total() < frontierTotal || page.size() < limit) {
             return false;
         }
         long frontierNow = frontierPosition + (info.total() - frontierTotal);

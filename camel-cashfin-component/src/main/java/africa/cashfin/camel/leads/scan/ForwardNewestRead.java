@@ -9,24 +9,57 @@ import java.util.Set;
 
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.PageInfo;
 
 /**
  * Newest first with a floor (incremental polls, {@code startFrom=<instant>|now}): reads page 1, 2, ... keeping the new
- * leads until a page holds a lead older than the floor (or the list ends), then emits what it kept, oldest first.
- * Inserts during the poll only push leads down (repeats, dropped by id). When more new leads arrive than
- * {@link ScanSettings#maxBufferedLeads()} allows, it drops the buffer, reads on without keeping anything to the page
- * that holds the floor, and hands over to the {@link BackwardWalk} from there.
+ * leads, then emits what it kept, oldest first.
+ * <p>
+ * Where it stops: with a cursor that knows how many leads sat at or above it and the list's total then
+ * ({@link ScanCursor#knowsCounts()}), at the first page holding a lead older than the cursor; it reads on to the
+ * lookback floor only when the evidence says a lead arrived late below the cursor (the list grew by more than the leads
+ * found above the cursor) or when the run is a periodic window check. Otherwise at the first page holding a lead older
+ * than the floor. Either way at the end of the list.
+ * <p>
+ * Leads that leave the list while it reads (deleted, or no longer matching a filter) pull the unread ones up a page: a
+ * page after the first must connect to the last lead read (hold it, or start with a newer lead), unless the total
+ * shows nothing left; else the page above is read again. Inserts only push leads down (repeats, dropped by id).
+ * <p>
+ * When more new leads arrive than {@link ScanSettings#maxBufferedLeads()} allows, it drops the buffer, reads on without
+ * keeping anything to the page that holds the floor, and hands over to the {@link BackwardWalk} from there.
  */
 final class ForwardNewestRead implements PageReader {
 
     private final ScanRun run;
+    /** The previous cursor when it allows stopping at the cursor, else null. */
+    private final ScanCursor counted;
+    /** Stop at the first page holding a lead created before it. */
+    private Instant stopBelow;
     private final List<Lead> buffer = new ArrayList<>();
     private final Set<String> bufferIds = new HashSet<>();
+    /** Ids read at or above the cursor (only with {@link #counted}). */
+    private final Set<String> atOrAboveCursor = new HashSet<>();
+    private long firstTotal = -1;
+    /** The oldest lead of the region read so far, the page it was on, and the list total then. */
+    private Lead last;
+    private long lastTotal = -1;
     /** The buffer overflowed: only looking for the page that holds the floor. */
     private boolean seekingFloor;
+    /** Still stopping at the cursor (not yet widened to the floor). */
+    private boolean atCursor;
+    private boolean reread;
 
-    ForwardNewestRead(ScanRun run) {
+    /**
+     * @param previous the previous cursor; it lets the read stop at the cursor when it knows its counts, unless
+     *                 {@code checkWindow}
+     */
+    ForwardNewestRead(ScanRun run, ScanCursor previous, boolean checkWindow) {
         this.run = run;
+        boolean useCursor = previous != null && previous.knowsCounts() && previous.created() != null && !checkWindow
+                            && previous.created().isAfter(run.ledger().walkFloor());
+        this.counted = useCursor ? previous : null;
+        this.stopBelow = useCursor ? previous.created() : run.ledger().walkFloor();
+        this.atCursor = useCursor;
     }
 
     @Override
@@ -35,7 +68,22 @@ final class ForwardNewestRead implements PageReader {
         if (PageLeads.contradicts(leads, ListOrder.NEWEST_FIRST)) {
             return run.startFull(null, true);
         }
-        return seekingFloor ? seek(page, q) : collect(page, q);
+        if (q == 1 && firstTotal < 0 && page.pageInfo() != null) {
+            firstTotal = page.pageInfo().total();
+        }
+        if (seekingFloor) {
+            return seek(page, q);
+        }
+        if (!connects(page, q)) {
+            // leads left the list above the read position: the unread ones moved up into the page above
+            if (!reread) {
+                reread = true;
+                run.label("-reread");
+            }
+            run.next(q - 1);
+            return List.of();
+        }
+        return collect(page, q);
     }
 
     @Override
@@ -43,17 +91,47 @@ final class ForwardNewestRead implements PageReader {
         return buffer.size();
     }
 
+    /**
+     * Page 1 always connects. A later page connects when it holds the last lead read, or starts with a lead newer than
+     * it, or the total did not go down since that lead was read (nothing left; inserts only push leads down).
+     */
+    private boolean connects(LeadPage page, int q) {
+        if (q == 1 || last == null) {
+            return true;
+        }
+        List<Lead> leads = page.leads();
+        if (PageLeads.indexOfId(leads, last.getId()) >= 0
+            || !leads.isEmpty() && leads.get(0).getCreatedat().isAfter(last.getCreatedat())) {
+            return true;
+        }
+        PageInfo info = page.pageInfo();
+        return info == null || lastTotal < 0 || info.total() >= lastTotal;
+    }
+
     private List<LeadEvent> collect(LeadPage page, int q) {
         List<Lead> leads = page.leads();
         Instant floor = run.ledger().walkFloor();
-        boolean boundary = PageLeads.indexOfFirstOlder(leads, floor) >= 0;
         List<Lead> fresh = new ArrayList<>();
         for (Lead lead : leads) {
             if (!lead.getCreatedat().isBefore(floor) && !bufferIds.contains(lead.getId())) {
                 fresh.add(lead);
             }
+            if (counted != null && !lead.getCreatedat().isBefore(counted.created())) {
+                atOrAboveCursor.add(lead.getId());
+            }
         }
-        if (boundary || run.isBottom(page, q)) {
+        if (!leads.isEmpty()) {
+            last = leads.get(leads.size() - 1);
+            lastTotal = page.pageInfo() == null ? -1 : page.pageInfo().total();
+        }
+        boolean bottom = run.isBottom(page, q);
+        if (PageLeads.indexOfFirstOlder(leads, stopBelow) >= 0 && !bottom && lateArrivalSuspected()) {
+            // the list grew by more than the leads found above the cursor: one arrived late below it
+            run.label("-late-check");
+            stopBelow = floor;
+            atCursor = false;
+        }
+        if (PageLeads.indexOfFirstOlder(leads, stopBelow) >= 0 || bottom) {
             List<Lead> region = new ArrayList<>(buffer);
             region.addAll(fresh);
             Collections.reverse(region);
@@ -66,6 +144,8 @@ final class ForwardNewestRead implements PageReader {
             buffer.clear();
             bufferIds.clear();
             seekingFloor = true;
+            stopBelow = floor;
+            atCursor = false;
             run.label("-then-backward");
             run.next(q + 1);
             return List.of();
@@ -78,10 +158,24 @@ final class ForwardNewestRead implements PageReader {
         return List.of();
     }
 
+    /** Only once, at the cursor: true when the list grew by more than the leads found at or above the cursor. */
+    private boolean lateArrivalSuspected() {
+        if (!atCursor) {
+            return false;
+        }
+        atCursor = false;
+        if (firstTotal < 0) {
+            return true;
+        }
+        long growth = firstTotal - counted.total();
+        long found = atOrAboveCursor.size() - counted.above();
+        return growth > found;
+    }
+
     private List<LeadEvent> seek(LeadPage page, int q) {
         List<Lead> leads = page.leads();
-        BackwardWalk walk = new BackwardWalk(run);
-        if (leads.isEmpty()) {
+        BackwardWalk walk = new BackwardWalk(run, run.ledger().walkFloor());
+        if (page.size() == 0) {
             run.switchTo(walk);
             run.next(Math.max(1, q - 1));
             return List.of();

@@ -41,13 +41,14 @@ final class FullScan implements PageReader {
         }
         observed = observed.and(ListOrder.of(leads));
         long base = (long) (q - 1) * run.limit();
-        List<PageLeads.Positioned> sorted = new ArrayList<>(PageLeads.positioned(leads, base));
+        List<PageLeads.Positioned> items = PageLeads.positioned(page, base);
+        List<PageLeads.Positioned> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(item -> item.lead().getCreatedat()));
         if (observed == ListOrder.OLDEST_FIRST) {
-            run.ledger().recordOldestFirstPage(leads, base);
+            run.ledger().recordOldestFirstPage(items, base);
         }
         List<LeadEvent> events = run.ledger().emit(sorted);
-        if (leads.isEmpty() || run.isBottom(page, q)) {
+        if (page.size() == 0 || run.isBottom(page, q)) {
             if (totalChanged && passes < MAX_PASSES - 1) {
                 passes++;
                 firstTotal = null;

@@ -47,9 +47,19 @@ public class LeadScan {
         this.state = state != null ? state : new InMemoryScanStateStore();
     }
 
+    /**
+     * Every this many polls with a cursor, a newest-first poll re-reads its whole lookback window even without
+     * evidence of a lead that arrived late below the cursor (see docs/consumer-design.md, "Late leads").
+     */
+    public static final int WINDOW_CHECK_EVERY = 12;
+
+    private long pollsWithCursor;
+
     /** Starts one poll. Any run not finished is simply dropped (its cursor was never saved). */
     public ScanRun start() {
-        return new ScanRun(this, settings, seen, cursor(), persistentState);
+        ScanCursor cursor = cursor();
+        boolean checkWindow = cursor != null && ++pollsWithCursor % WINDOW_CHECK_EVERY == 0;
+        return new ScanRun(this, settings, seen, cursor, persistentState, checkWindow);
     }
 
     /** The cursor saved by the last complete scan, or null before the first one. */

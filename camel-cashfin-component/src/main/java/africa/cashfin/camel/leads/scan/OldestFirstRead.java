@@ -35,6 +35,15 @@ final class OldestFirstRead implements PageReader {
         if (PageLeads.contradicts(leads, ListOrder.OLDEST_FIRST)) {
             return run.startFull(null, true);
         }
+        if (leads.isEmpty() && page.size() > 0) {
+            // malformed records only: no timestamp to verify against; step back, or read on from page 1
+            if (q <= 1) {
+                verifying = false;
+                return forward(page, q);
+            }
+            run.next(q - 1);
+            return List.of();
+        }
         if (leads.isEmpty()) {
             if (q <= 1) {
                 return run.done(List.of());
@@ -58,13 +67,16 @@ final class OldestFirstRead implements PageReader {
             || previousPageLast != null && !leads.isEmpty() && leads.get(0).getCreatedat().isBefore(previousPageLast)) {
             return run.startFull(null, true);
         }
-        if (leads.isEmpty()) {
+        if (page.size() == 0) {
             return run.done(List.of());
         }
-        previousPageLast = leads.get(leads.size() - 1).getCreatedat();
+        if (!leads.isEmpty()) {
+            previousPageLast = leads.get(leads.size() - 1).getCreatedat();
+        }
         long base = (long) (q - 1) * run.limit();
-        run.ledger().recordOldestFirstPage(leads, base);
-        List<LeadEvent> events = run.ledger().emit(PageLeads.positioned(leads, base));
+        List<PageLeads.Positioned> items = PageLeads.positioned(page, base);
+        run.ledger().recordOldestFirstPage(items, base);
+        List<LeadEvent> events = run.ledger().emit(items);
         if (run.isBottom(page, q)) {
             return run.done(events);
         }

@@ -51,13 +51,14 @@ final class OrderProbe implements PageReader {
             return run.startFull(page, true);
         }
         if (leads.isEmpty()) {
-            return run.done(List.of());
+            // an empty list, or a page of malformed records only: nothing to learn the order from
+            return page.size() == 0 || run.isBottom(page, 1) ? run.done(List.of()) : run.startFull(page, false);
         }
         if (observed == ListOrder.UNKNOWN && run.order().isMonotonic()) {
             observed = run.order();
         }
         if (run.isBottom(page, 1)) {
-            return singlePage(leads, observed);
+            return singlePage(page, observed);
         }
         run.order(observed);
         if (observed == ListOrder.UNKNOWN) {
@@ -74,19 +75,21 @@ final class OrderProbe implements PageReader {
     }
 
     /** The whole list is page 1: emit it oldest first. */
-    private List<LeadEvent> singlePage(List<Lead> leads, ListOrder observed) {
+    private List<LeadEvent> singlePage(LeadPage page, ListOrder observed) {
         run.order(observed);
         run.label("-single-page");
-        List<Lead> oldestFirst = new ArrayList<>(leads);
+        if (observed == ListOrder.OLDEST_FIRST) {
+            List<PageLeads.Positioned> items = PageLeads.positioned(page, 0);
+            run.ledger().recordOldestFirstPage(items, 0);
+            return run.done(run.ledger().emit(items));
+        }
+        List<Lead> oldestFirst = new ArrayList<>(page.leads());
         if (observed == ListOrder.NEWEST_FIRST) {
             Collections.reverse(oldestFirst);
-        } else if (observed != ListOrder.OLDEST_FIRST) {
+        } else {
             oldestFirst.sort(Comparator.comparing(Lead::getCreatedat));
         }
-        if (observed == ListOrder.OLDEST_FIRST) {
-            run.ledger().recordOldestFirstPage(leads, 0);
-        }
-        return run.done(run.ledger().emit(PageLeads.positioned(oldestFirst, observed == ListOrder.OLDEST_FIRST ? 0 : -1)));
+        return run.done(run.ledger().emit(PageLeads.positioned(oldestFirst, -1)));
     }
 
     /** Page 1 is in hand and the order is known: choose the walk. */
@@ -99,7 +102,7 @@ final class OrderProbe implements PageReader {
             }
             if (ledger.walkFloor() != null) {
                 run.label("-forward");
-                ForwardNewestRead forward = new ForwardNewestRead(run);
+                ForwardNewestRead forward = new ForwardNewestRead(run, null, false);
                 run.switchTo(forward);
                 return forward.read(page1, 1);
             }
@@ -107,7 +110,7 @@ final class OrderProbe implements PageReader {
                 return run.startFull(page1, false);
             }
             run.label("-backward");
-            run.switchTo(new BackwardWalk(run));
+            run.switchTo(new BackwardWalk(run, null));
             run.next(Math.max(1, page1.pageInfo().pages()));
             return List.of();
         }
@@ -129,6 +132,9 @@ final class OrderProbe implements PageReader {
         List<Lead> leads = page.leads();
         ListOrder observed = ListOrder.of(leads);
         if (leads.isEmpty()) {
+            if (page.size() > 0) {
+                return run.startFull(null, false);
+            }
             step = Step.FIRST_PAGE;
             run.next(1);
             return List.of();
@@ -149,7 +155,7 @@ final class OrderProbe implements PageReader {
         }
         if (run.order() == ListOrder.NEWEST_FIRST && run.ledger().walkFloor() == null && !run.cheapNow()) {
             run.label("-backward");
-            BackwardWalk walk = new BackwardWalk(run);
+            BackwardWalk walk = new BackwardWalk(run, null);
             run.switchTo(walk);
             return walk.read(page, q);
         }

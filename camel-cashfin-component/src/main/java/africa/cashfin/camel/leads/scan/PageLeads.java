@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadPage;
 
 /** Small, stateless look-ups over the leads of one page, shared by the read strategies. */
 final class PageLeads {
@@ -41,6 +42,31 @@ final class PageLeads {
         List<Positioned> items = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
             items.add(new Positioned(leads.get(i), base < 0 ? -1 : base + i));
+        }
+        return items;
+    }
+
+    /** The page's leads with their list positions: {@code base} plus the position on the page (malformed counted). */
+    static List<Positioned> positioned(LeadPage page, long base) {
+        List<Lead> leads = page.leads();
+        List<Positioned> items = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            items.add(new Positioned(leads.get(i), base + page.recordIndex(i)));
+        }
+        return items;
+    }
+
+    /**
+     * Newest first: page {@code q}'s leads with their positions counted from the oldest lead of the list (stable while
+     * new leads are inserted at the top), or -1 when the page info has no total.
+     */
+    static List<Positioned> positionedFromOldest(LeadPage page, int q, int limit) {
+        long total = page.pageInfo() == null ? -1 : page.pageInfo().total();
+        List<Lead> leads = page.leads();
+        List<Positioned> items = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            long fromTop = (long) (q - 1) * limit + page.recordIndex(i);
+            items.add(new Positioned(leads.get(i), total < 0 ? -1 : Math.max(0, total - 1 - fromTop)));
         }
         return items;
     }

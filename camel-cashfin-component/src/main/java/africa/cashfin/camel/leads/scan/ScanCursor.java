@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Where the last complete scan ended, kept in a {@link ScanStateStore} as one string:
- * {@code v1;created=<ISO instant>;updated=<ISO instant>;offset=<n>;order=<ListOrder>} (empty value for "none").
+ * {@code v1;created=<ISO instant>;updated=<ISO instant>;offset=<n>;order=<ListOrder>} (empty value for "none"),
+ * followed for newest-first lists by {@code ;total=<n>;above=<n>} when known and {@code ;resume=<n>} when a backfill
+ * must resume (fields a version without them ignores, and that default to unknown when absent).
  *
  * @param created newest server {@code createdat} delivered, held back to the oldest failed lead; null when the list
  *                was empty
@@ -15,8 +17,15 @@ import java.util.Map;
  * @param offset  oldest-first order: 0-based position of the last lead older than the lookback window (where the next
  *                poll jumps to), or -1 when unknown
  * @param order   the order detected from the data
+ * @param total   newest first: the list's {@code total} when page 1 was read, or -1 when unknown
+ * @param above   newest first: how many leads of that list were created at or after {@code created}, or -1 when
+ *                unknown. The next poll compares both with what it finds above the cursor: a list that grew by more
+ *                than that holds a lead that arrived late below the cursor
+ * @param resume  newest first: a backward walk stopped on failed leads; the position, counted from the oldest lead,
+ *                of the oldest failed one, where the next poll resumes the walk; -1 when none
  */
-public record ScanCursor(Instant created, Instant updated, long offset, ListOrder order) {
+public record ScanCursor(Instant created, Instant updated, long offset, ListOrder order, long total, long above,
+        long resume) {
 
     /** Current format version, the first field of {@link #format()}. */
     public static final String VERSION = "v1";
@@ -25,10 +34,21 @@ public record ScanCursor(Instant created, Instant updated, long offset, ListOrde
         order = order == null ? ListOrder.UNKNOWN : order;
     }
 
+    /** A cursor without the newest-first counts. */
+    public ScanCursor(Instant created, Instant updated, long offset, ListOrder order) {
+        this(created, updated, offset, order, -1, -1, -1);
+    }
+
+    /** True when {@link #total()} and {@link #above()} are both known. */
+    public boolean knowsCounts() {
+        return total >= 0 && above >= 0;
+    }
+
     /** The string form, e.g. {@code v1;created=2024-01-15T12:00:00Z;updated=;offset=-1;order=NEWEST_FIRST}. */
     public String format() {
         return VERSION + ";created=" + (created == null ? "" : created) + ";updated=" + (updated == null ? "" : updated)
-               + ";offset=" + offset + ";order=" + order.name();
+               + ";offset=" + offset + ";order=" + order.name() + (knowsCounts() ? ";total=" + total + ";above=" + above : "")
+               + (resume >= 0 ? ";resume=" + resume : "");
     }
 
     /**
@@ -52,7 +72,10 @@ public record ScanCursor(Instant created, Instant updated, long offset, ListOrde
         try {
             return new ScanCursor(instant(fields.get("created")), instant(fields.get("updated")),
                                   Long.parseLong(fields.getOrDefault("offset", "-1")),
-                                  ListOrder.valueOf(fields.getOrDefault("order", "UNKNOWN")));
+                                  ListOrder.valueOf(fields.getOrDefault("order", "UNKNOWN")),
+                                  Long.parseLong(fields.getOrDefault("total", "-1")),
+                                  Long.parseLong(fields.getOrDefault("above", "-1")),
+                                  Long.parseLong(fields.getOrDefault("resume", "-1")));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw invalid(value, e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadPage;
 
 import static africa.cashfin.camel.leads.scan.PageLeads.max;
 import static africa.cashfin.camel.leads.scan.PageLeads.min;
@@ -47,10 +48,14 @@ final class ScanLedger {
     private boolean cursorFrozen;
 
     // positions of the last two oldest-first pages, for the next offset
-    private List<Instant> lastPageCreated;
+    private List<PageLeads.Positioned> lastPage;
     private long lastPageBase;
-    private List<Instant> prevPageCreated;
+    private List<PageLeads.Positioned> prevPage;
     private long prevPageBase;
+    // newest first: how many leads sit at the cursor, the list total, a walk to resume
+    private final Set<String> idsAtMaxCreated = new HashSet<>();
+    private long page1Total = -1;
+    private boolean stoppedWalk;
 
     private int emitted;
     private int succeeded;
@@ -84,20 +89,38 @@ final class ScanLedger {
         createdFloor = walkFloor;
     }
 
-    /** Notes the timestamps of every lead read (the cursor moves to the newest). */
-    void read(List<Lead> leads) {
-        for (Lead lead : leads) {
-            maxCreated = max(maxCreated, lead.getCreatedat());
+    /**
+     * Notes the timestamps of every lead read (the cursor moves to the newest), the ids created at that newest instant
+     * (how many leads sit at the cursor), and the total of page 1.
+     */
+    void read(LeadPage page, int q) {
+        for (Lead lead : page.leads()) {
+            Instant created = lead.getCreatedat();
+            if (maxCreated == null || created.isAfter(maxCreated)) {
+                maxCreated = created;
+                idsAtMaxCreated.clear();
+            }
+            if (created.equals(maxCreated)) {
+                idsAtMaxCreated.add(lead.getId());
+            }
             maxUpdated = max(maxUpdated, lead.getUpdatedat());
+        }
+        if (q == 1 && page.pageInfo() != null) {
+            page1Total = page.pageInfo().total();
         }
     }
 
-    /** Keeps the created timestamps of an oldest-first page, to compute the next poll's jump offset. */
-    void recordOldestFirstPage(List<Lead> leads, long base) {
-        prevPageCreated = lastPageCreated;
+    /** Keeps the created timestamps and positions of an oldest-first page, to compute the next poll's jump offset. */
+    void recordOldestFirstPage(List<PageLeads.Positioned> leads, long base) {
+        prevPage = lastPage;
         prevPageBase = lastPageBase;
-        lastPageCreated = leads.stream().map(Lead::getCreatedat).toList();
+        lastPage = List.copyOf(leads);
         lastPageBase = base;
+    }
+
+    /** The run stopped a newest-first backward walk on failed leads: the next poll resumes the walk there. */
+    void stoppedWalk() {
+        stoppedWalk = true;
     }
 
     /** A full scan that saw the total change on every pass: keep the cursor where it was. */
@@ -207,8 +230,22 @@ final class ScanLedger {
         }
         ListOrder finalOrder = order != ListOrder.UNKNOWN ? order
                 : previous != null ? previous.order() : ListOrder.UNKNOWN;
-        return new ScanCursor(created, updated, finalOrder == ListOrder.OLDEST_FIRST ? offset(created) : -1,
-                              finalOrder);
+        if (finalOrder == ListOrder.OLDEST_FIRST) {
+            return new ScanCursor(created, updated, offset(created), finalOrder);
+        }
+        long total = -1;
+        long above = -1;
+        long resume = -1;
+        if (finalOrder == ListOrder.NEWEST_FIRST) {
+            if (stoppedWalk) {
+                resume = oldestFailedPosition == Long.MAX_VALUE ? -1 : oldestFailedPosition;
+            } else if (created != null && created.equals(maxCreated) && oldestFailedCreated == null && !cursorFrozen) {
+                // every lead at or above the cursor was read: those created at the newest instant
+                total = page1Total;
+                above = total < 0 ? -1 : idsAtMaxCreated.size();
+            }
+        }
+        return new ScanCursor(created, updated, -1, finalOrder, total, above, resume);
     }
 
     /**
@@ -216,18 +253,16 @@ final class ScanLedger {
      * poll jumps to the page holding it. Held back to before the oldest failure. -1 when unknown.
      */
     private long offset(Instant cursor) {
-        if (lastPageCreated == null || cursor == null) {
+        if (lastPage == null || cursor == null) {
             return -1;
         }
         Instant threshold = cursor.minus(lookback);
-        long offset;
-        int i = lastOlder(lastPageCreated, threshold);
-        if (i >= 0) {
-            offset = lastPageBase + i;
-        } else if (prevPageCreated != null && (i = lastOlder(prevPageCreated, threshold)) >= 0) {
-            offset = prevPageBase + i;
-        } else {
-            offset = Math.max(0, (prevPageCreated != null ? prevPageBase : lastPageBase) - 1);
+        long offset = lastOlder(lastPage, threshold);
+        if (offset < 0 && prevPage != null) {
+            offset = lastOlder(prevPage, threshold);
+        }
+        if (offset < 0) {
+            offset = Math.max(0, (prevPage != null ? prevPageBase : lastPageBase) - 1);
         }
         if (oldestFailedPosition != Long.MAX_VALUE) {
             offset = Math.min(offset, Math.max(0, oldestFailedPosition - 1));
@@ -235,10 +270,11 @@ final class ScanLedger {
         return offset;
     }
 
-    private static int lastOlder(List<Instant> created, Instant threshold) {
-        for (int i = created.size() - 1; i >= 0; i--) {
-            if (created.get(i).isBefore(threshold)) {
-                return i;
+    /** Position of the last lead created before {@code threshold}, or -1. */
+    private static long lastOlder(List<PageLeads.Positioned> leads, Instant threshold) {
+        for (int i = leads.size() - 1; i >= 0; i--) {
+            if (leads.get(i).lead().getCreatedat().isBefore(threshold)) {
+                return leads.get(i).position();
             }
         }
         return -1;

@@ -1,9 +1,12 @@
 package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.model.MalformedLead;
 
 import static africa.cashfin.camel.leads.scan.PageLeads.max;
 
@@ -44,9 +47,15 @@ public final class ScanRun {
     private int pagesRead;
     private int maxPagesSeen = 1;
     private int peakBuffered;
+    private int malformedSkipped;
     private ScanCursor result;
 
-    ScanRun(LeadScan owner, ScanSettings settings, SeenLeadStore seen, ScanCursor previous, boolean persistentState) {
+    /**
+     * @param checkWindow newest first: re-read the whole lookback window this poll even without evidence of a late
+     *                    lead (the periodic check)
+     */
+    ScanRun(LeadScan owner, ScanSettings settings, SeenLeadStore seen, ScanCursor previous, boolean persistentState,
+            boolean checkWindow) {
         this.owner = owner;
         this.settings = settings;
         this.seen = seen;
@@ -85,9 +94,13 @@ public final class ScanRun {
             reader = new OldestFirstRead(this, true);
             nextPage = (int) (previous.offset() / settings.limit()) + 1;
             strategy = "incremental-jump";
+        } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null && previous.resume() >= 0
+                   && previous.created() != null) {
+            reader = new WalkResume(this, previous);
+            strategy = "incremental-resume-backward";
         } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null) {
-            reader = new ForwardNewestRead(this);
-            strategy = "incremental-forward";
+            reader = new ForwardNewestRead(this, previous, checkWindow);
+            strategy = checkWindow ? "incremental-forward-window-check" : "incremental-forward";
         } else {
             reader = new OrderProbe(this);
         }
@@ -127,8 +140,10 @@ public final class ScanRun {
      * Takes back the page asked for by {@link #nextRequest()} and returns the leads to emit now, oldest first (often
      * none while the scan is still looking). Report each one's outcome before the next call.
      *
-     * @throws IllegalStateException    when called out of turn or with outcomes still unreported
-     * @throws IllegalArgumentException when a lead has no {@code _id} or {@code createdat}
+     * Records of the page that cannot be tracked ({@link LeadPage#malformed()}, and leads without {@code _id} or
+     * {@code createdat}) are skipped, but still count for the page's size and positions: report them yourself.
+     *
+     * @throws IllegalStateException when called out of turn or with outcomes still unreported
      */
     public List<LeadEvent> accept(LeadPage page) {
         if (!requested) {
@@ -140,18 +155,43 @@ public final class ScanRun {
         }
         requested = false;
         pagesRead++;
-        for (var lead : page.leads()) {
-            if (lead == null || lead.getId() == null || lead.getId().isBlank() || lead.getCreatedat() == null) {
-                throw new IllegalArgumentException("The list returned a lead without _id or createdat (" + lead
-                                                   + "); the consumer cannot track it. Check the API response.");
-            }
-        }
-        ledger.read(page.leads());
+        page = withoutUntrackable(page);
+        int q = nextPage;
+        ledger.read(page, q);
+        malformedSkipped += page.malformed().size();
         if (page.pageInfo() != null) {
             maxPagesSeen = Math.max(maxPagesSeen, page.pageInfo().pages());
         }
         peakBuffered = Math.max(peakBuffered, page.leads().size() + bufferedLeads());
-        return reader.read(page, nextPage);
+        return reader.read(page, q);
+    }
+
+    /** Leads without {@code _id} or {@code createdat} cannot be tracked: they count as malformed records. */
+    private static LeadPage withoutUntrackable(LeadPage page) {
+        List<Lead> leads = page.leads();
+        boolean clean = true;
+        for (Lead lead : leads) {
+            clean &= trackable(lead);
+        }
+        if (clean) {
+            return page;
+        }
+        List<Lead> kept = new ArrayList<>();
+        List<MalformedLead> malformed = new ArrayList<>(page.malformed());
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            if (trackable(lead)) {
+                kept.add(lead);
+            } else {
+                malformed.add(new MalformedLead(page.recordIndex(i), String.valueOf(lead),
+                        "The lead has no _id or no createdat", lead));
+            }
+        }
+        return new LeadPage(kept, page.pageInfo(), malformed);
+    }
+
+    private static boolean trackable(Lead lead) {
+        return lead != null && lead.getId() != null && !lead.getId().isBlank() && lead.getCreatedat() != null;
     }
 
     /** The exchange for {@code event} completed: its key is recorded as seen and it is never emitted again. */
@@ -172,6 +212,9 @@ public final class ScanRun {
             // fail too. Not in a full scan: without an order, the unread pages may hold older leads.
             state = State.DONE;
             strategy += "-stopped-after-failures";
+            if (reader instanceof BackwardWalk) {
+                ledger.stoppedWalk(); // the next poll resumes the walk at the oldest failure
+            }
         }
     }
 
@@ -220,7 +263,8 @@ public final class ScanRun {
     private ScanStatistics statistics(boolean complete) {
         ScanCursor cursor = result != null ? result : previous;
         return new ScanStatistics(strategy, order, calls, pagesRead, ledger.emitted(), ledger.succeededCount(),
-                                  ledger.failedCount(), ledger.markedSeen(), peakBuffered, cursor, complete, unordered);
+                                  ledger.failedCount(), ledger.markedSeen(), peakBuffered, cursor, complete, unordered,
+                                  malformedSkipped);
     }
 
     // ------------------------------------------------------------------ for the strategies
@@ -289,6 +333,7 @@ public final class ScanRun {
 
     /** The last page of the list: a short page, or the page count says so. */
     boolean isBottom(LeadPage page, int q) {
-        return page.leads().size() < settings.limit() || page.pageInfo() != null && page.pageInfo().pages() <= q;
+        return page.size() < settings.limit()
+               || page.pageInfo() != null && page.pageInfo().knowsPages() && page.pageInfo().pages() <= q;
     }
 }

@@ -16,14 +16,17 @@ package africa.cashfin.camel.leads.scan;
  * @param cursor       the cursor after the scan (unchanged when the scan was abandoned)
  * @param complete     true when the scan ran to the end; false when abandoned
  * @param unordered    true when the data was in neither order and a full scan was used: log one WARN
+ * @param malformed    records skipped because they cannot be tracked (no {@code _id}, no readable {@code createdat})
  */
 public record ScanStatistics(String strategy, ListOrder order, int calls, int pagesRead, int emitted, int succeeded,
-        int failed, int markedSeen, int peakBuffered, ScanCursor cursor, boolean complete, boolean unordered) {
+        int failed, int markedSeen, int peakBuffered, ScanCursor cursor, boolean complete, boolean unordered,
+        int malformed) {
 
     @Override
     public String toString() {
         return "strategy=" + strategy + " order=" + order + " calls=" + calls + " pagesRead=" + pagesRead + " emitted="
                + emitted + " succeeded=" + succeeded + " failed=" + failed + " markedSeen=" + markedSeen
-               + " peakBuffered=" + peakBuffered + " complete=" + complete + " cursor=" + cursor;
+               + " peakBuffered=" + peakBuffered + " malformed=" + malformed + " complete=" + complete + " cursor="
+               + cursor;
     }
 }

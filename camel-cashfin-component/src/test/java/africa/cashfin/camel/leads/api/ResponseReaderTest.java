@@ -41,11 +41,30 @@ class ResponseReaderTest {
     }
 
     @Test
-    void unreadableLeadNamesItsPosition() {
-        CashfinApiException e = catchThrowableOfType(CashfinApiException.class,
-                () -> reader.readPage("GET", "/business/lead/list", response(200, Map.of(),
-                        "{\"success\": true, \"data\": [{\"_id\": \"a\"}, {\"_id\": \"b\", \"createdat\": \"yesterday\"}]}")));
-        assertThat(e.getResponseProblem()).contains("data[1]");
+    void unreadableOrUntrackableRecordsAreKeptAsMalformedWithTheirJsonAndPosition() {
+        LeadPage page = reader.readPage("GET", "/business/lead/list", response(200, Map.of(),
+                "{\"success\": true, \"data\": [{\"_id\": \"a\"}, {\"_id\": \"b\", \"createdat\": \"yesterday\"},"
+                + " {\"_id\": \"c\", \"createdat\": \"2024-01-15T12:00:00.000Z\"}]}"));
+        assertThat(page.leads()).extracting(l -> l.getId()).containsExactly("c");
+        assertThat(page.size()).isEqualTo(3);
+        assertThat(page.recordIndex(0)).isEqualTo(2);
+        assertThat(page.malformed()).extracting(m -> m.index()).containsExactly(0, 1);
+        assertThat(page.malformed().get(0).problem()).contains("data[0]").contains("createdat");
+        assertThat(page.malformed().get(1).problem()).contains("data[1]");
+        assertThat(page.malformed().get(1).json()).contains("yesterday");
+        assertThat(page.readableLeads()).extracting(l -> l.getId()).containsExactly("a", "c");
+    }
+
+    @Test
+    void pagesAreDerivedFromTotalAndLimitWhenMissing() {
+        LeadPage page = reader.readPage("GET", "/business/lead/list", response(200, Map.of(),
+                "{\"success\": true, \"data\": [], \"pagination\": {\"total\": 480, \"page\": 1, \"limit\": 100}}"), 100);
+        assertThat(page.pageInfo().pages()).isEqualTo(5);
+        LeadPage noTotal = reader.readPage("GET", "/business/lead/list", response(200, Map.of(),
+                "{\"success\": true, \"data\": [], \"meta\": {\"page\": 2}}"), 100);
+        assertThat(noTotal.pageInfo().pages()).isEqualTo(-1);
+        assertThat(noTotal.pageInfo().total()).isEqualTo(-1);
+        assertThat(noTotal.pageInfo().limit()).isEqualTo(100);
     }
 
     @Test

@@ -83,14 +83,15 @@ class LeadScanMemoryAndStateTest {
     }
 
     @Test
-    void aLeadWithoutIdIsRejectedClearly() {
+    void aLeadWithoutIdIsSkippedAsMalformedAndTheRunGoesOn() {
         LeadScan scan = new LeadScan(ScanSettings.defaults(), new InMemorySeenLeadStore(100), null);
         ScanRun run = scan.start();
         run.nextRequest();
         LeadPage page = new LeadPage(java.util.List.of(new africa.cashfin.camel.leads.model.Lead()
                 .setCreatedat(Instant.EPOCH)), new PageInfo(1, 1, 100, 1));
-        assertThatThrownBy(() -> run.accept(page)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("without _id or createdat");
+        assertThat(run.accept(page)).isEmpty();
+        assertThat(run.isDone()).isTrue();
+        assertThat(run.finish().malformed()).isEqualTo(1);
     }
 
     @Test
