@@ -25,8 +25,9 @@ import africa.cashfin.camel.simulator.SortOrder;
  * What the polling consumer costs with many leads stored: list calls of the backfill, of an idle poll and of a poll
  * that finds k new leads (k = 1, 100, 250), and the heap the backfill keeps and peaks at. The route counts leads and
  * keeps nothing. Polls are run one at a time ({@code startScheduler=false}), so call counts come from the simulator's
- * counters, not from timing. Options: {@code --leads 100000 --order newest|oldest}. Not a test; CI never runs it; see
- * docs/performance.md for how to run it and the figures.
+ * counters, not from timing. Options: {@code --leads 100000 --order newest|oldest --spacing 600} (seconds between two
+ * stored leads' {@code createdat}; {@code --spacing 1} makes a dense list, 300 leads inside the 5-minute lookback).
+ * Not a test; CI never runs it; see docs/performance.md for how to run it and the figures.
  */
 public final class ConsumerCostBenchmark {
 
@@ -44,16 +45,18 @@ public final class ConsumerCostBenchmark {
         int leads = Integer.parseInt(option(args, "--leads", "100000"));
         SortOrder order = option(args, "--order", "newest").startsWith("old") ? SortOrder.OLDEST_FIRST
                 : SortOrder.NEWEST_FIRST;
+        Duration spacing = Duration.ofSeconds(Long.parseLong(option(args, "--spacing", "600")));
         ManualClock clock = new ManualClock(Instant.parse("2026-01-15T12:00:00Z"));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long repositoryAlone = defaultRepositoryHeap(memory, leads);
 
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.UNLIMITED).clock(clock).start()) {
             sim.sortOrder(order);
-            sim.seedLeads(leads, 1);
+            sim.seedLeads(leads, 1, spacing);
             clock.advance(Duration.ofHours(1));
-            System.out.printf("Consumer cost: %,d leads stored, %s, limit 100, lookback 5 min, default in-memory"
-                              + " idempotent repository%n", leads, order);
+            System.out.printf("Consumer cost: %,d leads stored %d s apart (%,d inside a 5-minute window), %s, limit 100,"
+                              + " lookback 5 min, default in-memory idempotent repository%n", leads,
+                    spacing.toSeconds(), Math.min(leads, 300 / Math.max(1, spacing.toSeconds()) + 1), order);
 
             AtomicLong received = new AtomicLong();
             CamelContext context = new DefaultCamelContext();
