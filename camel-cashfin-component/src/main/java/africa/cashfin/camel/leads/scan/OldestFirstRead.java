@@ -1,7 +1,9 @@
 package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
@@ -9,20 +11,37 @@ import africa.cashfin.camel.leads.model.PageInfo;
 
 /**
  * Oldest first: new leads are appended at the end, so nothing already read moves. A backfill reads page 1 to the end.
- * An incremental poll jumps to the page holding the saved offset (the last lead older than the window),
- * <em>verifies</em> that the page starts below the floor (else a delete moved the window up: it steps back a page and
- * verifies again), then reads to the end. Positions are kept for the next poll's offset.
+ * An incremental poll jumps to the page holding the last lead older than the cursor (when the cursor knows the list's
+ * total and how many leads sat at or above it), or else to the saved offset (the last lead older than the window),
+ * <em>verifies</em> that the page starts below that point (else a delete moved it up: it steps back a page and
+ * verifies again), then reads to the end. A poll that jumped to the cursor reads the lookback window too when the list
+ * grew by more than the leads found at or above the cursor (a lead arrived late, below it). Positions are kept for
+ * the next poll's offset.
  */
 final class OldestFirstRead implements PageReader {
 
     private final ScanRun run;
     private boolean verifying;
+    /** The page jumped to must start before it: the cursor, or the window's floor. */
+    private Instant verifyBelow;
     /** createdat of the last lead of the previous page: a next page starting older contradicts the order. */
     private Instant previousPageLast;
+    /** The previous cursor when the poll jumped to it (evidence check pending), else null. */
+    private ScanCursor counted;
+    private final Set<String> atOrAboveCursor = new HashSet<>();
 
     OldestFirstRead(ScanRun run, boolean verifyJump) {
         this.run = run;
         this.verifying = verifyJump;
+        this.verifyBelow = run.ledger().walkFloor();
+    }
+
+    /** An incremental poll that jumped to the page holding the last lead older than {@code previous.created()}. */
+    OldestFirstRead(ScanRun run, ScanCursor previous) {
+        this.run = run;
+        this.verifying = true;
+        this.verifyBelow = previous.created();
+        this.counted = previous;
     }
 
     @Override
@@ -52,7 +71,7 @@ final class OldestFirstRead implements PageReader {
             run.next(info != null && info.pages() >= 1 && info.pages() < q ? info.pages() : q - 1);
             return List.of();
         }
-        if (q == 1 || leads.get(0).getCreatedat().isBefore(run.ledger().walkFloor())) {
+        if (q == 1 || leads.get(0).getCreatedat().isBefore(verifyBelow)) {
             verifying = false;
             previousPageLast = null;
             return forward(page, q);
@@ -76,11 +95,37 @@ final class OldestFirstRead implements PageReader {
         long base = (long) (q - 1) * run.limit();
         List<PageLeads.Positioned> items = PageLeads.positioned(page, base);
         run.ledger().recordOldestFirstPage(items, base);
+        if (counted != null) {
+            for (Lead lead : leads) {
+                if (!lead.getCreatedat().isBefore(counted.created())) {
+                    atOrAboveCursor.add(lead.getId());
+                }
+            }
+        }
         List<LeadEvent> events = run.ledger().emit(items);
         if (run.isBottom(page, q)) {
+            if (counted != null && lateArrivalSuspected(page)) {
+                // the list grew by more than the leads found at or above the cursor: one arrived late below it
+                run.label("-late-check");
+                counted = null;
+                verifying = true;
+                verifyBelow = run.ledger().walkFloor();
+                previousPageLast = null;
+                long offset = run.previousOffset();
+                run.next(offset >= 0 ? (int) (offset / run.limit()) + 1 : 1);
+                return events;
+            }
             return run.done(events);
         }
         run.next(q + 1);
         return events;
+    }
+
+    private boolean lateArrivalSuspected(LeadPage page) {
+        PageInfo info = page.pageInfo();
+        if (info == null || info.total() < 0) {
+            return true;
+        }
+        return info.total() - counted.total() > atOrAboveCursor.size() - counted.above();
     }
 }

@@ -55,6 +55,8 @@ final class ScanLedger {
     // newest first: how many leads sit at the cursor, the list total, a walk to resume
     private final Set<String> idsAtMaxCreated = new HashSet<>();
     private long page1Total = -1;
+    /** The total of the page read last (oldest first: the end of the list). */
+    private long lastTotal = -1;
     private boolean stoppedWalk;
 
     private int emitted;
@@ -108,6 +110,7 @@ final class ScanLedger {
         if (q == 1 && page.pageInfo() != null) {
             page1Total = page.pageInfo().total();
         }
+        lastTotal = page.pageInfo() == null ? -1 : page.pageInfo().total();
     }
 
     /** Keeps the created timestamps and positions of an oldest-first page, to compute the next poll's jump offset. */
@@ -230,16 +233,21 @@ final class ScanLedger {
         }
         ListOrder finalOrder = order != ListOrder.UNKNOWN ? order
                 : previous != null ? previous.order() : ListOrder.UNKNOWN;
-        if (finalOrder == ListOrder.OLDEST_FIRST) {
-            return new ScanCursor(created, updated, offset(created), finalOrder);
-        }
         long total = -1;
         long above = -1;
         long resume = -1;
+        boolean countsKnown = created != null && created.equals(maxCreated) && oldestFailedCreated == null
+                              && !cursorFrozen && !stoppedWalk;
+        if (finalOrder == ListOrder.OLDEST_FIRST) {
+            // the list's end was read last: its total, and the leads created at the newest instant
+            total = countsKnown ? lastTotal : -1;
+            above = total < 0 ? -1 : idsAtMaxCreated.size();
+            return new ScanCursor(created, updated, offset(created), finalOrder, total, above, -1);
+        }
         if (finalOrder == ListOrder.NEWEST_FIRST) {
             if (stoppedWalk) {
                 resume = oldestFailedPosition == Long.MAX_VALUE ? -1 : oldestFailedPosition;
-            } else if (created != null && created.equals(maxCreated) && oldestFailedCreated == null && !cursorFrozen) {
+            } else if (countsKnown) {
                 // every lead at or above the cursor was read: those created at the newest instant
                 total = page1Total;
                 above = total < 0 ? -1 : idsAtMaxCreated.size();

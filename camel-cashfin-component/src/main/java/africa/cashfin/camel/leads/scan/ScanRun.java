@@ -90,6 +90,11 @@ public final class ScanRun {
             reader = new FullScan(this);
             strategy = "full-scan";
             unordered = true;
+        } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.knowsCounts()
+                   && previous.created() != null && !checkWindow) {
+            reader = new OldestFirstRead(this, previous);
+            nextPage = (int) (Math.max(0, previous.total() - previous.above() - 1) / settings.limit()) + 1;
+            strategy = "incremental-jump-to-cursor";
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.offset() >= 0) {
             reader = new OldestFirstRead(this, true);
             nextPage = (int) (previous.offset() / settings.limit()) + 1;
@@ -271,6 +276,11 @@ public final class ScanRun {
 
     ScanLedger ledger() {
         return ledger;
+    }
+
+    /** Oldest first: the previous cursor's jump offset (last lead older than the window), or -1. */
+    long previousOffset() {
+        return previous == null ? -1 : previous.offset();
     }
 
     int limit() {
