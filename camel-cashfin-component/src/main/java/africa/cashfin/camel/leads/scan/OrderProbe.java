@@ -62,7 +62,7 @@ final class OrderProbe implements PageReader {
         }
         run.order(observed);
         if (observed == ListOrder.UNKNOWN) {
-            if (page.pageInfo() == null) {
+            if (page.pageInfo() == null || !page.pageInfo().knowsPages()) {
                 return run.startFull(page, false);
             }
             probeMin = leads.stream().map(Lead::getCreatedat).min(Comparator.naturalOrder()).orElseThrow();
@@ -106,7 +106,7 @@ final class OrderProbe implements PageReader {
                 run.switchTo(forward);
                 return forward.read(page1, 1);
             }
-            if (page1.pageInfo() == null) {
+            if (page1.pageInfo() == null || !page1.pageInfo().knowsPages()) {
                 return run.startFull(page1, false);
             }
             run.label("-backward");
@@ -115,7 +115,7 @@ final class OrderProbe implements PageReader {
             return List.of();
         }
         if (run.cheapNow()) {
-            if (page1.pageInfo() == null) {
+            if (page1.pageInfo() == null || !page1.pageInfo().knowsPages()) {
                 return run.startFull(page1, false);
             }
             step = Step.NEWEST_FOR_NOW;

@@ -164,6 +164,7 @@ public final class ScanRun {
         int q = nextPage;
         ledger.read(page, q);
         malformedSkipped += page.malformed().size();
+        maxPagesSeen = Math.max(maxPagesSeen, q); // the page count may be unknown: count what was read
         if (page.pageInfo() != null) {
             maxPagesSeen = Math.max(maxPagesSeen, page.pageInfo().pages());
         }

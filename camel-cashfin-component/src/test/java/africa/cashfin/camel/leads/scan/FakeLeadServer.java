@@ -38,6 +38,7 @@ final class FakeLeadServer {
     private long sequence;
     private int calls;
     private int failOnCall = -1;
+    private boolean pageInfo = true;
     private Consumer<FakeLeadServer> beforeEachRead = server -> {
     };
 
@@ -120,6 +121,12 @@ final class FakeLeadServer {
         return this;
     }
 
+    /** Answers without page info (no total, no page count), as a harsher Cashfin might. */
+    FakeLeadServer withoutPageInfo() {
+        this.pageInfo = false;
+        return this;
+    }
+
     int calls() {
         return calls;
     }
@@ -156,6 +163,6 @@ final class FakeLeadServer {
         int from = Math.min(total, (page - 1) * limit);
         int to = Math.min(total, from + limit);
         List<Lead> copies = view.subList(from, to).stream().map(Lead::new).toList();
-        return new LeadPage(copies, new PageInfo(total, page, limit, pages));
+        return new LeadPage(copies, pageInfo ? new PageInfo(total, page, limit, pages) : null);
     }
 }

@@ -136,4 +136,20 @@ class LeadScanBackfillAndIncrementalTest {
         }
         assertThat(server.size()).isEqualTo(all.size() + 15);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void aLongListWithoutPageInfoIsReadToTheShortPage(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order).withoutPageInfo();
+        server.insert(8_050);
+        LeadScan scan = scan(100);
+
+        ScanDriver.Poll backfill = ScanDriver.poll(scan, server);
+        assertThat(backfill.abandoned()).isFalse();
+        assertThat(backfill.createdIds()).containsExactlyInAnyOrderElementsOf(server.ids());
+
+        List<String> fresh = server.insert(5).stream().map(Lead::getId).toList();
+        ScanDriver.Poll poll = ScanDriver.poll(scan, server);
+        assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
+    }
 }
