@@ -98,7 +98,7 @@ public final class ScanRun {
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.offset() >= 0) {
             reader = new OldestFirstRead(this, true);
             nextPage = (int) (previous.offset() / settings.limit()) + 1;
-            strategy = "incremental-jump";
+            strategy = checkWindow ? "incremental-jump-window-check" : "incremental-jump";
         } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null && previous.resume() >= 0
                    && previous.created() != null) {
             reader = new WalkResume(this, previous);

@@ -109,6 +109,23 @@ final class FakeLeadServer {
         byAge.subList(0, count).clear();
     }
 
+    /** Deletes the newest lead (a salesperson picks it up and it leaves a filtered list). */
+    void deleteNewest() {
+        byAge.remove(byAge.size() - 1);
+    }
+
+    /** Inserts a lead created at {@code createdat}, keeping the list sorted (a late commit below newer leads). */
+    Lead insertLate(Instant createdat) {
+        Lead lead = new Lead().setId(String.format("%024x", ++sequence)).setName("Late " + sequence)
+                .setCreatedat(createdat).setUpdatedat(createdat);
+        int at = 0;
+        while (at < byAge.size() && !byAge.get(at).getCreatedat().isAfter(createdat)) {
+            at++;
+        }
+        byAge.add(at, lead);
+        return lead;
+    }
+
     /** Runs {@code change} before every list read (after the call is counted). */
     FakeLeadServer beforeEachRead(Consumer<FakeLeadServer> change) {
         this.beforeEachRead = change;
