@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * Shares {@link CashfinClient}s: endpoints with equal {@link CashfinClientSettings} (same base URL, secret, timeouts,
- * pool size and TLS context) get the same client and so the same connection pool. Reference counted: a client is
+ * pool size, TLS context and HTTP proxy with its credentials) get the same client and so the same connection pool. Reference counted: a client is
  * closed when its last user releases it, and all are closed by {@link #close()}.
  */
 public final class CashfinClientRegistry implements AutoCloseable {
