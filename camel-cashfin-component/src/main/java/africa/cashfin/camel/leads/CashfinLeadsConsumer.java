@@ -361,6 +361,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private void reportMalformed(LeadPage page, int pageNumber) {
         for (MalformedLead record : page.malformed()) {
             if (reportedMalformed.add(record.json())) {
+                statistics.malformed(1);
+                metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.MALFORMED, 1);
                 if (reportedMalformed.size() > MAX_REPORTED_MALFORMED) {
                     reportedMalformed.remove(reportedMalformed.iterator().next());
                 }

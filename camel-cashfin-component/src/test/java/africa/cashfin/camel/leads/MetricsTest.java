@@ -140,6 +140,29 @@ class MetricsTest {
     }
 
     @Test
+    void malformedRecordsAreCountedOnceEach() throws Exception {
+        cashfin.malformedRecords(3);
+        cashfin.insertLeads(9);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        start(registry, "cashfin-malformed-test");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(counter(registry, "cashfin.leads.consumer.leads", "outcome", "malformed"))
+                    .isEqualTo(cashfin.malformedLeadIds().size()).isPositive();
+            assertThat(polls(registry)).isPositive();
+        });
+        // later polls read the same records again: still counted once
+        long polls = polls(registry);
+        await().atMost(Duration.ofSeconds(30)).until(() -> polls(registry) >= polls + 2);
+        assertThat(counter(registry, "cashfin.leads.consumer.leads", "outcome", "malformed"))
+                .isEqualTo(cashfin.malformedLeadIds().size());
+        ObjectName consumer = only(ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName(
+                "org.apache.camel:context=cashfin-malformed-test,type=consumers,name=CashfinLeadsConsumer*"), null));
+        assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(consumer, "LeadsMalformed"))
+                .isEqualTo((long) cashfin.malformedLeadIds().size());
+    }
+
+    @Test
     void withoutAMeterRegistryThereAreNoMetricsAndTheComponentWorks() throws Exception {
         start(null, "cashfin-no-metrics-test");
         assertThat(context.getComponent("cashfin-leads", CashfinLeadsComponent.class).metrics())
@@ -160,6 +183,10 @@ class MetricsTest {
     private static long calls(MeterRegistry registry, String operation, String outcome) {
         return registry.find("cashfin.leads.calls").tag("operation", operation).tag("outcome", outcome).timers()
                 .stream().mapToLong(Timer::count).sum();
+    }
+
+    private static long polls(MeterRegistry registry) {
+        return registry.find("cashfin.leads.consumer.poll").timers().stream().mapToLong(Timer::count).sum();
     }
 
     private static ObjectName only(Set<ObjectName> names) {

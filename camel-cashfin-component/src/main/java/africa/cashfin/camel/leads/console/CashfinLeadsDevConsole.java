@@ -72,10 +72,11 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
                 JsonObject last = (JsonObject) consumer.get("lastPoll");
                 if (last != null) {
                     sb.append(String.format(Locale.ROOT, "    Last poll at %s in %s ms: strategy %s, order %s, pages %s,"
-                                                         + " calls %s, emitted %s, succeeded %s, failed %s, complete %s%n",
+                                                         + " calls %s, emitted %s, succeeded %s, failed %s, malformed %s,"
+                                                         + " complete %s%n",
                             consumer.get("lastPollAt"), consumer.get("lastPollDurationMillis"), last.get("strategy"),
                             last.get("order"), last.get("pages"), last.get("calls"), last.get("emitted"),
-                            last.get("succeeded"), last.get("failed"), last.get("complete")));
+                            last.get("succeeded"), last.get("failed"), last.get("malformed"), last.get("complete")));
                 }
                 if (consumer.get("lastError") != null) {
                     sb.append("    Last error: ").append(consumer.get("lastError")).append(" at ")
@@ -179,6 +180,7 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             poll.put("succeeded", last.succeeded());
             poll.put("failed", last.failed());
             poll.put("markedSeen", last.markedSeen());
+            poll.put("malformed", last.malformed());
             poll.put("complete", last.complete());
             json.put("lastPoll", poll);
             json.put("lastPollDurationMillis", stats.lastPollDuration().toMillis());

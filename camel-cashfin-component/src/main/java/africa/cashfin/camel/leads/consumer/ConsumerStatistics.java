@@ -34,7 +34,7 @@ public final class ConsumerStatistics {
         failed.increment();
     }
 
-    /** {@code count} records were skipped as malformed. */
+    /** {@code count} records were skipped as malformed (each counted once, when first reported). */
     public void malformed(long count) {
         malformed.add(count);
     }
