@@ -1,0 +1,185 @@
+package africa.cashfin.camel.leads.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * A Camel {@link StateRepository} in a SQL table, so that the nodes of a cluster share the consumer's cursor
+ * ({@code stateRepository=#bean:leadCursor}). Camel 4.17 ships only in-memory and file state repositories (and
+ * camel-sql none), hence this one. Plain JDBC, portable SQL: tested on PostgreSQL and H2.
+ *
+ * <p>
+ * Table (created on start when {@code createTableIfNotExists} is true, the default):
+ *
+ * <pre>
+ * CREATE TABLE IF NOT EXISTS CASHFIN_LEADS_STATE (
+ *     state_key   VARCHAR(500) PRIMARY KEY,
+ *     state_value VARCHAR(4000) NOT NULL,
+ *     updated_at  TIMESTAMP NOT NULL
+ * )
+ * </pre>
+ *
+ * One row per key; {@link #setState} updates it, or inserts it the first time. Each call is one short
+ * auto-commit statement on a connection borrowed from the {@link DataSource}.
+ */
+public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+
+    /** The table used unless {@link #setTableName} says otherwise. */
+    public static final String DEFAULT_TABLE_NAME = "CASHFIN_LEADS_STATE";
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+    private DataSource dataSource;
+    private String tableName = DEFAULT_TABLE_NAME;
+    private boolean createTableIfNotExists = true;
+
+    /** For bean binding (YAML, properties): set {@code dataSource} before start. */
+    public JdbcStateRepository() {
+    }
+
+    /** @param dataSource the database holding the table {@value #DEFAULT_TABLE_NAME} */
+    public JdbcStateRepository(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    protected void doStart() {
+        if (dataSource == null) {
+            throw new IllegalStateException("JdbcStateRepository needs a dataSource: set it before the route starts");
+        }
+        if (!TABLE_NAME.matcher(tableName).matches()) {
+            throw new IllegalArgumentException("JdbcStateRepository tableName '" + tableName
+                                               + "' is not a plain SQL name: use letters, digits and _ (schema.table)");
+        }
+        if (createTableIfNotExists) {
+            execute("create the table " + tableName, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + tableName + " ("
+                                      + "state_key VARCHAR(500) PRIMARY KEY, "
+                                      + "state_value VARCHAR(4000) NOT NULL, "
+                                      + "updated_at TIMESTAMP NOT NULL)");
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public String getState(String key) {
+        Objects.requireNonNull(key, "key");
+        return execute("read state '" + key + "' from " + tableName, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT state_value FROM " + tableName + " WHERE state_key = ?")) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setState(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        execute("write state '" + key + "' to " + tableName, connection -> {
+            if (update(connection, key, value) == 0) {
+                try {
+                    insert(connection, key, value);
+                } catch (SQLException e) {
+                    // another node inserted the row between our update and insert: ours is the later write
+                    if (!isDuplicateKey(e) || update(connection, key, value) == 0) {
+                        throw e;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private int update(Connection connection, String key, String value) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + tableName + " SET state_value = ?, updated_at = ? WHERE state_key = ?")) {
+            update.setString(1, value);
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(3, key);
+            return update.executeUpdate();
+        }
+    }
+
+    private void insert(Connection connection, String key, String value) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + tableName + " (state_key, state_value, updated_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** SQLState class 23 is "integrity constraint violation" in every database that follows the standard. */
+    private static boolean isDuplicateKey(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    private <T> T execute(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("JdbcStateRepository could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The database holding the table. */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    /** The table name (letters, digits and {@code _}, optionally {@code schema.table}); default {@value #DEFAULT_TABLE_NAME}. */
+    public void setTableName(String tableName) {
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    public boolean isCreateTableIfNotExists() {
+        return createTableIfNotExists;
+    }
+
+    /** Create the table on start when it does not exist (default true). */
+    public void setCreateTableIfNotExists(boolean createTableIfNotExists) {
+        this.createTableIfNotExists = createTableIfNotExists;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStateRepository[" + tableName + "]";
+    }
+}
