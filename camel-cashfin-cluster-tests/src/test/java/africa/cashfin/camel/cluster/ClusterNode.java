@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.model.Lead;
@@ -37,8 +38,10 @@ final class ClusterNode implements AutoCloseable {
         CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
         component.getConfiguration().setClientSecret(secret);
         component.getConfiguration().setBaseUrl(baseUrl);
-        cluster.setId(name);
-        context.addService(cluster);
+        if (cluster != null) {
+            cluster.setId(name);
+            context.addService(cluster);
+        }
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -61,6 +64,11 @@ final class ClusterNode implements AutoCloseable {
     /** @return whether this node holds the leadership of the namespace (the {@code master:} namespace) */
     boolean isLeader(String namespace) {
         return context.hasService(CamelClusterService.class).isLeader(namespace);
+    }
+
+    /** One poll on the calling thread, for a consumer URI with {@code startScheduler=false} and no {@code master:}. */
+    void poll() {
+        ((ScheduledPollConsumer) context.getRoute("leads").getConsumer()).run();
     }
 
     @Override
