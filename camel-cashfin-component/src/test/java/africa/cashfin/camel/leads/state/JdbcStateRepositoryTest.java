@@ -1,0 +1,51 @@
+package africa.cashfin.camel.leads.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** JdbcStateRepository on H2 (the cluster-tests module runs it on PostgreSQL). */
+class JdbcStateRepositoryTest {
+
+    private final JdbcDataSource database = new JdbcDataSource();
+
+    JdbcStateRepositoryTest() {
+        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void keepsOneValuePerKeyAcrossInstances() {
+        JdbcStateRepository first = new JdbcStateRepository(database);
+        first.start();
+        assertThat(first.getState("a")).isNull();
+        first.setState("a", "1");
+        first.setState("a", "2");
+        first.setState("b", "3");
+
+        JdbcStateRepository second = new JdbcStateRepository();
+        second.setDataSource(database);
+        second.start();
+        assertThat(second.getState("a")).isEqualTo("2");
+        assertThat(second.getState("b")).isEqualTo("3");
+    }
+
+    @Test
+    void usesTheConfiguredTableAndSaysWhatFailedWhenItIsMissing() {
+        JdbcStateRepository repository = new JdbcStateRepository(database);
+        repository.setTableName("LEAD_CURSORS");
+        repository.setCreateTableIfNotExists(false);
+        repository.start();
+
+        assertThatThrownBy(() -> repository.setState("cashfin-leads:list", "v1"))
+                .hasMessageContaining("could not write state 'cashfin-leads:list' to LEAD_CURSORS");
+    }
+
+    @Test
+    void refusesToStartWithoutADataSource() {
+        assertThatThrownBy(() -> new JdbcStateRepository().start()).hasMessageContaining("needs a dataSource");
+    }
+}
