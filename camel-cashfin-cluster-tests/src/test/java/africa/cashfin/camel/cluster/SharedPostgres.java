@@ -25,7 +25,12 @@ final class SharedPostgres {
     }
 
     /** @return a new, empty database on the shared server */
-    static synchronized DataSource newDatabase() {
+    static DataSource newDatabase() {
+        return dataSource(newDatabaseName());
+    }
+
+    /** @return the name of a new, empty database on the shared server */
+    static synchronized String newDatabaseName() {
         String name = "cashfin_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -33,10 +38,15 @@ final class SharedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
-        return server().getDatabase("postgres", name);
+        return name;
     }
 
-    /** @return the JDBC URL of a database made by {@link #newDatabase()} (for a connection pool of a second node) */
+    /** @return a DataSource on a database made by {@link #newDatabaseName()} */
+    static synchronized DataSource dataSource(String database) {
+        return server().getDatabase("postgres", database);
+    }
+
+    /** @return the JDBC URL (user {@code postgres}, no password) of a database made by {@link #newDatabaseName()} */
     static synchronized String jdbcUrl(String database) {
         return server().getJdbcUrl("postgres", database);
     }
