@@ -78,9 +78,10 @@ class ClusterYamlRecipeTest {
                 assertThat(pushed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
                 await().atMost(Duration.ofSeconds(30)).until(() -> !rows(db, "SELECT state_key FROM CASHFIN_LEADS_STATE").isEmpty());
                 assertThat(rows(db, "SELECT state_key FROM CASHFIN_LEADS_STATE")).containsExactly("cashfin-leads:list");
-                assertThat(rows(db, "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'cashfin-leads-sync'"))
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rows(db,
+                        "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'cashfin-leads-sync'"))
                         .as("every delivered id, plus the marker of the first complete scan")
-                        .containsExactlyInAnyOrderElementsOf(withMarker(expected));
+                        .containsExactlyInAnyOrderElementsOf(withMarker(expected)));
                 assertThat(rows(db, "SELECT id FROM cashfin_rate_limit")).hasSize(1)
                         .allSatisfy(id -> assertThat(id).startsWith("cashfin-leads:calls:").doesNotContain(sim.secret()));
             } finally {
