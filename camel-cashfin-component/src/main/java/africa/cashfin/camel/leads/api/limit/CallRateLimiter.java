@@ -56,14 +56,12 @@ public final class CallRateLimiter {
     private final long holdWhenRemainingAtMost;
     /** The paced spacing of calls at full pace (0 when neither the second nor the minute is limited). */
     private final long spacingNanos;
-    /** The arrival jitter the sliding logs allow for ({@link RateLimits#jitter()}). */
-    private final long jitterNanos;
     /** The calls per second at full pace, for log lines (0 when unknown). */
     private final double fullRate;
 
     // ---- the schedule, guarded by "this"
     private final List<AdmissionLog> logs = new ArrayList<>();
-    private final AdaptivePace pace = new AdaptivePace();
+    private final AdaptivePace pace;
     /** The earliest time the next slot may be handed out. */
     private long nextSlotNanos;
     /** End of the current pause, on the {@link TimeSource#nanoTime()} scale; in the past when not paused. */
@@ -93,7 +91,7 @@ public final class CallRateLimiter {
             }
         }
         this.spacingNanos = spacing;
-        this.jitterNanos = limits.jitter().toNanos();
+        this.pace = new AdaptivePace(limits.jitter().toNanos());
         this.fullRate = spacing == 0 ? 0 : 1e9 / spacing;
         if (limits.isUnlimited()) {
             this.bucket = null;
@@ -265,7 +263,7 @@ public final class CallRateLimiter {
         }
         long wait = 0;
         for (AdmissionLog log : logs) {
-            wait = Math.max(wait, log.waitBefore(now, jitterNanos));
+            wait = Math.max(wait, log.waitBefore(now, pace.jitterNanos(now)));
         }
         if (wait > 0) {
             return wait;
@@ -327,7 +325,8 @@ public final class CallRateLimiter {
         long limit = headers.limit().getAsLong();
         long used = limit - headers.remaining().getAsLong();
         for (AdmissionLog log : logs) {
-            if (log.limit() == limit && log.countAfter(sentAt - log.windowNanos() - jitterNanos) >= used) {
+            if (log.limit() == limit
+                    && log.countAfter(sentAt - log.windowNanos() - pace.jitterNanos(sentAt)) >= used) {
                 return true;
             }
         }
@@ -372,7 +371,8 @@ public final class CallRateLimiter {
         LOG.info("Cashfin answered 429 Too Many Requests for {}: pausing all its calls for {}{}", secret,
                 DurationText.of(Duration.ofNanos(pausedUntilNanos - now)), fullRate == 0 ? ""
                         : String.format(Locale.ROOT, ", then pacing at %.0f %% (%.2f calls/s) and rising back"
-                                                     + " gradually", share * 100, share * fullRate));
+                                                     + " gradually, jitter allowance %d ms", share * 100,
+                                share * fullRate, pace.jitterNanos(now) / 1_000_000));
     }
 
     private String paceText(long now) {
@@ -434,6 +434,14 @@ public final class CallRateLimiter {
             }
         }
         return sent;
+    }
+
+    /**
+     * @return the arrival-jitter allowance of the sliding logs now: {@link RateLimits#jitter()}, or more for a while
+     *         after a 429 (see {@link AdaptivePace})
+     */
+    public synchronized Duration jitterAllowance() {
+        return Duration.ofNanos(pace.jitterNanos(time.nanoTime()));
     }
 
     /** @return the limits enforced */

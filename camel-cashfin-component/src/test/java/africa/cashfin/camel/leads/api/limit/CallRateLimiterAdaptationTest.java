@@ -175,6 +175,8 @@ class CallRateLimiterAdaptationTest {
         twenty.onRateLimited(Duration.ofSeconds(1));
         twenty.onRateLimited(Duration.ofSeconds(1));
         assertThat(twenty.paceShare()).as("one cut per pause, however many callers saw the 429").isEqualTo(0.75);
+        assertThat(twenty.jitterAllowance()).as("the 429 came despite the sliding log: twice the allowance")
+                .isEqualTo(Duration.ofMillis(50));
 
         twenty.acquire();
         double afterPause = time.seconds();
@@ -186,6 +188,9 @@ class CallRateLimiterAdaptationTest {
         assertThat(twenty.paceShare()).as("+5 %% a second").isCloseTo(0.85, org.assertj.core.data.Offset.offset(0.01));
         time.sleepNanos(Duration.ofSeconds(3).toNanos());
         assertThat(twenty.paceShare()).isEqualTo(1.0);
+        time.sleepNanos(Duration.ofSeconds(55).toNanos());
+        assertThat(twenty.jitterAllowance()).as("the widening halves in a minute")
+                .isBetween(Duration.ofMillis(37), Duration.ofMillis(38));
 
         twenty.onRateLimited(Duration.ofSeconds(1));
         twenty.acquire();
