@@ -95,7 +95,7 @@ public final class FailoverNode implements AutoCloseable {
             @Override
             public void configure() {
                 from("master:cashfin-leads:cashfin-leads:list?idempotentRepository=#leadIds"
-                     + "&stateRepository=#leadCursor&limit=100&initialDelay=0&delay=" + settings.pollDelayMillis())
+                     + "&stateRepository=#leadCursor&limit=100&initialDelay=2000&delay=" + settings.pollDelayMillis())
                         .routeId("leads")
                         .process(e -> record(e.getMessage().getBody(Lead.class).getId()));
             }

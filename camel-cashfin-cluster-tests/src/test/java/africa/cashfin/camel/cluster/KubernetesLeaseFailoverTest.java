@@ -61,7 +61,7 @@ class KubernetesLeaseFailoverTest {
     void theOtherPodTakesTheLeaseMidBackfillAndTogetherTheyEmitEveryLeadOnce() throws Exception {
         sim.seedLeads(300, 53);
         DataSource database = SharedPostgres.newDatabase();
-        String uri = "master:cashfin-leads:cashfin-leads:list?plan=unlimited&delay=50&initialDelay=0&limit=20"
+        String uri = "master:cashfin-leads:cashfin-leads:list?plan=unlimited&delay=50&initialDelay=2000&limit=20"
                      + "&idempotentRepository=#leadIds&stateRepository=#leadCursor";
         ClusterNode first = pod("leads-sync-0", database, uri);
         ClusterNode second = pod("leads-sync-1", database, uri);

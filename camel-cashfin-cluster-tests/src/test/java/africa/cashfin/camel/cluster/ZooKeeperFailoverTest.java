@@ -53,7 +53,7 @@ class ZooKeeperFailoverTest {
     void followerIsElectedMidBackfillAndTogetherTheyEmitEveryLeadOnce() throws Exception {
         sim.seedLeads(400, 47);
         DataSource database = SharedPostgres.newDatabase();
-        String uri = "master:cashfin-leads:cashfin-leads:list?plan=unlimited&delay=50&initialDelay=0&limit=20"
+        String uri = "master:cashfin-leads:cashfin-leads:list?plan=unlimited&delay=50&initialDelay=2000&limit=20"
                      + "&idempotentRepository=#leadIds&stateRepository=#leadCursor";
 
         ClusterNode first = node("node-1", database, uri);

@@ -43,7 +43,7 @@ class ConsumerClusterFailoverTest {
         sim.seedLeads(400, 43);
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:./target/cluster-h2/" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        String uri = "master:cashfin-leads:cashfin-leads:list?delay=50&initialDelay=0&limit=20&idempotentRepository=#seen";
+        String uri = "master:cashfin-leads:cashfin-leads:list?delay=50&initialDelay=2000&limit=20&idempotentRepository=#seen";
 
         ConsumerHarness leader = node(dataSource, uri);
         ConsumerHarness follower = node(dataSource, uri);
