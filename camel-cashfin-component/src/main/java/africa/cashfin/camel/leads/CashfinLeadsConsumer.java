@@ -190,7 +190,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             if (failedLeads.isDue(event.key(), now)) {
                 due.add(event);
             } else {
-                run.failed(event);
+                run.waiting(event, failedLeads.failedSinceLastSuccess(event.key()));
                 deferredThisPoll++;
             }
         }
@@ -202,6 +202,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         while (index < size) {
             if (!isBatchAllowed()) {
                 stopRequested = true;
+                return index;
+            }
+            if (run.stoppedAfterFailures()) {
+                // the route looks down (a page worth of failures): the rest of this page waits for a later poll
+                due.subList(index, due.size()).forEach(run::notOffered);
                 return index;
             }
             LeadEvent event = due.get(index);

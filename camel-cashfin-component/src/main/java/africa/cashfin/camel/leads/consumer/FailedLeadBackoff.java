@@ -53,6 +53,10 @@ public final class FailedLeadBackoff {
 
     private final Policy policy;
     private final Map<String, Failing> failing = new HashMap<>();
+    /** For each failing key, the outcome number of its last failure (outcomes are numbered in the order reported). */
+    private final Map<String, Long> lastFailureOutcome = new HashMap<>();
+    private long outcomes;
+    private long lastSuccessOutcome = -1;
 
     public FailedLeadBackoff(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -76,12 +80,24 @@ public final class FailedLeadBackoff {
         Failing after = new Failing(failures, before == null ? now : before.firstFailure(),
                                     now.plus(policy.delayAfter(failures)), error);
         failing.put(key, after);
+        lastFailureOutcome.put(key, outcomes++);
         return after;
     }
 
     /** Records a success; returns what the lead's failures were, or null when it had none. */
     public Failing succeeded(String key) {
+        lastSuccessOutcome = outcomes++;
+        lastFailureOutcome.remove(key);
         return failing.remove(key);
+    }
+
+    /**
+     * True when the lead is failing and its last failure came after the last success of any lead: nothing has
+     * succeeded since, so its failure may as well be the route's (a target system down) as the lead's own.
+     */
+    public boolean failedSinceLastSuccess(String key) {
+        Long last = lastFailureOutcome.get(key);
+        return last != null && last > lastSuccessOutcome;
     }
 
     /** The lead's state, or null when it is not failing. */
@@ -100,5 +116,6 @@ public final class FailedLeadBackoff {
      */
     public void forgetStale(Instant now, Duration grace) {
         failing.values().removeIf(f -> f.nextAttempt().plus(grace).isBefore(now));
+        lastFailureOutcome.keySet().retainAll(failing.keySet());
     }
 }

@@ -39,6 +39,8 @@ final class ScanLedger {
 
     private final Map<LeadEvent, Boolean> outstanding = new IdentityHashMap<>();
     private final Set<String> failedKeys = new HashSet<>();
+    /** The failed keys whose exchange actually ran (not those waiting out a retry delay). */
+    private final Set<String> attemptedFailedKeys = new HashSet<>();
     private Instant oldestFailedCreated;
     private Instant oldestFailedUpdated;
     private long oldestFailedPosition = Long.MAX_VALUE;
@@ -193,17 +195,28 @@ final class ScanLedger {
         succeeded++;
     }
 
-    /** Records a failure; returns how many distinct leads failed in this run. */
-    int failed(LeadEvent event) {
+    /**
+     * Records a failure, or a lead still waiting out its retry delay (not offered): either holds the cursor back to it.
+     *
+     * @param  attempted true when the lead's exchange ran and failed, false when it was not offered (waiting)
+     */
+    void failed(LeadEvent event, boolean attempted) {
         take(event);
         failedKeys.add(event.key());
+        if (attempted) {
+            attemptedFailedKeys.add(event.key());
+        }
         oldestFailedCreated = min(oldestFailedCreated, event.lead().getCreatedat());
         oldestFailedUpdated = min(oldestFailedUpdated, event.lead().getUpdatedat());
         if (event.position() >= 0) {
             oldestFailedPosition = Math.min(oldestFailedPosition, event.position());
         }
         failed++;
-        return failedKeys.size();
+    }
+
+    /** @return how many distinct leads were tried and failed in this run (not those that only waited) */
+    int attemptedFailedCount() {
+        return attemptedFailedKeys.size();
     }
 
     void dropOutstanding() {

@@ -48,6 +48,9 @@ public final class ScanRun {
     private int maxPagesSeen = 1;
     private int peakBuffered;
     private int malformedSkipped;
+    /** Leads of this run not offered because they wait out a retry delay, and failed after the route's last success. */
+    private int waitingSinceRouteFailed;
+    private boolean stoppedAfterFailures;
     private ScanCursor result;
 
     /**
@@ -206,17 +209,64 @@ public final class ScanRun {
     }
 
     /**
-     * The exchange for {@code event} failed: it is offered again on the next poll; the cursor stays at or before it.
+     * The exchange for {@code event} failed: it is offered again on a later poll; the cursor stays at or before it.
      * After {@code limit} failures in one poll the run ends early ({@link #isDone()} turns true): the leads above the
      * oldest failure are read again next poll.
      */
     public void failed(LeadEvent event) {
-        int failures = ledger.failed(event);
-        if (failures >= settings.limit() && !(reader instanceof FullScan) && state == State.RUNNING) {
+        ledger.failed(event, true);
+        stopIfRouteLooksDown();
+    }
+
+    /**
+     * {@code event} was not offered: its route failed it before and it is waiting out its retry delay. Like
+     * {@link #failed(LeadEvent)} it is offered again by a later poll and holds the cursor back.
+     * <p>
+     * Whether it counts towards the {@code limit} failures that end a run early depends on what the consumer knows:
+     * a lead that failed after the route's last success ({@code routeMayBeDown}) counts once a lead of this run has
+     * been tried and failed too, so a route that is down costs one tried lead per poll beyond those waiting. A lead
+     * that failed before some later lead succeeded failed on its own: it never counts, so any number of such leads
+     * never hold up the new leads behind them.
+     *
+     * @param routeMayBeDown true when no lead has succeeded since this one last failed
+     */
+    public void waiting(LeadEvent event, boolean routeMayBeDown) {
+        ledger.failed(event, false);
+        if (routeMayBeDown) {
+            waitingSinceRouteFailed++;
+            stopIfRouteLooksDown();
+        }
+    }
+
+    /**
+     * The run ended ({@link #isDone()}) before {@code event}, part of a page already accepted, was offered: it is
+     * offered by a later poll, and holds the cursor back like a failure without counting as one.
+     */
+    public void notOffered(LeadEvent event) {
+        if (!stoppedAfterFailures) {
+            throw new IllegalStateException("Only a run stopped after failures leaves leads unoffered: " + event);
+        }
+        ledger.failed(event, false);
+    }
+
+    /**
+     * @return true when the run ended early because the route looks down ({@code limit} failures, see
+     *         {@link #waiting(LeadEvent, boolean)}): the leads of the current page not offered yet must be reported
+     *         {@link #notOffered(LeadEvent)}
+     */
+    public boolean stoppedAfterFailures() {
+        return stoppedAfterFailures;
+    }
+
+    private void stopIfRouteLooksDown() {
+        int tried = ledger.attemptedFailedCount();
+        boolean routeLooksDown = tried >= settings.limit() || tried > 0 && tried + waitingSinceRouteFailed >= settings.limit();
+        if (routeLooksDown && !(reader instanceof FullScan) && state == State.RUNNING) {
             // a page worth of failures (the route is probably down): the cursor cannot pass the oldest failure anyway,
             // and everything below it has been handled, so stop here instead of spending calls on leads that would
             // fail too. Not in a full scan: without an order, the unread pages may hold older leads.
             state = State.DONE;
+            stoppedAfterFailures = true;
             strategy += "-stopped-after-failures";
             if (reader instanceof BackwardWalk) {
                 ledger.stoppedWalk(); // the next poll resumes the walk at the oldest failure

@@ -130,6 +130,33 @@ class ConsumerFailuresTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(SortOrder.class)
+    void moreLeadsWaitingToBeRetriedThanOnePageDoNotHoldUpTheNewLeads(SortOrder order) throws Exception {
+        sim.sortOrder(order);
+        sim.seedLeads(60, 37);
+        // the route fails every 3rd of the 45 oldest leads (15 leads) every time; a failed lead waits an hour
+        List<String> oldestFirst = sim.leads().stream()
+                .sorted(java.util.Comparator.comparing((Map<String, Object> l) -> (String) l.get("createdat")))
+                .map(l -> (String) l.get("_id")).toList();
+        List<String> failing = java.util.stream.IntStream.range(0, 15).mapToObj(i -> oldestFirst.get(3 * i + 2))
+                .toList();
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=10&failedLeadRetryDelay=3600000").start()) {
+            failing.forEach(id -> h.failuresToInject.put(id, Integer.MAX_VALUE));
+            h.poll(); // 10 failures in one poll: the run stops early
+            h.poll(); // those 10 wait, and others succeeded after they failed: they do not count, the poll goes on
+            List<String> others = storedIds().stream().filter(id -> !failing.contains(id)).toList();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(others);
+            assertThat(h.attempts.stream().filter(failing::contains)).as("each failing lead tried once").hasSize(15);
+
+            List<String> fresh = sim.seedLeads(5, 41).stream().map(l -> (String) l.get("_id")).toList();
+            h.poll();
+            assertThat(h.deliveredIds()).as("new leads behind 15 waiting ones").containsAll(fresh)
+                    .doesNotHaveDuplicates().doesNotContainAnyElementsOf(failing);
+            assertThat(h.attempts.stream().filter(failing::contains)).as("still waiting, not tried").hasSize(15);
+        }
+    }
+
     @Test
     void bridgeErrorHandlerSendsPollErrorsToTheRouteErrorHandler() throws Exception {
         sim.seedLeads(10, 23);

@@ -230,4 +230,25 @@ class ConsumerStrictListTest {
             assertThat(h.deliveredIds()).containsExactlyElementsOf(storedIdsOldestFirst());
         }
     }
+
+    @Test
+    void whileTheRouteIsDownFailedLeadsWaitAndEachPollTriesOneMoreLeadForTwoOrThreeCalls() throws Exception {
+        sim.seedLeads(1_000, 11);
+        // the default back-off: a failed lead waits 30 s before it is offered again
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL).start()) {
+            h.onLead = e -> {
+                throw new IllegalStateException("the target system is down");
+            };
+            h.poll();
+            assertThat(h.attempts).as("a page worth of failures stops the walk").hasSize(100);
+            for (int i = 0; i < 3; i++) {
+                long before = sim.listCalls();
+                int tried = h.attempts.size();
+                h.poll();
+                assertThat(sim.listCalls() - before).as("poll %d while the route is down", i).isBetween(2L, 3L);
+                assertThat(h.attempts.size() - tried).as("leads tried by poll %d (the 100 wait)", i).isEqualTo(1);
+            }
+            assertThat(h.deliveredIds()).isEmpty();
+        }
+    }
 }
