@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -113,26 +114,35 @@ public final class CsvImports {
         java.util.function.LongSupplier expected;
         Closeable body;
         if (format == DropFormat.XLSX) {
-            XlsxRows rows = XlsxRows.open(file, settings.sheet(), limits);
+            XlsxRows rows = XlsxRows.open(file, settings.sheet(), limits, this::knownColumns);
             body = rows;
             delimiter = ',';
             expectedRows = rows.expectedRows();
             expected = rows::expectedRows;
-            howRead = "Excel workbook, sheet '" + rows.sheetName() + "'";
+            howRead = "Excel workbook, sheet '" + rows.sheetName() + "'" + titleText(rows.titleRows(), "row");
             if (rows.warning() != null) {
                 LOG.warn(rows.warning());
             }
         } else {
             TextEncodingDetector.Result text = TextEncodingDetector.detect(file);
-            CsvDialect dialect = CsvDialect.sniff(file, text.encoding());
+            TitleRows.TextHeader header;
+            try (java.io.Reader start = text.encoding().open(file)) {
+                header = TitleRows.TextHeader.find(start, this::knownColumns);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the header line of " + file + ": " + e.getMessage(), e);
+            }
+            CsvDialect dialect = new CsvDialect(CsvDialect.detectDelimiter(header.headerLine()), text.encoding().bom());
             delimiter = dialect.delimiter();
-            expectedRows = Math.max(0, text.lineBreaks() - 1);
+            expectedRows = Math.max(0, text.lineBreaks() - 1 - header.titleLines());
             long lines = expectedRows;
             expected = () -> lines;
-            howRead = text.encoding().label() + ", " + dialect.delimiterName() + "-separated";
+            howRead = text.encoding().label() + ", " + dialect.delimiterName() + "-separated"
+                      + titleText(header.titleLines(), "line");
             exchange.getMessage().setHeader(CsvDialect.DELIMITER_HEADER, dialect.delimiterText());
             try {
-                body = new BoundedRowReader(text.encoding().open(file), limits.maxRowChars(), name);
+                java.io.PushbackReader reader = new java.io.PushbackReader(text.encoding().open(file), 1);
+                TitleRows.skipLines(reader, header.titleLines());
+                body = new BoundedRowReader(reader, limits.maxRowChars(), name);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -152,6 +162,16 @@ public final class CsvImports {
         exchange.setProperty(HOW_READ, howRead);
         LOG.info("{}: import started ({}{})", name, howRead, expectedRows < 0 ? ""
                 : String.format(java.util.Locale.ROOT, "; about %,d rows", expectedRows));
+    }
+
+    /** How many of a row's cells the file's mapping would map to a lead field (see {@link TitleRows}). */
+    private int knownColumns(List<String> cells) {
+        return settings.mapperFor(cells).mapping().describe(cells).size();
+    }
+
+    private static String titleText(int titleRows, String what) {
+        return titleRows == 0 ? "" : ", " + titleRows + " title " + what + (titleRows == 1 ? "" : "s")
+                                     + " above the header skipped";
     }
 
     /** Maps the current row (body: header to value); see the class comment. */

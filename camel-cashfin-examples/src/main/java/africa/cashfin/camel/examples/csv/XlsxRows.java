@@ -47,8 +47,10 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * flat however long the sheet is: the sheet's XML is parsed on a reader thread that hands rows over through a small
  * queue, and only the workbook's shared strings table is held in memory.
  * <ul>
- * <li>The sheet is the one named in the settings, else the first sheet that has a non-empty row. Its first non-empty
- * row is the header row; columns with a blank header are not read (the log says when they hold values).</li>
+ * <li>The sheet is the one named in the settings, else the first sheet that has a non-empty row. Its header row is
+ * found among its first non-empty rows by {@link TitleRows}: normally the first, but a title above the column names
+ * ({@code Leads export, November}) is skipped ({@link #titleRows()}). Columns with a blank header are not read (the
+ * log says when they hold values).</li>
  * <li>Each data row is a map, header to value, in column order; an empty cell is {@code ""}. Values are what the cell
  * shows: dates and numbers formatted by the cell's format, formulas as their last calculated result. A number is a
  * {@link SheetNumber} that also carries the exact value (the budget uses it); a number in the {@code General} format
@@ -68,6 +70,7 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     private final String fileName;
     private final String wantedSheet;
     private final FileLimits limits;
+    private final java.util.function.ToIntFunction<List<String>> knownColumns;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final Thread reader;
     private volatile boolean closed;
@@ -78,10 +81,13 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
     private volatile long rowsRead;
     private volatile String warning;
+    private volatile int titleRows;
     private Object next;
 
-    private XlsxRows(Path file, String wantedSheet, FileLimits limits) {
+    private XlsxRows(Path file, String wantedSheet, FileLimits limits,
+            java.util.function.ToIntFunction<List<String>> knownColumns) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.knownColumns = Objects.requireNonNull(knownColumns, "knownColumns");
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.wantedSheet = wantedSheet == null || wantedSheet.isBlank() ? null : wantedSheet.trim();
@@ -104,7 +110,17 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
      * Like {@link #open(Path, String)}, within {@code limits} (shared strings, cell size; see {@link WorkbookGuard}).
      */
     public static XlsxRows open(Path file, String sheet, FileLimits limits) {
-        XlsxRows rows = new XlsxRows(Objects.requireNonNull(file, "file"), sheet, limits);
+        LeadColumnMapping generic = LeadColumnMapping.generic();
+        return open(file, sheet, limits, cells -> generic.describe(cells).size());
+    }
+
+    /**
+     * Like {@link #open(Path, String, FileLimits)}, finding the header row below any title rows with
+     * {@code knownColumns} (how many cells of a row the file's mapping knows; see {@link TitleRows}).
+     */
+    public static XlsxRows open(Path file, String sheet, FileLimits limits,
+            java.util.function.ToIntFunction<List<String>> knownColumns) {
+        XlsxRows rows = new XlsxRows(Objects.requireNonNull(file, "file"), sheet, limits, knownColumns);
         rows.reader.start();
         rows.awaitHeader();
         return rows;
@@ -113,6 +129,11 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     /** The name of the sheet being read. */
     public String sheetName() {
         return sheetName;
+    }
+
+    /** The number of non-empty title rows above the header row that were skipped (see {@link TitleRows}). */
+    public int titleRows() {
+        return titleRows;
     }
 
     /** The header row's column names, in column order. */
@@ -320,6 +341,8 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
         private final String sheet;
         private final ExactNumberFormatter formatter;
         private final TreeMap<Integer, Object> cells = new TreeMap<>();
+        /** Non-empty rows before the header is known (at most {@link TitleRows#MAX_ROWS}), by row number. */
+        private final TreeMap<Integer, Map<Integer, Object>> firstRows = new TreeMap<>();
         private final TreeSet<String> headerlessColumns = new TreeSet<>();
         private final Map<Integer, String> columns = new LinkedHashMap<>();
         private int headerRow = -1;
@@ -357,24 +380,65 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
             try {
                 if (headerRow < 0) {
                     if (!cells.isEmpty()) {
-                        header(rowNum);
+                        firstRows.put(rowNum, new TreeMap<>(cells));
+                        List<String> texts = texts(cells);
+                        if (texts.size() >= 2 && knownColumns.applyAsInt(texts) >= 2
+                            || firstRows.size() == TitleRows.MAX_ROWS) {
+                            chooseHeader();
+                        }
                     }
                     return;
                 }
-                for (int r = lastDelivered + 1; r < rowNum; r++) {
-                    put(Collections.emptyMap());
-                }
-                put(row());
-                lastDelivered = rowNum;
-                rowsRead = rowNum - headerRow;
+                deliver(rowNum, cells);
             } catch (Stopped e) {
                 throw new StoppedRuntime(e);
             }
         }
 
-        private void header(int rowNum) throws Stopped {
+        @Override
+        public void endSheet() {
+            try {
+                if (headerRow < 0 && !firstRows.isEmpty()) {
+                    chooseHeader();
+                }
+            } catch (Stopped e) {
+                throw new StoppedRuntime(e);
+            }
+        }
+
+        /**
+         * Picks the header among the first non-empty rows held back (see {@link TitleRows}), then delivers the held
+         * rows below it as data.
+         */
+        private void chooseHeader() throws Stopped {
+            List<Integer> rowNums = new ArrayList<>(firstRows.keySet());
+            int index = TitleRows.headerIndex(rowNums.stream().map(r -> texts(firstRows.get(r))).toList(),
+                    knownColumns);
+            int header = rowNums.get(index);
+            titleRows = index;
+            header(header, firstRows.get(header));
+            for (int r : rowNums.subList(index + 1, rowNums.size())) {
+                deliver(r, firstRows.get(r));
+            }
+            firstRows.clear();
+        }
+
+        private List<String> texts(Map<Integer, Object> row) {
+            return row.values().stream().map(Object::toString).toList();
+        }
+
+        private void deliver(int rowNum, Map<Integer, Object> rowCells) throws Stopped {
+            for (int r = lastDelivered + 1; r < rowNum; r++) {
+                put(Collections.emptyMap());
+            }
+            put(row(rowCells));
+            lastDelivered = rowNum;
+            rowsRead = rowNum - headerRow;
+        }
+
+        private void header(int rowNum, Map<Integer, Object> headerCells) throws Stopped {
             Map<String, Integer> seen = new LinkedHashMap<>();
-            for (Map.Entry<Integer, Object> c : cells.entrySet()) {
+            for (Map.Entry<Integer, Object> c : headerCells.entrySet()) {
                 String name = c.getValue().toString().trim();
                 int n = seen.merge(name.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
                 columns.put(c.getKey(), n == 1 ? name : name + " (" + n + ")");
@@ -389,13 +453,13 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
             put(HEADER_FOUND);
         }
 
-        private Map<String, Object> row() {
+        private Map<String, Object> row(Map<Integer, Object> rowCells) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (Map.Entry<Integer, String> c : columns.entrySet()) {
-                row.put(c.getValue(), cells.getOrDefault(c.getKey(), ""));
+                row.put(c.getValue(), rowCells.getOrDefault(c.getKey(), ""));
             }
-            if (cells.size() > columns.size() || !columns.keySet().containsAll(cells.keySet())) {
-                for (Integer col : cells.keySet()) {
+            if (rowCells.size() > columns.size() || !columns.keySet().containsAll(rowCells.keySet())) {
+                for (Integer col : rowCells.keySet()) {
                     if (!columns.containsKey(col) && headerlessColumns.add(CellReference.convertNumToColString(col))
                         && headerlessColumns.size() == 1) {
                         warning = fileName + ": sheet '" + sheet + "' has values in column "

@@ -181,6 +181,39 @@ class CsvImportFlowTest {
     }
 
     @Test
+    void csvExportWithATitleAboveTheColumnNamesIsImportedFromTheHeaderLine() throws IOException {
+        APP.drop(("Leads export, November 2026\r\n\r\nName;Email;Company\r\n"
+                  + "Tendai Moyo;tendai@harare-mining.example;Harare Mining\r\n"
+                  + "Zoë Mensah;zoe@accra-media.example;Accra Media\r\n").getBytes(StandardCharsets.UTF_8),
+                "titled.csv");
+        Path done = APP.inbox().resolve(".done");
+
+        await().atMost(WAIT).until(() -> Files.exists(done.resolve("titled.csv")));
+        Path reportFile = done.resolve("titled.report.csv");
+        assertThat(howRead(reportFile, ';'))
+                .isEqualTo("UTF-8, semicolon-separated, 2 title lines above the header skipped");
+        assertThat(read(reportFile, ';')).extracting(r -> r.get("row") + " " + r.get("outcome"))
+                .containsExactly("1 created", "2 created");
+        assertThat(APP.cashfin().leads()).extracting(l -> l.get("name") + " / " + l.get("company"))
+                .containsExactlyInAnyOrder("Tendai Moyo / Harare Mining", "Zoë Mensah / Accra Media");
+    }
+
+    @Test
+    void workbookWithATitleAboveTheColumnNamesIsImportedFromTheHeaderRow() throws IOException {
+        APP.drop(WorkbookSamples.titledWorkbook(), "export.xlsx");
+        Path done = APP.inbox().resolve(".done");
+
+        await().atMost(WAIT).until(() -> Files.exists(done.resolve("export.xlsx")));
+        Path reportFile = done.resolve("export.xlsx.report.csv");
+        assertThat(howRead(reportFile, ','))
+                .isEqualTo("Excel workbook, sheet 'Export', 2 title rows above the header skipped");
+        assertThat(read(reportFile, ',')).extracting(r -> r.get("row") + " " + r.get("outcome"))
+                .containsExactly("1 created", "2 created");
+        assertThat(APP.cashfin().leads()).extracting(l -> l.get("company"))
+                .containsExactlyInAnyOrder("Savannah Solar", "Volta Foods");
+    }
+
+    @Test
     void oldXlsWorkbookGoesToErrorSayingToSaveItAsXlsxOrCsv() throws IOException {
         byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0 };
         APP.drop(ole2, "old.xls");

@@ -72,6 +72,28 @@ public final class WorkbookSamples {
         }
     }
 
+    /**
+     * A report tool's export: a title in A1 ("Leads export"), a subtitle with the date in A2, an empty row, then the
+     * column names in row 4 and two leads.
+     */
+    public static byte[] titledWorkbook() {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet sheet = wb.createSheet("Export");
+            sheet.createRow(0).createCell(0).setCellValue("Leads export");
+            sheet.createRow(1).createCell(0).setCellValue("Generated 2026-11-29 08:00 by ReportTool");
+            header(sheet.createRow(3), "Full Name", "Email", "Phone", "Company");
+            lead(sheet.createRow(4), "Amina Otieno", "amina.otieno@savannah-solar.example", null, "Savannah Solar",
+                    null, null);
+            lead(sheet.createRow(5), "Kwame Mensah", "kwame.mensah@volta-foods.example", null, "Volta Foods", null,
+                    null);
+            var out = new java.io.ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@link #leadsWorkbook()} to {@code file}. */
     public static Path writeLeadsWorkbook(Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {

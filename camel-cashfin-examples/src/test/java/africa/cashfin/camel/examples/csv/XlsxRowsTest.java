@@ -51,6 +51,30 @@ class XlsxRowsTest {
     }
 
     @Test
+    void aTitleAboveColumnsNoMappingKnowsIsSkippedInAShortSheet() throws IOException {
+        // fewer rows than TitleRows looks at, and no column the mapping knows: the header is chosen at the sheet's end
+        Path file = dir.resolve("short.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            var sheet = wb.createSheet("Kontakte");
+            sheet.createRow(0).createCell(0).setCellValue("Messe Nairobi 2026");
+            var header = sheet.createRow(2);
+            header.createCell(0).setCellValue("Kontakt");
+            header.createCell(1).setCellValue("Firma");
+            var row = sheet.createRow(3);
+            row.createCell(0).setCellValue("Ann");
+            row.createCell(1).setCellValue("Acme");
+            wb.write(out);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (XlsxRows xlsx = XlsxRows.open(file, null)) {
+            assertThat(xlsx.titleRows()).isEqualTo(1);
+            assertThat(xlsx.headers()).containsExactly("Kontakt", "Firma");
+            xlsx.forEachRemaining(rows::add);
+        }
+        assertThat(rows).containsExactly(Map.of("Kontakt", "Ann", "Firma", "Acme"));
+    }
+
+    @Test
     void readsTheSheetNamedInTheSettings() {
         Path file = WorkbookSamples.writeLeadsWorkbook(dir.resolve("leads.xlsx"));
         try (XlsxRows xlsx = XlsxRows.open(file, "leads")) {
