@@ -17,6 +17,10 @@ import africa.cashfin.camel.leads.model.PageInfo;
  * verifies again), then reads to the end. A poll that jumped to the cursor reads the lookback window too when the list
  * grew by more than the leads found at or above the cursor (a lead arrived late, below it). Positions are kept for
  * the next poll's offset.
+ * <p>
+ * Leads that leave the list while it reads (deleted, or no longer matching a filter) pull the unread ones up: when the
+ * total went down since the previous page was read, the page is not used and the page before it is read again (the
+ * leads already delivered are skipped by id), so the lead that moved up is not skipped.
  */
 final class OldestFirstRead implements PageReader {
 
@@ -29,6 +33,10 @@ final class OldestFirstRead implements PageReader {
     /** The previous cursor when the poll jumped to it (evidence check pending), else null. */
     private ScanCursor counted;
     private final Set<String> atOrAboveCursor = new HashSet<>();
+    /** The last lead of the previous forward page and the list total when it was read (-1: unknown). */
+    private Lead lastRead;
+    private long lastTotal = -1;
+    private boolean reread;
 
     OldestFirstRead(ScanRun run, boolean verifyJump) {
         this.run = run;
@@ -86,11 +94,24 @@ final class OldestFirstRead implements PageReader {
             || previousPageLast != null && !leads.isEmpty() && leads.get(0).getCreatedat().isBefore(previousPageLast)) {
             return run.startFull(null, true);
         }
+        if (!connects(page)) {
+            // leads left the list below the read position: the unread ones moved up into the page before
+            if (!reread) {
+                reread = true;
+                run.label("-reread");
+            }
+            previousPageLast = null;
+            lastRead = null;
+            run.next(q - 1);
+            return List.of();
+        }
         if (page.size() == 0) {
             return run.done(List.of());
         }
         if (!leads.isEmpty()) {
             previousPageLast = leads.get(leads.size() - 1).getCreatedat();
+            lastRead = leads.get(leads.size() - 1);
+            lastTotal = page.pageInfo() == null ? -1 : page.pageInfo().total();
         }
         long base = (long) (q - 1) * run.limit();
         List<PageLeads.Positioned> items = PageLeads.positioned(page, base);
@@ -111,6 +132,7 @@ final class OldestFirstRead implements PageReader {
                 verifying = true;
                 verifyBelow = run.ledger().walkFloor();
                 previousPageLast = null;
+                lastRead = null;
                 long offset = run.previousOffset();
                 run.next(offset >= 0 ? (int) (offset / run.limit()) + 1 : 1);
                 return events;
@@ -119,6 +141,19 @@ final class OldestFirstRead implements PageReader {
         }
         run.next(q + 1);
         return events;
+    }
+
+    /**
+     * A page after the previous forward page connects when the list total did not go down since that page was read
+     * (new leads are appended at the end and move nothing; a lead that left before the read position pulls the unread
+     * ones up, so the first of them would be skipped), or when the page still holds the last lead read (leads moved
+     * down, not up). Unknown totals connect: nothing to go by.
+     */
+    private boolean connects(LeadPage page) {
+        if (lastRead == null || lastTotal < 0 || page.pageInfo() == null || page.pageInfo().total() < 0) {
+            return true;
+        }
+        return page.pageInfo().total() >= lastTotal || PageLeads.indexOfId(page.leads(), lastRead.getId()) >= 0;
     }
 
     private boolean lateArrivalSuspected(LeadPage page) {

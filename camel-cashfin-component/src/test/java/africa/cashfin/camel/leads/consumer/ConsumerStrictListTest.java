@@ -108,6 +108,17 @@ class ConsumerStrictListTest {
     @ParameterizedTest
     @EnumSource(Departure.class)
     void leadsThatLeaveTheListMidPollCostNoOtherLead(Departure how) throws Exception {
+        leadsLeaveMidPoll(how);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Departure.class)
+    void oldestFirstLeadsThatLeaveTheListMidPollCostNoOtherLead(Departure how) throws Exception {
+        sim.sortOrder(SortOrder.OLDEST_FIRST); // the oldest lead, delivered long ago, leaves: the unread ones move up
+        leadsLeaveMidPoll(how);
+    }
+
+    private void leadsLeaveMidPoll(Departure how) throws Exception {
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         addLeads(100, start);
         String uri = MANUAL + "&status=new&limit=20&lookback=10s";

@@ -73,4 +73,44 @@ class LeadScanDenseAndLeavingTest {
         assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
         assertThat(poll.stats().strategy()).contains("reread");
     }
+
+    @Test
+    void oldestFirstLeadsLeavingBelowTheReadPositionCostNoOtherLead() {
+        FakeLeadServer server = new FakeLeadServer(Order.OLDEST_FIRST).step(Duration.ofSeconds(1));
+        server.insert(100);
+        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(20).withLookback(Duration.ofSeconds(10))
+                .withMaxBufferedLeads(200), new InMemorySeenLeadStore(1_000_000), new InMemoryScanStateStore());
+        ScanDriver.poll(scan, server);
+        List<String> fresh = server.insert(50).stream().map(Lead::getId).toList();
+        int[] left = { 0 };
+        int start = server.calls();
+        server.beforeEachRead(s -> {
+            if (s.calls() > start + 1 && left[0] < 2) { // an old lead leaves before each read after the first
+                s.deleteOldest(1);
+                left[0]++;
+            }
+        });
+        ScanDriver.Poll poll = ScanDriver.poll(scan, server);
+        assertThat(left[0]).isEqualTo(2);
+        assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
+        assertThat(poll.stats().strategy()).contains("reread");
+    }
+
+    @Test
+    void oldestFirstBackfillWhileLeadsLeaveMissesNone() {
+        FakeLeadServer server = new FakeLeadServer(Order.OLDEST_FIRST).step(Duration.ofSeconds(1));
+        List<String> all = server.insert(200).stream().map(Lead::getId).toList();
+        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(20), new InMemorySeenLeadStore(1_000_000),
+                new InMemoryScanStateStore());
+        int[] left = { 0 };
+        server.beforeEachRead(s -> {
+            if (s.calls() > 2 && left[0] < 5) { // the oldest lead (already delivered) leaves before each read
+                s.deleteOldest(1);
+                left[0]++;
+            }
+        });
+        ScanDriver.Poll poll = ScanDriver.poll(scan, server);
+        assertThat(left[0]).isEqualTo(5);
+        assertThat(poll.createdIds()).containsExactlyElementsOf(all);
+    }
 }
