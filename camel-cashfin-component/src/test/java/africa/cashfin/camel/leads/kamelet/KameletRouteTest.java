@@ -7,12 +7,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
@@ -33,6 +45,13 @@ class KameletRouteTest {
     @RegisterExtension
     static CashfinSimulatorExtension target = new CashfinSimulatorExtension(
             CashfinSimulator.builder().secrets(TARGET_SECRET));
+
+    /** A forward proxy (WireMock) that passes requests on to the target simulator only with these credentials. */
+    @RegisterExtension
+    static WireMockExtension proxy = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().enableBrowserProxying(true).http2PlainDisabled(true)).build();
+
+    static final String PROXY_PASSWORD = "Pr0xy+Pass&word=1!";
 
     private CamelContext context;
 
@@ -136,5 +155,55 @@ class KameletRouteTest {
         assertThat(created.getMessage().getBody(Map.class)).containsKey("_id")
                 .containsEntry("email", "kwame@example.com");
         assertThat(target.leadCount()).isEqualTo(2);
+    }
+
+    @Test
+    void sinkAndSourceGoThroughAnHttpProxyWithCredentials() throws Exception {
+        String basic = "Basic " + Base64.getEncoder()
+                .encodeToString(("esb-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        proxy.stubFor(any(anyUrl()).atPriority(1).withHeader("Proxy-Authorization", equalTo(basic))
+                .willReturn(aResponse().proxiedFrom(target.baseUrl())));
+        proxy.stubFor(any(anyUrl()).atPriority(5).willReturn(aResponse().withStatus(407)
+                .withHeader("Proxy-Authenticate", "Basic realm=\"corporate\"")));
+        context = new DefaultCamelContext();
+        context.getPropertiesComponent().addInitialProperty("target.secret", TARGET_SECRET);
+        context.getPropertiesComponent().addInitialProperty("proxy.password", PROXY_PASSWORD);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:lead").to("kamelet:cashfin-leads-sink?clientSecret=RAW({{target.secret}})&baseUrl="
+                                       + target.baseUrl() + "&plan=unlimited&proxyHost=localhost&proxyPort="
+                                       + proxy.getPort() + "&proxyUsername=esb-user"
+                                       + "&proxyPassword=RAW({{proxy.password}})");
+                from("kamelet:cashfin-leads-source?clientSecret=RAW({{target.secret}})&baseUrl=" + target.baseUrl()
+                     + "&plan=unlimited&delay=200&proxyHost=localhost&proxyPort=" + proxy.getPort()
+                     + "&proxyUsername=esb-user&proxyPassword=RAW({{proxy.password}})")
+                        .to("mock:copied");
+            }
+        });
+        List<String> levelledLogs;
+        try (africa.cashfin.camel.leads.LogCapture capture = new africa.cashfin.camel.leads.LogCapture()) {
+            context.start();
+            context.createProducerTemplate().sendBody("direct:lead",
+                    "{\"name\": \"Jane via proxy\", \"email\": \"jane@acme.example\"}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> target.leadCount() == 1);
+            long proxiedLists = proxy.findAll(anyRequestedFor(anyUrl())).stream()
+                    .filter(r -> r.getUrl().contains("/leads") && r.getMethod().getName().equals("GET")).count();
+            await().atMost(Duration.ofSeconds(30)).until(() -> proxy.findAll(anyRequestedFor(anyUrl())).stream()
+                    .filter(r -> r.getMethod().getName().equals("GET")).count() > proxiedLists);
+            levelledLogs = capture.levelledLines();
+        }
+        assertThat(target.leads()).singleElement().satisfies(l -> assertThat(l).containsEntry("name", "Jane via proxy"));
+        assertThat(proxy.findAll(anyRequestedFor(anyUrl()))).as("the create and the source's polls went through the proxy")
+                .anySatisfy(r -> assertThat(r.getMethod().getName()).isEqualTo("POST"))
+                .anySatisfy(r -> assertThat(r.getMethod().getName()).isEqualTo("GET"))
+                .allSatisfy(r -> assertThat(r.getHeader("Proxy-Authorization")).isEqualTo(basic));
+        // our loggers at any level, everyone's at INFO and above (Camel's own property resolution prints resolved
+        // Kamelet properties at DEBUG: docs/kamelets.md says to keep org.apache.camel.component.properties at INFO)
+        assertThat(levelledLogs).filteredOn(l -> l.split(" ", 3)[1].startsWith("africa.cashfin")
+                                                 || !l.startsWith("DEBUG") && !l.startsWith("TRACE"))
+                .noneSatisfy(l -> assertThat(l).contains("Pr0xy"));
+        assertThat(context.getEndpoints()).extracting(Object::toString)
+                .allSatisfy(uri -> assertThat(uri).doesNotContain("Pr0xy"));
     }
 }
