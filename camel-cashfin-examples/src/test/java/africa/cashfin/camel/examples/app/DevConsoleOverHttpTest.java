@@ -1,0 +1,89 @@
+package africa.cashfin.camel.examples.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+
+/**
+ * The dev console as docs/operations.md enables it: Camel Main with camel-console and camel-platform-http-main, the
+ * four properties of the docs, then {@code curl localhost:<port>/q/dev/cashfin-leads} in text and JSON.
+ */
+class DevConsoleOverHttpTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+
+    private Main main;
+
+    @AfterEach
+    void stop() {
+        if (main != null) {
+            main.stop();
+        }
+    }
+
+    @Test
+    void theCashfinLeadsConsoleIsServedOnTheManagementPortWithoutTheSecret() throws Exception {
+        cashfin.seedLeads(3, 7);
+        int port = freePort();
+        main = new Main();
+        // a user's own app: not the examples' application.properties and routes, which share this classpath
+        main.setDefaultPropertyPlaceholderLocation("false");
+        main.addInitialProperty("camel.main.dev-console-enabled", "true");
+        main.addInitialProperty("camel.management.enabled", "true");
+        main.addInitialProperty("camel.management.dev-console-enabled", "true");
+        main.addInitialProperty("camel.management.port", String.valueOf(port));
+        main.addInitialProperty("cashfin.secret", cashfin.secret());
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("cashfin-leads:list?clientSecret=RAW({{cashfin.secret}})&baseUrl=" + cashfin.baseUrl()
+                     + "&plan=free&delay=1000").routeId("poll-leads")
+                        .to("log:leads?level=DEBUG");
+            }
+        });
+        main.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.listCalls() >= 1);
+
+        HttpClient http = HttpClient.newHttpClient();
+        URI console = URI.create("http://localhost:" + port + "/q/dev/cashfin-leads");
+        String[] text = new String[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(console).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("Leads: emitted 3");
+            text[0] = response.body();
+        });
+        assertThat(text[0]).contains("Endpoint: cashfin-leads://list", "Operation: list",
+                "Consumer of route poll-leads", "Rate limiter of secret#", "perMinute=60")
+                .doesNotContain(cashfin.secret());
+
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(console).header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).startsWith("{").contains("\"endpoints\"", "\"limiters\"")
+                .doesNotContain(cashfin.secret());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
