@@ -105,4 +105,19 @@ class CashfinStarterApplicationTest {
         String detail = http.getForObject("/actuator/camelroutes/watch-leads/detail", String.class);
         assertThat(detail).contains("watch-leads").doesNotContain(SECRET);
     }
+
+    @Test
+    void actuatorMetricsShowTheCallsOfTheComponent() {
+        template.request("direct:new-lead",
+                e -> e.getMessage().setBody(Map.of("name", "Kwame Mensah", "email", "kwame@example.com")));
+
+        String calls = http.getForObject("/actuator/metrics/cashfin.leads.calls?tag=operation:create&tag=outcome:2xx",
+                String.class);
+        assertThat(calls).contains("\"name\":\"cashfin.leads.calls\"", "\"statistic\":\"COUNT\"")
+                .doesNotContain(SECRET);
+        assertThat(calls).doesNotContain("\"value\":0.0,\"statistic\":\"COUNT\"");
+        String waits = http.getForObject("/actuator/metrics/cashfin.leads.limiter.wait", String.class);
+        assertThat(waits).contains("\"name\":\"cashfin.leads.limiter.wait\"", "\"tag\":\"secret\"")
+                .doesNotContain(SECRET);
+    }
 }
