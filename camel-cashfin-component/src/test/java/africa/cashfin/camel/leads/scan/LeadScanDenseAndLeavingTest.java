@@ -51,47 +51,35 @@ class LeadScanDenseAndLeavingTest {
         assertThat(ScanDriver.poll(scan, server).calls()).isLessThanOrEqualTo(order == Order.NEWEST_FIRST ? 1 : 2);
     }
 
-    @Test
-    void leadsLeavingAboveTheReadPositionCostNoOtherLead() {
-        FakeLeadServer server = new FakeLeadServer(Order.NEWEST_FIRST).step(Duration.ofSeconds(1));
+    /**
+     * Newest first, the newest lead leaves (above the read position); oldest first, the oldest (below it, already
+     * delivered): either way the unread leads move up a place between two page reads.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void leadsLeavingTheListBetweenPageReadsCostNoOtherLead(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order).step(Duration.ofSeconds(1));
         server.insert(100);
         // a buffer of 10 pages, as the Camel consumer has: the 50 new leads are read forward and kept
         LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(20).withLookback(Duration.ofSeconds(10))
                 .withMaxBufferedLeads(200), new InMemorySeenLeadStore(1_000_000), new InMemoryScanStateStore());
         ScanDriver.poll(scan, server);
         List<String> fresh = server.insert(50).stream().map(Lead::getId).toList();
+        int leaving = order == Order.NEWEST_FIRST ? 4 : 2; // oldest first, the poll jumps near the end: fewer reads
         int[] left = { 0 };
         int start = server.calls();
         server.beforeEachRead(s -> {
-            if (s.calls() > start + 1 && left[0] < 4) { // the newest lead leaves before each read after the first
-                s.deleteNewest();
+            if (s.calls() > start + 1 && left[0] < leaving) { // one lead leaves before each read after the first
+                if (order == Order.NEWEST_FIRST) {
+                    s.deleteNewest();
+                } else {
+                    s.deleteOldest(1);
+                }
                 left[0]++;
             }
         });
         ScanDriver.Poll poll = ScanDriver.poll(scan, server);
-        assertThat(left[0]).isEqualTo(4);
-        assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
-        assertThat(poll.stats().strategy()).contains("reread");
-    }
-
-    @Test
-    void oldestFirstLeadsLeavingBelowTheReadPositionCostNoOtherLead() {
-        FakeLeadServer server = new FakeLeadServer(Order.OLDEST_FIRST).step(Duration.ofSeconds(1));
-        server.insert(100);
-        LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(20).withLookback(Duration.ofSeconds(10))
-                .withMaxBufferedLeads(200), new InMemorySeenLeadStore(1_000_000), new InMemoryScanStateStore());
-        ScanDriver.poll(scan, server);
-        List<String> fresh = server.insert(50).stream().map(Lead::getId).toList();
-        int[] left = { 0 };
-        int start = server.calls();
-        server.beforeEachRead(s -> {
-            if (s.calls() > start + 1 && left[0] < 2) { // an old lead leaves before each read after the first
-                s.deleteOldest(1);
-                left[0]++;
-            }
-        });
-        ScanDriver.Poll poll = ScanDriver.poll(scan, server);
-        assertThat(left[0]).isEqualTo(2);
+        assertThat(left[0]).isEqualTo(leaving);
         assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
         assertThat(poll.stats().strategy()).contains("reread");
     }
