@@ -9,13 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
@@ -27,6 +29,9 @@ class DevConsoleOverHttpTest {
 
     @RegisterExtension
     static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+
+    @TempDir
+    Path routes;
 
     private Main main;
 
@@ -49,14 +54,23 @@ class DevConsoleOverHttpTest {
         main.addInitialProperty("camel.management.dev-console-enabled", "true");
         main.addInitialProperty("camel.management.port", String.valueOf(port));
         main.addInitialProperty("cashfin.secret", cashfin.secret());
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("cashfin-leads:list?clientSecret=RAW({{cashfin.secret}})&baseUrl=" + cashfin.baseUrl()
-                     + "&plan=free&delay=1000").routeId("poll-leads")
-                        .to("log:leads?level=DEBUG");
-            }
-        });
+        // the route as a YAML file, as a user's app has it (a RouteBuilder class in this package would also be picked
+        // up by the examples app's package scan)
+        Path route = routes.resolve("poll-leads.camel.yaml");
+        Files.writeString(route, """
+                - route:
+                    id: poll-leads
+                    from:
+                      uri: cashfin-leads:list
+                      parameters:
+                        clientSecret: "RAW({{cashfin.secret}})"
+                        baseUrl: "%s"
+                        plan: free
+                        delay: 1000
+                      steps:
+                        - to: "log:leads?level=DEBUG"
+                """.formatted(cashfin.baseUrl()));
+        main.addInitialProperty("camel.main.routes-include-pattern", "file:" + route);
         main.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.listCalls() >= 1);
 
