@@ -36,6 +36,10 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetreserve":
+        case "budgetReserve": getOrCreateConfiguration(target).setBudgetReserve(property(camelContext, double.class, value)); return true;
+        case "budgetshare":
+        case "budgetShare": getOrCreateConfiguration(target).setBudgetShare(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
@@ -118,6 +122,10 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetreserve":
+        case "budgetReserve": return double.class;
+        case "budgetshare":
+        case "budgetShare": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "concurrency": return int.class;
@@ -201,6 +209,10 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetreserve":
+        case "budgetReserve": return getOrCreateConfiguration(target).getBudgetReserve();
+        case "budgetshare":
+        case "budgetShare": return getOrCreateConfiguration(target).getBudgetShare();
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "concurrency": return getOrCreateConfiguration(target).getConcurrency();

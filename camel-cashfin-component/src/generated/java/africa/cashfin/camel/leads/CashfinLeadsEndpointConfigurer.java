@@ -33,6 +33,10 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetreserve":
+        case "budgetReserve": target.getConfiguration().setBudgetReserve(property(camelContext, double.class, value)); return true;
+        case "budgetshare":
+        case "budgetShare": target.getConfiguration().setBudgetShare(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
@@ -141,6 +145,10 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetreserve":
+        case "budgetReserve": return double.class;
+        case "budgetshare":
+        case "budgetShare": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "concurrency": return int.class;
@@ -250,6 +258,10 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetreserve":
+        case "budgetReserve": return target.getConfiguration().getBudgetReserve();
+        case "budgetshare":
+        case "budgetShare": return target.getConfiguration().getBudgetShare();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "concurrency": return target.getConfiguration().getConcurrency();

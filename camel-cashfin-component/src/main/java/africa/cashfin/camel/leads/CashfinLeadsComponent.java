@@ -109,6 +109,7 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
                 .sslContext(sslContextOf(config.getSslContextParameters()))
                 .rateLimits(config.rateLimits())
                 .rateLimitStore(config.getRateLimitStore())
+                .budgetShare(config.effectiveBudgetShare(), config.getBudgetReserve())
                 .maxRetries(config.getMaxRetries())
                 .maxRetryWait(Duration.ofMillis(config.getMaxRetryWait()))
                 .proxy(config.getProxyHost(), config.getProxyPort())

@@ -17,6 +17,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
 import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadQuery;
+import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RatePlan;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
@@ -418,6 +419,29 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " JVM. See docs/rate-limiting.md.")
     private ProxyManager<String> rateLimitStore;
 
+    @UriParam(label = "ratelimit", defaultValue = "0",
+              description = "The fraction of the client secret's call budget kept for this endpoint, from 0 to 0.9:"
+                            + " its calls (creates, dedupe look-ups, list pages, polls, retries) may always use this"
+                            + " share of the per-second/minute rate and of the daily budget, whatever the other"
+                            + " endpoints of the secret do. Every endpoint also draws on the pool, the rest of the"
+                            + " budget (1 minus the sum of the reserves), first come first served. For example 0.3 on"
+                            + " the lead consumer keeps 17.6 calls/min and 294 calls/day of the Free plan for its"
+                            + " polls while a web-form flood or a CSV import spends the pool. The reserves of one"
+                            + " secret may add up to at most 0.9; more is refused at start. Default 0: no reserve,"
+                            + " the pool only. Endpoints with the same `budgetShare` name share one reserve. See"
+                            + " docs/rate-limiting.md, Budget shares.")
+    private double budgetReserve;
+
+    @UriParam(label = "ratelimit,advanced",
+              description = "The name of this endpoint's budget share (used only with `budgetReserve`): endpoints"
+                            + " with the same name share one reserve, and with `rateLimitStore` the name keys the"
+                            + " reserve's bucket in the store, so every node running the route shares it. Default:"
+                            + " the consumer's `stateKey` when set, else `cashfin-leads:<operation>` plus the"
+                            + " endpoint's `source`, `status` and `search` options, e.g. `cashfin-leads:list` or"
+                            + " `cashfin-leads:create?source=website`. Set it when two endpoints with those same"
+                            + " options need separate reserves, or to keep a stored reserve when options change.")
+    private String budgetShare;
+
     @UriParam(label = "producer", defaultValue = "none", enums = "none,email,phone",
               description = "create: find-or-create. `email` or `phone`: look the lead up by that field before"
                             + " creating it and before any retry after an ambiguous failure; an existing lead is"
@@ -464,6 +488,11 @@ public class CashfinLeadsConfiguration implements Cloneable {
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be 1 or more, got " + concurrency);
+        }
+        if (!(budgetReserve >= 0 && budgetReserve <= BudgetShares.MAX_TOTAL_RESERVE)) {
+            throw new IllegalArgumentException("budgetReserve must be a fraction from 0 to "
+                                               + BudgetShares.MAX_TOTAL_RESERVE + " of the secret's call budget (e.g."
+                                               + " 0.3 for 30 %), got " + budgetReserve);
         }
     }
 
@@ -546,6 +575,46 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** A distributed Bucket4j store for the secret's call budget. */
     public void setRateLimitStore(ProxyManager<String> rateLimitStore) {
         this.rateLimitStore = rateLimitStore;
+    }
+
+    public double getBudgetReserve() {
+        return budgetReserve;
+    }
+
+    /** The fraction of the secret's call budget reserved for this endpoint, 0 (none, default) to 0.9. */
+    public void setBudgetReserve(double budgetReserve) {
+        this.budgetReserve = budgetReserve;
+    }
+
+    public String getBudgetShare() {
+        return budgetShare;
+    }
+
+    /** The name of this endpoint's budget share (only used with a budgetReserve). */
+    public void setBudgetShare(String budgetShare) {
+        this.budgetShare = budgetShare;
+    }
+
+    /**
+     * The name of this endpoint's budget share: {@code budgetShare} when set, else the consumer's {@code stateKey} when
+     * set, else {@code cashfin-leads:<operation>} plus the non-blank {@code source}, {@code status} and {@code search}.
+     */
+    public String effectiveBudgetShare() {
+        if (budgetShare != null && !budgetShare.isBlank()) {
+            return budgetShare.trim();
+        }
+        if (stateKey != null && !stateKey.isBlank()) {
+            return stateKey.trim();
+        }
+        StringBuilder key = new StringBuilder("cashfin-leads:").append(operation);
+        char sep = '?';
+        for (String[] option : new String[][] { { "source", source }, { "status", status }, { "search", search } }) {
+            if (option[1] != null && !option[1].isBlank()) {
+                key.append(sep).append(option[0]).append('=').append(option[1].trim());
+                sep = '&';
+            }
+        }
+        return key.toString();
     }
 
     public String getDeduplicateBy() {

@@ -220,6 +220,25 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return c == null ? null : c.getStatistics().lastError();
     }
 
+    @ManagedAttribute(description = "The fraction of the secret's call budget reserved for this endpoint"
+                                    + " (budgetReserve); 0 when it draws on the pool only")
+    public double getBudgetReserve() {
+        return configuration.getBudgetReserve();
+    }
+
+    @ManagedAttribute(description = "This endpoint's budget share: its name and reserve, the pool's fraction, and"
+                                    + " whether its calls wait for it (available, waiting for its pace, its calls of"
+                                    + " the day are spent)")
+    public String getBudgetShareState() {
+        CashfinClient c = client;
+        if (c == null) {
+            return null;
+        }
+        var share = c.getBudgetShare();
+        return (share.name() == null ? "pool only" : "'" + share.name() + "' reserve " + share.reserve())
+               + ", pool " + String.format(java.util.Locale.ROOT, "%.3f", share.pool()) + ": " + share.state();
+    }
+
     /** The shared API client while the endpoint is started, else null. */
     public CashfinClient clientIfStarted() {
         return client;

@@ -66,6 +66,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.limit.ApiOperation;
+import africa.cashfin.camel.leads.api.limit.BudgetShare;
+import africa.cashfin.camel.leads.api.limit.BudgetShareRegistry;
 import africa.cashfin.camel.leads.api.limit.CallFailure;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
@@ -113,6 +115,8 @@ public class CashfinClient implements Closeable {
     private final SecretMask secretMask;
     private final CallRateLimiterRegistry.Lease limiterLease;
     private final CallRateLimiter limiter;
+    /** This client's share of the secret's budget: its reserve and the pool, taken before the limiter. */
+    private final BudgetShare budgetShare;
     private final RetryPolicy retryPolicy;
     private final URI createUri;
     /** The HTTP proxy, or null when connecting directly. */
@@ -136,10 +140,22 @@ public class CashfinClient implements Closeable {
 
     /** A client leasing its limiter from {@code limiters} (tests use a registry of their own). */
     CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters) {
+        this(settings, limiters, BudgetShareRegistry.shared());
+    }
+
+    /** A client leasing its limiter from {@code limiters} and joining its budget share in {@code shares}. */
+    CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters, BudgetShareRegistry shares) {
         this.settings = settings;
         this.limiterLease = limiters.lease(settings.getClientSecret(), settings.getRateLimits(),
                 settings.getRateLimitStore());
         this.limiter = limiterLease.limiter();
+        try {
+            this.budgetShare = shares.join(settings.getClientSecret(), settings.getRateLimits(),
+                    settings.getRateLimitStore(), settings.getBudgetShare(), settings.getBudgetReserve());
+        } catch (RuntimeException e) {
+            limiterLease.close();
+            throw e;
+        }
         this.retryPolicy = RetryPolicy.builder().maxRetries(settings.getMaxRetries())
                 .maxRetryWait(settings.getMaxRetryWait()).build();
         this.createUri = uri(CREATE_PATH, List.of());
@@ -199,6 +215,11 @@ public class CashfinClient implements Closeable {
     /** The rate limiter of this client's secret, shared with every other user of the secret in this JVM. */
     public CallRateLimiter getRateLimiter() {
         return limiter;
+    }
+
+    /** This client's share of the secret's budget (its reserve, if any, and the pool). */
+    public BudgetShare getBudgetShare() {
+        return budgetShare;
     }
 
     /** Running totals of this client's calls (by operation and outcome), limiter waits and its latest failure. */
@@ -310,7 +331,11 @@ public class CashfinClient implements Closeable {
             http.close(CloseMode.GRACEFUL);
             connectionManager.close(CloseMode.GRACEFUL);
         } finally {
-            limiterLease.close();
+            try {
+                budgetShare.close();
+            } finally {
+                limiterLease.close();
+            }
         }
     }
 
@@ -339,7 +364,14 @@ public class CashfinClient implements Closeable {
         Duration waited = Duration.ZERO;
         for (int attempt = 1;; attempt++) {
             long waitStart = System.nanoTime();
-            CallRateLimiter.Permit permit = reservePermit(waited);
+            BudgetShare.Grant grant = takeShare(waited);
+            CallRateLimiter.Permit permit;
+            try {
+                permit = reservePermit(waited.plus(Duration.ofNanos(System.nanoTime() - waitStart)));
+            } catch (RuntimeException e) {
+                grant.giveBack();
+                throw e;
+            }
             long waitedNanos = System.nanoTime() - waitStart;
             waited = waited.plus(Duration.ofNanos(waitedNanos));
             for (CallListener listener : listeners) {
@@ -348,7 +380,14 @@ public class CashfinClient implements Closeable {
             CashfinException failure;
             CallFailure what;
             try {
-                RawResponse response = send(operation, requests.get(), path, permit);
+                RawResponse response;
+                try {
+                    response = send(operation, requests.get(), path, permit);
+                } finally {
+                    if (!permit.isSent()) {
+                        grant.giveBack(); // not sent: the share's call was not spent either
+                    }
+                }
                 try {
                     T result = read.apply(response);
                     authenticationFailure = null;
@@ -413,6 +452,20 @@ public class CashfinClient implements Closeable {
                     }
                     break;
             }
+        }
+    }
+
+    /**
+     * Takes one call of this client's budget share (its reserve or the pool), for at most what is left of
+     * maxRetryWait; before the limiter, so that a flood on the pool waits here and not in the limiter's queue.
+     */
+    private BudgetShare.Grant takeShare(Duration waited) {
+        Duration left = settings.getMaxRetryWait().minus(waited);
+        try {
+            return budgetShare.take(left.isNegative() ? Duration.ZERO : left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted("waiting for the budget share", e);
         }
     }
 

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
+import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RetryPolicy;
 
@@ -46,6 +47,8 @@ public final class CashfinClientSettings {
     private final SSLContext sslContext;
     private final RateLimits rateLimits;
     private final ProxyManager<String> rateLimitStore;
+    private final String budgetShare;
+    private final double budgetReserve;
     private final int maxRetries;
     private final Duration maxRetryWait;
     private final String proxyHost;
@@ -71,6 +74,17 @@ public final class CashfinClientSettings {
         this.sslContext = b.sslContext;
         this.rateLimits = b.rateLimits == null ? RateLimits.unlimited() : b.rateLimits;
         this.rateLimitStore = b.rateLimitStore;
+        if (!(b.budgetReserve >= 0 && b.budgetReserve <= BudgetShares.MAX_TOTAL_RESERVE)) {
+            throw new IllegalArgumentException("budgetReserve must be a fraction from 0 to "
+                    + BudgetShares.MAX_TOTAL_RESERVE + " of the secret's call budget (e.g. 0.3 for 30 %), got "
+                    + b.budgetReserve);
+        }
+        this.budgetReserve = b.budgetReserve;
+        // the name matters only with a reserve: endpoints without one draw on the pool and share a client as before
+        this.budgetShare = b.budgetReserve == 0 ? null : blankToNull(b.budgetShare);
+        if (this.budgetReserve > 0 && this.budgetShare == null) {
+            throw new IllegalArgumentException("budgetReserve=" + b.budgetReserve + " needs a share name (budgetShare)");
+        }
         if (b.maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more (0 disables retrying), got " + b.maxRetries);
         }
@@ -177,6 +191,16 @@ public final class CashfinClientSettings {
         return rateLimitStore;
     }
 
+    /** The name of the budget share whose reserve this client's calls use; null when it has no reserve. */
+    public String getBudgetShare() {
+        return budgetShare;
+    }
+
+    /** The fraction of the secret's call budget reserved for this client's calls; 0 for none (the pool only). */
+    public double getBudgetReserve() {
+        return budgetReserve;
+    }
+
     /** Retries after the first attempt of one call; 0 disables retrying. */
     public int getMaxRetries() {
         return maxRetries;
@@ -216,6 +240,8 @@ public final class CashfinClientSettings {
                 && connectTimeout.equals(other.connectTimeout) && responseTimeout.equals(other.responseTimeout)
                 && maxConnections == other.maxConnections && sslContext == other.sslContext
                 && rateLimits.equals(other.rateLimits) && rateLimitStore == other.rateLimitStore
+                && Objects.equals(budgetShare, other.budgetShare)
+                && Double.compare(budgetReserve, other.budgetReserve) == 0
                 && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait)
                 && Objects.equals(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
                 && proxyCredentialsHash.equals(other.proxyCredentialsHash);
@@ -224,7 +250,7 @@ public final class CashfinClientSettings {
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, secretHash, connectTimeout, responseTimeout, maxConnections,
-                System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore), maxRetries,
+                System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore), budgetShare, budgetReserve, maxRetries,
                 maxRetryWait, proxyHost, proxyPort, proxyCredentialsHash);
     }
 
@@ -233,7 +259,9 @@ public final class CashfinClientSettings {
         return "CashfinClientSettings[baseUrl=" + baseUrl + ", clientSecret=xxxxxx, connectTimeout=" + connectTimeout
                + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + ", sslContext="
                + (sslContext == null ? "default" : "custom") + ", rateLimits=" + rateLimits + ", rateLimitStore="
-               + (rateLimitStore == null ? "local" : "distributed") + ", maxRetries=" + maxRetries + ", maxRetryWait="
+               + (rateLimitStore == null ? "local" : "distributed")
+               + (budgetShare == null ? "" : ", budgetShare=" + budgetShare + ", budgetReserve=" + budgetReserve)
+               + ", maxRetries=" + maxRetries + ", maxRetryWait="
                + maxRetryWait + ", proxy=" + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort
                + (proxyUsername == null ? "" : " (proxyUsername=xxxxxx, proxyPassword=xxxxxx)")) + "]";
     }
@@ -320,6 +348,8 @@ public final class CashfinClientSettings {
         private SSLContext sslContext;
         private RateLimits rateLimits;
         private ProxyManager<String> rateLimitStore;
+        private String budgetShare;
+        private double budgetReserve;
         private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
         private Duration maxRetryWait = RetryPolicy.DEFAULT_MAX_RETRY_WAIT;
         private String proxyHost;
@@ -386,6 +416,16 @@ public final class CashfinClientSettings {
         /** A distributed Bucket4j store for the secret's bucket; null (default) keeps it in this JVM. */
         public Builder rateLimitStore(ProxyManager<String> rateLimitStore) {
             this.rateLimitStore = rateLimitStore;
+            return this;
+        }
+
+        /**
+         * The budget share of this client's calls: {@code reserve} (0 to {@link BudgetShares#MAX_TOTAL_RESERVE}) of
+         * the secret's budget kept for the share named {@code name}; 0 (default) for the pool only.
+         */
+        public Builder budgetShare(String name, double reserve) {
+            this.budgetShare = name;
+            this.budgetReserve = reserve;
             return this;
         }
 

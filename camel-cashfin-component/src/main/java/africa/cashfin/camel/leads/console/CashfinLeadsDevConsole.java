@@ -22,6 +22,7 @@ import africa.cashfin.camel.leads.api.CallOutcome;
 import africa.cashfin.camel.leads.api.CallStatistics;
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
+import africa.cashfin.camel.leads.api.limit.BudgetShare;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 import africa.cashfin.camel.leads.api.limit.RateWindow;
 import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
@@ -61,6 +62,13 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
                     sb.append("    Last failed call: ").append(calls.get("lastError")).append(" at ")
                             .append(calls.get("lastErrorAt")).append('\n');
                 }
+            }
+            JsonObject share = (JsonObject) e.get("budgetShare");
+            if (share != null) {
+                sb.append(String.format(Locale.ROOT, "    Budget share: %s, pool %.3f of the budget: %s%n",
+                        share.get("name") == null ? "pool only"
+                                : "'" + share.get("name") + "' reserve " + share.get("reserve"),
+                        ((Number) share.get("pool")).doubleValue(), share.get("state")));
             }
             JsonObject consumer = (JsonObject) e.get("consumer");
             if (consumer != null) {
@@ -140,6 +148,13 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             putIfSet(calls, "lastError", stats.lastError());
             putIfSet(calls, "lastErrorAt", stats.lastErrorAt());
             json.put("calls", calls);
+            BudgetShare share = client.getBudgetShare();
+            JsonObject budgetShare = new JsonObject();
+            putIfSet(budgetShare, "name", share.name());
+            budgetShare.put("reserve", share.reserve());
+            budgetShare.put("pool", share.pool());
+            budgetShare.put("state", share.state());
+            json.put("budgetShare", budgetShare);
             limiters.computeIfAbsent(limiter.secret().toString(), k -> new LimiterFigures(limiter)).add(client);
         }
         CashfinLeadsConsumer consumer = consumerOf(endpoint);

@@ -1,0 +1,200 @@
+package africa.cashfin.camel.leads.api.limit;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.VerboseResult;
+
+/**
+ * One endpoint's claim on its secret's {@link BudgetShares}: its named reserve (when it has a {@code budgetReserve})
+ * and the shared pool. {@link #take(Duration)} before every call (before the secret's {@link CallRateLimiter});
+ * {@link Grant#giveBack()} when the call is not made after all. {@link #close()} when the endpoint's client closes.
+ */
+public final class BudgetShare implements AutoCloseable {
+
+    private final BudgetShares shares;
+    /** The reserve, or null for the pool only. */
+    private final BudgetShares.Reserve reserve;
+    private boolean closed;
+    private Runnable onClose;
+
+    BudgetShare(BudgetShares shares, BudgetShares.Reserve reserve) {
+        this.shares = shares;
+        this.reserve = reserve;
+    }
+
+    /**
+     * Takes one call of this share: from the reserve if it has a token now, else from the pool if it has one now,
+     * else from whichever is due first, waiting for it (sleeping on the limiter's {@link TimeSource}). Without a
+     * reserve and without a pool (no endpoint of the secret has a reserve) this takes nothing and never waits.
+     *
+     * @param  maxWait                        the longest wait accepted; null for no limit
+     * @return                                the grant, to give back when the call is not made
+     * @throws RateLimitWaitExceededException when the share has no call within {@code maxWait}; nothing is taken
+     * @throws InterruptedException           when interrupted while waiting; nothing is taken
+     */
+    public Grant take(Duration maxWait) throws InterruptedException {
+        Bucket pool = shares.pool();
+        if (reserve == null && pool == null) {
+            return Grant.NONE;
+        }
+        ShareState state = reserve == null ? shares.poolState() : reserve.state;
+        if (reserve != null && reserve.bucket.tryConsume(1)) {
+            state.available();
+            return new Grant(reserve.bucket);
+        }
+        if (pool != null && pool.tryConsume(1)) {
+            state.available();
+            return new Grant(pool);
+        }
+        Bucket chosen;
+        if (reserve == null) {
+            chosen = pool;
+        } else if (pool == null) {
+            chosen = reserve.bucket;
+        } else {
+            long own = reserve.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            long shared = pool.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            chosen = own <= shared ? reserve.bucket : pool;
+        }
+        long[] wait = new long[1];
+        boolean taken;
+        if (maxWait == null) {
+            chosen.asBlocking().consume(1, nanos -> wait[0] = nanos);
+            taken = true;
+        } else if (maxWait.isZero() || maxWait.isNegative()) {
+            taken = false;
+        } else {
+            taken = chosen.asBlocking().tryConsume(1, maxWait.toNanos(), nanos -> wait[0] = nanos);
+        }
+        if (!taken) {
+            long due = chosen.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            state.waiting(daySpent(chosen), due, detail());
+            Duration retryAfter = Duration.ofNanos(Math.max(0, due));
+            throw new RateLimitWaitExceededException(shares.secret(), maxWait, retryAfter,
+                    shares.time().now().plus(retryAfter), (reserve == null ? "the pool of the calls without a"
+                            + " budgetReserve" : "budget share '" + reserve.name + "' and the pool")
+                            + " are spent for now");
+        }
+        Grant grant = new Grant(chosen);
+        if (wait[0] > 0) {
+            state.waiting(daySpent(chosen), wait[0], detail());
+            try {
+                shares.time().sleepNanos(wait[0]);
+            } catch (InterruptedException e) {
+                grant.giveBack();
+                throw e;
+            }
+        }
+        return grant;
+    }
+
+    /** True when the day bandwidth of {@code bucket} has no token left (read only when a call has to wait). */
+    private static boolean daySpent(Bucket bucket) {
+        VerboseResult<Long> available = bucket.asVerbose().getAvailableTokens();
+        var bandwidths = available.getConfiguration().getBandwidths();
+        long[] tokens = available.getDiagnostics().getAvailableTokensPerEachBandwidth();
+        for (int i = 0; i < bandwidths.length && i < tokens.length; i++) {
+            if ("share-day".equals(bandwidths[i].getId()) && tokens[i] <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String detail() {
+        RateLimits limits = shares.limits();
+        double pool = 1 - shares.totalReserve();
+        StringBuilder b = new StringBuilder();
+        if (reserve != null) {
+            b.append("reserve ").append(rates(limits, reserve.fraction)).append(", then the pool ");
+        } else {
+            b.append("the pool ");
+        }
+        return b.append(rates(limits, pool)).toString();
+    }
+
+    private static String rates(RateLimits limits, double fraction) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.0f %%", fraction * 100));
+        if (limits.sustainedCallsPerSecond().isPresent()) {
+            b.append(String.format(Locale.ROOT, ": %.1f calls/min",
+                    limits.sustainedCallsPerSecond().getAsDouble() * fraction * 60));
+        }
+        if (limits.budget(RateWindow.DAY).isPresent()) {
+            b.append(String.format(Locale.ROOT, ", %d calls/day", BudgetShares.dayCalls(limits, fraction)));
+        }
+        return b.toString();
+    }
+
+    /** @return the share's name, or null when it draws on the pool only */
+    public String name() {
+        return reserve == null ? null : reserve.name;
+    }
+
+    /** @return the reserved fraction of the secret's budget; 0 for the pool only */
+    public double reserve() {
+        return reserve == null ? 0 : reserve.fraction;
+    }
+
+    /** @return the fraction of the secret's budget in the pool now (1 while no endpoint has a reserve) */
+    public double pool() {
+        return 1 - shares.totalReserve();
+    }
+
+    /** @return whether the share's calls wait now: {@code available}, {@code waiting for its pace}, ... */
+    public String state() {
+        return (reserve == null ? shares.poolState() : reserve.state).kind().text();
+    }
+
+    /** @return all shares of the secret */
+    public BudgetShares shares() {
+        return shares;
+    }
+
+    synchronized void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
+    /** Leaves the share (the last endpoint leaving a reserve gives it back to the pool). Idempotent. */
+    @Override
+    public void close() {
+        Runnable after;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            after = onClose;
+        }
+        shares.leave(reserve);
+        if (after != null) {
+            after.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return reserve == null ? "BudgetShare[pool]"
+                : "BudgetShare['" + reserve.name + "', " + BudgetShares.text(reserve.fraction) + "]";
+    }
+
+    /** One call taken from a share's bucket. */
+    public static final class Grant {
+        static final Grant NONE = new Grant(null);
+        private final Bucket bucket;
+        private boolean givenBack;
+
+        private Grant(Bucket bucket) {
+            this.bucket = bucket;
+        }
+
+        /** Gives the call back to the bucket it came from: the call was not made. Idempotent. */
+        public synchronized void giveBack() {
+            if (bucket != null && !givenBack) {
+                givenBack = true;
+                bucket.addTokens(1);
+            }
+        }
+    }
+}
