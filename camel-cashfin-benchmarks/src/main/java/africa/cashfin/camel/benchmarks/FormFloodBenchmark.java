@@ -50,6 +50,9 @@ public final class FormFloodBenchmark {
         int pollMs = o.getInt("--poll-ms", 2000);
         int baselineSeconds = o.getInt("--baseline-seconds", 20);
         Plan plan = Plan.parse(o.get("--plan", "starter"));
+        // the consumer's and the form's shares of the budget (budgetReserve); the app's defaults, 0 for none
+        String syncReserve = o.get("--sync-reserve", "0.3");
+        String formReserve = o.get("--form-reserve", "0.2");
 
         Path work = Files.createTempDirectory("cashfin-form-flood-");
         try (CashfinSimulator cashfin = CashfinSimulator.builder().plan(plan).requestJournal(500_000).start()) {
@@ -63,11 +66,14 @@ public final class FormFloodBenchmark {
             s.put("cashfin.sync.start-from", "now");
             s.put("cashfin.csv.poll-delay", "500");
             s.put("cashfin.mail.poll-delay", "60000");
+            s.put("cashfin.sync.budget-reserve", syncReserve);
+            s.put("cashfin.form.budget-reserve", formReserve);
             try (CashfinExamplesApp app = new CashfinExamplesApp(s).start()) {
                 URI form = URI.create("http://localhost:" + app.setting("camel.server.port")
                                       + app.setting("cashfin.form.path"));
                 System.out.printf("Form flood: %d posts from one client, %d at a time, CSV of %d rows, consumer"
-                                  + " every %d ms, plan %s%n", posts, concurrency, csvRows, pollMs, plan.name());
+                                  + " every %d ms, plan %s, budgetReserve consumer %s, form %s%n", posts, concurrency,
+                        csvRows, pollMs, plan.name(), syncReserve, formReserve);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
                 ExecutorService pool = Executors.newFixedThreadPool(concurrency);

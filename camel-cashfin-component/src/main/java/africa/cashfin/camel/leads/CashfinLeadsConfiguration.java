@@ -419,7 +419,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " JVM. See docs/rate-limiting.md.")
     private ProxyManager<String> rateLimitStore;
 
-    @UriParam(label = "ratelimit", defaultValue = "0",
+    @UriParam(label = "ratelimit", defaultValue = "0.0",
               description = "The fraction of the client secret's call budget kept for this endpoint, from 0 to 0.9:"
                             + " its calls (creates, dedupe look-ups, list pages, polls, retries) may always use this"
                             + " share of the per-second/minute rate and of the daily budget, whatever the other"

@@ -305,6 +305,22 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private io.github.bucket4j.distributed.proxy.ProxyManager<String> rateLimitStore;
 
     /**
+     * The fraction of the client secret's call budget kept for every endpoint (0 to 0.9) by default: that fraction
+     * of the sustained rate and of the daily budget, whatever the other endpoints of the secret do; every endpoint
+     * also draws on the pool, the rest of the budget. Usually set per endpoint (budgetReserve=0.3 on the lead
+     * consumer), not here: the reserves of one secret add up to at most 0.9, more is refused at start. Default 0: no
+     * reserve. See docs/rate-limiting.md, Budget shares.
+     */
+    private Double budgetReserve = 0.0;
+
+    /**
+     * The name of an endpoint's budget share, used only with budgetReserve: endpoints with the same name share one
+     * reserve, and with rateLimitStore the name keys the reserve's bucket in the store. Default: the consumer's
+     * stateKey when set, else cashfin-leads:&lt;operation&gt; plus the endpoint's source, status and search options.
+     */
+    private String budgetShare;
+
+    /**
      * The Cashfin client secret (cs_...), sent as the Authorization header. Set it once for all endpoints with
      * camel.component.cashfin-leads.client-secret, ideally from an environment variable or vault; in a URI wrap it
      * as RAW(...). Secret: masked (******) in the actuator's env and configprops endpoints by this starter, and
@@ -644,6 +660,22 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setRateLimitStore(io.github.bucket4j.distributed.proxy.ProxyManager<String> rateLimitStore) {
         this.rateLimitStore = rateLimitStore;
+    }
+
+    public Double getBudgetReserve() {
+        return budgetReserve;
+    }
+
+    public void setBudgetReserve(Double budgetReserve) {
+        this.budgetReserve = budgetReserve;
+    }
+
+    public String getBudgetShare() {
+        return budgetShare;
+    }
+
+    public void setBudgetShare(String budgetShare) {
+        this.budgetShare = budgetShare;
     }
 
     public String getClientSecret() {
