@@ -74,8 +74,9 @@ public final class FormFloodBenchmark {
                 System.out.printf("Form flood: %d posts from one client, %d at a time, CSV of %d rows, consumer"
                                   + " every %d ms, plan %s, budgetReserve consumer %s, form %s%n", posts, concurrency,
                         csvRows, pollMs, plan.name(), syncReserve, formReserve);
+                ExecutorService httpThreads = Executors.newFixedThreadPool(4);
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
+                        .executor(httpThreads).connectTimeout(Duration.ofSeconds(10)).build();
                 ExecutorService pool = Executors.newFixedThreadPool(concurrency);
                 warmUp(http, pool, form, o.getInt("--warmup", 500)); // the form page: JIT and connections warm
                 Thread.sleep(baselineSeconds * 1000L); // the consumer's cadence alone
@@ -105,6 +106,7 @@ public final class FormFloodBenchmark {
                     times.add(a[1]);
                 }
                 pool.shutdown();
+                httpThreads.shutdown(); // non-daemon threads: the JVM would not exit
                 Instant floodAnswered = Instant.now();
                 Path done = csv.resolve(".done").resolve("flood-import.csv");
                 while (!(Files.exists(done) && app.formQueue().pending() == 0)) {
@@ -123,6 +125,7 @@ public final class FormFloodBenchmark {
                 List<Instant> polls = new ArrayList<>();
                 long creates = 0;
                 long searches = 0;
+                long consumerPages = 0;
                 long during = 0;
                 for (ServeEvent e : events) {
                     Instant at = e.getRequest().getLoggedDate().toInstant();
@@ -131,6 +134,9 @@ public final class FormFloodBenchmark {
                     boolean consumer = url.startsWith(LIST_PATH) && !url.contains("search=");
                     if (consumer && (url.contains("page=1&") || url.endsWith("page=1"))) {
                         polls.add(at); // a poll starts with the first page; further pages belong to the same poll
+                    }
+                    if (inFlood && consumer) {
+                        consumerPages++;
                     } else if (inFlood && url.startsWith(CREATE_PATH)) {
                         creates++;
                     } else if (inFlood && url.startsWith(LIST_PATH)) {
@@ -147,8 +153,9 @@ public final class FormFloodBenchmark {
                                   + " %d rows%n", floodLeads, app.setting("cashfin.form.limit.per-client"),
                         app.setting("cashfin.form.limit.per-client-period"), csvLeads, csvRows);
                 System.out.printf("Cashfin calls from the flood start until queue and CSV were done (%.1f s): %d"
-                                  + " (%d creates, %d dedupe searches, rest consumer list pages)%n",
-                        Duration.between(floodStart, drained).toMillis() / 1000.0, during, creates, searches);
+                                  + " (%d creates, %d dedupe searches, %d consumer list pages)%n",
+                        Duration.between(floodStart, drained).toMillis() / 1000.0, during, creates, searches,
+                        consumerPages);
                 System.out.println("consumer poll interval before the flood: " + intervals(polls, null, floodStart));
                 System.out.println("consumer poll interval during the flood: " + intervals(polls, floodStart,
                         drained));
