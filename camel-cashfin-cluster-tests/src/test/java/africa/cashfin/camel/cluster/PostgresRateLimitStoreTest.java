@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.api.limit.BudgetShare;
+import africa.cashfin.camel.leads.api.limit.BudgetShareRegistry;
+import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
@@ -120,6 +123,44 @@ class PostgresRateLimitStoreTest {
         }
         assertThat(sim.leadCount()).isEqualTo(5);
         assertThat(bucketKeys()).containsExactly(SecretFingerprint.of(sim.secret()).bucketKey());
+    }
+
+    @Test
+    void budgetSharesLiveInTheStoreAndSplitTheDayAcrossJvms() throws Exception {
+        RateLimits twentyADay = RateLimits.builder().maxRequestsPerDay(20).margin(0).build();
+        BudgetShareRegistry jvmA = new BudgetShareRegistry(TimeSource.system());
+        BudgetShareRegistry jvmB = new BudgetShareRegistry(TimeSource.system());
+        BudgetShare floodA = jvmA.join(SECRET, twentyADay, proxyManager(), null, 0);
+        jvmA.join(SECRET, twentyADay, proxyManager(), "cashfin-leads:list", 0.5);
+        BudgetShare floodB = jvmB.join(SECRET, twentyADay, proxyManager(), null, 0);
+        BudgetShare consumerB = jvmB.join(SECRET, twentyADay, proxyManager(), "cashfin-leads:list", 0.5);
+
+        int flooded = 0;
+        for (int i = 0; i < 40; i++) {
+            if (takeNow(i % 2 == 0 ? floodA : floodB)) {
+                flooded++;
+            }
+        }
+        int polled = 0;
+        while (takeNow(consumerB)) {
+            polled++;
+        }
+
+        assertThat(flooded).as("one pool in the table for both JVMs: half the day").isEqualTo(10);
+        assertThat(polled).as("the consumer's reserve, untouched by the flood").isEqualTo(10);
+        SecretFingerprint secret = SecretFingerprint.of(SECRET);
+        assertThat(bucketKeys()).as("rows keyed by the secret's bucket key, never the secret or a raw share name")
+                .containsExactlyInAnyOrder(BudgetShares.poolKey(secret),
+                        BudgetShares.reserveKey(secret, "cashfin-leads:list"));
+    }
+
+    private static boolean takeNow(BudgetShare share) throws InterruptedException {
+        try {
+            share.take(Duration.ZERO);
+            return true;
+        } catch (RateLimitWaitExceededException e) {
+            return false;
+        }
     }
 
     private CallRateLimiter jvm(RateLimits limits) {
