@@ -52,6 +52,7 @@ class DevConsoleTest {
             @Override
             public void configure() {
                 from("direct:create").to("cashfin-leads:create?clientSecret=RAW(" + cashfin.secret() + ")");
+                from("direct:form").to("cashfin-leads:create?budgetReserve=0.2&budgetShare=web-form");
                 from("cashfin-leads:list?delay=200&initialDelay=0").routeId("poll-leads").process(e -> {
                     if (e.getMessage().getBody(Lead.class).getName().startsWith("Bad")) {
                         throw new IllegalStateException("CRM rejected the lead");
@@ -105,7 +106,10 @@ class DevConsoleTest {
         assertThat(create.getString("uri")).contains("clientSecret=xxxxxx");
         assertThat(text).contains("Endpoint: cashfin-leads://create").contains("Consumer of route poll-leads")
                 .contains("Last poll at").contains("strategy").contains("Rate limiter of secret#")
-                .contains("Last error: ").contains("CRM rejected the lead");
+                .contains("Last error: ").contains("CRM rejected the lead")
+                .contains("Budget share: 'web-form' reserve 0.2, pool 0.800 of the budget: available")
+                .contains("Budget share: pool only, pool 0.800 of the budget: "); // the 200 ms polls may wait for the pool
+        assertThat(((JsonObject) create.get("budgetShare")).getDouble("pool")).isEqualTo(0.8);
 
         assertThat(json.toJson()).doesNotContain(cashfin.secret());
         assertThat(text).doesNotContain(cashfin.secret());
