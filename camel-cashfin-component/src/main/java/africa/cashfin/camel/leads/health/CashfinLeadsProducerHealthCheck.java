@@ -11,6 +11,7 @@ import org.apache.camel.util.URISupport;
 
 import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.leads.api.CashfinClient;
+import africa.cashfin.camel.leads.api.limit.BudgetShare;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 
 /**
@@ -87,6 +88,18 @@ public class CashfinLeadsProducerHealthCheck extends AbstractHealthCheck {
                              + " the next call is allowed at " + retryAt + " (in " + round(wait) + "); until then"
                              + " calls fail with RateLimitWaitExceededException after waiting maxRetryWait. Send"
                              + " fewer calls, or set option plan (or maxRequestsPerDay) to your Cashfin plan's limits.");
+            return;
+        }
+        BudgetShare share = c.getBudgetShare();
+        Duration shareWait = share.waitForNextCall();
+        if (shareWait.compareTo(tolerated) > 0) {
+            Instant retryAt = Instant.now().plus(shareWait);
+            builder.down().detail(RETRY_AT, retryAt)
+                    .message("The " + share.describe() + " of the Cashfin call budget of " + limiter.secret()
+                             + " is spent: this endpoint's next call is allowed at " + retryAt + " (in "
+                             + round(shareWait) + "); the other shares of the secret go on. Send fewer calls, or"
+                             + " give this endpoint a larger share (budgetReserve here, or less reserved on the other"
+                             + " endpoints; see docs/rate-limiting.md, Budget shares).");
             return;
         }
         builder.up();

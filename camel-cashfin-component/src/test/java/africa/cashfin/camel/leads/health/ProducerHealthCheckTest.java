@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.CashfinLeadsEndpoint;
 import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
@@ -123,6 +124,56 @@ class ProducerHealthCheckTest {
         // and indeed the next create is refused without a call (quickly: maxRetryWait is far shorter than a day)
         assertThat(create("Lead 3").getException()).isInstanceOf(RateLimitWaitExceededException.class);
         assertThat(cashfin.totalRequests()).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void downWhenThePoolsShareOfTheDayIsSpentWhileAReservedProducerStaysUp() throws Exception {
+        context = new DefaultCamelContext();
+        HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+        component.getConfiguration().setClientSecret(cashfin.secret());
+        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
+        component.getConfiguration().setPlan("unlimited");
+        component.getConfiguration().setMaxRequestsPerDay(4);
+        component.getConfiguration().setRateLimitMargin(0);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:new-lead").routeId("new-lead").to("cashfin-leads:create");
+                from("direct:vip").routeId("vip").to("cashfin-leads:create?budgetReserve=0.5&budgetShare=vip");
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        assertThat(create("Lead 1").getException()).isNull();
+        assertThat(create("Lead 2").getException()).isNull();
+        long callsBefore = cashfin.totalRequests();
+
+        HealthCheck.Result pool = producerCheck("new-lead");
+        assertThat(pool.getState()).as("the pool's 2 calls of the day are spent").isEqualTo(HealthCheck.State.DOWN);
+        assertThat(pool.getMessage()).get().asString().contains("the pool", "is spent", "the other shares",
+                "budgetReserve");
+        assertThat(pool.getDetails()).containsKey(CashfinLeadsProducerHealthCheck.RETRY_AT);
+        assertThat(producerCheck("vip").getState()).as("its reserve is untouched").isEqualTo(HealthCheck.State.UP);
+        assertThat(cashfin.totalRequests()).isEqualTo(callsBefore);
+        assertThat(template.send("direct:vip", e -> e.getMessage().setBody(Map.of("name", "VIP"))).getException())
+                .isNull();
+    }
+
+    /**
+     * The producer check of the plain create endpoint through Camel's health API, or of the reserved one ({@code vip})
+     * called directly (Camel's producers repository reports one check of this component here).
+     */
+    private HealthCheck.Result producerCheck(String route) {
+        if (route.equals("vip")) {
+            CashfinLeadsEndpoint vip = context.getEndpoints().stream().filter(e -> e.getEndpointUri().contains("vip"))
+                    .map(CashfinLeadsEndpoint.class::cast).findFirst().orElseThrow();
+            return new CashfinLeadsProducerHealthCheck("vip", vip.getEndpointUri(), vip::clientIfStarted).call();
+        }
+        return HealthCheckHelper.invoke(context).stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:cashfin-leads")
+                             && !r.getDetails().toString().contains("budgetShare=vip"))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -127,6 +127,36 @@ public final class BudgetShare implements AutoCloseable {
         return b.toString();
     }
 
+    /**
+     * How long a call of this share asked for now would wait for the share (its reserve or the pool, whichever is due
+     * first), without taking one; the limiter's own wait comes on top. After the share's calls of the day are spent,
+     * hours. With a distributed store it reads the shared buckets.
+     *
+     * @return zero when the share has a call now, or while no endpoint of the secret has a reserve
+     */
+    public Duration waitForNextCall() {
+        Bucket pool = shares.pool();
+        if (reserve == null && pool == null) {
+            return Duration.ZERO;
+        }
+        long wait = Long.MAX_VALUE;
+        if (reserve != null) {
+            wait = Math.min(wait, reserve.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        }
+        if (pool != null) {
+            wait = Math.min(wait, pool.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        }
+        return Duration.ofNanos(Math.max(0, wait));
+    }
+
+    /** @return what the share is, for messages: {@code budget share 'x' (budgetReserve 0.3)} or the pool */
+    public String describe() {
+        return reserve == null ? "the pool (the calls without a budgetReserve, " + BudgetShares.text(pool())
+                                 + " of the budget)"
+                : "budget share '" + reserve.name + "' (budgetReserve " + BudgetShares.text(reserve.fraction)
+                  + ", then the pool)";
+    }
+
     /** @return the share's name, or null when it draws on the pool only */
     public String name() {
         return reserve == null ? null : reserve.name;
