@@ -145,7 +145,7 @@ class BudgetShareRouteTest {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("cashfin-leads:list?" + day + "&budgetReserve=0.5&startFrom=now&initialDelay=0&delay=1000")
+                    from("cashfin-leads:list?" + day + "&budgetReserve=0.5&startFrom=now&initialDelay=0&delay=2000")
                             .routeId("consumer").process(e -> emitted.incrementAndGet());
                 }
             });
