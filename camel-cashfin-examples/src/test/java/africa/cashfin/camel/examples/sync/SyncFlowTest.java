@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.CashfinExamplesApp;
+import africa.cashfin.camel.leads.CashfinLeadsEndpoint;
 import africa.cashfin.camel.examples.app.EmbeddedServices;
 import africa.cashfin.camel.examples.app.ExamplesApp;
 
@@ -60,6 +61,20 @@ class SyncFlowTest {
         await().atMost(WAIT).until(() -> "qualified".equals(column(id, "status")));
         assertThat(rowCount(id)).isEqualTo(1);
         assertThat(crmPosts()).hasSize(1);
+    }
+
+    @Test
+    void theConsumerAndTheFormKeepTheirSharesOfTheCallBudgetAndTheImportsUseThePool() {
+        org.apache.camel.CamelContext camel = APP.app().camelContext();
+        await().atMost(WAIT).until(() -> camel.getRouteController().getRouteStatus("sync-to-crms").isStarted());
+        CashfinLeadsEndpoint consumer = (CashfinLeadsEndpoint) camel.getRoute("sync-to-crms").getEndpoint();
+        assertThat(consumer.getBudgetReserve()).isEqualTo(0.3);
+        assertThat(consumer.getBudgetShareState()).startsWith("'lead-sync' reserve 0.3, pool 0.500");
+        List<String> producers = camel.getEndpoints().stream().filter(e -> e instanceof CashfinLeadsEndpoint
+                && e != consumer).map(e -> ((CashfinLeadsEndpoint) e).getBudgetShareState()).sorted().toList();
+        assertThat(producers).as("the web form's queue, the CSV import and the mailbox").anySatisfy(
+                state -> assertThat(state).startsWith("'web-form' reserve 0.2, pool 0.500"))
+                .anySatisfy(state -> assertThat(state).startsWith("pool only, pool 0.500"));
     }
 
     @Test
