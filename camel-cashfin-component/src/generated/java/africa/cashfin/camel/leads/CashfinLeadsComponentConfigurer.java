@@ -92,6 +92,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitjitter":
         case "rateLimitJitter": getOrCreateConfiguration(target).setRateLimitJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitlog":
+        case "rateLimitLog": getOrCreateConfiguration(target).setRateLimitLog(property(camelContext, africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.class, value)); return true;
         case "ratelimitmargin":
         case "rateLimitMargin": getOrCreateConfiguration(target).setRateLimitMargin(property(camelContext, double.class, value)); return true;
         case "ratelimitstore":
@@ -178,6 +180,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyUsername": return java.lang.String.class;
         case "ratelimitjitter":
         case "rateLimitJitter": return long.class;
+        case "ratelimitlog":
+        case "rateLimitLog": return africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return double.class;
         case "ratelimitstore":
@@ -265,6 +269,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "ratelimitjitter":
         case "rateLimitJitter": return getOrCreateConfiguration(target).getRateLimitJitter();
+        case "ratelimitlog":
+        case "rateLimitLog": return getOrCreateConfiguration(target).getRateLimitLog();
         case "ratelimitmargin":
         case "rateLimitMargin": return getOrCreateConfiguration(target).getRateLimitMargin();
         case "ratelimitstore":

@@ -94,6 +94,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitjitter":
         case "rateLimitJitter": target.getConfiguration().setRateLimitJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitlog":
+        case "rateLimitLog": target.getConfiguration().setRateLimitLog(property(camelContext, africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.class, value)); return true;
         case "ratelimitmargin":
         case "rateLimitMargin": target.getConfiguration().setRateLimitMargin(property(camelContext, double.class, value)); return true;
         case "ratelimitstore":
@@ -206,6 +208,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyUsername": return java.lang.String.class;
         case "ratelimitjitter":
         case "rateLimitJitter": return long.class;
+        case "ratelimitlog":
+        case "rateLimitLog": return africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return double.class;
         case "ratelimitstore":
@@ -319,6 +323,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "ratelimitjitter":
         case "rateLimitJitter": return target.getConfiguration().getRateLimitJitter();
+        case "ratelimitlog":
+        case "rateLimitLog": return target.getConfiguration().getRateLimitLog();
         case "ratelimitmargin":
         case "rateLimitMargin": return target.getConfiguration().getRateLimitMargin();
         case "ratelimitstore":

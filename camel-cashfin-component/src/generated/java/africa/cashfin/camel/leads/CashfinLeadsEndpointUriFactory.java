@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -64,6 +64,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("rateLimitJitter");
+        props.add("rateLimitLog");
         props.add("rateLimitMargin");
         props.add("rateLimitStore");
         props.add("repeatCount");

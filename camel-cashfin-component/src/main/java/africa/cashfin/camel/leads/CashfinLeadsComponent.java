@@ -110,6 +110,7 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
                 .rateLimits(config.rateLimits())
                 .rateLimitStore(config.getRateLimitStore())
                 .budgetShare(config.effectiveBudgetShare(), config.getBudgetReserve())
+                .rateLimitLog(config.getRateLimitLog())
                 .maxRetries(config.getMaxRetries())
                 .maxRetryWait(Duration.ofMillis(config.getMaxRetryWait()))
                 .proxy(config.getProxyHost(), config.getProxyPort())

@@ -20,6 +20,7 @@ import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RatePlan;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.model.LeadStatus;
 import africa.cashfin.camel.leads.scan.StartFrom;
@@ -442,6 +443,14 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " options need separate reserves, or to keep a stored reserve when options change.")
     private String budgetShare;
 
+    @UriParam(label = "ratelimit,advanced",
+              description = "A shared sliding log of sends (`africa.cashfin.camel.leads.api.limit.SharedAdmissionLog`,"
+                            + " e.g. `PostgresAdmissionLog` on the database of `rateLimitStore`): right before each"
+                            + " call leaves, the limiter counts the sends of every JVM using the secret, not only its"
+                            + " own, so a cluster keeps a strict sliding window too. Default: a log in this JVM. See"
+                            + " docs/cluster.md.")
+    private SharedAdmissionLog rateLimitLog;
+
     @UriParam(label = "producer", defaultValue = "none", enums = "none,email,phone",
               description = "create: find-or-create. `email` or `phone`: look the lead up by that field before"
                             + " creating it and before any retry after an ambiguous failure; an existing lead is"
@@ -615,6 +624,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
             }
         }
         return key.toString();
+    }
+
+    public SharedAdmissionLog getRateLimitLog() {
+        return rateLimitLog;
+    }
+
+    /** A sliding log of sends shared by the JVMs using the secret. */
+    public void setRateLimitLog(SharedAdmissionLog rateLimitLog) {
+        this.rateLimitLog = rateLimitLog;
     }
 
     public String getDeduplicateBy() {

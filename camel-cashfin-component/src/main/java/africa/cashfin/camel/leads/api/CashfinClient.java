@@ -147,7 +147,7 @@ public class CashfinClient implements Closeable {
     CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters, BudgetShareRegistry shares) {
         this.settings = settings;
         this.limiterLease = limiters.lease(settings.getClientSecret(), settings.getRateLimits(),
-                settings.getRateLimitStore());
+                settings.getRateLimitStore(), settings.getRateLimitLog());
         this.limiter = limiterLease.limiter();
         try {
             this.budgetShare = shares.join(settings.getClientSecret(), settings.getRateLimits(),

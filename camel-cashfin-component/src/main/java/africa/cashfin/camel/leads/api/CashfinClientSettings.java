@@ -19,6 +19,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RetryPolicy;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 
 /**
  * Everything a {@link CashfinClient} needs to talk to one Cashfin account: base URL, client secret, timeouts, pool
@@ -49,6 +50,7 @@ public final class CashfinClientSettings {
     private final ProxyManager<String> rateLimitStore;
     private final String budgetShare;
     private final double budgetReserve;
+    private final SharedAdmissionLog rateLimitLog;
     private final int maxRetries;
     private final Duration maxRetryWait;
     private final String proxyHost;
@@ -85,6 +87,7 @@ public final class CashfinClientSettings {
         if (this.budgetReserve > 0 && this.budgetShare == null) {
             throw new IllegalArgumentException("budgetReserve=" + b.budgetReserve + " needs a share name (budgetShare)");
         }
+        this.rateLimitLog = b.rateLimitLog;
         if (b.maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more (0 disables retrying), got " + b.maxRetries);
         }
@@ -201,6 +204,11 @@ public final class CashfinClientSettings {
         return budgetReserve;
     }
 
+    /** The sliding log of sends shared by the JVMs using this secret, or null to keep it in this JVM. */
+    public SharedAdmissionLog getRateLimitLog() {
+        return rateLimitLog;
+    }
+
     /** Retries after the first attempt of one call; 0 disables retrying. */
     public int getMaxRetries() {
         return maxRetries;
@@ -242,6 +250,7 @@ public final class CashfinClientSettings {
                 && rateLimits.equals(other.rateLimits) && rateLimitStore == other.rateLimitStore
                 && Objects.equals(budgetShare, other.budgetShare)
                 && Double.compare(budgetReserve, other.budgetReserve) == 0
+                && rateLimitLog == other.rateLimitLog
                 && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait)
                 && Objects.equals(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
                 && proxyCredentialsHash.equals(other.proxyCredentialsHash);
@@ -250,7 +259,8 @@ public final class CashfinClientSettings {
     @Override
     public int hashCode() {
         return Objects.hash(baseUrl, secretHash, connectTimeout, responseTimeout, maxConnections,
-                System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore), budgetShare, budgetReserve, maxRetries,
+                System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore),
+                System.identityHashCode(rateLimitLog), budgetShare, budgetReserve, maxRetries,
                 maxRetryWait, proxyHost, proxyPort, proxyCredentialsHash);
     }
 
@@ -259,7 +269,8 @@ public final class CashfinClientSettings {
         return "CashfinClientSettings[baseUrl=" + baseUrl + ", clientSecret=xxxxxx, connectTimeout=" + connectTimeout
                + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + ", sslContext="
                + (sslContext == null ? "default" : "custom") + ", rateLimits=" + rateLimits + ", rateLimitStore="
-               + (rateLimitStore == null ? "local" : "distributed")
+               + (rateLimitStore == null ? "local" : "distributed") + ", rateLimitLog="
+               + (rateLimitLog == null ? "local" : "shared")
                + (budgetShare == null ? "" : ", budgetShare=" + budgetShare + ", budgetReserve=" + budgetReserve)
                + ", maxRetries=" + maxRetries + ", maxRetryWait="
                + maxRetryWait + ", proxy=" + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort
@@ -350,6 +361,7 @@ public final class CashfinClientSettings {
         private ProxyManager<String> rateLimitStore;
         private String budgetShare;
         private double budgetReserve;
+        private SharedAdmissionLog rateLimitLog;
         private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
         private Duration maxRetryWait = RetryPolicy.DEFAULT_MAX_RETRY_WAIT;
         private String proxyHost;
@@ -426,6 +438,12 @@ public final class CashfinClientSettings {
         public Builder budgetShare(String name, double reserve) {
             this.budgetShare = name;
             this.budgetReserve = reserve;
+            return this;
+        }
+
+        /** The sliding log of sends shared by the JVMs using this secret; null (default) keeps it in this JVM. */
+        public Builder rateLimitLog(SharedAdmissionLog rateLimitLog) {
+            this.rateLimitLog = rateLimitLog;
             return this;
         }
 

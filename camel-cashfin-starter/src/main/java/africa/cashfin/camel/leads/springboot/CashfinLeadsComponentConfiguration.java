@@ -321,6 +321,15 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private String budgetShare;
 
     /**
+     * A shared sliding log of sends (africa.cashfin.camel.leads.api.limit.SharedAdmissionLog, e.g. PostgresAdmissionLog
+     * on the database of rateLimitStore): right before each call leaves, the limiter counts the sends of every JVM
+     * using the secret, not only its own, so a cluster keeps a strict sliding window too. Default: a log in this JVM.
+     * See docs/cluster.md. The option is a africa.cashfin.camel.leads.api.limit.SharedAdmissionLog type: give a bean
+     * reference such as #bean:myBean.
+     */
+    private africa.cashfin.camel.leads.api.limit.SharedAdmissionLog rateLimitLog;
+
+    /**
      * The Cashfin client secret (cs_...), sent as the Authorization header. Set it once for all endpoints with
      * camel.component.cashfin-leads.client-secret, ideally from an environment variable or vault; in a URI wrap it
      * as RAW(...). Secret: masked (******) in the actuator's env and configprops endpoints by this starter, and
@@ -676,6 +685,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setBudgetShare(String budgetShare) {
         this.budgetShare = budgetShare;
+    }
+
+    public africa.cashfin.camel.leads.api.limit.SharedAdmissionLog getRateLimitLog() {
+        return rateLimitLog;
+    }
+
+    public void setRateLimitLog(africa.cashfin.camel.leads.api.limit.SharedAdmissionLog rateLimitLog) {
+        this.rateLimitLog = rateLimitLog;
     }
 
     public String getClientSecret() {

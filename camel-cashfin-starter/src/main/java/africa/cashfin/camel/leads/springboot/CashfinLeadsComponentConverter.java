@@ -15,12 +15,13 @@ import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.stereotype.Component;
 
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 /**
  * Binds bean references in {@code camel.component.cashfin-leads.*} properties: a value {@code #bean:name} (or
  * {@code #name}) for an object option ({@code idempotent-repository}, {@code state-repository},
- * {@code rate-limit-store}, {@code ssl-context-parameters}, {@code configuration}) becomes the Spring bean of that
+ * {@code rate-limit-store}, {@code rate-limit-log}, {@code ssl-context-parameters}, {@code configuration}) becomes the Spring bean of that
  * name.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +31,7 @@ public class CashfinLeadsComponentConverter implements GenericConverter {
 
     private static final Class<?>[] BEAN_TYPES = {
             CashfinLeadsConfiguration.class, IdempotentRepository.class, StateRepository.class, ProxyManager.class,
-            SSLContextParameters.class };
+            SharedAdmissionLog.class, SSLContextParameters.class };
 
     @Autowired
     private ApplicationContext applicationContext;

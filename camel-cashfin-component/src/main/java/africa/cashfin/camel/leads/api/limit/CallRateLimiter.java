@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * schedule to its end and invalidates the slots handed out before, so the waiting callers come back one spacing apart,
  * not in a burst;</li>
  * <li>the <b>sliding log</b> ({@link AdmissionLog}): per second and per minute, at most the server's limit in any
- * span of the window plus {@link RateLimits#jitter()}, counted when calls actually leave;</li>
+ * span of the window plus {@link RateLimits#jitter()}, counted when calls actually leave; with a
+ * {@link SharedAdmissionLog} (a cluster), the calls of every JVM using the secret are counted;</li>
  * <li>and only then is the call recorded and let go.</li>
  * </ol>
  */
@@ -53,6 +54,10 @@ public final class CallRateLimiter {
     private final TimeSource time;
     private final Bucket bucket;
     private final boolean distributed;
+    /** The cluster's shared sliding log of sends, or null to keep the log in this JVM only. */
+    private final SharedAdmissionLog sharedLog;
+    /** The windows the shared log keeps (those of {@link #logs}). */
+    private final List<SharedAdmissionLog.Window> sharedWindows = new ArrayList<>();
     private final long holdWhenRemainingAtMost;
     /** The paced spacing of calls at full pace (0 when neither the second nor the minute is limited). */
     private final long spacingNanos;
@@ -70,6 +75,8 @@ public final class CallRateLimiter {
     private long generation;
     /** True from a 429 until the first call after its pause (which logs that calls resumed). */
     private boolean rateLimitedPause;
+    /** True while the shared log fails (the JVM's own logs are used meanwhile). */
+    private boolean sharedLogFailing;
 
     private CallRateLimiter(Builder builder) {
         this.secret = Objects.requireNonNull(builder.secret, "secret");
@@ -77,6 +84,7 @@ public final class CallRateLimiter {
         this.time = Objects.requireNonNull(builder.time, "time");
         this.holdWhenRemainingAtMost = builder.holdWhenRemainingAtMost;
         this.distributed = builder.proxyManager != null;
+        this.sharedLog = builder.sharedLog;
         long now = time.nanoTime();
         this.nextSlotNanos = now;
         this.pausedUntilNanos = now;
@@ -87,6 +95,7 @@ public final class CallRateLimiter {
                 long limit = limits.limit(window).getAsLong();
                 if (limit <= AdmissionLog.MAX_LOGGED_LIMIT) {
                     logs.add(new AdmissionLog(limit, window.length().toNanos()));
+                    sharedWindows.add(new SharedAdmissionLog.Window(limit, window.length()));
                 }
             }
         }
@@ -253,14 +262,52 @@ public final class CallRateLimiter {
     }
 
     /**
-     * Lets the call go at {@code now} if its slot is still valid and the sliding logs have room.
+     * Lets the call go at {@code now} if its slot is still valid and the sliding logs have room: the cluster's shared
+     * log when there is one (then the call is also recorded in this JVM's logs, which explain the server's headers),
+     * else this JVM's.
      *
      * @return 0 when admitted (recorded), a positive wait when a sliding log is full, -1 when the slot was invalidated
      */
-    private synchronized long admit(long now, Slot slot) {
-        if (slot.generation != generation) {
-            return -1;
+    private long admit(long now, Slot slot) {
+        long jitter;
+        synchronized (this) {
+            if (slot.generation != generation) {
+                return -1;
+            }
+            if (sharedLog == null || sharedWindows.isEmpty()) {
+                return admitLocally(now);
+            }
+            jitter = pace.jitterNanos(now);
         }
+        Duration wait;
+        try {
+            wait = sharedLog.admit(secret.bucketKey(), sharedWindows, Duration.ofNanos(jitter));
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (!sharedLogFailing) {
+                    sharedLogFailing = true;
+                    LOG.warn("The shared admission log of {} ({}) failed: {}. Until it works again each JVM keeps its"
+                             + " own sliding log (the shared budget still applies).", secret, sharedLog,
+                            e.getMessage());
+                }
+                return slot.generation != generation ? -1 : admitLocally(time.nanoTime());
+            }
+        }
+        synchronized (this) {
+            if (sharedLogFailing) {
+                sharedLogFailing = false;
+                LOG.info("The shared admission log of {} ({}) works again", secret, sharedLog);
+            }
+            if (!wait.isZero()) {
+                return wait.toNanos();
+            }
+            recordSent(time.nanoTime());
+            return 0;
+        }
+    }
+
+    /** Checks and records in this JVM's sliding logs; guarded by "this". */
+    private long admitLocally(long now) {
         long wait = 0;
         for (AdmissionLog log : logs) {
             wait = Math.max(wait, log.waitBefore(now, pace.jitterNanos(now)));
@@ -268,6 +315,12 @@ public final class CallRateLimiter {
         if (wait > 0) {
             return wait;
         }
+        recordSent(now);
+        return 0;
+    }
+
+    /** Records a call that leaves at {@code now} in this JVM's logs; guarded by "this". */
+    private void recordSent(long now) {
         for (AdmissionLog log : logs) {
             log.record(now);
         }
@@ -275,7 +328,6 @@ public final class CallRateLimiter {
             rateLimitedPause = false;
             LOG.info("Cashfin calls of {} resumed after the 429 pause{}", secret, paceText(now));
         }
-        return 0;
     }
 
     /**
@@ -454,6 +506,11 @@ public final class CallRateLimiter {
         return secret;
     }
 
+    /** @return true when the sliding log of sends is shared by the JVMs using this secret */
+    public boolean hasSharedLog() {
+        return sharedLog != null;
+    }
+
     /** @return true when the bucket lives in a distributed Bucket4j store */
     public boolean isDistributed() {
         return distributed;
@@ -470,7 +527,8 @@ public final class CallRateLimiter {
 
     @Override
     public String toString() {
-        return "CallRateLimiter[" + secret + ", " + limits + (distributed ? ", distributed" : "") + "]";
+        return "CallRateLimiter[" + secret + ", " + limits + (distributed ? ", distributed" : "")
+               + (sharedLog != null ? ", shared log" : "") + "]";
     }
 
     /**
@@ -578,6 +636,7 @@ public final class CallRateLimiter {
         private final RateLimits limits;
         private TimeSource time = TimeSource.system();
         private ProxyManager<String> proxyManager;
+        private SharedAdmissionLog sharedLog;
         private long holdWhenRemainingAtMost;
 
         private Builder(SecretFingerprint secret, RateLimits limits) {
@@ -594,6 +653,15 @@ public final class CallRateLimiter {
         /** @param proxyManager a distributed Bucket4j store shared by the JVMs using this secret; null for local */
         public Builder distributed(ProxyManager<String> proxyManager) {
             this.proxyManager = proxyManager;
+            return this;
+        }
+
+        /**
+         * @param sharedLog the sliding log of sends shared by the JVMs using this secret (checked right before each
+         *                  call leaves, instead of this JVM's own log); null to keep the log in this JVM
+         */
+        public Builder sharedLog(SharedAdmissionLog sharedLog) {
+            this.sharedLog = sharedLog;
             return this;
         }
 

@@ -43,14 +43,31 @@ public final class CallRateLimiterRegistry {
      *                                  another store
      */
     public Lease lease(String clientSecret, RateLimits limits, ProxyManager<String> distributedStore) {
+        return lease(clientSecret, limits, distributedStore, null);
+    }
+
+    /**
+     * Leases the limiter of a secret, creating it on first use.
+     *
+     * @param  clientSecret             the Cashfin client secret (only its fingerprint is kept)
+     * @param  limits                   the limits to enforce
+     * @param  distributedStore         a Bucket4j store shared by the JVMs using this secret, or null for a local bucket
+     * @param  sharedLog                the sliding log of sends shared by the JVMs using this secret, or null for a log
+     *                                  in this JVM
+     * @return                          an open lease; close it when the user (endpoint, client) stops
+     * @throws IllegalArgumentException when the secret is blank, or when it is already leased with other limits,
+     *                                  another store or another shared log
+     */
+    public Lease lease(String clientSecret, RateLimits limits, ProxyManager<String> distributedStore,
+                       SharedAdmissionLog sharedLog) {
         SecretFingerprint secret = SecretFingerprint.of(clientSecret);
         Objects.requireNonNull(limits, "limits");
         synchronized (entries) {
             Entry entry = entries.get(secret);
             if (entry == null) {
                 CallRateLimiter limiter = CallRateLimiter.builder(secret, limits).timeSource(time)
-                        .distributed(distributedStore).build();
-                entry = new Entry(limiter, distributedStore);
+                        .distributed(distributedStore).sharedLog(sharedLog).build();
+                entry = new Entry(limiter, distributedStore, sharedLog);
                 entries.put(secret, entry);
             } else {
                 if (!entry.limiter.limits().equals(limits)) {
@@ -63,6 +80,11 @@ public final class CallRateLimiterRegistry {
                     throw new IllegalArgumentException("The Cashfin client secret " + secret
                             + " is already used with " + (entry.store == null ? "a local" : "another distributed")
                             + " rate-limit bucket: every endpoint using one secret must use the same bucket store");
+                }
+                if (entry.sharedLog != sharedLog) {
+                    throw new IllegalArgumentException("The Cashfin client secret " + secret
+                            + " is already used with " + (entry.sharedLog == null ? "a local" : "another shared")
+                            + " sliding log of sends: every endpoint using one secret must use the same rateLimitLog");
                 }
             }
             entry.leases++;
@@ -94,11 +116,13 @@ public final class CallRateLimiterRegistry {
     private static final class Entry {
         final CallRateLimiter limiter;
         final ProxyManager<String> store;
+        final SharedAdmissionLog sharedLog;
         int leases;
 
-        Entry(CallRateLimiter limiter, ProxyManager<String> store) {
+        Entry(CallRateLimiter limiter, ProxyManager<String> store, SharedAdmissionLog sharedLog) {
             this.limiter = limiter;
             this.store = store;
+            this.sharedLog = sharedLog;
         }
     }
 

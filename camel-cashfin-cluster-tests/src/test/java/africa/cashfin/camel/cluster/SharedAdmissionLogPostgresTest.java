@@ -1,0 +1,265 @@
+package africa.cashfin.camel.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
+import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
+import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
+import africa.cashfin.camel.leads.api.limit.RateLimits;
+import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.Window;
+import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+import africa.cashfin.camel.simulator.Outcome;
+import africa.cashfin.camel.simulator.Plan;
+import africa.cashfin.camel.simulator.RateLimitMode;
+
+/**
+ * The cluster-shared sliding log of sends ({@code rateLimitLog}, {@link PostgresAdmissionLog}) on a real PostgreSQL.
+ * Each {@link CallRateLimiter} made from its own registry stands for one JVM (a JVM has one limiter per secret). The
+ * simulator counts a sliding log at arrival with network jitter, the strictest reading of Cashfin's limits.
+ */
+class SharedAdmissionLogPostgresTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
+
+    /** Creates made before the measured ones, below the limit (5 of 10 a second). */
+    private static final int WARM_UP_CREATES = 5;
+
+    private final DataSource database = SharedPostgres.newDatabase();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void theLogCountsTheSendsOfEveryNodeAndRecordsOnlyAdmittedOnes() {
+        // three nodes, each with its own instance (and its own connections) on the one table
+        List<SharedAdmissionLog> nodes = List.of(new PostgresAdmissionLog(SharedPostgres.dataSource(name())),
+                new PostgresAdmissionLog(SharedPostgres.dataSource(name())),
+                new PostgresAdmissionLog(SharedPostgres.dataSource(name())));
+        List<Window> fivePerMinute = List.of(new Window(5, Duration.ofMinutes(1)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(nodes.get(i % 3).admit("key-a", fivePerMinute, Duration.ZERO)).isZero();
+        }
+        for (SharedAdmissionLog node : nodes) {
+            assertThat(node.admit("key-a", fivePerMinute, Duration.ZERO))
+                    .as("the sixth send of the minute waits, whichever node asks")
+                    .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        }
+        assertThat(nodes.get(0).admit("key-b", fivePerMinute, Duration.ZERO)).as("another secret's log").isZero();
+        assertThat(rows("key-a")).as("refused sends are not recorded").isEqualTo(5);
+    }
+
+    @Test
+    void theWaitEndsWhenTheOldestSendLeavesTheWindowPlusTheJitterAllowance() throws Exception {
+        SharedAdmissionLog log = new PostgresAdmissionLog(database);
+        List<Window> twoPerSecond = List.of(new Window(2, Duration.ofSeconds(1)));
+        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100))).isZero();
+        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100))).isZero();
+        Duration wait = log.admit("k", twoPerSecond, Duration.ofMillis(100));
+        assertThat(wait).isBetween(Duration.ofMillis(500), Duration.ofMillis(1100));
+        TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100))).isZero();
+    }
+
+    @Test
+    void aBadTableNameIsRefusedWithAClearError() {
+        PostgresAdmissionLog log = new PostgresAdmissionLog(database);
+        log.setTableName("logs; DROP TABLE x");
+        assertThatThrownBy(() -> log.admit("k", List.of(new Window(1, Duration.ofSeconds(1))), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a plain SQL name");
+    }
+
+    @Test
+    void threeNodesSharingTheBudgetAndTheLogMeetNo429AtTheFullSharedRate() throws Exception {
+        strictSimulator();
+        // margin 0: nothing but the shared bucket and the shared log keeps the cluster under the server's window
+        RateLimits tenASecond = RateLimits.builder().maxRequestsPerSecond(10).margin(0).build();
+        ProxyManager<String> budget = proxyManager();
+        List<CallRateLimiter> nodes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            nodes.add(node(tenASecond, budget, new PostgresAdmissionLog(SharedPostgres.dataSource(name()))));
+        }
+        long start = System.nanoTime();
+        int calls = createConcurrently(nodes, 4, 15); // 180 creates, 12 callers (and the warm-up)
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(sim.requestCount(Outcome.RATE_LIMITED)).as("429s").isZero();
+        assertThat(sim.leadCount()).isEqualTo(calls);
+        // 180 calls at 10/s: at least 17 s (1.5 s of it the warm-up pause); they are not slowed far below the shared rate either
+        assertThat(seconds).isGreaterThan(18).isLessThan(60);
+    }
+
+    @Test
+    void theSharedLogAloneHoldsNodesThatEachBelieveTheyOwnTheBudget() throws Exception {
+        strictSimulator();
+        // three local buckets of 10/s would send 30/s; only the shared log stands between them and the server
+        RateLimits tenASecond = RateLimits.builder().maxRequestsPerSecond(10).margin(0).build();
+        List<CallRateLimiter> nodes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            nodes.add(node(tenASecond, null, new PostgresAdmissionLog(SharedPostgres.dataSource(name()))));
+        }
+        int calls = createConcurrently(nodes, 3, 10); // 90 creates
+
+        assertThat(sim.requestCount(Outcome.RATE_LIMITED)).as("429s").isZero();
+        assertThat(sim.leadCount()).isEqualTo(calls);
+    }
+
+    @Test
+    void aCreateRouteUsesTheSharedLogThroughTheRateLimitLogOption() throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("cashfinRateLimitLog", new PostgresAdmissionLog(database));
+        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+        component.getConfiguration().setClientSecret(sim.secret());
+        component.getConfiguration().setBaseUrl(sim.baseUrl());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:new-lead").to("cashfin-leads:create?plan=starter&rateLimitLog=#bean:cashfinRateLimitLog");
+            }
+        });
+        context.start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                context.createProducerTemplate().requestBody("direct:new-lead",
+                        java.util.Map.of("name", "Logged Lead " + i));
+            }
+        } finally {
+            context.stop();
+        }
+        assertThat(sim.leadCount()).isEqualTo(3);
+        assertThat(rows(SecretFingerprint.of(sim.secret()).bucketKey()))
+                .as("one row per send, keyed by the secret's fingerprint, never the secret").isEqualTo(3);
+    }
+
+    private void strictSimulator() {
+        sim.plan(Plan.custom(10, 100_000, 1_000_000));
+        sim.rateLimitMode(RateLimitMode.SLIDING);
+        sim.latencyJitter(Duration.ofMillis(1), Duration.ofMillis(8), 7);
+    }
+
+    /** {@code callersEach} threads per node, each acquiring then creating {@code callsEach} leads. */
+    private int createConcurrently(List<CallRateLimiter> nodes, int callersEach, int callsEach) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(nodes.size() * callersEach);
+        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        try {
+            // warm the test's HTTP client and the simulator's create path up (class loading, JIT, connections),
+            // below the limit, then let the server's window empty: a cold first request reaching the server's counter
+            // 100 ms late is the test's jitter, not the network's
+            List<Future<?>> warmUp = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_CREATES; i++) {
+                warmUp.add(pool.submit(() -> create("Warm-up lead")));
+            }
+            for (Future<?> f : warmUp) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(sim.requestCount(Outcome.RATE_LIMITED)).isZero();
+            List<Future<?>> done = new ArrayList<>();
+            for (CallRateLimiter node : nodes) {
+                for (int c = 0; c < callersEach; c++) {
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < callsEach; i++) {
+                            node.acquire(); // counted as leaving now: send at once
+                            statuses.add(create("Cluster lead").statusCode());
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : done) {
+                f.get(180, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(201);
+        return WARM_UP_CREATES + nodes.size() * callersEach * callsEach;
+    }
+
+    private HttpResponse<String> create(String name) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/business/lead/create"))
+                .header("Authorization", sim.secret()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One JVM's limiter: its own registry, the shared budget (or a local one) and the shared log. */
+    private CallRateLimiter node(RateLimits limits, ProxyManager<String> budget, SharedAdmissionLog log) {
+        return new CallRateLimiterRegistry(TimeSource.system()).lease(sim.secret(), limits, budget, log).limiter();
+    }
+
+    private ProxyManager<String> proxyManager() {
+        execute("CREATE TABLE IF NOT EXISTS cashfin_rate_limit (id VARCHAR(128) PRIMARY KEY, state BYTEA,"
+                + " expires_at BIGINT)");
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database).primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("cashfin_rate_limit").idColumn("id").stateColumn("state").build();
+    }
+
+    private String databaseName;
+
+    /** The name of this test's database, for more DataSources (more "nodes") on it. */
+    private String name() {
+        if (databaseName == null) {
+            try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT current_database()")) {
+                r.next();
+                databaseName = r.getString(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return databaseName;
+    }
+
+    private long rows(String key) {
+        try (Connection c = database.getConnection();
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM cashfin_rate_limit_log WHERE bucket_key = '"
+                                          + key.replace("'", "''") + "'")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
