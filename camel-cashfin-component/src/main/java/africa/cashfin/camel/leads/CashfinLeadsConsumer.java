@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -17,12 +19,14 @@ import org.apache.camel.RollbackExchangeException;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.DurationText;
 import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
+import africa.cashfin.camel.leads.consumer.ContextStoppingNotifier;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
@@ -74,6 +78,12 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private int emittedThisPoll;
     /** True when the current poll had to stop before its run was done (maxMessagesPerPoll, shutdown). */
     private boolean stopRequested;
+    /** Held from a lead's hand-over to the route until its outcome is recorded: a stop waits for it. */
+    private final ReentrantLock leadInHand = new ReentrantLock();
+    /** Set when the CamelContext begins to stop: no further lead is handed to the route. */
+    private volatile boolean draining;
+    /** Drains when the CamelContext begins to stop, before any route consumer (or master: wrapper) is stopped. */
+    private ContextStoppingNotifier drainOnContextStop;
 
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -95,7 +105,53 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             pollFailures = new PollFailureLog(LOG, String.valueOf(endpoint), getExceptionHandler());
             setExceptionHandler(pollFailures);
         }
+        draining = false;
+        drainOnContextStop = new ContextStoppingNotifier(this::drain);
+        getEndpoint().getCamelContext().getManagementStrategy().addEventNotifier(drainOnContextStop);
+        ServiceHelper.startService(drainOnContextStop);
         super.doStart();
+    }
+
+    /**
+     * A graceful stop: no further lead starts (checked under the lead-in-hand lock), and the lead in hand completes
+     * and is recorded before the route's processor is stopped. When the whole CamelContext stops, this already
+     * happened when it began to stop ({@link ContextStoppingNotifier}), before a {@code master:} wrapper stopped the
+     * processor and gave the leadership up: the next leader then finds every delivered lead's key.
+     */
+    @Override
+    protected void doStop() throws Exception {
+        try {
+            drain();
+            super.doStop();
+        } finally {
+            if (drainOnContextStop != null) {
+                getEndpoint().getCamelContext().getManagementStrategy().removeEventNotifier(drainOnContextStop);
+                ServiceHelper.stopService(drainOnContextStop);
+                drainOnContextStop = null;
+            }
+        }
+    }
+
+    /** Lets no further lead start and waits (at most the shutdown timeout) for the lead in hand to be recorded. */
+    private void drain() {
+        draining = true;
+        try {
+            awaitLeadInHand();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitLeadInHand() throws InterruptedException {
+        long timeoutMillis = Math.max(1, getEndpoint().getCamelContext().getShutdownStrategy().getTimeUnit()
+                .toMillis(getEndpoint().getCamelContext().getShutdownStrategy().getTimeout()));
+        if (leadInHand.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            leadInHand.unlock();
+        } else {
+            LOG.warn("{} is stopping but the route still has a lead in hand after {}: stopping without waiting for it;"
+                     + " unless it completes before the route's processor stops, it is offered again (by the next"
+                     + " leader in a cluster)", endpoint, DurationText.of(Duration.ofMillis(timeoutMillis)));
+        }
     }
 
     @Override
@@ -129,7 +185,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         deferredThisPoll = 0;
         stopRequested = false;
         try {
-            while (!run.isDone() && !stopRequested && isBatchAllowed()) {
+            while (!run.isDone() && !stopRequested && isBatchAllowed() && !draining) {
                 PageRequest request = run.nextRequest();
                 LeadPage page = endpoint.getClient().list(new LeadQuery(request.page(), request.limit(),
                         config.getSearch(), config.getStatus(), config.getSource()));
@@ -200,41 +256,21 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
         int index = 0;
         while (index < size) {
-            if (!isBatchAllowed()) {
-                stopRequested = true;
-                return index;
-            }
             if (run.stoppedAfterFailures()) {
                 // the route looks down (a page worth of failures): the rest of this page waits for a later poll
                 due.subList(index, due.size()).forEach(run::notOffered);
                 return index;
             }
-            LeadEvent event = due.get(index);
-            Exchange exchange = createExchange(event, index, size);
-            pendingExchanges = size - index - 1;
+            leadInHand.lock();
             try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            Exception failure = exchange.getException();
-            boolean rolledBack = exchange.isRollbackOnly() || exchange.isRollbackOnlyLast();
-            if (failure == null && !rolledBack) {
-                run.succeeded(event);
-                statistics.emitted();
-                metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.EMITTED, 1);
-                FailedLeadBackoff.Failing recovered = failedLeads.succeeded(event.key());
-                if (recovered != null) {
-                    LOG.info("Lead {} ({}) delivered after {} failed attempts since {}", event.lead().getId(),
-                             event.type().headerValue(), recovered.failures(), recovered.firstFailure());
+                if (!isBatchAllowed() || draining) {
+                    stopRequested = true;
+                    return index;
                 }
-            } else {
-                run.failed(event);
-                statistics.failed();
-                metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.FAILED, 1);
-                leadFailed(event, exchange, failure);
+                emit(run, due.get(index), index, size);
+            } finally {
+                leadInHand.unlock();
             }
-            releaseExchange(exchange, false);
             index++;
             emittedThisPoll++;
         }
@@ -243,6 +279,35 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             stopRequested = true;
         }
         return index;
+    }
+
+    /** Hands one lead to the route, synchronously, and reports its outcome to the run (which records it). */
+    private void emit(ScanRun run, LeadEvent event, int index, int size) {
+        Exchange exchange = createExchange(event, index, size);
+        pendingExchanges = size - index - 1;
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        boolean rolledBack = exchange.isRollbackOnly() || exchange.isRollbackOnlyLast();
+        if (failure == null && !rolledBack) {
+            run.succeeded(event);
+            statistics.emitted();
+            metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.EMITTED, 1);
+            FailedLeadBackoff.Failing recovered = failedLeads.succeeded(event.key());
+            if (recovered != null) {
+                LOG.info("Lead {} ({}) delivered after {} failed attempts since {}", event.lead().getId(),
+                         event.type().headerValue(), recovered.failures(), recovered.firstFailure());
+            }
+        } else {
+            run.failed(event);
+            statistics.failed();
+            metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.FAILED, 1);
+            leadFailed(event, exchange, failure);
+        }
+        releaseExchange(exchange, false);
     }
 
     /**
