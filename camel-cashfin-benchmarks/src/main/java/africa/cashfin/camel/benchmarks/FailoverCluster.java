@@ -24,6 +24,8 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.curator.test.TestingServer;
 
+import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;
@@ -101,6 +103,7 @@ public final class FailoverCluster {
     private final Settings settings;
     private final Consumer<String> log;
     private ProxyManager<String> sharedStore;
+    private SharedAdmissionLog sharedLog;
 
     public FailoverCluster(Settings settings, Consumer<String> log) {
         this.settings = settings;
@@ -125,6 +128,7 @@ public final class FailoverCluster {
                     settings.createConcurrency(), 200,
                     settings.kill() == Kill.HARD ? 4_000 : 30_000);
             sharedStore = settings.separateJvms() ? null : FailoverNode.postgresStore(db);
+            sharedLog = settings.separateJvms() ? null : new PostgresAdmissionLog(db);
             Map<String, NodeHandle> nodes = new LinkedHashMap<>();
             for (String id : NODES) {
                 nodes.put(id, launch(base.withNode(id)));
@@ -274,7 +278,7 @@ public final class FailoverCluster {
 
     private NodeHandle launch(FailoverNodeSettings node) throws Exception {
         return settings.separateJvms() ? new ProcessNode(node)
-                : new InJvmNode(new FailoverNode(node, sharedStore).start());
+                : new InJvmNode(new FailoverNode(node, sharedStore, sharedLog).start());
     }
 
     private static long scalar(DataSource db, String sql) throws SQLException {

@@ -27,13 +27,16 @@ import africa.cashfin.camel.leads.BulkCreateItem;
 import africa.cashfin.camel.leads.BulkCreateResult;
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
+import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.state.JdbcStateRepository;
 
 /**
  * One node of the failover cluster, as a user would run it: {@code master:} on a ZooKeeper cluster service, the
  * delivered keys ({@code JdbcMessageIdRepository}), the cursor ({@code JdbcStateRepository}) and the call budget
- * (Bucket4j's PostgreSQL {@code ProxyManager}) in one PostgreSQL, behind a HikariCP pool. Its consumer route writes
+ * (Bucket4j's PostgreSQL {@code ProxyManager}, {@code rateLimitStore}) with the cluster's sliding log of sends
+ * ({@code PostgresAdmissionLog}, {@code rateLimitLog}) in one PostgreSQL, behind a HikariCP pool. Its consumer route writes
  * every lead it receives to the {@code emitted} table (the "downstream system"); a second job bulk-creates the leads
  * of the node's own queue, batch after batch, and records them in {@code created}. A restarted node resumes its queue
  * where the table says it stopped. Runs in its own JVM ({@link #main}) or in-process.
@@ -59,14 +62,17 @@ public final class FailoverNode implements AutoCloseable {
      * @param settings   who this node is and where everything is
      * @param sharedStore the call-budget store to use, or null to build the PostgreSQL one on this node's pool (a JVM
      *                    has one limiter per secret, so nodes sharing a JVM must share its store instance)
+     * @param sharedLog   the sliding log of sends to use, or null to build the PostgreSQL one on this node's pool
+     *                    (likewise one instance per JVM)
      * @throws Exception when the routes cannot be built
      */
-    public FailoverNode(FailoverNodeSettings settings, ProxyManager<String> sharedStore) throws Exception {
+    public FailoverNode(FailoverNodeSettings settings, ProxyManager<String> sharedStore, SharedAdmissionLog sharedLog)
+            throws Exception {
         this.settings = settings;
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(settings.jdbcUrl());
         pool.setUsername("postgres");
-        pool.setMaximumPoolSize(6);
+        pool.setMaximumPoolSize(10);
         pool.setPoolName("leads-" + settings.node());
         dataSource = new HikariDataSource(pool);
 
@@ -90,12 +96,13 @@ public final class FailoverNode implements AutoCloseable {
         defaults.setMaxRequestsPerMinute(settings.perMinute());
         defaults.setRateLimitMargin(settings.margin());
         defaults.setRateLimitStore(sharedStore != null ? sharedStore : postgresStore(dataSource));
+        defaults.setRateLimitLog(sharedLog != null ? sharedLog : new PostgresAdmissionLog(dataSource));
 
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("master:cashfin-leads:cashfin-leads:list?idempotentRepository=#leadIds"
-                     + "&stateRepository=#leadCursor&limit=100&initialDelay=2000&delay=" + settings.pollDelayMillis())
+                     + "&stateRepository=#leadCursor&limit=100&initialDelay=0&delay=" + settings.pollDelayMillis())
                         .routeId("leads")
                         .process(e -> record(e.getMessage().getBody(Lead.class).getId()));
             }
@@ -111,18 +118,12 @@ public final class FailoverNode implements AutoCloseable {
     }
 
     /**
-     * Graceful stop, as on SIGTERM: the consumer route stops first (the lead in hand completes, and the leadership is
-     * released at once, so another node takes over while this one finishes), then the batch in flight completes,
-     * then the context stops.
+     * Graceful stop, as on SIGTERM: the create job finishes the batch in flight, then the context stops (the consumer
+     * finishes and records the lead in hand as the context begins to stop, then the leadership is released).
      */
     @Override
     public void close() {
         stopping = true;
-        try {
-            context.getRouteController().stopRoute("leads");
-        } catch (Exception e) {
-            System.err.println(settings.node() + " could not stop its consumer route: " + e);
-        }
         try {
             creator.join(120_000);
         } catch (InterruptedException e) {
@@ -238,7 +239,7 @@ public final class FailoverNode implements AutoCloseable {
      * @throws Exception on failure to start
      */
     public static void main(String[] args) throws Exception {
-        FailoverNode node = new FailoverNode(FailoverNodeSettings.fromArgs(args), null);
+        FailoverNode node = new FailoverNode(FailoverNodeSettings.fromArgs(args), null, null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
