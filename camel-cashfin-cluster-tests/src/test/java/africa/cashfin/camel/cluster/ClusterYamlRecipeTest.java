@@ -67,6 +67,7 @@ class ClusterYamlRecipeTest {
             main.addInitialProperty("camel.component.cashfin-leads.base-url", sim.baseUrl());
             main.addInitialProperty("camel.component.cashfin-leads.plan", "starter");
             main.addInitialProperty("camel.component.cashfin-leads.rate-limit-store", "#bean:cashfinRateLimitStore");
+            main.addInitialProperty("camel.component.cashfin-leads.rate-limit-log", "#bean:cashfinRateLimitLog");
             main.addInitialProperty("cashfin.db.url", SharedPostgres.jdbcUrl(database));
             main.addInitialProperty("cashfin.db.user", "postgres");
             main.addInitialProperty("cashfin.db.password", "");
@@ -84,6 +85,9 @@ class ClusterYamlRecipeTest {
                         .containsExactlyInAnyOrderElementsOf(withMarker(expected)));
                 assertThat(rows(db, "SELECT id FROM cashfin_rate_limit")).hasSize(1)
                         .allSatisfy(id -> assertThat(id).startsWith("cashfin-leads:calls:").doesNotContain(sim.secret()));
+                assertThat(rows(db, "SELECT DISTINCT bucket_key FROM cashfin_rate_limit_log"))
+                        .as("the shared sliding log holds the sends, keyed by the secret's fingerprint")
+                        .containsExactlyElementsOf(rows(db, "SELECT id FROM cashfin_rate_limit"));
             } finally {
                 main.stop();
             }
