@@ -25,6 +25,8 @@ final class BackwardWalk implements PageReader {
     private final Instant floor;
     private Lead frontier;
     private long frontierPosition;
+    /** The frontier's position counted from the oldest lead (stable under inserts at the top); -1 when unknown. */
+    private long frontierFromOldest = -1;
     private long frontierTotal = -1;
     private List<Lead> held;
     private int heldPage;
@@ -105,9 +107,11 @@ final class BackwardWalk implements PageReader {
         if (held != null) {
             region.addAll(reversed(heldItems));
             setFrontier(held.get(0), heldPage, heldTotal);
+            frontierFromOldest = heldItems.get(0).position();
             top = heldPage;
         } else if (cut > 0 || frontier == null) {
             setFrontier(leads.get(0), q, info == null ? -1 : info.total());
+            frontierFromOldest = items.get(0).position();
         }
         held = null;
         heldItems = null;
@@ -116,6 +120,16 @@ final class BackwardWalk implements PageReader {
             return run.done(events);
         }
         return next(top - 1, events);
+    }
+
+    /**
+     * Everything older than the frontier is handled once the events of its region have their outcomes (the run asks
+     * only then): the frontier is the point reached.
+     */
+    @Override
+    public WalkPoint walkPoint() {
+        return frontier == null || frontierFromOldest < 0 ? null
+                : new WalkPoint(frontier.getCreatedat(), frontierFromOldest);
     }
 
     private List<LeadEvent> next(int page, List<LeadEvent> events) {

@@ -21,4 +21,22 @@ interface PageReader {
     default int heldLeads() {
         return 0;
     }
+
+    /**
+     * How far a walk has got that handles the list oldest first: every lead created before {@link WalkPoint#created()}
+     * is handled (apart from the run's failures), and the newest handled lead sits at {@link WalkPoint#fromOldest()}.
+     * The run saves it as a checkpoint, so a poll that dies midway (a node stopped, a leader change) resumes there.
+     *
+     * @return the point reached, or null when this strategy has none (or none yet)
+     */
+    default WalkPoint walkPoint() {
+        return null;
+    }
+
+    /**
+     * @param created    every lead created before this instant is handled
+     * @param fromOldest the position of the newest handled lead, counted from the oldest lead of the list
+     */
+    record WalkPoint(java.time.Instant created, long fromOldest) {
+    }
 }

@@ -270,6 +270,25 @@ final class ScanLedger {
     }
 
     /**
+     * The cursor of a walk checkpoint (see {@code ScanRun#checkpoint}): created at the point reached, held back to the
+     * oldest failure and never before the previous cursor; {@code resume} at the point's position (or the oldest
+     * failure's). Null when the point says nothing the previous cursor does not.
+     */
+    ScanCursor checkpoint(PageReader.WalkPoint point) {
+        if (silent) {
+            return null;
+        }
+        Instant created = previous == null ? null : previous.created();
+        if (created != null && !point.created().isAfter(created)) {
+            return null;
+        }
+        created = min(point.created(), oldestFailedCreated);
+        long resume = Math.min(point.fromOldest(), oldestFailedPosition);
+        return new ScanCursor(created, previous == null ? null : previous.updated(), -1, ListOrder.NEWEST_FIRST, -1,
+                -1, resume);
+    }
+
+    /**
      * Oldest first: position of the last lead older than the next poll's window (cursor minus lookback), so the next
      * poll jumps to the page holding it. Held back to before the oldest failure. -1 when unknown.
      */

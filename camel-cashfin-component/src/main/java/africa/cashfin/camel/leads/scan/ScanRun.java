@@ -48,6 +48,7 @@ public final class ScanRun {
     private int maxPagesSeen = 1;
     private int peakBuffered;
     private int malformedSkipped;
+    private PageReader.WalkPoint lastCheckpoint;
     /** Leads of this run not offered because they wait out a retry delay, and failed after the route's last success. */
     private int waitingSinceRouteFailed;
     private boolean stoppedAfterFailures;
@@ -162,6 +163,7 @@ public final class ScanRun {
                                             + "succeeded() or failed() for each before accepting the next page");
         }
         requested = false;
+        checkpoint();
         pagesRead++;
         page = withoutUntrackable(page);
         int q = nextPage;
@@ -173,6 +175,27 @@ public final class ScanRun {
         }
         peakBuffered = Math.max(peakBuffered, page.leads().size() + bufferedLeads());
         return reader.read(page, q);
+    }
+
+    /**
+     * Saves how far a walk that handles the list oldest first has got (a newest-first backfill, or an incremental poll
+     * that handed over to the backward walk), as a cursor that resumes the walk: created at the point reached (held
+     * back to the oldest failure, never before the previous cursor) and {@code resume} at its position. Called when
+     * every event handed out so far has its outcome. A poll that then dies (a node or a leader stopped) leaves this
+     * cursor instead of the one before the poll, so the next poll, on this node or the next leader, jumps there
+     * instead of walking the handled pages again. A run that completes saves its own cursor over it. Not with
+     * updates (every page is read anyway) nor in a silent run.
+     */
+    private void checkpoint() {
+        PageReader.WalkPoint point = reader.walkPoint();
+        if (point == null || settings.emitUpdates() || point.equals(lastCheckpoint)) {
+            return;
+        }
+        lastCheckpoint = point;
+        ScanCursor cursor = ledger.checkpoint(point);
+        if (cursor != null) {
+            owner.save(cursor);
+        }
     }
 
     /** Leads without {@code _id} or {@code createdat} cannot be tracked: they count as malformed records. */
@@ -294,10 +317,15 @@ public final class ScanRun {
     }
 
     /**
-     * Drops the run (a list call failed, the route stopped): the cursor is not touched, leads already reported as
-     * succeeded stay seen, everything else is read again by the next poll.
+     * Drops the run (a list call failed, the route stopped): the cursor is not moved past anything unhandled, leads
+     * already reported as succeeded stay seen, everything else is read again by the next poll. A walk that handles
+     * the list oldest first leaves its checkpoint (see {@link #checkpoint()}), brought up to date here when every
+     * event handed out has its outcome.
      */
     public ScanStatistics abandon() {
+        if (state == State.RUNNING && ledger.outstanding() == 0) {
+            checkpoint();
+        }
         state = State.ABANDONED;
         ledger.dropOutstanding();
         reader = (page, q) -> { // drops whatever the strategy held

@@ -81,7 +81,15 @@ class LeadScanDeliveryTest {
         ScanDriver.Poll broken = ScanDriver.poll(scan, server);
         assertThat(broken.abandoned()).isTrue();
         assertThat(broken.deliveredIds()).isNotEmpty();
-        assertThat(scan.cursor()).as("no cursor saved by an abandoned backfill").isNull();
+        if (order == Order.NEWEST_FIRST) {
+            // a checkpoint: everything before it was delivered, and the next poll resumes the walk there
+            assertThat(scan.cursor().resume()).isNotNegative();
+            java.time.Instant checkpoint = scan.cursor().created();
+            assertThat(broken.deliveredIds()).containsAll(server.leads().stream()
+                    .filter(l -> l.getCreatedat().isBefore(checkpoint)).map(l -> l.getId()).toList());
+        } else {
+            assertThat(scan.cursor()).as("no cursor saved by an abandoned oldest-first backfill").isNull();
+        }
         delivered.addAll(broken.deliveredIds());
 
         ScanDriver.Poll resumed = ScanDriver.poll(scan, server);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.scan.FakeLeadServer.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -113,5 +114,29 @@ class LeadScanRestartAndStartFromTest {
         List<String> fresh = server.insert(2).stream().map(Lead::getId).toList();
         ScanDriver.Poll poll = ScanDriver.poll(new LeadScan(SETTINGS.withStartFrom(StartFrom.NOW), seen, state), server);
         assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
+    }
+
+    @Test
+    void aNewestFirstBackfillThatDiesMidwayIsResumedByTheNextNodeWithoutWalkingTheHandledPagesAgain() {
+        FakeLeadServer server = new FakeLeadServer(Order.NEWEST_FIRST);
+        List<String> all = server.insert(1_000).stream().map(Lead::getId).toList(); // 20 pages of 50
+        InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000); // shared by the nodes, like the JDBC ones
+        InMemoryScanStateStore state = new InMemoryScanStateStore();
+        server.failOnCall(13); // the node stops (a leader change) after about half the backfill
+        ScanDriver.Poll first = ScanDriver.poll(new LeadScan(SETTINGS, seen, state), server);
+        assertThat(first.abandoned()).isTrue();
+        assertThat(first.deliveredIds()).hasSizeGreaterThan(400);
+
+        List<String> meanwhile = server.insert(30).stream().map(Lead::getId).toList();
+        ScanDriver.Poll next = ScanDriver.poll(new LeadScan(SETTINGS, seen, state), server); // the next leader
+        assertThat(next.stats().strategy()).startsWith("incremental-resume-backward");
+        assertThat(next.calls()).as("page 1, the checkpoint's page and the pages above it, not the whole list")
+                .isLessThanOrEqualTo(13);
+        java.util.List<String> delivered = new java.util.ArrayList<>(first.deliveredIds());
+        delivered.addAll(next.deliveredIds());
+        java.util.List<String> expected = new java.util.ArrayList<>(all);
+        expected.addAll(meanwhile);
+        assertThat(delivered).doesNotHaveDuplicates().containsExactlyElementsOf(expected);
+        assertThat(ScanDriver.poll(new LeadScan(SETTINGS, seen, state), server).calls()).as("idle again").isEqualTo(1);
     }
 }
