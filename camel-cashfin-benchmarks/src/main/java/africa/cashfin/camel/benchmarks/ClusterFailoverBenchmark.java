@@ -14,7 +14,9 @@ import africa.cashfin.camel.simulator.RateLimitMode;
  * whether every lead was emitted exactly once, the combined call rate against the plan, the 429s and each node's
  * share of the creates. Options: {@code --backfill 10000 --queue 1000 --batch 50 --concurrency 8 --per-second 25
  * --per-minute 1000 --margin 0.02 --window sliding|fixed --jitter-ms 20 --busy-crm 1 --kill graceful|hard
- * --kill-at 0.3,0.6 --jvms separate|one --timeout-min 30}. Not a test.
+ * --kill-at 0.3,0.6 --jvms separate|one --timeout-min 30 --create-options &budgetReserve=0.87
+ * --consumer-options &budgetReserve=0.03 --consumer-throttle 50} (extra options of every node's create and consumer
+ * endpoints; leads per second the consumer route lets through, Camel's throttle EIP). Not a test.
  */
 public final class ClusterFailoverBenchmark {
 
@@ -37,7 +39,8 @@ public final class ClusterFailoverBenchmark {
                         .toArray(),
                 FailoverCluster.Kill.valueOf(options.get("--kill", "graceful").toUpperCase()),
                 !options.get("--jvms", "separate").equals("one"),
-                Duration.ofMinutes(options.getInt("--timeout-min", 30)));
+                Duration.ofMinutes(options.getInt("--timeout-min", 30)), options.get("--create-options", ""),
+                options.get("--consumer-options", ""), options.getInt("--consumer-throttle", 0));
         System.out.printf("Cluster failover: backfill %d leads, 3 nodes x %d creates (batches of %d, %d at a time),"
                           + " plan %d/s %d/min (%s windows, jitter up to %d ms), margin %.2f,"
                           + " busy CRM %d leads/page, %s stop of the leader at %s of the backfill, %s JVMs, %d cores,"
@@ -46,6 +49,12 @@ public final class ClusterFailoverBenchmark {
                 settings.jitter().toMillis(), settings.margin(), settings.busyCrmPerPage(), settings.kill(),
                 Arrays.toString(settings.killAt()), settings.separateJvms() ? "separate" : "one",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (!settings.createOptions().isEmpty() || !settings.consumerOptions().isEmpty()
+            || settings.consumerThrottle() > 0) {
+            System.out.printf("Endpoint options: create '%s', consumer '%s'; consumer route throttled to %s leads/s%n",
+                    settings.createOptions(), settings.consumerOptions(),
+                    settings.consumerThrottle() > 0 ? settings.consumerThrottle() : "no limit of");
+        }
         long start = System.nanoTime();
         FailoverCluster.Report report = new FailoverCluster(settings, line -> System.out.println("  " + line)).run();
         System.out.printf("Done in %.0f s%n", (System.nanoTime() - start) / 1e9);

@@ -64,11 +64,23 @@ public final class FailoverCluster {
      * @param kill              how
      * @param separateJvms      each node in its own JVM (the benchmark) or in this one (the CI test)
      * @param timeout           give up after
+     * @param createOptions     extra options of every node's create endpoint (e.g. a budget reserve), or ""
+     * @param consumerOptions   extra options of every node's consumer endpoint, or ""
+     * @param consumerThrottle  leads per second every node's consumer route lets through (throttle EIP); 0: no limit
      */
     public record Settings(int backfill, int queuePerNode, int batch, int createConcurrency, int perSecond,
                            int perMinute, double margin, RateLimitMode window, Duration jitter, int busyCrmPerPage,
                            double[] killAt,
-                           Kill kill, boolean separateJvms, Duration timeout) {
+                           Kill kill, boolean separateJvms, Duration timeout, String createOptions,
+                           String consumerOptions, int consumerThrottle) {
+
+        /** Without extra endpoint options. */
+        public Settings(int backfill, int queuePerNode, int batch, int createConcurrency, int perSecond, int perMinute,
+                        double margin, RateLimitMode window, Duration jitter, int busyCrmPerPage, double[] killAt,
+                        Kill kill, boolean separateJvms, Duration timeout) {
+            this(backfill, queuePerNode, batch, createConcurrency, perSecond, perMinute, margin, window, jitter,
+                    busyCrmPerPage, killAt, kill, separateJvms, timeout, "", "", 0);
+        }
     }
 
     /**
@@ -126,7 +138,8 @@ public final class FailoverCluster {
                     zooKeeper.getConnectString(), postgres.getJdbcUrl("postgres", "postgres"), settings.perSecond(),
                     settings.perMinute(), settings.margin(), settings.queuePerNode(), settings.batch(),
                     settings.createConcurrency(), 200,
-                    settings.kill() == Kill.HARD ? 4_000 : 30_000);
+                    settings.kill() == Kill.HARD ? 4_000 : 30_000, settings.createOptions(),
+                    settings.consumerOptions(), settings.consumerThrottle());
             sharedStore = settings.separateJvms() ? null : FailoverNode.postgresStore(db);
             sharedLog = settings.separateJvms() ? null : new PostgresAdmissionLog(db);
             Map<String, NodeHandle> nodes = new LinkedHashMap<>();

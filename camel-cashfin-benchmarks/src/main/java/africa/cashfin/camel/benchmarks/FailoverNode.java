@@ -102,8 +102,11 @@ public final class FailoverNode implements AutoCloseable {
             @Override
             public void configure() {
                 from("master:cashfin-leads:cashfin-leads:list?idempotentRepository=#leadIds"
-                     + "&stateRepository=#leadCursor&limit=100&initialDelay=0&delay=" + settings.pollDelayMillis())
+                     + "&stateRepository=#leadCursor&limit=100&initialDelay=0&delay=" + settings.pollDelayMillis()
+                     + settings.consumerOptions())
                         .routeId("leads")
+                        .throttle(settings.consumerThrottle() > 0 ? settings.consumerThrottle() : Integer.MAX_VALUE)
+                        .timePeriodMillis(1000)
                         .process(e -> record(e.getMessage().getBody(Lead.class).getId()));
             }
         });
@@ -135,7 +138,7 @@ public final class FailoverNode implements AutoCloseable {
 
     private void createQueue() {
         ProducerTemplate template = context.createProducerTemplate();
-        String uri = "cashfin-leads:create?concurrency=" + settings.createConcurrency();
+        String uri = "cashfin-leads:create?concurrency=" + settings.createConcurrency() + settings.createOptions();
         try {
             int next = createdSoFar();
             while (!stopping && next < settings.queue()) {
