@@ -101,13 +101,16 @@ public final class FailoverNode implements AutoCloseable {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("master:cashfin-leads:cashfin-leads:list?idempotentRepository=#leadIds"
-                     + "&stateRepository=#leadCursor&limit=100&initialDelay=0&delay=" + settings.pollDelayMillis()
-                     + settings.consumerOptions())
-                        .routeId("leads")
-                        .throttle(settings.consumerThrottle() > 0 ? settings.consumerThrottle() : Integer.MAX_VALUE)
-                        .timePeriodMillis(1000)
-                        .process(e -> record(e.getMessage().getBody(Lead.class).getId()));
+                org.apache.camel.model.ProcessorDefinition<?> route = from(
+                        "master:cashfin-leads:cashfin-leads:list?idempotentRepository=#leadIds"
+                        + "&stateRepository=#leadCursor&limit=100&initialDelay=0&delay=" + settings.pollDelayMillis()
+                        + settings.consumerOptions())
+                        .routeId("leads");
+                if (settings.consumerThrottle() > 0) {
+                    // only when asked: Camel's TotalRequests throttler allocates per permit (no "unlimited" value)
+                    route = route.throttle(settings.consumerThrottle()).timePeriodMillis(1000);
+                }
+                route.process(e -> record(e.getMessage().getBody(Lead.class).getId()));
             }
         });
         creator = new Thread(this::createQueue, "creator-" + settings.node());
