@@ -11,7 +11,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
@@ -143,22 +142,7 @@ public final class BudgetShares {
             bucket.replaceConfiguration(configuration, TokensInheritanceStrategy.PROPORTIONALLY);
             return bucket;
         }
-        TimeMeter meter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return time.nanoTime();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
-        var local = Bucket.builder().withCustomTimePrecision(meter);
-        for (Bandwidth bandwidth : configuration.getBandwidths()) {
-            local.addLimit(bandwidth);
-        }
-        return local.build();
+        return LocalBuckets.of(configuration, time);
     }
 
     /**

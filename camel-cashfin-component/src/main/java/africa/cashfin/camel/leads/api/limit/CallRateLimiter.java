@@ -14,7 +14,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,22 +107,7 @@ public final class CallRateLimiter {
             BucketConfiguration configuration = bucketConfiguration(limits);
             this.bucket = builder.proxyManager.builder().build(secret.bucketKey(), () -> configuration);
         } else {
-            TimeMeter meter = new TimeMeter() {
-                @Override
-                public long currentTimeNanos() {
-                    return time.nanoTime();
-                }
-
-                @Override
-                public boolean isWallClockBased() {
-                    return false;
-                }
-            };
-            var local = Bucket.builder().withCustomTimePrecision(meter);
-            for (Bandwidth bandwidth : bucketConfiguration(limits).getBandwidths()) {
-                local.addLimit(bandwidth);
-            }
-            this.bucket = local.build();
+            this.bucket = LocalBuckets.of(bucketConfiguration(limits), time);
         }
     }
 
