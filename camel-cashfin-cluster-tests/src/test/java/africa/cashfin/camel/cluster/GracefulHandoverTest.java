@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,40 +14,26 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.model.Lead;
-import africa.cashfin.camel.leads.state.JdbcStateRepository;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
  * A graceful stop of the leader while its route is slow on a lead, with the next leader polling at once
- * ({@code initialDelay=0}): camel-master releases the leadership before it stops the consumer it wraps, so without the
- * consumer's hold on the leadership the new leader would read the lead in hand before its key is written and emit it
- * a second time. With it, the leadership moves only after the lead in hand is done and recorded: every lead once.
+ * ({@code initialDelay=0}): camel-master's MasterConsumer stops the route's processor before it releases the
+ * leadership and stops the consumer it wraps, so the lead in hand failed at its end, was not recorded, and the new
+ * leader emitted it a second time. The consumer now drains when the CamelContext begins to stop: the lead in hand is
+ * done and recorded before the leadership moves, and every lead arrives once.
  */
 class GracefulHandoverTest {
 
     @RegisterExtension
     static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
 
-    static TestingServer zooKeeper;
-
-    @BeforeAll
-    static void startZooKeeper() throws Exception {
-        zooKeeper = new TestingServer(true);
-    }
-
-    @AfterAll
-    static void stopZooKeeper() throws Exception {
-        zooKeeper.close();
-    }
+    @RegisterExtension
+    static ZooKeeperServer zooKeeper = new ZooKeeperServer();
 
     @Test
     void theLeadInHandIsDoneBeforeTheNextLeaderPollsEvenWithNoInitialDelay() throws Exception {
@@ -104,12 +89,6 @@ class GracefulHandoverTest {
     }
 
     private static ClusterNode node(String name, DataSource database, String uri) throws Exception {
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setNodes(zooKeeper.getConnectString());
-        cluster.setBasePath("/cashfin-handover");
-        return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
-                Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
-                        "leadCursor", new JdbcStateRepository(database)),
-                cluster, null);
+        return zooKeeper.node(name, "/cashfin-handover", sim, database, uri);
     }
 }

@@ -14,11 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,17 +34,8 @@ class ZooKeeperFailoverTest {
     @RegisterExtension
     static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
 
-    static TestingServer zooKeeper;
-
-    @BeforeAll
-    static void startZooKeeper() throws Exception {
-        zooKeeper = new TestingServer(true);
-    }
-
-    @AfterAll
-    static void stopZooKeeper() throws Exception {
-        zooKeeper.close();
-    }
+    @RegisterExtension
+    static ZooKeeperServer zooKeeper = new ZooKeeperServer();
 
     @Test
     void followerIsElectedMidBackfillAndTogetherTheyEmitEveryLeadOnce() throws Exception {
@@ -106,13 +94,7 @@ class ZooKeeperFailoverTest {
     }
 
     private static ClusterNode node(String name, DataSource database, String uri) throws Exception {
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setNodes(zooKeeper.getConnectString());
-        cluster.setBasePath("/cashfin-test");
-        return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
-                Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
-                        "leadCursor", new JdbcStateRepository(database)),
-                cluster, null);
+        return zooKeeper.node(name, "/cashfin-test", sim, database, uri);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

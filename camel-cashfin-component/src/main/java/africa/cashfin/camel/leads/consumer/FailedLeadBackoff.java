@@ -47,14 +47,14 @@ public final class FailedLeadBackoff {
      * @param firstFailure when the first of them happened
      * @param nextAttempt  the lead is not offered before this
      * @param lastError    what the last failure was, in one line
+     * @param outcome      the number of the last failure among all outcomes reported (see {@link #failedSinceLastSuccess})
      */
-    public record Failing(int failures, Instant firstFailure, Instant nextAttempt, String lastError) {
+    public record Failing(int failures, Instant firstFailure, Instant nextAttempt, String lastError, long outcome) {
     }
 
     private final Policy policy;
     private final Map<String, Failing> failing = new HashMap<>();
-    /** For each failing key, the outcome number of its last failure (outcomes are numbered in the order reported). */
-    private final Map<String, Long> lastFailureOutcome = new HashMap<>();
+    /** Outcomes (failures and successes) are numbered in the order reported. */
     private long outcomes;
     private long lastSuccessOutcome = -1;
 
@@ -78,16 +78,14 @@ public final class FailedLeadBackoff {
         Failing before = failing.get(key);
         int failures = before == null ? 1 : before.failures() + 1;
         Failing after = new Failing(failures, before == null ? now : before.firstFailure(),
-                                    now.plus(policy.delayAfter(failures)), error);
+                                    now.plus(policy.delayAfter(failures)), error, outcomes++);
         failing.put(key, after);
-        lastFailureOutcome.put(key, outcomes++);
         return after;
     }
 
     /** Records a success; returns what the lead's failures were, or null when it had none. */
     public Failing succeeded(String key) {
         lastSuccessOutcome = outcomes++;
-        lastFailureOutcome.remove(key);
         return failing.remove(key);
     }
 
@@ -96,8 +94,8 @@ public final class FailedLeadBackoff {
      * succeeded since, so its failure may as well be the route's (a target system down) as the lead's own.
      */
     public boolean failedSinceLastSuccess(String key) {
-        Long last = lastFailureOutcome.get(key);
-        return last != null && last > lastSuccessOutcome;
+        Failing f = failing.get(key);
+        return f != null && f.outcome() > lastSuccessOutcome;
     }
 
     /** The lead's state, or null when it is not failing. */
@@ -116,6 +114,5 @@ public final class FailedLeadBackoff {
      */
     public void forgetStale(Instant now, Duration grace) {
         failing.values().removeIf(f -> f.nextAttempt().plus(grace).isBefore(now));
-        lastFailureOutcome.keySet().retainAll(failing.keySet());
     }
 }

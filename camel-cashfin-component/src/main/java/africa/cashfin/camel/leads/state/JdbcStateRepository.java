@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -40,7 +39,6 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     /** The table used unless {@link #setTableName} says otherwise. */
     public static final String DEFAULT_TABLE_NAME = "CASHFIN_LEADS_STATE";
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private DataSource dataSource;
     private String tableName = DEFAULT_TABLE_NAME;
@@ -60,10 +58,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         if (dataSource == null) {
             throw new IllegalStateException("JdbcStateRepository needs a dataSource: set it before the route starts");
         }
-        if (!TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("JdbcStateRepository tableName '" + tableName
-                                               + "' is not a plain SQL name: use letters, digits and _ (schema.table)");
-        }
+        SqlTableNames.check("JdbcStateRepository", tableName);
         if (createTableIfNotExists) {
             execute("create the table " + tableName, connection -> {
                 try (Statement statement = connection.createStatement()) {

@@ -116,23 +116,8 @@ class ConsumerFailureLoggingTest {
     @Test
     void aConfiguredExceptionHandlerReceivesFailedLeadsAndFailedPollsInsteadOfTheLog() throws Exception {
         List<String> ids = sim.seedLeads(6, 87).stream().map(l -> (String) l.get("_id")).toList();
-        List<Throwable> handled = new CopyOnWriteArrayList<>();
-        ExceptionHandler handler = new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                handled.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                handled.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                handled.add(exception);
-            }
-        };
+        RecordingExceptionHandler handler = new RecordingExceptionHandler();
+        List<Throwable> handled = handler.handled;
         String uri = "cashfin-leads:list?startScheduler=false&exceptionHandler=#handler";
         try (ConsumerHarness h = new ConsumerHarness(sim, uri, Map.of("handler", handler), false)) {
             h.failuresToInject.put(ids.get(2), 1);

@@ -140,30 +140,6 @@ class ConsumerStrictListTest {
 
     // ------------------------------------------------------------------ malformed records (§4)
 
-    static final class RecordingExceptionHandler implements ExceptionHandler {
-        final List<Throwable> handled = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void handleException(Throwable exception) {
-            handled.add(exception);
-        }
-
-        @Override
-        public void handleException(String message, Throwable exception) {
-            handled.add(exception);
-        }
-
-        @Override
-        public void handleException(String message, Exchange exchange, Throwable exception) {
-            handled.add(exception);
-        }
-
-        List<MalformedLeadException> malformed() {
-            return handled.stream().filter(MalformedLeadException.class::isInstance)
-                    .map(MalformedLeadException.class::cast).toList();
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(SortOrder.class)
     void malformedRecordsAreReportedWithTheirJsonAndSkippedWhileEveryGoodLeadFlows(SortOrder order) throws Exception {

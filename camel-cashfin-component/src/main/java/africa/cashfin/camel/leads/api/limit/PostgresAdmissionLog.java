@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import africa.cashfin.camel.leads.state.SqlTableNames;
 
 /**
  * A {@link SharedAdmissionLog} in a PostgreSQL table (PostgreSQL 11 or later), normally the database that holds the
@@ -42,7 +43,6 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
     /** The table used unless {@link #setTableName} says otherwise. */
     public static final String DEFAULT_TABLE_NAME = "cashfin_rate_limit_log";
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
     private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
     private static final long KEEP_EXTRA_MICROS = 60_000_000L;
     private static final String NOW_MICROS = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint";
@@ -176,10 +176,7 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
             if (dataSource == null) {
                 throw new IllegalStateException("PostgresAdmissionLog needs a dataSource: set it before first use");
             }
-            if (!TABLE_NAME.matcher(tableName).matches()) {
-                throw new IllegalArgumentException("PostgresAdmissionLog tableName '" + tableName
-                                                   + "' is not a plain SQL name: use letters, digits and _ (schema.table)");
-            }
+            SqlTableNames.check("PostgresAdmissionLog", tableName);
             if (createTableIfNotExists) {
                 String simpleName = tableName.substring(tableName.indexOf('.') + 1);
                 try (Connection connection = connection(); Statement statement = connection.createStatement()) {

@@ -1,0 +1,47 @@
+package africa.cashfin.camel.cluster;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import africa.cashfin.camel.leads.state.JdbcStateRepository;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+
+/**
+ * An in-process ZooKeeper (Curator's TestingServer) for a test class, and the cluster nodes that elect their leader
+ * on it with the delivered keys and the cursor in a shared PostgreSQL database.
+ */
+final class ZooKeeperServer implements BeforeAllCallback, AfterAllCallback {
+
+    private TestingServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = new TestingServer(true);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        server.close();
+    }
+
+    /**
+     * A node running {@code uri} (a {@code master:} consumer using {@code #leadIds} and {@code #leadCursor}) against
+     * the simulator, elected on this ZooKeeper under {@code basePath}, with keys and cursor in {@code database}.
+     */
+    ClusterNode node(String name, String basePath, CashfinSimulatorExtension sim, DataSource database, String uri)
+            throws Exception {
+        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
+        cluster.setNodes(server.getConnectString());
+        cluster.setBasePath(basePath);
+        return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
+                java.util.Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
+                        "leadCursor", new JdbcStateRepository(database)),
+                cluster, null);
+    }
+}
