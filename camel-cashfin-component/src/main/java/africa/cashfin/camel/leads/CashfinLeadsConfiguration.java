@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.apache.camel.RuntimeCamelException;
@@ -45,9 +46,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
     private String clientSecret;
 
     @UriParam(defaultValue = CashfinClientSettings.DEFAULT_BASE_URL,
-              description = "The API base URL. `http://` is refused unless the host is loopback (localhost,"
-                            + " 127.0.0.0/8, ::1), e.g. a local simulator, because the secret must not travel in"
-                            + " clear text.")
+              description = "The API base URL. `http://` is refused unless the host is loopback (127.0.0.0/8,"
+                            + " ::1, or a `localhost` / `*.localhost` name whose addresses all are), e.g. a local"
+                            + " simulator, and through a proxy only when the proxy is loopback too, because the"
+                            + " secret must not travel in clear text.")
     private String baseUrl = CashfinClientSettings.DEFAULT_BASE_URL;
 
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
@@ -74,7 +76,9 @@ public class CashfinLeadsConfiguration implements Cloneable {
     @UriParam(label = "proxy",
               description = "The host name or address of an HTTP proxy to reach the API through (e.g. a corporate"
                             + " proxy `proxy.example.com`); https calls are tunnelled through it with `CONNECT`, so the"
-                            + " proxy never sees the secret. Requires `proxyPort`. Default: connect directly.")
+                            + " proxy never sees the secret. Requires `proxyPort`. With an `http://` baseUrl (a local"
+                            + " simulator) the proxy must be loopback itself, else the route refuses to start."
+                            + " Default: connect directly.")
     private String proxyHost;
 
     @UriParam(label = "proxy",
@@ -675,7 +679,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
                                                + " camel.component.cashfin-leads.client-secret (e.g. from an environment"
                                                + " variable) or on the endpoint as clientSecret=RAW(cs_...)");
         }
-        CashfinClientSettings.checkBaseUrl(effectiveBaseUrl());
+        URI checkedBaseUrl = CashfinClientSettings.checkBaseUrl(effectiveBaseUrl());
         if (connectTimeout <= 0) {
             throw new IllegalArgumentException("connectTimeout must be positive (e.g. 10s), got " + connectTimeout);
         }
@@ -685,7 +689,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be 1 or more, got " + maxConnections);
         }
-        CashfinClientSettings.checkProxy(proxyHost, proxyPort, proxyUsername, proxyPassword);
+        CashfinClientSettings.checkProxy(checkedBaseUrl, proxyHost, proxyPort, proxyUsername, proxyPassword);
         checkPage("page option", page);
         checkLimit("limit option", limit);
         status = checkStatus("status option", status);

@@ -148,4 +148,30 @@ class ProxyTest extends SimulatorRouteSupport {
                 .hasStackTraceContaining("proxyHost is not").hasStackTraceContaining("xxxxxx")
                 .satisfies(e -> assertThat(e.toString()).doesNotContain("p4ss"));
     }
+
+    @Test
+    void plainHttpThroughARemoteProxyIsRefusedBecauseTheProxyWouldReadTheSecret() {
+        // a local simulator over http:// is fine directly, but through a proxy on another machine the Authorization
+        // header would cross the network in clear
+        String local = "cashfin-leads:create?baseUrl=" + cashfin.baseUrl();
+        for (String remote : new String[] { "proxy.example.com", "10.0.0.5", "proxy.localhost.example.com" }) {
+            assertThatThrownBy(() -> context.getEndpoint(local + "&proxyHost=" + remote + "&proxyPort=3128"))
+                    .as(remote)
+                    .hasStackTraceContaining("uses http:// through the proxy " + remote)
+                    .hasStackTraceContaining("Authorization header in clear text")
+                    .hasStackTraceContaining("Use an https:// baseUrl");
+        }
+        // https through the same proxy is tunnelled (CONNECT): allowed
+        assertThat(context.getEndpoint(
+                "cashfin-leads:create?baseUrl=https://api.cashfin.africa&proxyHost=proxy.example.com&proxyPort=3128"))
+                .isNotNull();
+    }
+
+    @Test
+    void plainHttpThroughALoopbackProxyStillWorks() throws Exception {
+        route("cashfin-leads:create?proxyHost=127.0.0.1&proxyPort=" + proxy.getPort() + "&proxyUsername="
+              + PROXY_USER + "&proxyPassword=RAW(" + PROXY_PASSWORD + ")");
+        assertThat(send("direct:create", Map.of("name", "Jane via a local proxy")).getException()).isNull();
+        assertThat(cashfin.leads()).extracting(l -> l.get("name")).containsExactly("Jane via a local proxy");
+    }
 }

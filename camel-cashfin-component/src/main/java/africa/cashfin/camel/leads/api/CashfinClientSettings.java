@@ -1,9 +1,7 @@
 package africa.cashfin.camel.leads.api;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,7 +95,7 @@ public final class CashfinClientSettings {
                                                + b.maxRetryWait);
         }
         this.maxRetryWait = b.maxRetryWait;
-        checkProxy(b.proxyHost, b.proxyPort, b.proxyUsername, b.proxyPassword);
+        checkProxy(this.baseUrl, b.proxyHost, b.proxyPort, b.proxyUsername, b.proxyPassword);
         this.proxyHost = blankToNull(b.proxyHost);
         this.proxyPort = this.proxyHost == null ? 0 : b.proxyPort;
         this.proxyUsername = this.proxyHost == null ? null : blankToNull(b.proxyUsername);
@@ -108,11 +106,18 @@ public final class CashfinClientSettings {
 
     /**
      * Checks the proxy options together: a port 1..65535 with a host, credentials only with a host, a password only
-     * with a user name.
+     * with a user name; and a plain {@code http://} base URL only through a proxy on this machine (loopback), since
+     * the proxy would read the {@code Authorization} header in clear.
      *
+     * @param baseUrl the base URL as returned by {@link #checkBaseUrl(String)}
      * @throws IllegalArgumentException saying which option is wrong and what to do
      */
-    public static void checkProxy(String host, Integer port, String username, String password) {
+    public static void checkProxy(URI baseUrl, String host, Integer port, String username, String password) {
+        checkProxy(baseUrl, host, port, username, password, LoopbackHosts.SYSTEM);
+    }
+
+    static void checkProxy(URI baseUrl, String host, Integer port, String username, String password,
+                           LoopbackHosts loopback) {
         boolean hasHost = host != null && !host.isBlank();
         if (!hasHost) {
             if (port != null && port != 0) {
@@ -137,6 +142,18 @@ public final class CashfinClientSettings {
         if ((username == null || username.isBlank()) && password != null && !password.isEmpty()) {
             throw new IllegalArgumentException("proxyPassword is set but proxyUsername is not: set both, or neither"
                                                + " for a proxy without authentication");
+        }
+        if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
+            LoopbackHosts.Verdict proxy = loopback.check(host.trim());
+            if (!proxy.loopback()) {
+                throw new IllegalArgumentException("baseUrl '" + baseUrl + "' uses http:// through the proxy "
+                                                   + host.trim() + ", which is not on this machine ("
+                                                   + proxy.reason() + "): the proxy would read the client secret"
+                                                   + " in the Authorization header in clear text. Use an https://"
+                                                   + " baseUrl (tunnelled through the proxy), or a proxy on this"
+                                                   + " machine (127.0.0.1), or remove proxyHost for a local"
+                                                   + " simulator");
+            }
         }
     }
 
@@ -279,11 +296,16 @@ public final class CashfinClientSettings {
 
     /**
      * Parses and checks a base URL: absolute, http or https, no query; {@code http://} only for a loopback host
-     * (localhost, 127.0.0.0/8, ::1) because the secret travels in the Authorization header.
+     * (127.0.0.0/8, ::1, or {@code localhost} / {@code *.localhost} when every address it resolves to is loopback)
+     * because the secret travels in the Authorization header.
      *
      * @throws IllegalArgumentException saying what is wrong and what to do
      */
     public static URI checkBaseUrl(String text) {
+        return checkBaseUrl(text, LoopbackHosts.SYSTEM);
+    }
+
+    static URI checkBaseUrl(String text, LoopbackHosts loopback) {
         URI uri;
         try {
             uri = new URI(text.trim());
@@ -300,36 +322,21 @@ public final class CashfinClientSettings {
             throw new IllegalArgumentException("baseUrl must not carry user info, a query or a fragment; use e.g. "
                                                + DEFAULT_BASE_URL);
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("baseUrl '" + text + "' uses http:// to a non-local host: the client"
-                                               + " secret would travel in clear text. Use https:// (http:// is allowed"
-                                               + " only for localhost, 127.0.0.0/8 and ::1, e.g. a local simulator)");
+        if (scheme.equals("http")) {
+            LoopbackHosts.Verdict host = loopback.check(uri.getHost());
+            if (!host.loopback()) {
+                throw new IllegalArgumentException("baseUrl '" + text + "' uses http:// to a non-local host ("
+                                                   + host.reason() + "): the client secret would travel in clear"
+                                                   + " text. Use https:// (http:// is allowed only for 127.0.0.0/8,"
+                                                   + " ::1, and localhost or *.localhost names that resolve only to"
+                                                   + " those, e.g. a local simulator at http://127.0.0.1:8080)");
+            }
         }
         String s = uri.toString();
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
         return URI.create(s);
-    }
-
-    /** True for localhost, 127.0.0.0/8 and ::1; never resolves names other than {@code localhost} via DNS. */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            return true;
-        }
-        boolean literal = h.matches("[0-9.]+") || h.contains(":");
-        if (!literal) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static Duration positive(String name, Duration value, Duration dflt) {

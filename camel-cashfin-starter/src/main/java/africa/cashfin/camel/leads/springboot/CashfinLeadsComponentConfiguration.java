@@ -25,8 +25,9 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean enabled;
 
     /**
-     * The API base URL. http:// is refused unless the host is loopback (localhost, 127.0.0.0/8, ::1), e.g. a local
-     * simulator, because the secret must not travel in clear text.
+     * The API base URL. http:// is refused unless the host is loopback (127.0.0.0/8, ::1, or a localhost /
+     * *.localhost name whose addresses all are), e.g. a local simulator, and through a proxy only when the proxy is
+     * loopback too, because the secret must not travel in clear text.
      */
     private String baseUrl = "https://api.cashfin.africa";
 
@@ -200,7 +201,8 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     /**
      * The host name or address of an HTTP proxy to reach the API through (e.g. a corporate proxy proxy.example.com);
-     * https calls are tunnelled through it with CONNECT, so the proxy never sees the secret. Requires proxyPort.
+     * https calls are tunnelled through it with CONNECT, so the proxy never sees the secret. Requires proxyPort. With
+     * an http:// baseUrl (a local simulator) the proxy must be loopback itself, else the route refuses to start.
      * Default: connect directly.
      */
     private String proxyHost;
