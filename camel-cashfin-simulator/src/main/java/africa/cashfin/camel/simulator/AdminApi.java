@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class AdminApi {
 
     private static final String PREFIX = "/__cashfin";
-    private static final Pattern LEAD_STATUS = Pattern.compile("/leads/([^/]+)/status");
+    private static final Pattern LEAD_FIELD = Pattern.compile("/leads/([^/]+)/(status|source)");
 
     private final CashfinSimulator sim;
 
@@ -50,9 +50,11 @@ final class AdminApi {
                 return notFound(path);
             }
             Map<String, Object> body = body(request);
-            Matcher m = LEAD_STATUS.matcher(path);
+            Matcher m = LEAD_FIELD.matcher(path);
             if (m.matches()) {
-                return ok("lead", sim.updateLead(m.group(1), text(body, "status")));
+                String field = m.group(2);
+                return ok("lead", field.equals("status") ? sim.updateLead(m.group(1), text(body, field))
+                        : sim.updateLeadSource(m.group(1), text(body, field)));
             }
             return post(path, body);
         } catch (NoSuchElementException e) {
@@ -115,6 +117,27 @@ final class AdminApi {
             case "/page-info-shape":
                 sim.pageInfoShape(PageInfoShape.parse(text(body, "shape")));
                 return done();
+            case "/tie-order":
+                tieOrder(body);
+                return done();
+            case "/late-visibility":
+                sim.lateVisibility(Duration.ofMillis(number(body, "millis").longValue()));
+                return done();
+            case "/backdated-leads":
+                return ok("leads", sim.backdatedLeads(body.get("count") == null ? 1 : number(body, "count").intValue(),
+                        Duration.ofMillis(number(body, "ageMillis").longValue())));
+            case "/churn":
+                sim.churn(number(body, "rate").doubleValue(), optional(body, "seed"));
+                return done();
+            case "/limit-cap":
+                sim.limitCap(number(body, "limit").intValue());
+                return done();
+            case "/gateway-error-pages":
+                sim.gatewayErrorPages(flag(body, "enabled"));
+                return done();
+            case "/retry-after-format":
+                sim.retryAfterFormat(RetryAfterFormat.parse(text(body, "format")));
+                return done();
             case "/leads":
                 return ok("lead", sim.addLead(body));
             default:
@@ -140,6 +163,25 @@ final class AdminApi {
                 sim.failNext(count, status, endpoint);
             }
         }
+    }
+
+    private void tieOrder(Map<String, Object> body) {
+        String order = text(body, "order").trim();
+        if (order.equalsIgnoreCase("shuffled")) {
+            sim.shuffleTies(optional(body, "seed"));
+        } else if (order.equalsIgnoreCase("stable")) {
+            sim.stableTies();
+        } else {
+            throw new IllegalArgumentException("Unknown tie order '" + order + "': use stable or shuffled");
+        }
+    }
+
+    private static boolean flag(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        if (v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        throw new IllegalArgumentException("'" + key + "' must be true or false, got " + (v == null ? "nothing" : v));
     }
 
     private static Endpoint endpoint(String text) {

@@ -58,8 +58,8 @@ public final class CashfinSimulator implements AutoCloseable {
         this.store = new LeadStore(clock, config.seed);
         this.limiter = new RateLimiter(clock, config.plan, config.rateLimitMode);
         this.generator = new SeedLeadGenerator(config.seed + 1);
-        this.api = new LeadApi(secrets, store, limiter, faults, counters, switches, this::insertGenerated);
-        switches.jitter = config.jitter.restarted();
+        this.api = new LeadApi(secrets, store, limiter, faults, counters, switches, this::insertGenerated, clock);
+        applyBuilderSwitches();
         seedFromConfig();
     }
 
@@ -200,15 +200,16 @@ public final class CashfinSimulator implements AutoCloseable {
 
     /**
      * Back to the state right after construction: leads cleared (and the builder's seed leads re-created),
-     * counters zeroed, rate-limit windows emptied, every switch at its default, the plan, the rate-limit mode and
-     * the latency jitter back to the builder's.
+     * counters zeroed, rate-limit windows emptied, every switch at its default, the plan, the rate-limit mode, the
+     * latency jitter and the strict-server switches set on the builder (tie order, late visibility, churn, limit cap,
+     * gateway error pages, Retry-After format) back to the builder's.
      */
     public synchronized void reset() {
         store.clear();
         counters.reset();
         faults.reset();
         switches.reset();
-        switches.jitter = config.jitter.restarted();
+        applyBuilderSwitches();
         limiter.reset();
         limiter.plan(config.plan);
         limiter.mode(config.rateLimitMode);
@@ -484,6 +485,160 @@ public final class CashfinSimulator implements AutoCloseable {
     }
 
     /**
+     * Ties returned in a random order: leads sharing one {@code createdat} come back shuffled, afresh for each list
+     * request (a group across a page edge is shuffled whole before the page is cut), as MongoDB may return equal sort
+     * keys under skip/limit. Each request's order is drawn from one {@link java.util.Random} seeded with {@code seed}:
+     * the same sequence of requests gives the same orders. {@link #stableTies()} turns it off.
+     *
+     * @param seed random seed
+     * @return this
+     */
+    public CashfinSimulator shuffleTies(long seed) {
+        switches.tieShuffle = TieShuffle.seeded(seed);
+        return this;
+    }
+
+    /**
+     * Ties ordered by {@code _id} in the list's direction, the same on every request (the default).
+     *
+     * @return this
+     */
+    public CashfinSimulator stableTies() {
+        switches.tieShuffle = TieShuffle.STABLE;
+        return this;
+    }
+
+    /**
+     * Late visibility (replica lag, an import that commits late): a lead created from now on through the create
+     * endpoint, {@link #insertLeads(int)} or the busy CRM is stored at once, with its {@code createdat} the creation
+     * time, but appears in the list (and its {@code total}) only {@code delay} later by the simulator's clock. The
+     * create answer is immediate. Leads stored with {@link #addLead(Map)}, {@link #insertLeads(List)},
+     * {@link #seedLeads(int, long)} or {@link #backdatedLeads(int, Duration)} are visible at once.
+     * {@link Duration#ZERO} turns it off for leads created after.
+     *
+     * @param delay how long a new lead stays out of the list
+     * @return this
+     */
+    public CashfinSimulator lateVisibility(Duration delay) {
+        switches.lateVisibilityMillis = checkedLateVisibility(delay);
+        return this;
+    }
+
+    private static long checkedLateVisibility(Duration delay) {
+        if (delay.isNegative() || delay.toMillis() > Duration.ofDays(1).toMillis()) {
+            throw new IllegalArgumentException("Late visibility must be between 0 and one day, got " + delay);
+        }
+        return delay.toMillis();
+    }
+
+    /** @return the ids of leads stored but not yet visible in the list ({@link #lateVisibility}), in creation order */
+    public List<String> lateLeadIds() {
+        return store.lateIds();
+    }
+
+    /**
+     * A backdated import: stores {@code count} generated leads that appear in the list now with a {@code createdat}
+     * {@code age} in the past (the i-th one i milliseconds later), as a lead arriving late from a replica or an
+     * import does. Not counted, not rate limited.
+     *
+     * @param count how many
+     * @param age   how far in the past their {@code createdat} lies
+     * @return the stored leads
+     */
+    public synchronized List<Map<String, Object>> backdatedLeads(int count, Duration age) {
+        if (count < 0 || age.isNegative()) {
+            throw new IllegalArgumentException("backdatedLeads needs a count and an age of 0 or more, got " + count
+                    + " and " + age);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant first = now.minus(age);
+        List<Map<String, Object>> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Instant at = first.plusMillis(i);
+            out.add(store.add(generator.next(at, at)));
+        }
+        return out;
+    }
+
+    /**
+     * CRM users working leads while clients list them: before each list request, {@code rate} leads on average (the
+     * whole part every time, the fraction as a chance) each move one step along the pipeline, picked uniformly at
+     * random among the visible leads not yet converted or lost: {@code new} to {@code contacted}, {@code contacted} to
+     * {@code qualified}, {@code qualified} to {@code converted} or {@code lost}, any other status to
+     * {@code contacted}; {@code updatedat} moves to now. Leads so leave filtered views ({@code status=new}) and enter
+     * others ({@code status=qualified}) at random positions. Drawn from a {@link java.util.Random} seeded with
+     * {@code seed}. {@code 0} turns it off.
+     *
+     * @param rate status changes per list request on average, 0 to 100
+     * @param seed random seed
+     * @return this
+     */
+    public CashfinSimulator churn(double rate, long seed) {
+        switches.churn = Churn.of(rate, seed);
+        return this;
+    }
+
+    /**
+     * A server-side cap on {@code limit}: a list page holds at most {@code max} leads whatever {@code limit} asks
+     * (below the documented 100). The page info then reports the capped value as {@code limit}, and {@code pages} as
+     * {@code ceil(total / max)}; {@code page=p} holds leads {@code (p-1)*max+1} to {@code p*max}. {@code 0} turns it
+     * off.
+     *
+     * @param max most leads per page
+     * @return this
+     */
+    public CashfinSimulator limitCap(int max) {
+        switches.limitCap = checkedLimitCap(max);
+        return this;
+    }
+
+    private static int checkedLimitCap(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("limitCap needs 0 (off) or a positive number of leads, got " + max);
+        }
+        return max;
+    }
+
+    /**
+     * A gateway in front of Cashfin: every injected 502, 503 or 504 ({@link #failNext(int, int)},
+     * {@link #failNextAfterProcessing(int, int)}) is answered with an HTML page ({@code Content-Type: text/html}, a
+     * title such as {@code 502 Bad Gateway} and about 1 KB of markup and CSS) instead of Cashfin's JSON; a 503 keeps
+     * {@code Retry-After}. With {@link #secretEcho(SecretEcho)} on, the page prints the request's
+     * {@code Authorization} header. {@code false} (default) answers JSON.
+     *
+     * @param on true for HTML pages
+     * @return this
+     */
+    public CashfinSimulator gatewayErrorPages(boolean on) {
+        switches.gatewayErrorPages = on;
+        return this;
+    }
+
+    /**
+     * @param format how {@code Retry-After} is written on a 429 (real or injected) and an injected 503: delay seconds
+     *               (default) or an HTTP date (IMF-fixdate from the simulator's clock, rounded up to the second). The
+     *               429 body's {@code retry_after} stays in seconds; every answer carries {@code Date} from the clock.
+     * @return this
+     */
+    public CashfinSimulator retryAfterFormat(RetryAfterFormat format) {
+        switches.retryAfterFormat = Objects.requireNonNull(format, "format");
+        return this;
+    }
+
+    /**
+     * Changes a lead's {@code source} and sets its {@code updatedat} to the clock's now (it may so enter or leave a
+     * {@code source=} filter).
+     *
+     * @param id     the lead's {@code _id}
+     * @param source new source, e.g. referral
+     * @return the updated lead
+     * @throws java.util.NoSuchElementException if no lead has that id
+     */
+    public Map<String, Object> updateLeadSource(String id, String source) {
+        return store.updateSource(id, source);
+    }
+
+    /**
      * Changes a lead's status and sets its {@code updatedat} to the clock's now.
      *
      * @param id     the lead's {@code _id}
@@ -572,9 +727,20 @@ public final class CashfinSimulator implements AutoCloseable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Map<String, Object>> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(store.add(generator.next(now, now)));
+            out.add(store.add(generator.next(now, now), switches.lateVisibilityMillis));
         }
         return out;
+    }
+
+    /** The switches a builder (or the standalone jar's flags) sets: random sequences restarted from their seeds. */
+    private void applyBuilderSwitches() {
+        switches.jitter = config.jitter.restarted();
+        switches.tieShuffle = config.tieShuffle.restarted();
+        switches.lateVisibilityMillis = config.lateVisibility.toMillis();
+        switches.churn = config.churn.restarted();
+        switches.limitCap = config.limitCap;
+        switches.gatewayErrorPages = config.gatewayErrorPages;
+        switches.retryAfterFormat = config.retryAfterFormat;
     }
 
     private void seedFromConfig() {
@@ -666,6 +832,12 @@ public final class CashfinSimulator implements AutoCloseable {
         m.put("leadsLeaveWhilePaging", leaving);
         m.put("malformedRecords", switches.malformedEveryNth);
         m.put("pageInfoShape", switches.pageInfoShape.name().toLowerCase(Locale.ROOT));
+        m.put("tieOrder", switches.tieShuffle.describe());
+        m.put("lateVisibilityMillis", switches.lateVisibilityMillis);
+        m.put("churn", switches.churn.describe());
+        m.put("limitCap", switches.limitCap);
+        m.put("gatewayErrorPages", switches.gatewayErrorPages);
+        m.put("retryAfterFormat", switches.retryAfterFormat.jsonName());
         m.putAll(faults.describe());
         return m;
     }
@@ -685,6 +857,12 @@ public final class CashfinSimulator implements AutoCloseable {
         private Plan plan = Plan.UNLIMITED;
         private RateLimitMode rateLimitMode = RateLimitMode.FIXED;
         private LatencyJitter jitter = LatencyJitter.NONE;
+        private TieShuffle tieShuffle = TieShuffle.STABLE;
+        private Duration lateVisibility = Duration.ZERO;
+        private Churn churn = Churn.OFF;
+        private int limitCap;
+        private boolean gatewayErrorPages;
+        private RetryAfterFormat retryAfterFormat = RetryAfterFormat.SECONDS;
         private int seedCount;
         private long seed = 42;
         private Clock clock = Clock.systemUTC();
@@ -763,6 +941,64 @@ public final class CashfinSimulator implements AutoCloseable {
          */
         public Builder latencyJitter(Duration min, Duration max, long seed) {
             this.jitter = LatencyJitter.of(min, max, seed);
+            return this;
+        }
+
+        /**
+         * @param seed random seed; ties come back shuffled per list request, see
+         *             {@link CashfinSimulator#shuffleTies(long)}; kept by {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder shuffleTies(long seed) {
+            this.tieShuffle = TieShuffle.seeded(seed);
+            return this;
+        }
+
+        /**
+         * @param delay see {@link CashfinSimulator#lateVisibility(Duration)}; kept by {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder lateVisibility(Duration delay) {
+            checkedLateVisibility(delay);
+            this.lateVisibility = delay;
+            return this;
+        }
+
+        /**
+         * @param rate status changes per list request, see {@link CashfinSimulator#churn(double, long)}
+         * @param seed random seed; kept by {@link CashfinSimulator#reset()} (the sequence restarts)
+         * @return this
+         */
+        public Builder churn(double rate, long seed) {
+            this.churn = Churn.of(rate, seed);
+            return this;
+        }
+
+        /**
+         * @param max see {@link CashfinSimulator#limitCap(int)}; kept by {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder limitCap(int max) {
+            this.limitCap = checkedLimitCap(max);
+            return this;
+        }
+
+        /**
+         * @param on see {@link CashfinSimulator#gatewayErrorPages(boolean)}; kept by {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder gatewayErrorPages(boolean on) {
+            this.gatewayErrorPages = on;
+            return this;
+        }
+
+        /**
+         * @param format see {@link CashfinSimulator#retryAfterFormat(RetryAfterFormat)}; kept by
+         *               {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder retryAfterFormat(RetryAfterFormat format) {
+            this.retryAfterFormat = Objects.requireNonNull(format, "format");
             return this;
         }
 

@@ -207,6 +207,56 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
         return simulator.pageInfoShape(shape);
     }
 
+    /** @param seed random seed @return the simulator; see {@link CashfinSimulator#shuffleTies(long)} */
+    public CashfinSimulator shuffleTies(long seed) {
+        return simulator.shuffleTies(seed);
+    }
+
+    /** @return the simulator; see {@link CashfinSimulator#stableTies()} */
+    public CashfinSimulator stableTies() {
+        return simulator.stableTies();
+    }
+
+    /** @param delay how long a new lead stays out of the list @return the simulator; see {@link CashfinSimulator#lateVisibility(Duration)} */
+    public CashfinSimulator lateVisibility(Duration delay) {
+        return simulator.lateVisibility(delay);
+    }
+
+    /** @return see {@link CashfinSimulator#lateLeadIds()} */
+    public List<String> lateLeadIds() {
+        return simulator.lateLeadIds();
+    }
+
+    /** @param count how many @param age how old @return the stored leads; see {@link CashfinSimulator#backdatedLeads(int, Duration)} */
+    public List<Map<String, Object>> backdatedLeads(int count, Duration age) {
+        return simulator.backdatedLeads(count, age);
+    }
+
+    /** @param rate changes per list request @param seed seed @return the simulator; see {@link CashfinSimulator#churn(double, long)} */
+    public CashfinSimulator churn(double rate, long seed) {
+        return simulator.churn(rate, seed);
+    }
+
+    /** @param max most leads per page @return the simulator; see {@link CashfinSimulator#limitCap(int)} */
+    public CashfinSimulator limitCap(int max) {
+        return simulator.limitCap(max);
+    }
+
+    /** @param on HTML pages for injected 502/503/504 @return the simulator; see {@link CashfinSimulator#gatewayErrorPages(boolean)} */
+    public CashfinSimulator gatewayErrorPages(boolean on) {
+        return simulator.gatewayErrorPages(on);
+    }
+
+    /** @param format seconds or HTTP date @return the simulator; see {@link CashfinSimulator#retryAfterFormat(RetryAfterFormat)} */
+    public CashfinSimulator retryAfterFormat(RetryAfterFormat format) {
+        return simulator.retryAfterFormat(format);
+    }
+
+    /** @param id lead id @param source new source @return the updated lead; see {@link CashfinSimulator#updateLeadSource(String, String)} */
+    public Map<String, Object> updateLeadSource(String id, String source) {
+        return simulator.updateLeadSource(id, source);
+    }
+
     /** @return see {@link CashfinSimulator#seedLeads(int, long, Duration)} */
     public List<Map<String, Object>> seedLeads(int count, long seed, Duration spacing) {
         return simulator.seedLeads(count, seed, spacing);

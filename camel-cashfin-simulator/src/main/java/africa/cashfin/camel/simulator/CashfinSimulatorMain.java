@@ -13,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * (custom plan), {@code --seed N} (number of seed leads), {@code --seed-random N} (random seed),
  * {@code --secret S} (repeatable), {@code --journal N} (keep WireMock's request journal),
  * {@code --rate-limit-mode fixed|sliding}, {@code --latency-jitter MIN-MAX} (milliseconds) and
- * {@code --jitter-seed N}. See docs/simulator.md.
+ * {@code --jitter-seed N}; the strict-server switches {@code --shuffle-ties SEED}, {@code --late-visibility MILLIS},
+ * {@code --churn RATE}, {@code --churn-seed N}, {@code --limit-cap N}, {@code --gateway-error-pages} (no value) and
+ * {@code --retry-after seconds|http-date}. See docs/simulator.md.
  */
 public final class CashfinSimulatorMain {
 
@@ -64,10 +66,16 @@ public final class CashfinSimulatorMain {
         long seedRandom = 42;
         String jitter = null;
         long jitterSeed = 0;
+        double churn = 0;
+        long churnSeed = 0;
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             if (opt.equals("--help") || opt.equals("-h")) {
                 throw new IllegalArgumentException("help requested");
+            }
+            if (opt.equals("--gateway-error-pages")) {
+                b.gatewayErrorPages(true); // a flag without a value
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Option " + opt + " needs a value");
@@ -113,6 +121,24 @@ public final class CashfinSimulatorMain {
                 case "--jitter-seed":
                     jitterSeed = wholeNumber(opt, value);
                     break;
+                case "--shuffle-ties":
+                    b.shuffleTies(wholeNumber(opt, value));
+                    break;
+                case "--late-visibility":
+                    b.lateVisibility(Duration.ofMillis(wholeNumber(opt, value)));
+                    break;
+                case "--churn":
+                    churn = decimal(opt, value);
+                    break;
+                case "--churn-seed":
+                    churnSeed = wholeNumber(opt, value);
+                    break;
+                case "--limit-cap":
+                    b.limitCap(integer(opt, value));
+                    break;
+                case "--retry-after":
+                    b.retryAfterFormat(RetryAfterFormat.parse(value));
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option " + opt);
             }
@@ -122,6 +148,9 @@ public final class CashfinSimulatorMain {
         }
         if (jitter != null) {
             latencyJitter(b, jitter, jitterSeed);
+        }
+        if (churn > 0) {
+            b.churn(churn, churnSeed);
         }
         b.seedLeads(seedCount, seedRandom);
         if (!secrets.isEmpty()) {
@@ -150,6 +179,14 @@ public final class CashfinSimulatorMain {
         }
     }
 
+    private static double decimal(String opt, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option " + opt + " needs a number such as 0.5, got '" + value + "'");
+        }
+    }
+
     private static int integer(String opt, String value) {
         try {
             return Integer.parseInt(value);
@@ -162,7 +199,9 @@ public final class CashfinSimulatorMain {
         return "Usage: java -jar camel-cashfin-simulator-<version>-standalone.jar [--port 8099] [--bind-address 127.0.0.1]\n"
                 + "       [--plan free|starter|professional|unlimited] [--per-second N --per-minute N --per-day N]\n"
                 + "       [--seed COUNT] [--seed-random N] [--secret cs_...]... [--journal MAX_ENTRIES]\n"
-                + "       [--rate-limit-mode fixed|sliding] [--latency-jitter MIN-MAX (ms)] [--jitter-seed N] [--help]\n"
+                + "       [--rate-limit-mode fixed|sliding] [--latency-jitter MIN-MAX (ms)] [--jitter-seed N]\n"
+                + "       strict server: [--shuffle-ties SEED] [--late-visibility MILLIS] [--churn RATE] [--churn-seed N]\n"
+                + "       [--limit-cap N] [--gateway-error-pages] [--retry-after seconds|http-date] [--help]\n"
                 + "A local, stateful Cashfin Leads API; see docs/simulator.md. Ctrl+C stops it.";
     }
 }

@@ -58,7 +58,10 @@ public final class CashfinWireMockExtension implements ResponseDefinitionTransfo
      * unlimited), {@code cashfin.perSecond}/{@code cashfin.perMinute}/{@code cashfin.perDay} (a custom plan),
      * {@code cashfin.seed} (number of seed leads, default 0), {@code cashfin.seedRandom} (random seed, default 42),
      * {@code cashfin.rateLimitMode} (fixed|sliding, default fixed), {@code cashfin.latencyJitter} (MIN-MAX
-     * milliseconds, default none) and {@code cashfin.jitterSeed} (default 0).
+     * milliseconds, default none), {@code cashfin.jitterSeed} (default 0), and the strict-server switches
+     * {@code cashfin.shuffleTies} (seed), {@code cashfin.lateVisibilityMillis}, {@code cashfin.churn} (rate),
+     * {@code cashfin.churnSeed}, {@code cashfin.limitCap}, {@code cashfin.gatewayErrorPages} (true|false) and
+     * {@code cashfin.retryAfter} (seconds|http-date).
      * Port, request journal and threads are WireMock's own options.
      *
      * @throws IllegalArgumentException if a property has a bad value
@@ -87,6 +90,20 @@ public final class CashfinWireMockExtension implements ResponseDefinitionTransfo
         option(properties, "rateLimitMode", "--rate-limit-mode", args);
         option(properties, "latencyJitter", "--latency-jitter", args);
         option(properties, "jitterSeed", "--jitter-seed", args);
+        option(properties, "shuffleTies", "--shuffle-ties", args);
+        option(properties, "lateVisibilityMillis", "--late-visibility", args);
+        option(properties, "churn", "--churn", args);
+        option(properties, "churnSeed", "--churn-seed", args);
+        option(properties, "limitCap", "--limit-cap", args);
+        option(properties, "retryAfter", "--retry-after", args);
+        String pages = properties.getProperty(PROPERTY_PREFIX + "gatewayErrorPages");
+        if (pages != null && !pages.trim().equalsIgnoreCase("false")) {
+            if (!pages.trim().equalsIgnoreCase("true")) {
+                throw new IllegalArgumentException("System property cashfin.gatewayErrorPages must be true or false, got '"
+                        + pages + "'");
+            }
+            args.add("--gateway-error-pages");
+        }
         String secrets = properties.getProperty(PROPERTY_PREFIX + "secrets");
         if (secrets != null) {
             for (String s : secrets.split(",")) {

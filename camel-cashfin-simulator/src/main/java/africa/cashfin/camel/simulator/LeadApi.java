@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.function.IntConsumer;
 /**
  * Serves {@code POST /business/lead/create} and {@code GET /business/lead/list}. Order of checks: latency jitter
  * (the request arrives late), injected failure (before processing), {@code Authorization}, rate limit, validation
- * and processing, injected failure after processing (only after a successful one).
+ * and processing, injected failure after processing (only after a successful one). Before a list page is cut: busy-CRM
+ * inserts, churn, a lead leaving (switches); every answer but a network fault carries {@code Date} from the clock.
  */
 final class LeadApi {
 
@@ -25,9 +28,11 @@ final class LeadApi {
     private final RequestCounters counters;
     private final Switches switches;
     private final IntConsumer busyCrm;
+    private final Clock clock;
 
     LeadApi(Set<String> secrets, LeadStore store, RateLimiter limiter, FaultSwitchboard faults,
-            RequestCounters counters, Switches switches, IntConsumer busyCrm) {
+            RequestCounters counters, Switches switches, IntConsumer busyCrm, Clock clock) {
+        this.clock = clock;
         this.secrets = secrets;
         this.store = store;
         this.limiter = limiter;
@@ -40,6 +45,9 @@ final class LeadApi {
     ResponseDefinition handle(Endpoint endpoint, Request request) {
         switches.jitter.delay(); // network jitter on the way in: the request "arrives" (is counted) late
         Reply reply = switches.secretEcho.apply(serve(endpoint, request), request.getHeader("Authorization"));
+        if (reply.fault == null) {
+            dated(reply);
+        }
         counters.record(endpoint, reply.outcome());
         return reply.toDefinition(switches.latencyMillis);
     }
@@ -69,11 +77,26 @@ final class LeadApi {
         return reply;
     }
 
+    /**
+     * The {@code Date} header from the simulator's clock, and {@code Retry-After} (written in seconds by the bodies)
+     * in the configured format.
+     */
+    private void dated(Reply reply) {
+        Instant now = clock.instant();
+        reply.header("Date", RetryAfterFormat.date(now));
+        String retryAfter = reply.headers.get("Retry-After");
+        if (retryAfter != null) {
+            reply.header("Retry-After", switches.retryAfterFormat.value(Long.parseLong(retryAfter), now));
+        }
+    }
+
     private Reply failure(Endpoint endpoint, InjectedFailure failure, String secretForHeaders) {
         if (failure.fault != null) {
             return Reply.fault(failure.fault);
         }
-        Reply reply = ErrorBodies.injected(endpoint, failure.status);
+        int status = failure.status;
+        Reply reply = switches.gatewayErrorPages && status >= 502 && status <= 504
+                ? ErrorBodies.gatewayPage(status) : ErrorBodies.injected(endpoint, status);
         return reply.rateLimitHeaders(limiter.peek(secretForHeaders));
     }
 
@@ -101,7 +124,7 @@ final class LeadApi {
         if (name == null || name.toString().isBlank()) {
             return Reply.json(400, ErrorBodies.error(ErrorBodies.NAME_REQUIRED));
         }
-        Map<String, Object> lead = store.create(input, "api");
+        Map<String, Object> lead = store.create(input, "api", switches.lateVisibilityMillis);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("success", true);
         envelope.put("message", "Lead created successfully");
@@ -166,13 +189,15 @@ final class LeadApi {
         if (busy > 0) {
             busyCrm.accept(busy);
         }
+        switches.churn.beforeList(store); // CRM users work leads between two list requests
         LeadQuery query = LeadQuery.of(param(request, "page"), param(request, "limit"), param(request, "search"),
-                param(request, "status"), param(request, "source"));
+                param(request, "status"), param(request, "source")).capped(switches.limitCap);
         if (query.page > 1 && switches.leavingLeads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             // a client is paging: a lead above it leaves the list before it reads on
             store.leave(query, switches.sortOrder, 1, switches.departure);
         }
-        LeadPage page = store.list(query, switches.sortOrder, switches.malformedEveryNth);
+        LeadPage page = store.list(query, switches.sortOrder, switches.malformedEveryNth,
+                switches.tieShuffle.forRequest());
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("success", true);
         envelope.put("data", page.leads);

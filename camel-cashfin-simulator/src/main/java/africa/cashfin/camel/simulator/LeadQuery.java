@@ -39,6 +39,14 @@ final class LeadQuery {
         return new LeadQuery(p, l, search, status, source);
     }
 
+    /**
+     * @param cap most leads the server puts on a page whatever {@code limit} asks; 0 for none
+     * @return this query, or the same with {@code limit} lowered to {@code cap} (page info then reports the cap)
+     */
+    LeadQuery capped(int cap) {
+        return cap > 0 && limit > cap ? new LeadQuery(page, cap, searchLower, status, source) : this;
+    }
+
     boolean unfiltered() {
         return searchLower == null && status == null && source == null;
     }

@@ -25,6 +25,8 @@ final class LeadStore {
     private final List<StoredLead> creationOrder = new ArrayList<>();
     private final List<StoredLead> sorted = new ArrayList<>();
     private final Map<String, StoredLead> byId = new HashMap<>();
+    /** Leads stored but not yet in the list (late visibility), in the order they were stored. */
+    private final List<StoredLead> late = new ArrayList<>();
     private final ObjectIdGenerator ids;
     private final Clock clock;
 
@@ -38,9 +40,11 @@ final class LeadStore {
      *
      * @param input        validated request fields
      * @param sourceOrigin {@code api} or {@code dashboard}
+     * @param lateMillis   how long the lead stays out of the list (its {@code createdat} stays the creation time);
+     *                     0 for at once
      * @return snapshot of the stored lead
      */
-    Map<String, Object> create(Map<String, Object> input, String sourceOrigin) {
+    Map<String, Object> create(Map<String, Object> input, String sourceOrigin, long lateMillis) {
         Instant now = clock.instant();
         LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
         for (String f : LeadFields.ALL) {
@@ -56,7 +60,7 @@ final class LeadStore {
         fields.put("active", Boolean.TRUE);
         fields.put("createdat", ts);
         fields.put("updatedat", ts);
-        return insert(new StoredLead(id, now, fields));
+        return insert(new StoredLead(id, now, fields), lateMillis);
     }
 
     /**
@@ -67,6 +71,17 @@ final class LeadStore {
      * @return snapshot of the stored lead
      */
     Map<String, Object> add(Map<String, ?> given) {
+        return add(given, 0);
+    }
+
+    /**
+     * Like {@link #add(Map)}, the lead staying out of the list for {@code lateMillis} after now.
+     *
+     * @param given      lead fields
+     * @param lateMillis 0 for visible at once
+     * @return snapshot of the stored lead
+     */
+    Map<String, Object> add(Map<String, ?> given, long lateMillis) {
         Object name = given.get("name");
         if (name == null || name.toString().isBlank()) {
             throw new IllegalArgumentException("A lead needs a non-blank 'name'");
@@ -98,7 +113,7 @@ final class LeadStore {
         }
         fields.put("createdat", LeadFields.format(created));
         fields.put("updatedat", LeadFields.format(updated));
-        return insert(new StoredLead(id, created, fields));
+        return insert(new StoredLead(id, created, fields), lateMillis);
     }
 
     private static Instant instant(Object value, Instant fallback, String field) {
@@ -116,11 +131,15 @@ final class LeadStore {
         }
     }
 
-    private Map<String, Object> insert(StoredLead lead) {
+    private Map<String, Object> insert(StoredLead lead, long lateMillis) {
         lock.writeLock().lock();
         try {
             if (byId.containsKey(lead.id)) {
                 throw new IllegalArgumentException("A lead with _id " + lead.id + " already exists");
+            }
+            if (lateMillis > 0) {
+                lead.visibleFrom = clock.instant().plusMillis(lateMillis);
+                late.add(lead);
             }
             int size = sorted.size();
             if (size == 0 || StoredLead.OLDEST_FIRST.compare(sorted.get(size - 1), lead) <= 0) {
@@ -138,33 +157,51 @@ final class LeadStore {
     }
 
     LeadPage list(LeadQuery q, SortOrder order) {
-        return list(q, order, 0);
+        return list(q, order, 0, null);
     }
 
     /**
-     * One page of the list.
+     * One page of the list: the leads visible now (late ones whose time has come join it first) that match the
+     * query, in {@code order}.
      *
      * @param malformedEveryNth when {@code > 0}, every n-th stored lead (by {@code createdat}, oldest first: the n-th,
      *                          2n-th, ...) is rendered broken, see {@link #malformedKind}
+     * @param ties              when not null, each group of leads sharing one {@code createdat} is shuffled with it
+     *                          before the page is cut (so a group across a page edge is shuffled whole); null keeps
+     *                          ties ordered by {@code _id}
      */
-    LeadPage list(LeadQuery q, SortOrder order, int malformedEveryNth) {
+    LeadPage list(LeadQuery q, SortOrder order, int malformedEveryNth, java.util.Random ties) {
+        publishDueLateLeads();
         long offset = (long) (q.page - 1) * q.limit;
         List<Object> out = new ArrayList<>(Math.min(q.limit, 16));
         lock.readLock().lock();
         try {
             int size = sorted.size();
-            if (q.unfiltered()) {
+            if (q.unfiltered() && late.isEmpty() && ties == null) {
                 for (long i = offset; i < size && i < offset + q.limit; i++) {
                     int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - (int) i : (int) i;
                     out.add(render(idx, malformedEveryNth));
                 }
                 return new LeadPage(out, size, q.page, q.limit);
             }
+            if (ties != null) {
+                List<Integer> view = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - i : i;
+                    if (inView(sorted.get(idx), q)) {
+                        view.add(idx);
+                    }
+                }
+                shuffleTieGroups(view, ties);
+                for (long i = offset; i < view.size() && i < offset + q.limit; i++) {
+                    out.add(render(view.get((int) i), malformedEveryNth));
+                }
+                return new LeadPage(out, view.size(), q.page, q.limit);
+            }
             long matched = 0;
             for (int i = 0; i < size; i++) {
                 int idx = order == SortOrder.NEWEST_FIRST ? size - 1 - i : i;
-                StoredLead lead = sorted.get(idx);
-                if (lead.matches(q.searchLower, q.status, q.source)) {
+                if (inView(sorted.get(idx), q)) {
                     if (matched >= offset && matched < offset + q.limit) {
                         out.add(render(idx, malformedEveryNth));
                     }
@@ -172,6 +209,62 @@ final class LeadStore {
                 }
             }
             return new LeadPage(out, matched, q.page, q.limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static boolean inView(StoredLead lead, LeadQuery q) {
+        return lead.visibleFrom == null && lead.matches(q.searchLower, q.status, q.source);
+    }
+
+    /** Shuffles each run of equal {@code createdat} in {@code view} (sorted indices in list order). */
+    private void shuffleTieGroups(List<Integer> view, java.util.Random random) {
+        int start = 0;
+        while (start < view.size()) {
+            Instant at = sorted.get(view.get(start)).createdAt;
+            int end = start + 1;
+            while (end < view.size() && sorted.get(view.get(end)).createdAt.equals(at)) {
+                end++;
+            }
+            if (end - start > 1) {
+                Collections.shuffle(view.subList(start, end), random);
+            }
+            start = end;
+        }
+    }
+
+    /** Late leads whose time has come join the list. */
+    private void publishDueLateLeads() {
+        lock.readLock().lock();
+        try {
+            if (late.isEmpty()) {
+                return;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        Instant now = clock.instant();
+        lock.writeLock().lock();
+        try {
+            late.removeIf(lead -> {
+                if (lead.visibleFrom.isAfter(now)) {
+                    return false;
+                }
+                lead.visibleFrom = null;
+                return true;
+            });
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** @return the ids of the leads stored but not yet visible in the list, in the order they were stored */
+    List<String> lateIds() {
+        publishDueLateLeads();
+        lock.readLock().lock();
+        try {
+            return late.stream().map(l -> l.id).toList();
         } finally {
             lock.readLock().unlock();
         }
@@ -224,7 +317,7 @@ final class LeadStore {
             List<StoredLead> leaving = new ArrayList<>();
             for (int i = 0; i < size && leaving.size() < count; i++) {
                 StoredLead lead = sorted.get(order == SortOrder.NEWEST_FIRST ? size - 1 - i : i);
-                if (lead.matches(q.searchLower, q.status, q.source)) {
+                if (inView(lead, q)) {
                     leaving.add(lead);
                 }
             }
@@ -248,17 +341,81 @@ final class LeadStore {
         if (status == null || status.isBlank()) {
             throw new IllegalArgumentException("A status is needed, e.g. contacted, qualified, converted or lost");
         }
+        return updateField(id, "status", status);
+    }
+
+    Map<String, Object> updateSource(String id, String source) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("A source is needed, e.g. website, referral or ad");
+        }
+        return updateField(id, "source", source);
+    }
+
+    private Map<String, Object> updateField(String id, String field, String value) {
         lock.writeLock().lock();
         try {
             StoredLead lead = byId.get(id);
             if (lead == null) {
                 throw new NoSuchElementException("No lead with _id " + id);
             }
-            lead.update(status, clock.instant());
+            lead.update(field, value, clock.instant());
             return lead.snapshot();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * CRM users at work: {@code count} times, a lead picked uniformly at random among the visible leads not yet
+     * converted or lost moves one step along the pipeline: {@code new} to {@code contacted}, {@code contacted} to
+     * {@code qualified}, {@code qualified} to {@code converted} or {@code lost} (even chances), any other status to
+     * {@code contacted}; {@code updatedat} moves to now. It may so leave one filtered view and enter another.
+     *
+     * @return the leads changed, as they are now, in the order of the changes
+     */
+    List<Map<String, Object>> advanceRandomLeads(int count, java.util.Random random) {
+        List<Map<String, Object>> changed = new ArrayList<>(count);
+        lock.writeLock().lock();
+        try {
+            List<StoredLead> open = new ArrayList<>();
+            for (StoredLead lead : sorted) {
+                if (lead.visibleFrom == null && !isClosed(lead.status())) {
+                    open.add(lead);
+                }
+            }
+            Instant now = clock.instant();
+            for (int i = 0; i < count && !open.isEmpty(); i++) {
+                int pick = random.nextInt(open.size());
+                StoredLead lead = open.get(pick);
+                String next = nextStatus(lead.status(), random);
+                lead.update(next, now);
+                if (isClosed(next)) {
+                    open.set(pick, open.get(open.size() - 1));
+                    open.remove(open.size() - 1);
+                }
+                changed.add(lead.snapshot());
+            }
+            return changed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static boolean isClosed(String status) {
+        return "converted".equalsIgnoreCase(status) || "lost".equalsIgnoreCase(status);
+    }
+
+    private static String nextStatus(String status, java.util.Random random) {
+        if ("new".equalsIgnoreCase(status)) {
+            return "contacted";
+        }
+        if ("contacted".equalsIgnoreCase(status)) {
+            return "qualified";
+        }
+        if ("qualified".equalsIgnoreCase(status)) {
+            return random.nextBoolean() ? "converted" : "lost";
+        }
+        return "contacted";
     }
 
     List<Map<String, Object>> all() {
@@ -287,6 +444,7 @@ final class LeadStore {
         lock.writeLock().lock();
         try {
             creationOrder.clear();
+            late.clear();
             sorted.clear();
             byId.clear();
             ids.reset();

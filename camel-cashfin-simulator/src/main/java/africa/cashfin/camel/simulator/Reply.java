@@ -10,10 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An answer being assembled: status, headers and JSON body, or a network fault. */
+/** An answer being assembled: status, headers and a JSON (or, from a gateway, HTML) body, or a network fault. */
 final class Reply {
 
     private static final HttpHeader CONTENT_TYPE = new HttpHeader("Content-Type", "application/json; charset=utf-8");
+    private static final HttpHeader HTML = new HttpHeader("Content-Type", "text/html; charset=utf-8");
 
     final int status;
     final Fault fault;
@@ -28,6 +29,19 @@ final class Reply {
 
     static Reply json(int status, Object body) {
         return new Reply(status, null, body);
+    }
+
+    /** An HTML page, as a gateway or proxy in front of the API answers; {@link #body} is the page text. */
+    static Reply html(int status, String page) {
+        return new Reply(status, null, new Html(page));
+    }
+
+    /** The body of an HTML answer. */
+    record Html(String page) {
+    }
+
+    boolean isHtml() {
+        return body instanceof Html;
     }
 
     static Reply fault(Fault fault) {
@@ -58,8 +72,9 @@ final class Reply {
             return b.withFault(fault).build();
         }
         List<HttpHeader> all = new ArrayList<>(headers.size() + 1);
-        all.add(CONTENT_TYPE);
+        all.add(isHtml() ? HTML : CONTENT_TYPE);
         headers.forEach((name, value) -> all.add(new HttpHeader(name, value)));
-        return b.withStatus(status).withHeaders(new HttpHeaders(all)).withBody(JsonWriter.write(body)).build();
+        String text = isHtml() ? ((Html) body).page() : JsonWriter.write(body);
+        return b.withStatus(status).withHeaders(new HttpHeaders(all)).withBody(text).build();
     }
 }

@@ -36,13 +36,22 @@ public enum SecretEcho {
         throw new IllegalArgumentException("Unknown secret echo '" + text + "': use off, errors or malformed");
     }
 
-    /** @return the reply as this mode answers it when the request carried {@code authorization} */
+    /**
+     * @return the reply as this mode answers it when the request carried {@code authorization}; a gateway's HTML page
+     *         (either mode) gets the header printed into it
+     */
     Reply apply(Reply reply, String authorization) {
         if (this == OFF || authorization == null || reply.fault != null || reply.status < 400) {
             return reply;
         }
         Reply echoed;
-        if (this == ERRORS) {
+        if (reply.isHtml()) {
+            // a gateway in debug mode: the request headers printed into its page
+            String page = ((Reply.Html) reply.body).page();
+            int end = page.lastIndexOf("</body>");
+            String debug = "<pre class=\"debug\">Authorization: " + authorization + "</pre>\n";
+            echoed = Reply.html(reply.status, end < 0 ? page + debug : page.substring(0, end) + debug + page.substring(end));
+        } else if (this == ERRORS) {
             Map<String, Object> body = new LinkedHashMap<>();
             if (reply.body instanceof Map<?, ?> m) {
                 m.forEach((k, v) -> body.put(String.valueOf(k), v));

@@ -18,6 +18,8 @@ final class StoredLead {
     final String id;
     final Instant createdAt;
     private final LinkedHashMap<String, Object> fields;
+    /** When a late lead enters the list (see {@link LeadStore}); null once it is visible. Under the store lock. */
+    Instant visibleFrom;
     /** Cached rendering of {@link #fields}; cleared on update. */
     private volatile JsonWriter.Raw json;
 
@@ -66,8 +68,13 @@ final class StoredLead {
     }
 
     void update(String status, Instant now) {
+        update("status", status, now);
+    }
+
+    /** Sets {@code status} or {@code source} and moves {@code updatedat} to {@code now}. */
+    void update(String field, String value, Instant now) {
         json = null;
-        fields.put("status", status);
+        fields.put(field, value);
         fields.put("updatedat", LeadFields.format(now));
     }
 
