@@ -9,9 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
- * The dev console as docs/operations.md enables it: Camel Main with camel-console and camel-platform-http-main, the
- * four properties of the docs, then {@code curl localhost:<port>/q/dev/cashfin-leads} in text and JSON.
+ * The dev console as docs/operations.md enables it: Camel Main with camel-platform-http-main, the recipe's properties as
+ * the page has them (port and users file changed), then {@code curl -u ops localhost:<port>/q/dev/cashfin-leads} in
+ * text and JSON.
  */
 class DevConsoleOverHttpTest {
 
@@ -46,18 +47,12 @@ class DevConsoleOverHttpTest {
     void theCashfinLeadsConsoleIsServedOnTheManagementPortWithoutTheSecret() throws Exception {
         cashfin.seedLeads(3, 7);
         int port = freePort();
-        main = new Main();
-        // a user's own app: not the examples' application.properties and routes, which share this classpath
-        main.setDefaultPropertyPlaceholderLocation("false");
-        main.addInitialProperty("camel.main.dev-console-enabled", "true");
-        main.addInitialProperty("camel.management.enabled", "true");
-        main.addInitialProperty("camel.management.dev-console-enabled", "true");
-        main.addInitialProperty("camel.management.port", String.valueOf(port));
-        main.addInitialProperty("cashfin.secret", cashfin.secret());
-        // the route as a YAML file, as a user's app has it (a RouteBuilder class in this package would also be picked
-        // up by the examples app's package scan)
-        Path route = routes.resolve("poll-leads.camel.yaml");
-        Files.writeString(route, """
+        Map<String, String> props = DevConsoleRecipe.properties();
+        props.put("camel.management.port", String.valueOf(port));
+        props.put("camel.management.basic-properties-file",
+                DevConsoleRecipe.usersFile(routes, "ops", "console-password").toString());
+        props.put("cashfin.secret", cashfin.secret());
+        main = DevConsoleRecipe.start(props, routes, """
                 - route:
                     id: poll-leads
                     from:
@@ -70,15 +65,14 @@ class DevConsoleOverHttpTest {
                       steps:
                         - to: "log:leads?level=DEBUG"
                 """.formatted(cashfin.baseUrl()));
-        main.addInitialProperty("camel.main.routes-include-pattern", "file:" + route);
-        main.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.listCalls() >= 1);
 
         HttpClient http = HttpClient.newHttpClient();
-        URI console = URI.create("http://localhost:" + port + "/q/dev/cashfin-leads");
+        URI console = URI.create("http://127.0.0.1:" + port + "/q/dev/cashfin-leads");
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("ops:console-password".getBytes());
         String[] text = new String[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(console).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(console).header("Authorization", auth).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("Leads: emitted 3");
@@ -88,7 +82,7 @@ class DevConsoleOverHttpTest {
                 "Consumer of route poll-leads", "Rate limiter of secret#", "perMinute=60")
                 .doesNotContain(cashfin.secret());
 
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(console).header("Accept", "application/json")
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(console).header("Authorization", auth).header("Accept", "application/json")
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).startsWith("{").contains("\"endpoints\"", "\"limiters\"")
