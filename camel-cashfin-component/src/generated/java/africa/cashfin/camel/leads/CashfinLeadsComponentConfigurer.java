@@ -111,6 +111,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "sweepbudget":
+        case "sweepBudget": getOrCreateConfiguration(target).setSweepBudget(property(camelContext, double.class, value)); return true;
+        case "sweepenabled":
+        case "sweepEnabled": getOrCreateConfiguration(target).setSweepEnabled(property(camelContext, boolean.class, value)); return true;
+        case "sweeppagesperpoll":
+        case "sweepPagesPerPoll": getOrCreateConfiguration(target).setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -199,6 +205,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
+        case "sweepbudget":
+        case "sweepBudget": return double.class;
+        case "sweepenabled":
+        case "sweepEnabled": return boolean.class;
+        case "sweeppagesperpoll":
+        case "sweepPagesPerPoll": return int.class;
         default: return null;
         }
     }
@@ -288,6 +300,12 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "status": return getOrCreateConfiguration(target).getStatus();
+        case "sweepbudget":
+        case "sweepBudget": return getOrCreateConfiguration(target).getSweepBudget();
+        case "sweepenabled":
+        case "sweepEnabled": return getOrCreateConfiguration(target).isSweepEnabled();
+        case "sweeppagesperpoll":
+        case "sweepPagesPerPoll": return getOrCreateConfiguration(target).getSweepPagesPerPoll();
         default: return null;
         }
     }

@@ -126,6 +126,12 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "sweepbudget":
+        case "sweepBudget": target.getConfiguration().setSweepBudget(property(camelContext, double.class, value)); return true;
+        case "sweepenabled":
+        case "sweepEnabled": target.getConfiguration().setSweepEnabled(property(camelContext, boolean.class, value)); return true;
+        case "sweeppagesperpoll":
+        case "sweepPagesPerPoll": target.getConfiguration().setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
@@ -240,6 +246,12 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
+        case "sweepbudget":
+        case "sweepBudget": return double.class;
+        case "sweepenabled":
+        case "sweepEnabled": return boolean.class;
+        case "sweeppagesperpoll":
+        case "sweepPagesPerPoll": return int.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
@@ -355,6 +367,12 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "status": return target.getConfiguration().getStatus();
+        case "sweepbudget":
+        case "sweepBudget": return target.getConfiguration().getSweepBudget();
+        case "sweepenabled":
+        case "sweepEnabled": return target.getConfiguration().isSweepEnabled();
+        case "sweeppagesperpoll":
+        case "sweepPagesPerPoll": return target.getConfiguration().getSweepPagesPerPoll();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":

@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(63);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -82,6 +82,9 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("stateKey");
         props.add("stateRepository");
         props.add("status");
+        props.add("sweepBudget");
+        props.add("sweepEnabled");
+        props.add("sweepPagesPerPoll");
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

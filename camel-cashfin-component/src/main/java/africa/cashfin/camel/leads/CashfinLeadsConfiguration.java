@@ -25,6 +25,7 @@ import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.model.LeadStatus;
 import africa.cashfin.camel.leads.scan.StartFrom;
+import africa.cashfin.camel.leads.scan.SweepSettings;
 
 /**
  * Every option of a {@code cashfin-leads:} endpoint. The component holds one instance as the defaults; each endpoint
@@ -185,6 +186,65 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " such as `1h` (default 1 hour: a lead that always fails costs about 24 attempts a day).")
     private long failedLeadMaxRetryDelay = DEFAULT_FAILED_LEAD_MAX_RETRY_DELAY;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Re-read the whole view (the list with this endpoint's filters) in the background, a few"
+                            + " pages per poll on a share of the calls (`sweepBudget`), and emit every lead in it that"
+                            + " was never emitted: leads that entered the view by a change of status or source, became"
+                            + " visible late, or were skipped by a page shift (header `CamelCashfinEmittedBy=sweep`)."
+                            + " Its position is saved next to the cursor. Off with `emitUpdates` (every page is read"
+                            + " on every poll then). `false`: only the fast path, which relies on the server's order.")
+    private boolean sweepEnabled = true;
+
+    @UriParam(label = "consumer", defaultValue = "0.1",
+              description = "The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most"
+                            + " 0.5). Default 0.1: on the Free plan about 98 pages a day, a full pass of a 1,000-lead"
+                            + " view every 2.5 hours. Without a daily limit (plan `unlimited`) the endpoint's day is its"
+                            + " idle polls a day (86,400 s / `delay`).")
+    private double sweepBudget = SweepSettings.DEFAULT_BUDGET;
+
+    @UriParam(label = "consumer", defaultValue = "2",
+              description = "The most pages the sweep reads in one poll, after the fast path. A pass brought forward"
+                            + " (the view's total moved in a way the new leads do not explain, or \"sweep now\") reads"
+                            + " this many pages every poll until it reaches the bottom, borrowing up to one day of its"
+                            + " budget.")
+    private int sweepPagesPerPoll = SweepSettings.DEFAULT_PAGES_PER_POLL;
+
+    public boolean isSweepEnabled() {
+        return sweepEnabled;
+    }
+
+    /** consumer: re-read the whole view in the background. */
+    public void setSweepEnabled(boolean sweepEnabled) {
+        this.sweepEnabled = sweepEnabled;
+    }
+
+    public double getSweepBudget() {
+        return sweepBudget;
+    }
+
+    /** consumer: the sweep's fraction of the endpoint's calls. */
+    public void setSweepBudget(double sweepBudget) {
+        this.sweepBudget = sweepBudget;
+    }
+
+    public int getSweepPagesPerPoll() {
+        return sweepPagesPerPoll;
+    }
+
+    /** consumer: the most sweep pages per poll. */
+    public void setSweepPagesPerPoll(int sweepPagesPerPoll) {
+        this.sweepPagesPerPoll = sweepPagesPerPoll;
+    }
+
+    /** The sweep's settings, or null when it is off (sweepEnabled=false, or emitUpdates). */
+    SweepSettings sweepSettings() {
+        if (!sweepEnabled || emitUpdates) {
+            return null;
+        }
+        StartFrom from = parsedStartFrom();
+        return new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), from.instant(), from.now());
+    }
+
     /** Default {@code failedLeadRetryDelay}: 30 seconds. */
     public static final long DEFAULT_FAILED_LEAD_RETRY_DELAY = 30_000;
     /** Default {@code failedLeadRetryMultiplier}: 2. */
@@ -317,6 +377,9 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** Checks the consumer options; called when a consumer is created. */
     void validateConsumer() {
         parsedStartFrom();
+        if (sweepEnabled) {
+            new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), null, false);
+        }
         if (lookback < 0) {
             throw new IllegalArgumentException("lookback must not be negative (e.g. 5m), got " + lookback + " ms");
         }

@@ -46,6 +46,20 @@ public final class CashfinLeadsConstants {
               javaType = "String")
     public static final String EVENT_TYPE = "CamelCashfinEventType";
 
+    @Metadata(label = "consumer", description = "consumer: who emitted the lead. `fastPath`: the poll that reads from the"
+                                                + " cursor found it (a lead created into the view, or backfilled)."
+                                                + " `sweep`: the background re-read of the whole view found it after"
+                                                + " the fast path had passed its `createdat`, so it is new to this view"
+                                                + " but not new to Cashfin: it entered the view by a change of status or"
+                                                + " source, became visible late, or was skipped by a page shift.",
+              javaType = "String", enums = "fastPath,sweep")
+    public static final String EMITTED_BY = "CamelCashfinEmittedBy";
+
+    /** {@link #EMITTED_BY} of a lead found by the poll that reads from the cursor. */
+    public static final String EMITTED_BY_FAST_PATH = "fastPath";
+    /** {@link #EMITTED_BY} of a lead found by the sweep. */
+    public static final String EMITTED_BY_SWEEP = "sweep";
+
     @Metadata(description = "The lead's server creation time (`createdat`).", javaType = "java.time.Instant")
     public static final String CREATED_AT = "CamelCashfinCreatedAt";
 

@@ -17,6 +17,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RollbackExchangeException;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -35,11 +36,14 @@ import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.MalformedLead;
 import africa.cashfin.camel.leads.model.MalformedLeadException;
 import africa.cashfin.camel.leads.scan.LeadEvent;
+import africa.cashfin.camel.leads.scan.LeadEventType;
 import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.PageRequest;
 import africa.cashfin.camel.leads.scan.ScanCursor;
 import africa.cashfin.camel.leads.scan.ScanRun;
 import africa.cashfin.camel.leads.scan.ScanStatistics;
+import africa.cashfin.camel.leads.scan.SweepRun;
+import africa.cashfin.camel.leads.scan.ViewSweep;
 
 /**
  * {@code from("cashfin-leads:list")}: each poll drives one {@link ScanRun} of the endpoint's {@link LeadScan}; the new
@@ -74,6 +78,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     /** The run of the poll in progress (one at a time); processBatch reports outcomes to it. */
     private ScanRun currentRun;
+    /** Where processBatch reports outcomes: the fast path's run or the sweep's. */
+    private Outcomes currentOutcomes;
+    /** {@link CashfinLeadsConstants#EMITTED_BY} of the batch in progress. */
+    private String currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_FAST_PATH;
     /** Leads handed to the route in the current poll. */
     private int emittedThisPoll;
     /** True when the current poll had to stop before its run was done (maxMessagesPerPoll, shutdown). */
@@ -177,20 +185,28 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     /** One poll; leaves the scan's figures in {@code statsOut[0]}. */
     private int pollOnce(ScanStatistics[] statsOut) throws Exception {
         LeadScan scan = endpoint.leadScan();
-        CashfinLeadsConfiguration config = endpoint.getConfiguration();
         boolean anchoringNow = endpoint.prepareStartFromNow(scan);
         ScanRun run = scan.start();
         currentRun = run;
         emittedThisPoll = 0;
         deferredThisPoll = 0;
         stopRequested = false;
+        currentOutcomes = Outcomes.of(run);
+        currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_FAST_PATH;
+        long firstTotal = -1;
+        int createdFound = 0;
         try {
             while (!run.isDone() && !stopRequested && isBatchAllowed() && !draining) {
                 PageRequest request = run.nextRequest();
-                LeadPage page = endpoint.getClient().list(new LeadQuery(request.page(), request.limit(),
-                        config.getSearch(), config.getStatus(), config.getSource()));
+                LeadPage page = list(request);
                 reportMalformed(page, request.page());
+                if (firstTotal < 0 && page.pageInfo() != null) {
+                    firstTotal = page.pageInfo().total();
+                }
                 List<LeadEvent> events = run.accept(page);
+                for (LeadEvent event : events) {
+                    createdFound += event.type() == LeadEventType.CREATED ? 1 : 0;
+                }
                 if (!events.isEmpty()) {
                     processBatch(new ArrayDeque<>(events));
                 }
@@ -213,8 +229,13 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             failedLeads.forgetStale(Instant.now(), failedLeads.policy().maxDelay().plus(
                     Duration.ofMillis(Math.max(0, 3 * getDelay()))));
             logPoll(stats);
+            currentRun = null;
+            sweep(scan, firstTotal, createdFound, stats.failed() > 0);
             return emittedThisPoll;
         } catch (Exception e) {
+            if (currentRun == null) {
+                throw e; // the sweep's list call failed: the fast path's poll is complete and saved
+            }
             ScanStatistics stats = run.abandon();
             statsOut[0] = stats;
             LOG.debug("Poll of {} failed after {} calls and {} leads; cursor unchanged ({}): {}", endpoint,
@@ -222,6 +243,53 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             throw e;
         } finally {
             currentRun = null;
+            currentOutcomes = null;
+        }
+    }
+
+    private LeadPage list(PageRequest request) {
+        CashfinLeadsConfiguration config = endpoint.getConfiguration();
+        return endpoint.getClient().list(new LeadQuery(request.page(), request.limit(), config.getSearch(),
+                                                       config.getStatus(), config.getSource()));
+    }
+
+    /**
+     * After a complete fast-path poll: reports what it saw to the sweep (evidence brings a pass forward), then reads
+     * the sweep's pages for this poll, if its pace allows, and emits the leads they hold that nobody delivered.
+     */
+    private void sweep(LeadScan scan, long firstTotal, int createdFound, boolean leadsFailed) throws Exception {
+        ViewSweep sweep = endpoint.viewSweep();
+        if (sweep == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        String evidence = sweep.fastPathPolled(firstTotal, createdFound, now);
+        if (evidence != null) {
+            LOG.debug("Sweep of {} brought forward: {}", endpoint, evidence);
+        }
+        if (leadsFailed || stopRequested || draining) {
+            return; // leads failed in this poll (the route may be down), or the poll must end: no sweep page now
+        }
+        SweepRun run = sweep.start(now, scan.cursor(), endpoint.sweepCallsPerDay());
+        currentOutcomes = Outcomes.of(run);
+        currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_SWEEP;
+        while (!run.isDone() && !stopRequested && isBatchAllowed() && !draining) {
+            PageRequest request = run.nextRequest();
+            LeadPage page = list(request);
+            List<LeadEvent> events = run.accept(page);
+            if (!events.isEmpty()) {
+                processBatch(new ArrayDeque<>(events));
+            }
+        }
+        statistics.swept(run.pagesRead(), run.recoveredIds().size());
+        metrics.sweep(getRouteId(), run.pagesRead(), run.recoveredIds().size());
+        if (!run.recoveredIds().isEmpty()) {
+            LOG.info("Sweep of {} recovered {} lead(s) in the view that the fast path had not emitted (they entered the"
+                     + " view by a change of status or source, became visible late, or were skipped by a page shift):"
+                     + " {}", endpoint, run.recoveredIds().size(), String.join(", ", run.recoveredIds()));
+        }
+        if (run.passCompleted()) {
+            LOG.debug("Sweep of {} read the whole view: {}", endpoint, run.state());
         }
     }
 
@@ -235,7 +303,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        ScanRun run = currentRun;
+        Outcomes run = currentOutcomes;
         if (run == null) {
             throw new IllegalStateException("processBatch is only called by poll()");
         }
@@ -282,7 +350,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** Hands one lead to the route, synchronously, and reports its outcome to the run (which records it). */
-    private void emit(ScanRun run, LeadEvent event, int index, int size) {
+    private void emit(Outcomes run, LeadEvent event, int index, int size) {
         Exchange exchange = createExchange(event, index, size);
         pendingExchanges = size - index - 1;
         try {
@@ -404,6 +472,74 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         return cursor == null ? null : cursor.toString();
     }
 
+    @ManagedAttribute(description = "Whether the sweep (the background re-read of the whole view) is on")
+    public boolean isSweepEnabled() {
+        return endpoint.viewSweep() != null;
+    }
+
+    @ManagedAttribute(description = "The next page of the sweep's pass in progress (1 when no pass is in progress)")
+    public int getSweepPage() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep == null ? 0 : sweep.state().page();
+    }
+
+    @ManagedAttribute(description = "When the sweep's pass in progress started, or null")
+    public String getSweepPassStarted() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep == null || sweep.state().passStarted() == null ? null : sweep.state().passStarted().toString();
+    }
+
+    @ManagedAttribute(description = "When the last full sweep (a pass that read the whole view) ended, or null")
+    public String getLastFullSweep() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep == null || sweep.state().lastPassEnded() == null ? null : sweep.state().lastPassEnded().toString();
+    }
+
+    @ManagedAttribute(description = "Full sweeps (passes that read the whole view), saved with the sweep's position")
+    public long getSweepPasses() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep == null ? 0 : sweep.state().passes();
+    }
+
+    @ManagedAttribute(description = "Leads the sweep delivered that the fast path had not emitted (saved with the"
+                                    + " sweep's position): non-zero means the server did something the fast path did"
+                                    + " not expect, e.g. leads entering the view by a change of status")
+    public long getLeadsRecoveredBySweep() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep == null ? 0 : sweep.state().recovered();
+    }
+
+    @ManagedAttribute(description = "Pages the sweep read since this consumer was created")
+    public long getSweepPagesRead() {
+        return statistics.sweepPages();
+    }
+
+    @ManagedAttribute(description = "True while a sweep pass was brought forward (evidence or sweep now) and has not"
+                                    + " completed")
+    public boolean isSweepUrgent() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep != null && sweep.state().urgent();
+    }
+
+    /**
+     * Brings a full sweep pass forward: it starts at page 1 with the next poll and reads {@code sweepPagesPerPoll}
+     * pages every poll until the bottom of the view. E.g. after restoring the idempotent repository, or after a bulk
+     * change of statuses.
+     *
+     * @return what happens, in one line
+     */
+    @ManagedOperation(description = "Sweep now: re-read the whole view from page 1, sweepPagesPerPoll pages per poll,"
+                                    + " and emit every lead in it that was never emitted")
+    public String sweepNow() {
+        ViewSweep sweep = endpoint.viewSweep();
+        if (sweep == null) {
+            return "The sweep is off for " + endpoint + " (sweepEnabled=false or emitUpdates=true)";
+        }
+        sweep.sweepNow(Instant.now(), "sweep now");
+        LOG.info("Sweep of {} requested now: the next polls re-read the whole view from page 1", endpoint);
+        return "A full sweep starts with the next poll of " + endpoint;
+    }
+
     @ManagedAttribute(description = "The last failure of a poll or a lead, in one line (never a secret)")
     public String getLastLeadsError() {
         return statistics.lastError();
@@ -418,6 +554,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         in.setHeader(CashfinLeadsConstants.CREATED_AT, lead.getCreatedat());
         in.setHeader(CashfinLeadsConstants.UPDATED_AT, lead.getUpdatedat());
         in.setHeader(CashfinLeadsConstants.EVENT_TYPE, event.type().headerValue());
+        in.setHeader(CashfinLeadsConstants.EMITTED_BY, currentEmittedBy);
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
         exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == size - 1);
@@ -452,6 +589,69 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                       + " to be retried, recorded without emitting={}), order={}, strategy={}, cursor={}", endpoint,
                       stats.pagesRead(), stats.calls(), stats.emitted(), stats.succeeded(), stats.failed(),
                       deferredThisPoll, stats.markedSeen(), stats.order(), stats.strategy(), stats.cursor());
+        }
+    }
+
+    /** Where the outcome of each lead handed to the route is reported: the fast path's run or the sweep's. */
+    private interface Outcomes {
+
+        void succeeded(LeadEvent event);
+
+        void failed(LeadEvent event);
+
+        /** The lead waits out its retry delay and was not offered. */
+        void waiting(LeadEvent event, boolean routeMayBeDown);
+
+        /** True when the rest of the page must not be offered ({@link #notOffered}). */
+        boolean stoppedAfterFailures();
+
+        void notOffered(LeadEvent event);
+
+        static Outcomes of(ScanRun run) {
+            return new Outcomes() {
+                public void succeeded(LeadEvent event) {
+                    run.succeeded(event);
+                }
+
+                public void failed(LeadEvent event) {
+                    run.failed(event);
+                }
+
+                public void waiting(LeadEvent event, boolean routeMayBeDown) {
+                    run.waiting(event, routeMayBeDown);
+                }
+
+                public boolean stoppedAfterFailures() {
+                    return run.stoppedAfterFailures();
+                }
+
+                public void notOffered(LeadEvent event) {
+                    run.notOffered(event);
+                }
+            };
+        }
+
+        /** The sweep: a failure ends its part of the poll; a lead waiting out its delay is the retry's business. */
+        static Outcomes of(SweepRun run) {
+            return new Outcomes() {
+                public void succeeded(LeadEvent event) {
+                    run.succeeded(event);
+                }
+
+                public void failed(LeadEvent event) {
+                    run.failed(event);
+                }
+
+                public void waiting(LeadEvent event, boolean routeMayBeDown) {
+                }
+
+                public boolean stoppedAfterFailures() {
+                    return run.stoppedAfterFailure();
+                }
+
+                public void notOffered(LeadEvent event) {
+                }
+            };
         }
     }
 }

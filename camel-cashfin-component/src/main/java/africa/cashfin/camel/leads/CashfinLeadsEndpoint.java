@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.CallOutcome;
 import africa.cashfin.camel.leads.api.CashfinClient;
+import africa.cashfin.camel.leads.api.limit.RateWindow;
 import africa.cashfin.camel.leads.consumer.IdempotentRepositorySeenStore;
 import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
 import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.ScanSettings;
+import africa.cashfin.camel.leads.scan.SweepSettings;
+import africa.cashfin.camel.leads.scan.ViewSweep;
 
 /**
  * Create and list leads in the Cashfin CRM through the Cashfin Business API; as a consumer ({@code from}), emit every
@@ -48,6 +51,8 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
      * {@code master:} does.
      */
     private LeadScan scan;
+    /** The consumer's sweep, kept like the scan (its position in memory survives the same stops); null when off. */
+    private ViewSweep sweep;
     /**
      * The default in-memory seen store, when the endpoint created it. Never stopped: stopping a
      * {@code MemoryIdempotentRepository} clears it, and it must outlive an endpoint stop/start like the cursor; it is
@@ -171,6 +176,32 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return c;
     }
 
+    /** Suffix of the sweep's key in the {@code stateRepository}, after the cursor's {@code stateKey}. */
+    public static final String SWEEP_KEY_SUFFIX = "#sweep";
+
+    /** The consumer's sweep, or null when it is off or no consumer started yet; never creates one. */
+    synchronized ViewSweep viewSweep() {
+        return sweep;
+    }
+
+    /**
+     * The calls of the day this endpoint may spend, for the sweep's pace: the plan's (or {@code maxRequestsPerDay}'s)
+     * day budget times its budget share (its {@code budgetReserve}, else the pool's fraction). Without a daily limit
+     * (plan {@code unlimited}), its idle polls a day ({@code 86,400 s / delay}).
+     */
+    double sweepCallsPerDay() {
+        java.util.OptionalDouble day = configuration.rateLimits().budget(RateWindow.DAY);
+        if (day.isEmpty()) {
+            return 86_400_000.0 / Math.max(1, getDelay());
+        }
+        CashfinClient c = client;
+        double share = 1;
+        if (c != null) {
+            share = c.getBudgetShare().reserve() > 0 ? c.getBudgetShare().reserve() : c.getBudgetShare().pool();
+        }
+        return day.getAsDouble() * share;
+    }
+
     /** The consumer's scan if one was created (by a consumer start), else null; never creates one. */
     synchronized LeadScan scanIfCreated() {
         return scan;
@@ -282,6 +313,13 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
             scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen),
                                 configuration.getStateRepository() == null
                                         ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey));
+            SweepSettings sweepSettings = configuration.sweepSettings();
+            if (sweepSettings != null) {
+                sweep = new ViewSweep(sweepSettings, new IdempotentRepositorySeenStore(seen),
+                                      configuration.getStateRepository() == null ? null
+                                              : new StateRepositoryCursorStore(configuration.getStateRepository(),
+                                                                               stateKey + SWEEP_KEY_SUFFIX));
+            }
         }
         return scan;
     }

@@ -18,6 +18,8 @@ public final class ConsumerStatistics {
     private final LongAdder polls = new LongAdder();
     private final LongAdder failedPolls = new LongAdder();
     private final LongAdder pollNanos = new LongAdder();
+    private final LongAdder sweepPages = new LongAdder();
+    private final LongAdder sweepRecovered = new LongAdder();
     private volatile ScanStatistics lastPoll;
     private volatile long lastPollNanos;
     private volatile Instant lastPollAt;
@@ -58,6 +60,22 @@ public final class ConsumerStatistics {
             lastError = failure;
             lastErrorAt = lastPollAt;
         }
+    }
+
+    /** The sweep read {@code pages} pages in a poll and delivered {@code recovered} leads the fast path had not. */
+    public void swept(int pages, int recovered) {
+        sweepPages.add(pages);
+        sweepRecovered.add(recovered);
+    }
+
+    /** Pages the sweep read since the consumer was created. */
+    public long sweepPages() {
+        return sweepPages.sum();
+    }
+
+    /** Leads the sweep delivered since the consumer was created. */
+    public long sweepRecovered() {
+        return sweepRecovered.sum();
     }
 
     /** A lead's exchange failed with {@code error} (one line, never a secret). */

@@ -12,7 +12,8 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
  * <p>
  * The meters (see {@code docs/operations.md}): {@code cashfin.leads.calls} and {@code cashfin.leads.limiter.wait}
  * (timers, per client secret), {@code cashfin.leads.consumer.leads} (counter) and {@code cashfin.leads.consumer.poll}
- * (timer), per route.
+ * (timer), {@code cashfin.leads.consumer.sweep.pages} and {@code cashfin.leads.consumer.sweep.recovered} (counters), per
+ * route.
  */
 public interface LeadsMetrics {
 
@@ -45,6 +46,10 @@ public interface LeadsMetrics {
         @Override
         public void poll(String routeId, long durationNanos, boolean succeeded) {
         }
+
+        @Override
+        public void sweep(String routeId, int pages, int recovered) {
+        }
     };
 
     /**
@@ -58,6 +63,12 @@ public interface LeadsMetrics {
 
     /** One poll of the consumer of route {@code routeId} took {@code durationNanos}. */
     void poll(String routeId, long durationNanos, boolean succeeded);
+
+    /**
+     * The sweep of the consumer of route {@code routeId} read {@code pages} pages in one poll and delivered
+     * {@code recovered} leads the fast path had not emitted.
+     */
+    void sweep(String routeId, int pages, int recovered);
 
     /**
      * Micrometer metrics when Micrometer is on the classpath and a {@code MeterRegistry} is bound in Camel's registry

@@ -27,6 +27,8 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     static final String LIMITER_WAIT = "cashfin.leads.limiter.wait";
     static final String CONSUMER_LEADS = "cashfin.leads.consumer.leads";
     static final String CONSUMER_POLL = "cashfin.leads.consumer.poll";
+    static final String SWEEP_PAGES = "cashfin.leads.consumer.sweep.pages";
+    static final String SWEEP_RECOVERED = "cashfin.leads.consumer.sweep.recovered";
 
     private final MeterRegistry registry;
     private final String camelContext;
@@ -80,5 +82,19 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
                 .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
                 .tag("result", succeeded ? "success" : "failure")
                 .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void sweep(String routeId, int pages, int recovered) {
+        if (pages > 0) {
+            Counter.builder(SWEEP_PAGES).description("List pages read by the consumer's sweep (the re-read of the view)")
+                    .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
+                    .register(registry).increment(pages);
+        }
+        Counter.builder(SWEEP_RECOVERED)
+                .description("Leads the consumer's sweep delivered that the fast path had not emitted: non-zero means"
+                             + " the server did something the fast path did not expect")
+                .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
+                .register(registry).increment(recovered);
     }
 }

@@ -78,6 +78,29 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean emitUpdates = false;
 
     /**
+     * Re-read the whole view (the list with this endpoint's filters) in the background, a few pages per poll on a
+     * share of the calls (sweepBudget), and emit every lead in it that was never emitted: leads that entered the view
+     * by a change of status or source, became visible late, or were skipped by a page shift (header
+     * CamelCashfinEmittedBy=sweep). Its position is saved next to the cursor. Off with emitUpdates (every page is read
+     * on every poll then). false: only the fast path, which relies on the server's order.
+     */
+    private Boolean sweepEnabled = true;
+
+    /**
+     * The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most 0.5). Default 0.1: on
+     * the Free plan about 98 pages a day, a full pass of a 1,000-lead view every 2.5 hours. Without a daily limit
+     * (plan unlimited) the endpoint's day is its idle polls a day (86,400 s / delay).
+     */
+    private Double sweepBudget = 0.1;
+
+    /**
+     * The most pages the sweep reads in one poll, after the fast path. A pass brought forward (the view's total moved
+     * in a way the new leads do not explain, or "sweep now") reads this many pages every poll until it reaches the
+     * bottom, borrowing up to one day of its budget.
+     */
+    private Integer sweepPagesPerPoll = 2;
+
+    /**
      * The longest wait before a failed lead is offered again, in milliseconds or as a duration such as 1h (default 1
      * hour: a lead that always fails costs about 24 attempts a day). A number of milliseconds or a duration such as
      * 10s.
@@ -415,6 +438,30 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setEmitUpdates(Boolean emitUpdates) {
         this.emitUpdates = emitUpdates;
+    }
+
+    public Boolean getSweepEnabled() {
+        return sweepEnabled;
+    }
+
+    public void setSweepEnabled(Boolean sweepEnabled) {
+        this.sweepEnabled = sweepEnabled;
+    }
+
+    public Double getSweepBudget() {
+        return sweepBudget;
+    }
+
+    public void setSweepBudget(Double sweepBudget) {
+        this.sweepBudget = sweepBudget;
+    }
+
+    public Integer getSweepPagesPerPoll() {
+        return sweepPagesPerPoll;
+    }
+
+    public void setSweepPagesPerPoll(Integer sweepPagesPerPoll) {
+        this.sweepPagesPerPoll = sweepPagesPerPoll;
     }
 
     public Duration getFailedLeadMaxRetryDelay() {

@@ -1,0 +1,236 @@
+package africa.cashfin.camel.leads.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import africa.cashfin.camel.leads.CashfinLeadsConstants;
+import africa.cashfin.camel.leads.CashfinLeadsConsumer;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+
+/**
+ * The view is the contract: leads that enter the endpoint's filtered view after the fast path passed their
+ * {@code createdat} (qualified later, visible late, churn) are emitted once, by the sweep, through real routes against
+ * the simulator; the sweep resumes after a restart, "sweep now" over JMX brings a pass forward, and an idle poll stays
+ * one call when no sweep page is due.
+ */
+class ConsumerSweepTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Object> lead(String name, String status, Instant createdat) {
+        Map<String, Object> lead = new HashMap<>();
+        lead.put("name", name);
+        lead.put("email", name.toLowerCase().replace(' ', '.') + "@example.com");
+        lead.put("status", status);
+        lead.put("createdat", createdat);
+        return lead;
+    }
+
+    private static String id(Map<String, Object> lead) {
+        return (String) lead.get("_id");
+    }
+
+    private static List<String> idsWithStatus(String status) {
+        return sim.leads().stream().filter(l -> status.equals(l.get("status"))).map(ConsumerSweepTest::id).toList();
+    }
+
+    private static Map<String, String> emittedBy(ConsumerHarness h) {
+        Map<String, String> by = new HashMap<>();
+        for (Exchange e : h.delivered) {
+            by.put(e.getMessage().getHeader(CashfinLeadsConstants.LEAD_ID, String.class),
+                   e.getMessage().getHeader(CashfinLeadsConstants.EMITTED_BY, String.class));
+        }
+        return by;
+    }
+
+    /** The flagship case: 20 qualified leads backfilled, then 10 older leads qualified by sales people. */
+    @Test
+    void leadsQualifiedAfterCreationEnterTheViewAndAreEmittedOnce() throws Exception {
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) { // the newest 2 minutes old: the cursor ends there
+            sim.addLead(lead("Qualified " + i, "qualified", now.minus(Duration.ofMinutes(40 - 2 * i))));
+        }
+        List<String> later = new ArrayList<>(); // created 10 minutes ago: below the cursor and its 5-minute lookback
+        for (int i = 0; i < 10; i++) {
+            later.add(id(sim.addLead(lead("Later " + i, "new", now.minus(Duration.ofMinutes(10)).plusMillis(i)))));
+        }
+        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?status=qualified&startScheduler=false")
+                .start()) {
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(20);
+            later.forEach(id -> sim.updateLead(id, "qualified")); // sales people qualify them
+
+            h.poll();
+            assertThat(h.deliveredIds()).as("the view grew by 10, the fast path found none: the sweep runs now")
+                    .hasSize(30).containsAll(later);
+            for (int i = 0; i < 5; i++) {
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(idsWithStatus("qualified"));
+            Map<String, String> by = emittedBy(h);
+            later.forEach(id -> assertThat(by.get(id)).as("new to the view, not to Cashfin").isEqualTo("sweep"));
+            assertThat(by.values()).filteredOn("fastPath"::equals).hasSize(20);
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            assertThat(consumer.getLeadsRecoveredBySweep()).isEqualTo(10);
+            assertThat(consumer.getLastFullSweep()).isNotNull();
+        }
+    }
+
+    /** Leads that become visible with a createdat 15 minutes in the past, after the cursor passed it. */
+    @Test
+    void lateVisibleLeadsAreEmittedOnce() throws Exception {
+        sim.seedLeads(40, 7, Duration.ofMinutes(1));
+        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?startScheduler=false").start()) {
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(40);
+            Instant backdated = Instant.now().minus(Duration.ofMinutes(15));
+            List<String> late = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                late.add(id(sim.addLead(lead("Late " + i, "new", backdated.plusMillis(i)))));
+            }
+            for (int i = 0; i < 4; i++) {
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(45).containsAll(late);
+        }
+    }
+
+    /**
+     * status=new while leads arrive and new leads are worked (they leave the view) during the polls, between list
+     * calls: after the churn stops and one full sweep, every lead still new was emitted, none twice.
+     */
+    @Test
+    void churnLosesNoLeadAndRepeatsNone() throws Exception {
+        sim.seedLeads(300, 11, Duration.ofSeconds(2));
+        Random random = new Random(17);
+        boolean[] churning = { true };
+        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?status=new&limit=25&delay=10s&startScheduler=false")
+                .start()) {
+            h.onLead = e -> {
+                if (churning[0] && random.nextInt(4) == 0) {
+                    churn(random);
+                }
+            };
+            for (int poll = 0; poll < 30; poll++) {
+                h.poll();
+                churn(random);
+            }
+            churning[0] = false;
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            long passes = consumer.getSweepPasses();
+            consumer.sweepNow();
+            for (int i = 0; i < 20 && consumer.getSweepPasses() == passes; i++) {
+                h.poll();
+            }
+            assertThat(consumer.getSweepPasses()).as("one full sweep after quiescence").isGreaterThan(passes);
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(idsWithStatus("new"));
+        }
+    }
+
+    /** One lead arrives, and a random new lead is worked (contacted). */
+    private static void churn(Random random) {
+        sim.insertLeads(1);
+        List<String> fresh = idsWithStatus("new");
+        sim.updateLead(fresh.get(random.nextInt(fresh.size())), "contacted");
+    }
+
+    @Test
+    void theSweepResumesItsPositionAfterARestart() throws Exception {
+        sim.seedLeads(250, 3, Duration.ofMinutes(1));
+        String uri = "cashfin-leads:list?startScheduler=false&sweepPagesPerPoll=1&idempotentRepository=#seen"
+                     + "&stateRepository=#state";
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(), false).start()) {
+            h.poll();
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            consumer.sweepNow();
+            long before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).as("fast path + one sweep page").isEqualTo(2);
+            assertThat(consumer.getSweepPage()).isEqualTo(2);
+        }
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(), false).start()) {
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            assertThat(consumer.getSweepPage()).as("read back from the state repository").isEqualTo(2);
+            assertThat(consumer.isSweepUrgent()).isTrue();
+            h.poll();
+            assertThat(consumer.getSweepPage()).isEqualTo(3);
+            h.poll();
+            assertThat(consumer.getSweepPasses()).isEqualTo(1);
+            assertThat(consumer.isSweepUrgent()).isFalse();
+            assertThat(h.deliveredIds()).as("nothing was missed, so nothing to recover").isEmpty();
+        }
+    }
+
+    private Map<String, Object> beans() {
+        FileStateRepository state = FileStateRepository.fileStateRepository(dir.resolve("state.dat").toFile());
+        return Map.of("seen", FileIdempotentRepository.fileIdempotentRepository(dir.resolve("seen.dat").toFile(), 10_000),
+                      "state", state);
+    }
+
+    @Test
+    void sweepNowOverJmxBringsAFullPassForward() throws Exception {
+        sim.seedLeads(150, 5, Duration.ofMinutes(1));
+        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?startScheduler=false")) {
+            h.context.setManagementName("cashfin-sweep-jmx");
+            h.start();
+            h.poll();
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            Set<ObjectName> names = server.queryNames(
+                    new ObjectName("org.apache.camel:context=cashfin-sweep-jmx,type=consumers,*"), null);
+            assertThat(names).hasSize(1);
+            ObjectName consumer = names.iterator().next();
+            assertThat(server.getAttribute(consumer, "SweepPasses")).isEqualTo(0L);
+
+            Object answer = server.invoke(consumer, "sweepNow", new Object[0], new String[0]);
+            assertThat(String.valueOf(answer)).contains("starts with the next poll");
+            assertThat(server.getAttribute(consumer, "SweepUrgent")).isEqualTo(true);
+            long before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).as("fast path + the 2 pages of the view").isEqualTo(3);
+            assertThat(server.getAttribute(consumer, "SweepPasses")).isEqualTo(1L);
+            assertThat(server.getAttribute(consumer, "LastFullSweep")).isNotNull();
+            assertThat(server.getAttribute(consumer, "SweepUrgent")).isEqualTo(false);
+        }
+    }
+
+    /** On the Free plan an idle poll stays one call: the sweep earns about a page every 15 minutes. */
+    @Test
+    void anIdlePollIsStillOneCallWhenNoSweepPageIsDue() throws Exception {
+        sim.seedLeads(120, 9, Duration.ofMinutes(1));
+        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?plan=free&startScheduler=false")
+                .start()) {
+            h.poll();
+            for (int i = 0; i < 5; i++) {
+                long before = sim.listCalls();
+                h.poll();
+                assertThat(sim.listCalls() - before).as("idle poll %d", i).isEqualTo(1);
+            }
+            assertThat(((CashfinLeadsConsumer) h.consumer()).getSweepPagesRead()).isZero();
+        }
+    }
+}
