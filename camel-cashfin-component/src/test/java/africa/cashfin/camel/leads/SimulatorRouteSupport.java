@@ -25,12 +25,18 @@ abstract class SimulatorRouteSupport {
 
     @BeforeEach
     void startCamel() throws Exception {
-        context = new DefaultCamelContext();
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(cashfin.secret());
-        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
-        context.start();
+        context = startedContext(cashfin);
         template = context.createProducerTemplate();
+    }
+
+    /** @return a started Camel context whose {@code cashfin-leads} component has the simulator's secret and URL */
+    static CamelContext startedContext(CashfinSimulatorExtension simulator) {
+        CamelContext context = new DefaultCamelContext();
+        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+        component.getConfiguration().setClientSecret(simulator.secret());
+        component.getConfiguration().setBaseUrl(simulator.baseUrl());
+        context.start();
+        return context;
     }
 
     @AfterEach

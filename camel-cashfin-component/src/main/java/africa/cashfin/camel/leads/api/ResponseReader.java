@@ -3,9 +3,7 @@ package africa.cashfin.camel.leads.api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import africa.cashfin.camel.leads.api.limit.RetryAfter;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.MalformedLead;
@@ -132,8 +131,11 @@ final class ResponseReader {
         String ct = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
         boolean looksJson = text.startsWith("{") || text.startsWith("[");
         if (!looksJson || ct.contains("html")) {
-            throw invalid(method, path, response, "The response is not JSON (Content-Type: "
-                    + (ct.isEmpty() ? "none" : response.contentType()) + "), it starts with: " + snippet(redact(text))
+            String type = "(Content-Type: " + (ct.isEmpty() ? "none" : response.contentType()) + ")";
+            String what = HtmlPage.looksLike(ct, text)
+                    ? "The response is an HTML page, not JSON " + type + ", " + HtmlPage.summary(redact(text))
+                    : "The response is not JSON " + type + ", it starts with: " + snippet(redact(text));
+            throw invalid(method, path, response, what
                     + (response.isSuccess() ? "" : ". A proxy or gateway in front of Cashfin may have answered"), null);
         }
         try {
@@ -184,22 +186,10 @@ final class ResponseReader {
         }
     }
 
+    /** {@code Retry-After} in seconds or as an HTTP date, the latter read against the answer's {@code Date}. */
     private Duration retryAfter(RawResponse response) {
-        String value = response.header("retry-after");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        value = value.trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException e) {
-            try {
-                long at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-                return Duration.ofMillis(Math.max(0, at - clock.get())).withNanos(0);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(response.header("retry-after"), response.header("date"),
+                Instant.ofEpochMilli(clock.get())).orElse(null);
     }
 
     private static String text(JsonNode root, String field) {
@@ -211,10 +201,8 @@ final class ResponseReader {
         return s.isBlank() ? null : s;
     }
 
-    private String snippet(String text) {
-        String collapsed = text.replaceAll("\\s+", " ");
-        return "\"" + (collapsed.length() > SNIPPET_LENGTH ? collapsed.substring(0, SNIPPET_LENGTH) + "..." : collapsed)
-               + "\"";
+    private static String snippet(String text) {
+        return HtmlPage.quoted(text, SNIPPET_LENGTH);
     }
 
     /** Removes the secret should a server or proxy echo it back (before any cut, so no part of it remains). */

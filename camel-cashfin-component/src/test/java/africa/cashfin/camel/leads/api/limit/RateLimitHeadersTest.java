@@ -57,4 +57,14 @@ class RateLimitHeadersTest {
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
     }
+
+    @Test
+    void anHttpDateIsReadAgainstTheAnswersDateHeaderWhenItHasOne() {
+        String retryAt = "Wed, 01 May 2024 10:00:05 GMT";
+        assertThat(RetryAfter.parse(retryAt, "Wed, 01 May 2024 10:00:00 GMT", NOW)).contains(Duration.ofSeconds(5));
+        assertThat(RetryAfter.parse(retryAt, null, NOW)).as("no Date: our clock, the date is long past")
+                .contains(Duration.ZERO);
+        assertThat(RetryAfter.parse(retryAt, "yesterday", NOW)).as("unreadable Date: our clock").contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("7", "Wed, 01 May 2024 10:00:00 GMT", NOW)).contains(Duration.ofSeconds(7));
+    }
 }
