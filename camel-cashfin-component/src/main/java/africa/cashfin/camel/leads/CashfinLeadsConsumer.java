@@ -509,6 +509,13 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         return sweep == null ? 0 : sweep.state().recovered();
     }
 
+    @ManagedAttribute(description = "Why the latest sweep pass was brought forward (evidence seen by the fast path, or"
+                                    + " sweep now), or null")
+    public String getSweepLastTrigger() {
+        ViewSweep sweep = endpoint.viewSweep();
+        return sweep == null ? null : sweep.lastTriggerReason();
+    }
+
     @ManagedAttribute(description = "Pages the sweep read since this consumer was created")
     public long getSweepPagesRead() {
         return statistics.sweepPages();

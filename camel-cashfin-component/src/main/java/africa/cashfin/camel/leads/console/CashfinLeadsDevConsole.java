@@ -30,7 +30,8 @@ import africa.cashfin.camel.leads.scan.ScanStatistics;
 
 /**
  * The {@code cashfin-leads} dev console (text and JSON): per endpoint its calls by outcome, the last failed call, and
- * for a consumer the cursor, the last poll's figures (pages, calls, emitted, failed, strategy) and the last error; per
+ * for a consumer the cursor, the last poll's figures (pages, calls, emitted, failed, strategy), the sweep's progress
+ * (with the action {@link #SWEEP_NOW}) and the last error; per
  * client secret the rate limiter's state (limits, pace, calls in the current windows, 429s, time spent waiting).
  * Secrets show only as their fingerprint ({@code secret#2d0a5fe178cc}); URIs are masked.
  */
@@ -86,10 +87,25 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
                             last.get("order"), last.get("pages"), last.get("calls"), last.get("emitted"),
                             last.get("succeeded"), last.get("failed"), last.get("malformed"), last.get("complete")));
                 }
+                JsonObject sweep = (JsonObject) consumer.get("sweep");
+                if (sweep != null) {
+                    sb.append(String.format(Locale.ROOT, "    Sweep: next page %s of the pass started %s%s; last full"
+                                                         + " sweep %s; %s passes, %s pages read, %s leads recovered%n",
+                            sweep.get("page"), sweep.getOrDefault("passStarted", "(none in progress)"),
+                            Boolean.TRUE.equals(sweep.get("urgent")) ? " (brought forward: "
+                                                                       + sweep.get("lastTrigger") + ")" : "",
+                            sweep.getOrDefault("lastFullSweep", "never"), sweep.get("passes"), sweep.get("pagesRead"),
+                            sweep.get("recovered")));
+                }
                 if (consumer.get("lastError") != null) {
                     sb.append("    Last error: ").append(consumer.get("lastError")).append(" at ")
                             .append(consumer.get("lastErrorAt")).append('\n');
                 }
+            }
+        }
+        if (root.get("sweepNow") != null) {
+            for (Object o : (JsonArray) root.get("sweepNow")) {
+                sb.append("Sweep now: ").append(o).append('\n');
             }
         }
         for (Object o : (JsonArray) root.get("limiters")) {
@@ -104,9 +120,19 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
         return sb.toString();
     }
 
+    /**
+     * The action "sweep now": {@code sweepNow=<routeId>} (or {@code *} for every consumer) brings a full sweep pass
+     * of that consumer forward, like the JMX operation; e.g. {@code /q/dev/cashfin-leads?sweepNow=poll-leads}.
+     */
+    public static final String SWEEP_NOW = "sweepNow";
+
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         JsonObject root = new JsonObject();
+        Object sweepNow = options == null ? null : options.get(SWEEP_NOW);
+        if (sweepNow != null && !String.valueOf(sweepNow).isBlank()) {
+            root.put("sweepNow", sweepNow(String.valueOf(sweepNow).trim()));
+        }
         JsonArray endpoints = new JsonArray();
         Map<String, LimiterFigures> limiters = new LinkedHashMap<>();
         for (Endpoint endpoint : getCamelContext().getEndpoints()) {
@@ -164,6 +190,20 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
         return json;
     }
 
+    private JsonArray sweepNow(String routeId) {
+        JsonArray answers = new JsonArray();
+        for (Route route : getCamelContext().getRoutes()) {
+            if (route.getConsumer() instanceof CashfinLeadsConsumer c
+                && ("*".equals(routeId) || routeId.equals(route.getRouteId()))) {
+                answers.add(route.getRouteId() + ": " + c.sweepNow());
+            }
+        }
+        if (answers.isEmpty()) {
+            answers.add("No cashfin-leads consumer in route '" + routeId + "': give a route id, or * for all");
+        }
+        return answers;
+    }
+
     private CashfinLeadsConsumer consumerOf(CashfinLeadsEndpoint endpoint) {
         for (Route route : getCamelContext().getRoutes()) {
             if (route.getConsumer() instanceof CashfinLeadsConsumer c && c.getEndpoint() == endpoint) {
@@ -200,6 +240,18 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             json.put("lastPoll", poll);
             json.put("lastPollDurationMillis", stats.lastPollDuration().toMillis());
             putIfSet(json, "lastPollAt", stats.lastPollAt());
+        }
+        if (consumer.isSweepEnabled()) {
+            JsonObject sweep = new JsonObject();
+            sweep.put("page", consumer.getSweepPage());
+            putIfSet(sweep, "passStarted", consumer.getSweepPassStarted());
+            putIfSet(sweep, "lastFullSweep", consumer.getLastFullSweep());
+            sweep.put("passes", consumer.getSweepPasses());
+            sweep.put("pagesRead", consumer.getSweepPagesRead());
+            sweep.put("recovered", consumer.getLeadsRecoveredBySweep());
+            sweep.put("urgent", consumer.isSweepUrgent());
+            putIfSet(sweep, "lastTrigger", consumer.getSweepLastTrigger());
+            json.put("sweep", sweep);
         }
         putIfSet(json, "lastError", stats.lastError());
         putIfSet(json, "lastErrorAt", stats.lastErrorAt());

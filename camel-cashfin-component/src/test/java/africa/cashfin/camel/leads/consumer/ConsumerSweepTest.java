@@ -17,6 +17,8 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import org.apache.camel.Exchange;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
@@ -78,8 +80,9 @@ class ConsumerSweepTest {
         for (int i = 0; i < 10; i++) {
             later.add(id(sim.addLead(lead("Later " + i, "new", now.minus(Duration.ofMinutes(10)).plusMillis(i)))));
         }
-        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?status=qualified&startScheduler=false")
-                .start()) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?status=qualified&startScheduler=false",
+                                                     Map.of("metricsRegistry", meters), false).start()) {
             h.poll();
             assertThat(h.deliveredIds()).hasSize(20);
             later.forEach(id -> sim.updateLead(id, "qualified")); // sales people qualify them
@@ -98,6 +101,8 @@ class ConsumerSweepTest {
             CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
             assertThat(consumer.getLeadsRecoveredBySweep()).isEqualTo(10);
             assertThat(consumer.getLastFullSweep()).isNotNull();
+            assertThat(meters.get("cashfin.leads.consumer.sweep.recovered").counter().count()).isEqualTo(10.0);
+            assertThat(meters.get("cashfin.leads.consumer.sweep.pages").counter().count()).isGreaterThanOrEqualTo(1.0);
         }
     }
 
