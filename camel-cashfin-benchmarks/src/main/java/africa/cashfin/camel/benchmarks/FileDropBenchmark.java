@@ -45,7 +45,7 @@ import africa.cashfin.camel.examples.app.CashfinExamplesApp;
  * {@code csvImports} bean, {@code cashfin-leads:create}) against the Cashfin simulator on the unlimited plan, measuring
  * rows per second and the heap of the importing JVM. Generates a CSV file ({@code --rows}, default 1,000,000) and an
  * Excel workbook ({@code --xlsx-rows}, default 200,000; 0 skips it), drops each into the inbox and waits until the file
- * is in {@code .done/}. The simulator runs in a child JVM ({@code --sim-heap}, default 4g), as Cashfin is another
+ * is in {@code inbox-reports/done/}. The simulator runs in a child JVM ({@code --sim-heap}, default 4g), as Cashfin is another
  * system: it keeps every lead in memory. The workbook is written by another child JVM with POI's SXSSF and a shared
  * strings table, as Excel writes it (distinct texts in one table the reader must hold). Run this JVM with
  * {@code -Xmx256m}: the heap is sampled every 100 ms. Other options: {@code --progress-every 100000},
@@ -110,6 +110,8 @@ public final class FileDropBenchmark {
             settings.put("cashfin.deduplicate-by", "none");
             settings.put("cashfin.csv.progress-every", String.valueOf(progressEvery));
             settings.put("cashfin.csv.poll-delay", "500");
+            // files are moved into the inbox atomically: complete at once
+            settings.put("cashfin.csv.min-age", "500");
             settings.put("camel.server.port", String.valueOf(freePort()));
             // only Flow 1: the other flows would compete for the same cores (the sync flow would copy every lead)
             settings.put("camel.main.routes-include-pattern", "classpath:routes/csv-import.camel.yaml");
@@ -142,8 +144,9 @@ public final class FileDropBenchmark {
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         Files.move(file, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        Path done = inbox.resolve(".done").resolve(name);
-        Path failed = inbox.resolve(".error").resolve(name);
+        Path reports = inbox.resolveSibling("inbox-reports");
+        Path done = reports.resolve("done").resolve(name);
+        Path failed = reports.resolve("error").resolve(name);
         long lastLine = System.nanoTime();
         while (!Files.exists(done)) {
             if (Files.exists(failed)) {
@@ -162,7 +165,7 @@ public final class FileDropBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         heap.stopSampling();
-        Map<String, Long> outcomes = outcomes(inbox.resolve(".done").resolve(reportName(name)));
+        Map<String, Long> outcomes = outcomes(reports.resolve("done").resolve(reportName(name)));
         long stored = leadsStored(baseUrl);
         return String.format(Locale.ROOT, "RESULT %s: %,d rows in %.0f s = %,.0f rows/s; created %,d, failed %,d,"
                                           + " leads stored %,d; peak heap used %d MB (sampled every 100 ms), highest"

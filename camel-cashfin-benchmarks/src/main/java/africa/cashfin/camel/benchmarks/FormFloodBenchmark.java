@@ -108,7 +108,7 @@ public final class FormFloodBenchmark {
                 pool.shutdown();
                 httpThreads.shutdown(); // non-daemon threads: the JVM would not exit
                 Instant floodAnswered = Instant.now();
-                Path done = csv.resolve(".done").resolve("flood-import.csv");
+                Path done = Path.of(app.setting("cashfin.csv.reports-dir")).resolve("done").resolve("flood-import.csv");
                 while (!(Files.exists(done) && app.formQueue().pending() == 0)) {
                     Thread.sleep(200);
                 }

@@ -219,7 +219,10 @@ public final class CashfinExamplesApp implements AutoCloseable {
         }
         FileLimits fileLimits = FileLimits.fromProperties(fileLimitSettings);
         fileLimits.applyToPoi();
-        csvImports = new CsvImports(settings, inbox.resolve(".done"), inbox.resolve(".error"), clock, fileLimits);
+        // the route moves files by these paths: absolute, or Camel would read them relative to the inbox
+        Path reports = Path.of(get(pc, "cashfin.csv.reports-dir")).toAbsolutePath();
+        pc.addOverrideProperty("cashfin.csv.reports-dir", reports.toString());
+        csvImports = new CsvImports(settings, reports.resolve("done"), reports.resolve("error"), clock, fileLimits);
         context.getRegistry().bind("csvImports", csvImports);
 
         PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));

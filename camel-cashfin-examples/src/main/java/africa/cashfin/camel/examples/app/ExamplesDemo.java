@@ -77,6 +77,8 @@ public final class ExamplesDemo {
             overrides.put("camel.server.port", String.valueOf(EmbeddedServices.freePort()));
         }
         overrides.put("cashfin.csv.poll-delay", "500");
+        // the demo drops its file by renaming it into the inbox: complete at once
+        overrides.put("cashfin.csv.min-age", "1000");
         overrides.put("cashfin.mail.poll-delay", "1000");
         overrides.put("cashfin.sync.poll-delay", "1000");
         CashfinExamplesApp app = new CashfinExamplesApp(overrides).start();
@@ -130,7 +132,7 @@ public final class ExamplesDemo {
 
         // wait for the flows
         Path report = app.csvImports().reportDirectory().resolve("leads-sample" + ImportReport.REPORT_SUFFIX);
-        Path done = inbox.resolve(".done").resolve("leads-sample.csv");
+        Path done = app.csvImports().reportDirectory().resolve("leads-sample.csv");
         waitFor("CSV import", () -> Files.exists(done) && !Files.exists(dropped), notDone);
         // the form answers at once; its lead is created in the background from the durable queue
         waitFor("web form queue", () -> app.formQueue().pending() == 0, notDone);

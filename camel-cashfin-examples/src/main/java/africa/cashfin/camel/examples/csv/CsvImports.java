@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,6 +107,7 @@ public final class CsvImports {
     public void begin(Exchange exchange) {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String name = file.getFileName().toString();
+        requireRegularFile(file, name);
         DropFormat format = DropFormat.of(file);
         exchange.getMessage().setHeader(DropFormat.HEADER, format.text());
         String howRead;
@@ -162,6 +164,19 @@ public final class CsvImports {
         exchange.setProperty(HOW_READ, howRead);
         LOG.info("{}: import started ({}{})", name, howRead, expectedRows < 0 ? ""
                 : String.format(java.util.Locale.ROOT, "; about %,d rows", expectedRows));
+    }
+
+    /**
+     * Refuses anything but a regular file: a symbolic link dropped into a shared inbox would make the import read (and
+     * copy into its reports) whatever file the app can read, such as {@code /etc/passwd}. The route has moved the file
+     * out of the inbox before this check ({@code preMove}), so it cannot be swapped for a link afterwards.
+     */
+    private static void requireRegularFile(Path file, String name) {
+        if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UnreadableFileException(name + " is " + (Files.isSymbolicLink(file) ? "a symbolic link"
+                    : "not a regular file") + "; the import reads only files dropped into the inbox themselves, never"
+                    + " what a link points to. Copy the file itself into the inbox.");
+        }
     }
 
     /** How many of a row's cells the file's mapping would map to a lead field (see {@link TitleRows}). */

@@ -37,6 +37,8 @@ public final class ExamplesApp implements BeforeAllCallback, AfterAllCallback {
         o.put("cashfin.work-dir", work.toString());
         o.put("camel.server.port", String.valueOf(freePort()));
         o.put("cashfin.csv.poll-delay", "300");
+        // drop(...) renames complete files into the inbox
+        o.put("cashfin.csv.min-age", "300");
         o.put("cashfin.mail.poll-delay", "500");
         o.put("cashfin.sync.poll-delay", "500");
         o.putAll(overrides);
@@ -73,6 +75,16 @@ public final class ExamplesApp implements BeforeAllCallback, AfterAllCallback {
 
     public Path inbox() {
         return Path.of(app.setting("cashfin.csv.inbox"));
+    }
+
+    /** Where imported files and their reports go (outside the inbox). */
+    public Path done() {
+        return Path.of(app.setting("cashfin.csv.reports-dir")).resolve("done");
+    }
+
+    /** Where files that could not be read go, with their {@code .error.txt}. */
+    public Path failed() {
+        return Path.of(app.setting("cashfin.csv.reports-dir")).resolve("error");
     }
 
     public String baseUrl() {

@@ -37,7 +37,7 @@ class CsvImportFlowTest {
     @Test
     void sampleFileIsImportedWithItsBadRowsReportedAndTheFileMovedToDone() throws IOException {
         APP.drop("samples/leads-sample.csv", "sample.csv");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("sample.csv")));
         assertThat(APP.inbox().resolve("sample.csv")).doesNotExist();
@@ -73,7 +73,7 @@ class CsvImportFlowTest {
     @Test
     void excelSemicolonFileWithBomIsDetectedAndImported() throws IOException {
         APP.drop("samples/leads-excel-semicolon-bom.csv", "excel.csv");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("excel.csv")));
         List<CSVRecord> report = read(done.resolve("excel.report.csv"), ';');
@@ -90,7 +90,7 @@ class CsvImportFlowTest {
         APP.cashfin().failNext(1, 400, Endpoint.CREATE);
         APP.drop(("Name,Email\r\nFirst Person,first@example.com\r\nSecond Person,second@example.com\r\n")
                 .getBytes(StandardCharsets.UTF_8), "refused.csv");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("refused.csv")));
         List<CSVRecord> report = read(done.resolve("refused.report.csv"), ',');
@@ -107,7 +107,7 @@ class CsvImportFlowTest {
         APP.drop("Name,Email,Referred By\r\nTendai Moyo,tendai@harare-mining.example,Kofi at the Accra expo\r\n"
                 .getBytes(StandardCharsets.UTF_8), "mapped.csv");
 
-        await().atMost(WAIT).until(() -> Files.exists(APP.inbox().resolve(".done").resolve("mapped.csv")));
+        await().atMost(WAIT).until(() -> Files.exists(APP.done().resolve("mapped.csv")));
         assertThat(APP.cashfin().leads()).singleElement().satisfies(l -> assertThat(l)
                 .containsEntry("name", "Tendai Moyo").containsEntry("request", "Kofi at the Accra expo"));
     }
@@ -122,7 +122,7 @@ class CsvImportFlowTest {
     @Test
     void facebookLeadAdsDownloadInUtf16WithTabsIsImported() throws IOException {
         APP.drop("drops/facebook-lead-ads-utf16.csv", "fb-leads.csv");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("fb-leads.csv")));
         Path reportFile = done.resolve("fb-leads.report.csv");
@@ -139,7 +139,7 @@ class CsvImportFlowTest {
     @Test
     void windowsExcelCsvInWindows1252KeepsItsAccentedNames() throws IOException {
         APP.drop("drops/excel-windows-1252.csv", "west-africa.csv");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("west-africa.csv")));
         assertThat(howRead(done.resolve("west-africa.report.csv"), ',')).isEqualTo("Windows-1252, comma-separated");
@@ -158,7 +158,7 @@ class CsvImportFlowTest {
     @Test
     void excelWorkbookIsImportedFromItsFirstSheetWithAHeaderRow() throws IOException {
         APP.drop(WorkbookSamples.leadsWorkbook(), "leads.xlsx");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("leads.xlsx")));
         Path reportFile = done.resolve("leads.xlsx.report.csv");
@@ -186,7 +186,7 @@ class CsvImportFlowTest {
                   + "Tendai Moyo;tendai@harare-mining.example;Harare Mining\r\n"
                   + "Zoë Mensah;zoe@accra-media.example;Accra Media\r\n").getBytes(StandardCharsets.UTF_8),
                 "titled.csv");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("titled.csv")));
         Path reportFile = done.resolve("titled.report.csv");
@@ -201,7 +201,7 @@ class CsvImportFlowTest {
     @Test
     void workbookWithATitleAboveTheColumnNamesIsImportedFromTheHeaderRow() throws IOException {
         APP.drop(WorkbookSamples.titledWorkbook(), "export.xlsx");
-        Path done = APP.inbox().resolve(".done");
+        Path done = APP.done();
 
         await().atMost(WAIT).until(() -> Files.exists(done.resolve("export.xlsx")));
         Path reportFile = done.resolve("export.xlsx.report.csv");
@@ -217,7 +217,7 @@ class CsvImportFlowTest {
     void oldXlsWorkbookGoesToErrorSayingToSaveItAsXlsxOrCsv() throws IOException {
         byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0 };
         APP.drop(ole2, "old.xls");
-        Path error = APP.inbox().resolve(".error");
+        Path error = APP.failed();
 
         await().atMost(WAIT).until(() -> Files.exists(error.resolve("old.xls.error.txt")));
         await().atMost(WAIT).until(() -> Files.exists(error.resolve("old.xls")));
@@ -231,7 +231,7 @@ class CsvImportFlowTest {
         byte[] binary = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
                           (byte) 0x9D, (byte) 0x81, 0 };
         APP.drop(binary, "picture.csv");
-        Path error = APP.inbox().resolve(".error");
+        Path error = APP.failed();
 
         await().atMost(WAIT).until(() -> Files.exists(error.resolve("picture.csv.error.txt")));
         await().atMost(WAIT).until(() -> Files.exists(error.resolve("picture.csv")));

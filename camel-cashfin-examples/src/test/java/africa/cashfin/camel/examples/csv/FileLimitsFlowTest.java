@@ -94,8 +94,8 @@ class FileLimitsFlowTest {
 
     private static String refusal(String name, byte[] content) throws IOException {
         APP.drop(content, name);
-        Path note = APP.inbox().resolve(".error").resolve(name + ".error.txt");
-        await().atMost(WAIT).until(() -> Files.exists(note) && Files.exists(APP.inbox().resolve(".error")
+        Path note = APP.failed().resolve(name + ".error.txt");
+        await().atMost(WAIT).until(() -> Files.exists(note) && Files.exists(APP.failed()
                 .resolve(name)));
         return Files.readString(note, StandardCharsets.UTF_8);
     }
