@@ -1,0 +1,233 @@
+package africa.cashfin.camel.leads.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.leads.LogCapture;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+import africa.cashfin.camel.simulator.Endpoint;
+import africa.cashfin.camel.simulator.RetryAfterFormat;
+
+/**
+ * The consumer against the simulator's strict-server switches (issue 17): ties in a random order per request, late
+ * visibility and backdated leads, CRM users changing statuses (leads entering and leaving the view), a server-side
+ * {@code limit} cap, gateway HTML pages and an HTTP-date {@code Retry-After}. The invariant is the view contract: every
+ * lead in the endpoint's view is emitted once (leads entering the view, late and churned ones through the sweep).
+ * Where the consumer still loses leads the test is disabled, naming the part of issue 17 that fixes it. Polls run one at a time ({@code startScheduler=false}).
+ */
+class ConsumerStrictServerTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
+
+    static final String MANUAL = "cashfin-leads:list?startScheduler=false";
+
+    /** Leads with the given status, {@code spacing} apart, the first at {@code from}; their ids oldest first. */
+    static List<String> addLeads(int count, Instant from, Duration spacing, String status) {
+        List<Map<String, ?>> leads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            leads.add(Map.of("name", "Lead " + i, "status", status,
+                    "createdat", from.plus(spacing.multipliedBy(i)).toString()));
+        }
+        return ids(sim.insertLeads(leads));
+    }
+
+    static List<String> ids(List<Map<String, Object>> leads) {
+        return leads.stream().map(l -> (String) l.get("_id")).toList();
+    }
+
+    /** Ids of the stored leads whose status is {@code status} now: the view of {@code status=...}. */
+    static List<String> inView(String status) {
+        return sim.leads().stream().filter(l -> status.equals(l.get("status"))).map(l -> (String) l.get("_id")).toList();
+    }
+
+    static Instant anHourAgo() {
+        return Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------ ties in a random order
+
+    @Test
+    void tieGroupsInsideOnePageComeBackShuffledAndEveryLeadIsEmittedOnce() throws Exception {
+        sim.shuffleTies(11);
+        // 12 groups of 4 leads sharing one createdat, a minute apart: with limit=20 no group straddles a page edge
+        List<String> all = new ArrayList<>();
+        Instant start = anHourAgo();
+        for (int g = 0; g < 12; g++) {
+            for (int i = 0; i < 4; i++) {
+                all.addAll(addLeads(1, start.plus(Duration.ofMinutes(g)), Duration.ZERO, "new"));
+            }
+        }
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=20").start()) {
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+            List<String> fresh = ids(sim.insertLeads(3)); // one tie group: stamped the same millisecond
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(51).containsAll(fresh);
+        }
+    }
+
+    @Test
+    @Disabled("issue 17, fixes (i17-fixes): a tie group is not handled until it is read whole across page edges; "
+              + "with ties shuffled per request a 45-lead bulk import loses leads in the backfill")
+    void aBulkImportSharingOneCreatedatAcrossPageEdgesIsEmittedWhole() throws Exception {
+        sim.shuffleTies(5);
+        List<String> before = addLeads(10, anHourAgo(), Duration.ofSeconds(1), "new");
+        List<String> bulk = addLeads(45, anHourAgo().plusSeconds(60), Duration.ZERO, "new");
+        List<String> after = addLeads(10, anHourAgo().plusSeconds(120), Duration.ofSeconds(1), "new");
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=20").start()) {
+            for (int i = 0; i < 3; i++) {
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(65).containsAll(before).containsAll(bulk)
+                    .containsAll(after);
+        }
+    }
+
+    // ------------------------------------------------------------------ late visibility
+
+    @Test
+    void leadsVisibleAFewSecondsLateInsideTheLookbackAreEmittedOnce() throws Exception {
+        sim.seedLeads(50, 3);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL).start()) {
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(50);
+
+            sim.lateVisibility(Duration.ofMillis(1500));
+            List<String> late = ids(sim.insertLeads(3)); // stored now, in the list 1.5 s later with today's createdat
+            sim.lateVisibility(Duration.ZERO);
+            List<String> onTime = ids(sim.insertLeads(2));
+            h.poll();
+            assertThat(h.deliveredIds()).containsAll(onTime).doesNotContainAnyElementsOf(late);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> sim.lateLeadIds().isEmpty());
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(55).containsAll(late);
+        }
+    }
+
+    @Test // the sweep (issue 17) finds a lead that became visible below the lookback
+    void leadsVisibleLateWithACreatedatFifteenMinutesOldAreEmitted() throws Exception {
+        sim.seedLeads(50, 3);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL).start()) {
+            h.poll();
+            List<String> backdated = ids(sim.backdatedLeads(5, Duration.ofMinutes(15)));
+            for (int i = 0; i < 3; i++) {
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(55).containsAll(backdated);
+        }
+    }
+
+    // ------------------------------------------------------------------ CRM users changing statuses
+
+    @Test // the view is the contract (issue 17): the sweep emits leads that entered it below the cursor
+    void leadsThatEnterTheViewAfterCreationAreEmitted() throws Exception {
+        Instant start = anHourAgo();
+        List<String> older = addLeads(10, start, Duration.ofSeconds(1), "new");
+        addLeads(20, start.plusSeconds(600), Duration.ofSeconds(1), "qualified");
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&status=qualified").start()) {
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(20);
+            older.forEach(id -> sim.updateLead(id, "qualified"));
+            for (int i = 0; i < 3; i++) {
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(30).containsAll(older);
+        }
+    }
+
+    @Test
+    void churnNeverLosesALeadThatStaysInTheView() throws Exception {
+        addLeads(300, anHourAgo(), Duration.ofSeconds(1), "new");
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&status=new&limit=20").start()) {
+            sim.busyCrm(1);
+            sim.churn(1.0, 9);
+            for (int i = 0; i < 6; i++) {
+                h.poll();
+            }
+            sim.busyCrm(0);
+            sim.churn(0, 0);
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(inView("new"));
+        }
+    }
+
+    @Test
+    void churnOutsideTheViewNeverDuplicatesALead() throws Exception {
+        // leads leave status=new (worked by CRM users) while the consumer reads it: none emitted twice, and every new
+        // lead that arrives on top is emitted
+        addLeads(60, anHourAgo(), Duration.ofSeconds(1), "new");
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&status=new&limit=20").start()) {
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(60);
+            sim.churn(2, 4);
+            List<String> fresh = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                fresh.addAll(ids(sim.insertLeads(1)));
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates();
+            assertThat(h.deliveredIds()).as("new leads created on top of the view").containsAll(fresh.stream()
+                    .filter(inView("new")::contains).toList());
+        }
+    }
+
+    // ------------------------------------------------------------------ server-side limit cap
+
+    @Test
+    @Disabled("issue 17, fixes (i17-fixes): a server that caps limit makes page 1 look like the bottom (ScanRun.isBottom); "
+              + "the page info's limit or the page size must be used")
+    void aServerSideLimitCapStillReadsEveryLead() throws Exception {
+        sim.seedLeads(50, 3);
+        sim.limitCap(7);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=20").start()) {
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(50);
+            List<String> fresh = ids(sim.insertLeads(9));
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(59).containsAll(fresh);
+        }
+    }
+
+    // ------------------------------------------------------------------ gateway pages, HTTP-date Retry-After
+
+    @Test
+    void gatewayPagesDuringAPollAreRetriedAndEveryLeadIsEmittedOnce() throws Exception {
+        sim.seedLeads(45, 3);
+        sim.gatewayErrorPages(true).failNext(2, 502, Endpoint.LIST);
+        try (LogCapture logs = new LogCapture();
+             ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=20").start()) {
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(45);
+            assertThat(logs.all()).contains("HTTP 502").doesNotContain("<!DOCTYPE").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void anHttpDateRetryAfterDuringAPollPausesAndThePollCompletes() throws Exception {
+        sim.seedLeads(30, 3);
+        sim.retryAfterFormat(RetryAfterFormat.HTTP_DATE).failNext(1, 429, Endpoint.LIST);
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=20").start()) {
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(30);
+        }
+    }
+}
