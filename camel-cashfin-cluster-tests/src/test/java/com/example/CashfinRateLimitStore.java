@@ -10,6 +10,7 @@ public final class CashfinRateLimitStore {
         return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("cashfin_rate_limit").idColumn("id").stateColumn("state")
+                .requestTimeout(java.time.Duration.ofSeconds(10)) // frees the store's threads after a stall
                 .build();
     }
 }

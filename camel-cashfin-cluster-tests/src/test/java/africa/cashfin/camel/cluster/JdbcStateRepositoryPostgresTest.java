@@ -45,10 +45,10 @@ class JdbcStateRepositoryPostgresTest {
     }
 
     @Test
-    void aTableNameThatIsNotAPlainNameIsRefusedAtStart() {
+    void aTableNameThatIsNotAPlainNameIsRefusedWhenItIsSet() {
         JdbcStateRepository repository = new JdbcStateRepository(database);
-        repository.setTableName("state; DROP TABLE x");
-        assertThatThrownBy(repository::start).hasMessageContaining("not a plain SQL name");
+        assertThatThrownBy(() -> repository.setTableName("state; DROP TABLE x"))
+                .hasMessageContaining("not a plain SQL name");
     }
 
     private static JdbcStateRepository started(JdbcStateRepository repository) {

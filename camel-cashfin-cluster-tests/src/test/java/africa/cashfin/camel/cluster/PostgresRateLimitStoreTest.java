@@ -173,6 +173,7 @@ class PostgresRateLimitStoreTest {
         return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("cashfin_rate_limit").idColumn("id").stateColumn("state")
+                .requestTimeout(java.time.Duration.ofSeconds(10)) // frees the store's threads after a stall
                 .build();
     }
 

@@ -70,14 +70,16 @@ class SharedAdmissionLogPostgresTest {
                 new PostgresAdmissionLog(SharedPostgres.dataSource(name())));
         List<Window> fivePerMinute = List.of(new Window(5, Duration.ofMinutes(1)));
         for (int i = 0; i < 5; i++) {
-            assertThat(nodes.get(i % 3).admit("key-a", fivePerMinute, Duration.ZERO)).isZero();
+            assertThat(nodes.get(i % 3).admit("key-a", fivePerMinute, Duration.ZERO, Duration.ofSeconds(5)))
+                    .isZero();
         }
         for (SharedAdmissionLog node : nodes) {
-            assertThat(node.admit("key-a", fivePerMinute, Duration.ZERO))
+            assertThat(node.admit("key-a", fivePerMinute, Duration.ZERO, Duration.ofSeconds(5)))
                     .as("the sixth send of the minute waits, whichever node asks")
                     .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
         }
-        assertThat(nodes.get(0).admit("key-b", fivePerMinute, Duration.ZERO)).as("another secret's log").isZero();
+        assertThat(nodes.get(0).admit("key-b", fivePerMinute, Duration.ZERO, Duration.ofSeconds(5)))
+                .as("another secret's log").isZero();
         assertThat(rows("key-a")).as("refused sends are not recorded").isEqualTo(5);
     }
 
@@ -85,19 +87,18 @@ class SharedAdmissionLogPostgresTest {
     void theWaitEndsWhenTheOldestSendLeavesTheWindowPlusTheJitterAllowance() throws Exception {
         SharedAdmissionLog log = new PostgresAdmissionLog(database);
         List<Window> twoPerSecond = List.of(new Window(2, Duration.ofSeconds(1)));
-        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100))).isZero();
-        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100))).isZero();
-        Duration wait = log.admit("k", twoPerSecond, Duration.ofMillis(100));
+        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100), Duration.ofSeconds(5))).isZero();
+        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100), Duration.ofSeconds(5))).isZero();
+        Duration wait = log.admit("k", twoPerSecond, Duration.ofMillis(100), Duration.ofSeconds(5));
         assertThat(wait).isBetween(Duration.ofMillis(500), Duration.ofMillis(1100));
         TimeUnit.NANOSECONDS.sleep(wait.toNanos());
-        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100))).isZero();
+        assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100), Duration.ofSeconds(5))).isZero();
     }
 
     @Test
     void aBadTableNameIsRefusedWithAClearError() {
         PostgresAdmissionLog log = new PostgresAdmissionLog(database);
-        log.setTableName("logs; DROP TABLE x");
-        assertThatThrownBy(() -> log.admit("k", List.of(new Window(1, Duration.ofSeconds(1))), Duration.ZERO))
+        assertThatThrownBy(() -> log.setTableName("logs; DROP TABLE x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a plain SQL name");
     }
 

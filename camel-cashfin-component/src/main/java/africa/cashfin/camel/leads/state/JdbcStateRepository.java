@@ -41,7 +41,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
 
     private DataSource dataSource;
-    private String tableName = DEFAULT_TABLE_NAME;
+    private volatile String tableName = DEFAULT_TABLE_NAME;
     private boolean createTableIfNotExists = true;
 
     /** For bean binding (YAML, properties): set {@code dataSource} before start. */
@@ -58,11 +58,15 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         if (dataSource == null) {
             throw new IllegalStateException("JdbcStateRepository needs a dataSource: set it before the route starts");
         }
-        SqlTableNames.check("JdbcStateRepository", tableName);
+        createTable(tableName);
+    }
+
+    private void createTable(String table) {
+        SqlTableNames.check("JdbcStateRepository", table);
         if (createTableIfNotExists) {
-            execute("create the table " + tableName, connection -> {
+            execute("create the table " + table, connection -> {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE TABLE IF NOT EXISTS " + tableName + " ("
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
                                       + "state_key VARCHAR(500) PRIMARY KEY, "
                                       + "state_value VARCHAR(4000) NOT NULL, "
                                       + "updated_at TIMESTAMP NOT NULL)");
@@ -159,9 +163,19 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         return tableName;
     }
 
-    /** The table name (letters, digits and {@code _}, optionally {@code schema.table}); default {@value #DEFAULT_TABLE_NAME}. */
+    /**
+     * The table name (letters, digits and {@code _}, optionally {@code schema.table}); default
+     * {@value #DEFAULT_TABLE_NAME}. Checked here; when the repository is already started the new table is created
+     * (with {@code createTableIfNotExists}) before it is used.
+     *
+     * @throws IllegalArgumentException when the name is not a plain SQL name
+     */
     public void setTableName(String tableName) {
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        SqlTableNames.check("JdbcStateRepository", Objects.requireNonNull(tableName, "tableName"));
+        if (isStarted() && dataSource != null) {
+            createTable(tableName);
+        }
+        this.tableName = tableName;
     }
 
     public boolean isCreateTableIfNotExists() {

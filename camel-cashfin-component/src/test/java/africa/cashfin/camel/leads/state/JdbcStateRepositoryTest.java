@@ -45,6 +45,22 @@ class JdbcStateRepositoryTest {
     }
 
     @Test
+    void checksTheTableNameWhenItIsSetAndCreatesANewTableAfterStart() {
+        JdbcStateRepository repository = new JdbcStateRepository(database);
+        assertThatThrownBy(() -> repository.setTableName("x; DROP TABLE y"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a plain SQL name");
+        repository.start();
+        repository.setState("k", "old");
+
+        assertThatThrownBy(() -> repository.setTableName("bad name")).hasMessageContaining("is not a plain SQL name");
+        repository.setTableName("LEAD_CURSORS_2");
+        repository.setState("k", "new");
+        assertThat(repository.getState("k")).isEqualTo("new");
+        repository.setTableName(JdbcStateRepository.DEFAULT_TABLE_NAME);
+        assertThat(repository.getState("k")).as("the first table is untouched").isEqualTo("old");
+    }
+
+    @Test
     void refusesToStartWithoutADataSource() {
         assertThatThrownBy(() -> new JdbcStateRepository().start()).hasMessageContaining("needs a dataSource");
     }

@@ -40,13 +40,51 @@ public final class BudgetShare implements AutoCloseable {
             return Grant.NONE;
         }
         ShareState state = reserve == null ? shares.poolState() : reserve.state;
-        if (reserve != null && reserve.bucket.tryConsume(1)) {
+        long deadline = maxWait == null ? Long.MAX_VALUE : shares.time().nanoTime() + Math.max(0, maxWait.toNanos());
+        Taken taken;
+        try {
+            taken = shares.store().call(() -> takeFrom(pool, maxWait), deadline, late -> {
+                if (late.waitNanos >= 0) {
+                    late.bucket.addTokens(1); // the caller gave up: the call it was given is not made
+                }
+            });
+        } catch (BoundedStore.StoreTimeoutException e) {
+            throw new RateLimitWaitExceededException(shares.secret(), maxWait, BoundedStore.MIN_WAIT,
+                    shares.time().now().plus(BoundedStore.MIN_WAIT), e.getMessage());
+        }
+        if (taken.waitNanos < 0) {
+            state.waiting(taken.daySpent, taken.due, detail());
+            Duration retryAfter = Duration.ofNanos(Math.max(0, taken.due));
+            throw new RateLimitWaitExceededException(shares.secret(), maxWait, retryAfter,
+                    shares.time().now().plus(retryAfter), (reserve == null ? "the pool of the calls without a"
+                            + " budgetReserve" : "budget share '" + reserve.name + "' and the pool")
+                            + " are spent for now");
+        }
+        Grant grant = new Grant(taken.bucket, shares.store());
+        if (taken.waitNanos == 0) {
             state.available();
-            return new Grant(reserve.bucket);
+            return grant;
+        }
+        state.waiting(taken.daySpent, taken.waitNanos, detail());
+        try {
+            shares.time().sleepNanos(taken.waitNanos);
+        } catch (InterruptedException e) {
+            grant.giveBack();
+            throw e;
+        }
+        return grant;
+    }
+
+    /**
+     * The store's part of {@link #take}: one token from the reserve if it has one now, else from the pool if it has
+     * one now, else reserved from whichever is due first (the wait is the caller's).
+     */
+    private Taken takeFrom(Bucket pool, Duration maxWait) {
+        if (reserve != null && reserve.bucket.tryConsume(1)) {
+            return new Taken(reserve.bucket, 0, 0, false);
         }
         if (pool != null && pool.tryConsume(1)) {
-            state.available();
-            return new Grant(pool);
+            return new Taken(pool, 0, 0, false);
         }
         Bucket chosen;
         if (reserve == null) {
@@ -60,34 +98,29 @@ public final class BudgetShare implements AutoCloseable {
         }
         long[] wait = new long[1];
         boolean taken;
-        if (maxWait == null) {
-            chosen.asBlocking().consume(1, nanos -> wait[0] = nanos);
-            taken = true;
-        } else if (maxWait.isZero() || maxWait.isNegative()) {
-            taken = false;
-        } else {
-            taken = chosen.asBlocking().tryConsume(1, maxWait.toNanos(), nanos -> wait[0] = nanos);
+        try {
+            if (maxWait == null) {
+                chosen.asBlocking().consume(1, nanos -> wait[0] = nanos);
+                taken = true;
+            } else if (maxWait.isZero() || maxWait.isNegative()) {
+                taken = false;
+            } else {
+                taken = chosen.asBlocking().tryConsume(1, maxWait.toNanos(), nanos -> wait[0] = nanos);
+            }
+        } catch (InterruptedException e) {
+            // the blocking strategy above only records the wait; it never parks
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         if (!taken) {
-            long due = chosen.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            state.waiting(daySpent(chosen), due, detail());
-            Duration retryAfter = Duration.ofNanos(Math.max(0, due));
-            throw new RateLimitWaitExceededException(shares.secret(), maxWait, retryAfter,
-                    shares.time().now().plus(retryAfter), (reserve == null ? "the pool of the calls without a"
-                            + " budgetReserve" : "budget share '" + reserve.name + "' and the pool")
-                            + " are spent for now");
+            return new Taken(chosen, -1, chosen.estimateAbilityToConsume(1).getNanosToWaitForRefill(),
+                    daySpent(chosen));
         }
-        Grant grant = new Grant(chosen);
-        if (wait[0] > 0) {
-            state.waiting(daySpent(chosen), wait[0], detail());
-            try {
-                shares.time().sleepNanos(wait[0]);
-            } catch (InterruptedException e) {
-                grant.giveBack();
-                throw e;
-            }
-        }
-        return grant;
+        return new Taken(chosen, wait[0], 0, wait[0] > 0 && daySpent(chosen));
+    }
+
+    /** What {@link #takeFrom} found: the bucket, the wait for its token (-1: none in time, then when it is due). */
+    private record Taken(Bucket bucket, long waitNanos, long due, boolean daySpent) {
     }
 
     /** True when the day bandwidth of {@code bucket} has no token left (read only when a call has to wait). */
@@ -139,13 +172,16 @@ public final class BudgetShare implements AutoCloseable {
         if (reserve == null && pool == null) {
             return Duration.ZERO;
         }
-        long wait = Long.MAX_VALUE;
-        if (reserve != null) {
-            wait = Math.min(wait, reserve.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-        }
-        if (pool != null) {
-            wait = Math.min(wait, pool.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-        }
+        long wait = shares.read(() -> {
+            long soonest = Long.MAX_VALUE;
+            if (reserve != null) {
+                soonest = Math.min(soonest, reserve.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+            }
+            if (pool != null) {
+                soonest = Math.min(soonest, pool.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+            }
+            return soonest;
+        });
         return Duration.ofNanos(Math.max(0, wait));
     }
 
@@ -211,19 +247,21 @@ public final class BudgetShare implements AutoCloseable {
 
     /** One call taken from a share's bucket. */
     public static final class Grant {
-        static final Grant NONE = new Grant(null);
+        static final Grant NONE = new Grant(null, null);
         private final Bucket bucket;
+        private final BoundedStore store;
         private boolean givenBack;
 
-        private Grant(Bucket bucket) {
+        private Grant(Bucket bucket, BoundedStore store) {
             this.bucket = bucket;
+            this.store = store;
         }
 
-        /** Gives the call back to the bucket it came from: the call was not made. Idempotent. */
+        /** Gives the call back to the bucket it came from: the call was not made. Idempotent; never waits. */
         public synchronized void giveBack() {
             if (bucket != null && !givenBack) {
                 givenBack = true;
-                bucket.addTokens(1);
+                store.runLater(() -> bucket.addTokens(1));
             }
         }
     }

@@ -48,6 +48,10 @@ public final class BudgetShares {
     /** The pool; null while no share has a reserve (then every call goes straight to the limiter). */
     private volatile Bucket pool;
     private final ShareState poolState;
+    /** Bounds the calls to a distributed store by the caller's wait. */
+    private final BoundedStore boundedStore;
+    /** The longest a read of a distributed share for the health check or the console may take. */
+    private static final long READ_WAIT_NANOS = 2_000_000_000L;
 
     BudgetShares(SecretFingerprint secret, RateLimits limits, ProxyManager<String> store, TimeSource time) {
         this.secret = Objects.requireNonNull(secret, "secret");
@@ -55,6 +59,8 @@ public final class BudgetShares {
         this.store = store;
         this.time = Objects.requireNonNull(time, "time");
         this.poolState = new ShareState("the pool (calls without a budgetReserve)", secret, time);
+        this.boundedStore = new BoundedStore("The shared budget store (rateLimitStore) of the budget shares of "
+                                             + secret, store != null, time);
     }
 
     /**
@@ -219,6 +225,20 @@ public final class BudgetShares {
 
     Bucket pool() {
         return pool;
+    }
+
+    BoundedStore store() {
+        return boundedStore;
+    }
+
+    /** Reads the shares' buckets for the health check or the console, bounded in a distributed store. */
+    <T> T read(Supplier<T> read) {
+        try {
+            return boundedStore.call(read, time.nanoTime() + READ_WAIT_NANOS, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the budget shares of " + secret, e);
+        }
     }
 
     ShareState poolState() {

@@ -47,12 +47,21 @@ public final class CallRateLimiter {
 
     /** A reset further away than this is not believed (a day and an hour covers the daily window). */
     private static final Duration MAX_HOLD = Duration.ofHours(25);
+    /** The longest a healthy shared log may take before the call falls back to this JVM's log. */
+    private static final long SHARED_LOG_MAX_WAIT_NANOS = 5_000_000_000L;
+    /** While the shared log fails: the longest a probe may take, and how often one call probes it. */
+    private static final long SHARED_LOG_PROBE_WAIT_NANOS = 200_000_000L;
+    private static final long SHARED_LOG_PROBE_EVERY_NANOS = 1_000_000_000L;
+    /** The longest a read of the shared bucket for the health check or the console may take. */
+    private static final long READ_WAIT_NANOS = 2_000_000_000L;
 
     private final SecretFingerprint secret;
     private final RateLimits limits;
     private final TimeSource time;
     private final Bucket bucket;
     private final boolean distributed;
+    /** Bounds the calls to the distributed bucket by the caller's wait. */
+    private final BoundedStore store;
     /** The cluster's shared sliding log of sends, or null to keep the log in this JVM only. */
     private final SharedAdmissionLog sharedLog;
     /** The windows the shared log keeps (those of {@link #logs}). */
@@ -76,6 +85,8 @@ public final class CallRateLimiter {
     private boolean rateLimitedPause;
     /** True while the shared log fails (the JVM's own logs are used meanwhile). */
     private boolean sharedLogFailing;
+    /** When the shared log was last asked while failing (one call probes it per second). */
+    private long sharedLogProbedAt;
 
     private CallRateLimiter(Builder builder) {
         this.secret = Objects.requireNonNull(builder.secret, "secret");
@@ -84,6 +95,7 @@ public final class CallRateLimiter {
         this.holdWhenRemainingAtMost = builder.holdWhenRemainingAtMost;
         this.distributed = builder.proxyManager != null;
         this.sharedLog = builder.sharedLog;
+        this.store = new BoundedStore("The shared budget store (rateLimitStore) of " + secret, distributed, time);
         long now = time.nanoTime();
         this.nextSlotNanos = now;
         this.pausedUntilNanos = now;
@@ -196,7 +208,7 @@ public final class CallRateLimiter {
         }
         long start = time.nanoTime();
         long deadline = maxWait == null ? Long.MAX_VALUE : start + maxWait.toNanos();
-        Permit permit = new Permit(maxWait, deadline, reserveBudget(start, maxWait));
+        Permit permit = new Permit(maxWait, deadline, reserveBudget(start, maxWait, deadline));
         boolean ready = false;
         try {
             permit.await(false);
@@ -209,27 +221,52 @@ public final class CallRateLimiter {
         }
     }
 
-    /** Reserves one call of the budget; returns when it is due (on the TimeSource scale). */
-    private long reserveBudget(long now, Duration maxWait) throws InterruptedException {
+    /**
+     * Reserves one call of the budget; returns when it is due (on the TimeSource scale). A distributed store is asked
+     * within the caller's deadline.
+     */
+    private long reserveBudget(long now, Duration maxWait, long deadline) throws InterruptedException {
         if (bucket == null) {
             return now;
         }
+        long wait;
+        try {
+            wait = store.call(() -> reserveToken(maxWait), deadline, late -> {
+                if (late >= 0) {
+                    bucket.addTokens(1); // the caller gave up: the token it was given is not used
+                }
+            });
+            if (wait < 0) {
+                long due = store.call(() -> bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), deadline,
+                        null);
+                throw exceeded(maxWait, due, "the rate limit " + limits + " is spent for now");
+            }
+        } catch (BoundedStore.StoreTimeoutException e) {
+            throw exceeded(maxWait, BoundedStore.MIN_WAIT.toNanos(), e.getMessage());
+        }
+        return now + wait;
+    }
+
+    /** @return the wait before the reserved token is due, or -1 when none is due within {@code maxWait} */
+    private long reserveToken(Duration maxWait) {
         long[] wait = new long[1];
         boolean reserved;
-        if (maxWait == null) {
-            bucket.asBlocking().consume(1, nanos -> wait[0] = nanos);
-            reserved = true;
-        } else if (maxWait.isZero()) {
-            // Bucket4j's blocking tryConsume refuses a zero wait: then only take a token that is there now
-            reserved = bucket.tryConsume(1);
-        } else {
-            reserved = bucket.asBlocking().tryConsume(1, maxWait.toNanos(), nanos -> wait[0] = nanos);
+        try {
+            if (maxWait == null) {
+                bucket.asBlocking().consume(1, nanos -> wait[0] = nanos);
+                reserved = true;
+            } else if (maxWait.isZero()) {
+                // Bucket4j's blocking tryConsume refuses a zero wait: then only take a token that is there now
+                reserved = bucket.tryConsume(1);
+            } else {
+                reserved = bucket.asBlocking().tryConsume(1, maxWait.toNanos(), nanos -> wait[0] = nanos);
+            }
+        } catch (InterruptedException e) {
+            // the blocking strategy above only records the wait; it never parks
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        if (!reserved) {
-            long due = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            throw exceeded(maxWait, due, "the rate limit " + limits + " is spent for now");
-        }
-        return now + wait[0];
+        return reserved ? wait[0] : -1;
     }
 
     private synchronized long currentGeneration() {
@@ -252,8 +289,9 @@ public final class CallRateLimiter {
      *
      * @return 0 when admitted (recorded), a positive wait when a sliding log is full, -1 when the slot was invalidated
      */
-    private long admit(long now, Slot slot) {
+    private long admit(long now, Slot slot, long deadline) {
         long jitter;
+        long timeout;
         synchronized (this) {
             if (slot.generation != generation) {
                 return -1;
@@ -261,15 +299,27 @@ public final class CallRateLimiter {
             if (sharedLog == null || sharedWindows.isEmpty()) {
                 return admitLocally(now);
             }
+            if (sharedLogFailing) {
+                // one call a second asks whether it works again (briefly); the others keep to this JVM's log
+                if (now - sharedLogProbedAt < SHARED_LOG_PROBE_EVERY_NANOS) {
+                    return admitLocally(now);
+                }
+                sharedLogProbedAt = now;
+            }
             jitter = pace.jitterNanos(now);
+            // the caller's remaining wait bounds the shared log (at least the store's minimum); a probe is brief
+            timeout = sharedLogFailing ? SHARED_LOG_PROBE_WAIT_NANOS
+                    : Math.max(BoundedStore.MIN_WAIT.toNanos(), Math.min(SHARED_LOG_MAX_WAIT_NANOS, deadline - now));
         }
         Duration wait;
         try {
-            wait = sharedLog.admit(secret.bucketKey(), sharedWindows, Duration.ofNanos(jitter));
+            wait = sharedLog.admit(secret.bucketKey(), sharedWindows, Duration.ofNanos(jitter),
+                    Duration.ofNanos(timeout));
         } catch (RuntimeException e) {
             synchronized (this) {
                 if (!sharedLogFailing) {
                     sharedLogFailing = true;
+                    sharedLogProbedAt = time.nanoTime();
                     LOG.warn("The shared admission log of {} ({}) failed: {}. Until it works again each JVM keeps its"
                              + " own sliding log (the shared budget still applies).", secret, sharedLog,
                             e.getMessage());
@@ -441,7 +491,8 @@ public final class CallRateLimiter {
         synchronized (this) {
             pauseLeft = Math.max(0, pausedUntilNanos - time.nanoTime());
         }
-        long refill = bucket == null ? 0 : Math.max(0, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        long refill = bucket == null ? 0 : Math.max(0, read(() -> bucket.estimateAbilityToConsume(1)
+                .getNanosToWaitForRefill()));
         return Duration.ofNanos(Math.max(pauseLeft, refill));
     }
 
@@ -498,6 +549,20 @@ public final class CallRateLimiter {
     /** @return true when the bucket lives in a distributed Bucket4j store */
     public boolean isDistributed() {
         return distributed;
+    }
+
+    /**
+     * Reads the bucket for the health check or the console, bounded by {@link #READ_WAIT_NANOS} in a distributed store.
+     *
+     * @throws BoundedStore.StoreTimeoutException when the store does not answer in time
+     */
+    private <T> T read(java.util.function.Supplier<T> read) {
+        try {
+            return store.call(read, time.nanoTime() + READ_WAIT_NANOS, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the rate-limit store of " + secret, e);
+        }
     }
 
     private RateLimitWaitExceededException exceeded(Duration maxWait, long waitNanos, String cause) {
@@ -569,7 +634,7 @@ public final class CallRateLimiter {
             }
             cancelled = true;
             if (bucket != null) {
-                bucket.addTokens(1);
+                store.runLater(() -> bucket.addTokens(1));
             }
         }
 
@@ -590,7 +655,7 @@ public final class CallRateLimiter {
                     if (!admit) {
                         return;
                     }
-                    wait = CallRateLimiter.this.admit(now, slot);
+                    wait = CallRateLimiter.this.admit(now, slot, deadline);
                     if (wait == 0) {
                         sent = true;
                         sentAt = now;

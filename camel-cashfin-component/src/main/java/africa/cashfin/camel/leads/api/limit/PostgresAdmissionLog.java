@@ -24,7 +24,13 @@ import africa.cashfin.camel.leads.state.SqlTableNames;
  * ({@code pg_advisory_xact_lock}), read the database clock ({@code clock_timestamp()}, so the nodes' clocks do not
  * matter), find for each window the {@code limit}-th most recent send within the window plus the jitter allowance;
  * if there is none, insert the send, else answer how long until that send leaves the span. Rows older than the longest
- * window plus a minute are deleted, at most once every ten seconds per instance, in the same transaction.
+ * window plus a minute are deleted (those of every key), at most once every ten seconds per instance, in the same
+ * transaction.
+ * <p>
+ * Every admission is bounded by the caller's remaining wait ({@code timeout}): the transaction sets
+ * {@code lock_timeout} and {@code statement_timeout} to it (so a lock held by another connection, or a stalled
+ * statement, is given up by the server), and the connection's network timeout to it plus a second (a database that
+ * stopped answering). Borrowing the connection is bounded by the {@link DataSource} (a pool's connection timeout).
  * <p>
  * Table (created on first use when {@code createTableIfNotExists} is true, the default):
  *
@@ -46,12 +52,16 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
     private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
     private static final long KEEP_EXTRA_MICROS = 60_000_000L;
     private static final String NOW_MICROS = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint";
+    /** The shortest timeout put on a statement (PostgreSQL reads 0 as "no timeout"). */
+    private static final long MIN_TIMEOUT_MILLIS = 1;
+    /** Added to the network timeout, so that the server's own timeouts fire first while it answers. */
+    private static final int NETWORK_TIMEOUT_EXTRA_MILLIS = 1000;
 
     private DataSource dataSource;
-    private String tableName = DEFAULT_TABLE_NAME;
+    private volatile String tableName = DEFAULT_TABLE_NAME;
     private boolean createTableIfNotExists = true;
     private volatile boolean tableReady;
-    private final ConcurrentHashMap<Integer, String> queries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> queries = new ConcurrentHashMap<>();
     private final AtomicLong lastPruneNanos = new AtomicLong(System.nanoTime() - PRUNE_EVERY_NANOS);
 
     /** For bean binding (YAML, properties): set {@code dataSource} before first use. */
@@ -64,19 +74,23 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
     }
 
     @Override
-    public Duration admit(String key, List<Window> windows, Duration jitter) {
+    public Duration admit(String key, List<Window> windows, Duration jitter, Duration timeout) {
         Objects.requireNonNull(key, "key");
         if (windows.isEmpty()) {
             return Duration.ZERO;
         }
         long jitterMicros = Math.max(0, jitter.toNanos() / 1000);
-        ensureTable();
+        long timeoutMillis = Math.max(MIN_TIMEOUT_MILLIS, timeout.toMillis());
+        String table = ensureTable(timeoutMillis);
         try (Connection connection = connection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run,
+                    (int) Math.min(Integer.MAX_VALUE, timeoutMillis + NETWORK_TIMEOUT_EXTRA_MILLIS));
             connection.setAutoCommit(false);
             boolean committed = false;
             try {
-                Duration wait = admit(connection, key, windows, jitterMicros);
+                Duration wait = admit(connection, table, key, windows, jitterMicros, timeoutMillis);
                 connection.commit();
                 committed = true;
                 return wait;
@@ -85,28 +99,47 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
                     rollbackQuietly(connection);
                 }
                 connection.setAutoCommit(autoCommit);
+                connection.setNetworkTimeout(Runnable::run, networkTimeout);
             }
         } catch (SQLException e) {
-            throw new SharedAdmissionLogException("the shared admission log in PostgreSQL table " + tableName
+            if (isTimeout(e)) {
+                throw new SharedAdmissionLogException("the shared admission log in PostgreSQL table " + table
+                                                      + " did not answer within " + DurationText.of(timeout)
+                                                      + " (a lock held by another connection, or a stalled"
+                                                      + " database): " + e.getMessage(), e);
+            }
+            throw new SharedAdmissionLogException("the shared admission log in PostgreSQL table " + table
                                                   + " could not be used: " + e.getMessage(), e);
         }
     }
 
-    private Duration admit(Connection connection, String key, List<Window> windows, long jitterMicros)
+    /** 55P03 lock_not_available (lock_timeout), 57014 query_canceled (statement_timeout), 08xxx a lost connection. */
+    private static boolean isTimeout(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTimeoutException
+               || state != null && (state.equals("55P03") || state.equals("57014") || state.startsWith("08"));
+    }
+
+    private Duration admit(Connection connection, String table, String key, List<Window> windows, long jitterMicros,
+                           long timeoutMillis)
             throws SQLException {
-        try (Statement local = connection.createStatement()) {
-            // the send leaves when the commit returns: do not wait for the WAL flush (a lost row after a database
-            // crash costs nothing; a commit held up by a slow disk would make the call leave late)
-            local.execute("SET LOCAL synchronous_commit TO OFF");
+        // one round trip for the transaction's settings: the caller's remaining wait bounds every lock and statement
+        // of it; and the send leaves when the commit returns, so do not wait for the WAL flush (a lost row after a
+        // database crash costs nothing; a commit held up by a slow disk would make the call leave late)
+        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true),"
+                + " set_config('statement_timeout', ?, true), set_config('synchronous_commit', 'off', true)")) {
+            settings.setString(1, timeoutMillis + "ms");
+            settings.setString(2, timeoutMillis + "ms");
+            settings.executeQuery().close();
         }
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            lock.setString(1, tableName + ":" + key);
+            lock.setString(1, table + ":" + key);
             lock.executeQuery().close();
         }
         long now;
         long wait = 0;
         long longestSpan = 0;
-        try (PreparedStatement select = connection.prepareStatement(query(windows.size()))) {
+        try (PreparedStatement select = connection.prepareStatement(query(table, windows.size()))) {
             int p = 1;
             for (Window window : windows) {
                 long span = window.length().toNanos() / 1000 + jitterMicros;
@@ -132,7 +165,7 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
             return Duration.ofNanos(wait * 1000);
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + tableName + " (bucket_key, sent_at) VALUES (?, ?)")) {
+                "INSERT INTO " + table + " (bucket_key, sent_at) VALUES (?, ?)")) {
             insert.setString(1, key);
             insert.setLong(2, now);
             insert.executeUpdate();
@@ -140,10 +173,10 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
         long last = lastPruneNanos.get();
         long nanoNow = System.nanoTime();
         if (nanoNow - last >= PRUNE_EVERY_NANOS && lastPruneNanos.compareAndSet(last, nanoNow)) {
+            // every key's old rows: a secret no longer used (or used by a stopped node) must not leave rows behind
             try (PreparedStatement prune = connection.prepareStatement(
-                    "DELETE FROM " + tableName + " WHERE bucket_key = ? AND sent_at < ?")) {
-                prune.setString(1, key);
-                prune.setLong(2, now - longestSpan - KEEP_EXTRA_MICROS);
+                    "DELETE FROM " + table + " WHERE sent_at < ?")) {
+                prune.setLong(1, now - longestSpan - KEEP_EXTRA_MICROS);
                 prune.executeUpdate();
             }
         }
@@ -154,24 +187,26 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
      * The clock, then per window the {@code limit}-th most recent send within the span (null when fewer): parameters
      * (key, span in micros, limit - 1) per window.
      */
-    private String query(int windows) {
-        return queries.computeIfAbsent(windows, n -> {
+    private String query(String table, int windows) {
+        return queries.computeIfAbsent(table + "#" + windows, n -> {
             StringBuilder sql = new StringBuilder("WITH clock AS (SELECT " + NOW_MICROS + " AS now) SELECT clock.now");
-            for (int i = 0; i < n; i++) {
-                sql.append(", (SELECT sent_at FROM ").append(tableName)
+            for (int i = 0; i < windows; i++) {
+                sql.append(", (SELECT sent_at FROM ").append(table)
                         .append(" WHERE bucket_key = ? AND sent_at > clock.now - ? ORDER BY sent_at DESC OFFSET ? LIMIT 1)");
             }
             return sql.append(" FROM clock").toString();
         });
     }
 
-    private void ensureTable() {
+    /** @return the table, created first when needed (its DDL bounded by the caller's wait too) */
+    private String ensureTable(long timeoutMillis) {
+        String ready = tableName;
         if (tableReady) {
-            return;
+            return ready;
         }
         synchronized (this) {
             if (tableReady) {
-                return;
+                return tableName;
             }
             if (dataSource == null) {
                 throw new IllegalStateException("PostgresAdmissionLog needs a dataSource: set it before first use");
@@ -185,6 +220,8 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
                     boolean autoCommit = connection.getAutoCommit();
                     connection.setAutoCommit(false);
                     try {
+                        statement.execute("SELECT set_config('lock_timeout', '" + timeoutMillis + "ms', true),"
+                                          + " set_config('statement_timeout', '" + timeoutMillis + "ms', true)");
                         statement.execute("SELECT pg_advisory_xact_lock(hashtextextended('" + tableName
                                           + ":ddl', 0))");
                         statement.execute("CREATE TABLE IF NOT EXISTS " + tableName
@@ -204,6 +241,7 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
                 }
             }
             tableReady = true;
+            return tableName;
         }
     }
 
@@ -232,10 +270,16 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
         return tableName;
     }
 
-    /** The table (letters, digits and {@code _}, optionally {@code schema.table}); default {@value #DEFAULT_TABLE_NAME}. */
-    public void setTableName(String tableName) {
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.queries.clear();
+    /**
+     * The table (letters, digits and {@code _}, optionally {@code schema.table}); default {@value #DEFAULT_TABLE_NAME}.
+     * Checked here; a new name is created (when {@code createTableIfNotExists}) on the next use, also after the first.
+     *
+     * @throws IllegalArgumentException when the name is not a plain SQL name
+     */
+    public synchronized void setTableName(String tableName) {
+        SqlTableNames.check("PostgresAdmissionLog", Objects.requireNonNull(tableName, "tableName"));
+        this.tableName = tableName;
+        this.tableReady = false;
     }
 
     public boolean isCreateTableIfNotExists() {

@@ -24,12 +24,15 @@ public interface SharedAdmissionLog {
      * @param  windows     the windows to keep: in each, at most {@link Window#limit()} sends in any span of
      *                     {@link Window#length()} plus {@code jitter}
      * @param  jitter      the arrival-jitter allowance added to every window
+     * @param  timeout     the longest the call may take (the caller's remaining wait): an implementation must give up
+     *                     after it (e.g. lock and statement timeouts) and throw {@link SharedAdmissionLogException}
      * @return             {@link Duration#ZERO} when the call was admitted and recorded; else how long to wait before a
      *                     window has room (then ask again)
-     * @throws SharedAdmissionLogException when the shared log cannot be reached or used; the limiter then falls back to
-     *                                     its own per-JVM log and says so in the log
+     * @throws SharedAdmissionLogException when the shared log cannot be reached or used, or did not answer within
+     *                                     {@code timeout}; the limiter then falls back to its own per-JVM log and says
+     *                                     so in the log
      */
-    Duration admit(String key, List<Window> windows, Duration jitter);
+    Duration admit(String key, List<Window> windows, Duration jitter, Duration timeout);
 
     /**
      * A window of a sliding log.
