@@ -73,6 +73,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     /** JSON of the malformed records already reported (bounded, oldest forgotten first). */
     private final Set<String> reportedMalformed = new LinkedHashSet<>();
     private boolean warnedUnordered;
+    /** The sweep is paused because the view outgrew a bounded seen store: warned once until it fits again. */
+    private boolean warnedSweepCapacity;
     /** Leads not handed to the route in the current poll because their retry wait is not over. */
     private int deferredThisPoll;
 
@@ -270,6 +272,19 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (leadsFailed || stopRequested || draining) {
             return; // leads failed in this poll (the route may be down), or the poll must end: no sweep page now
         }
+        long capacity = endpoint.seenCapacity();
+        if (capacity >= 0 && firstTotal > capacity) {
+            if (!warnedSweepCapacity) {
+                warnedSweepCapacity = true;
+                LOG.warn("The sweep of {} is paused: the view holds {} leads but the idempotent repository keeps only"
+                         + " the {} most recent keys, so the sweep would emit the forgotten leads again. Set a"
+                         + " persistent idempotentRepository without such a bound (JDBC, or a FileIdempotentRepository"
+                         + " with a large enough maxFileStoreSize), or narrow the view with filters; the fast path goes"
+                         + " on.", endpoint, firstTotal, capacity);
+            }
+            return;
+        }
+        warnedSweepCapacity = false;
         SweepRun run = sweep.start(now, scan.cursor(), endpoint.sweepCallsPerDay());
         currentOutcomes = Outcomes.of(run);
         currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_SWEEP;

@@ -365,6 +365,14 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         }
     }
 
+    /**
+     * How many keys the idempotent repository keeps before it forgets the oldest, when it says so (Camel's
+     * {@code MemoryIdempotentRepository}, the default one included); -1 when unknown (JDBC, Redis, files...).
+     */
+    synchronized long seenCapacity() {
+        return seenRepository() instanceof MemoryIdempotentRepository memory ? memory.getMaxCacheSize() : -1;
+    }
+
     /** The configured idempotent repository, or the endpoint's default in-memory one (created once). */
     synchronized IdempotentRepository seenRepository() {
         IdempotentRepository seen = configuration.getIdempotentRepository();

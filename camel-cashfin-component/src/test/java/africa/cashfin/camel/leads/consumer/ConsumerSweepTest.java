@@ -20,6 +20,7 @@ import org.apache.camel.Exchange;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import africa.cashfin.camel.leads.CashfinLeadsConstants;
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
+import africa.cashfin.camel.leads.LogCapture;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
@@ -220,6 +222,32 @@ class ConsumerSweepTest {
             assertThat(server.getAttribute(consumer, "SweepPasses")).isEqualTo(1L);
             assertThat(server.getAttribute(consumer, "LastFullSweep")).isNotNull();
             assertThat(server.getAttribute(consumer, "SweepUrgent")).isEqualTo(false);
+        }
+    }
+
+    /**
+     * A bounded in-memory seen store smaller than the view forgets the oldest delivered leads: the sweep would emit
+     * them again, so it pauses, with one WARN, and nothing is emitted twice.
+     */
+    @Test
+    void theSweepPausesWhenTheViewOutgrowsABoundedSeenStore() throws Exception {
+        sim.seedLeads(60, 13, Duration.ofMinutes(1));
+        Map<String, Object> beans = Map.of("seen", MemoryIdempotentRepository.memoryIdempotentRepository(50));
+        try (LogCapture log = new LogCapture();
+             ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?startScheduler=false"
+                                                          + "&idempotentRepository=#seen", beans, false).start()) {
+            h.poll();
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            consumer.sweepNow();
+            for (int i = 0; i < 3; i++) {
+                h.poll();
+            }
+            assertThat(h.deliveredIds()).hasSize(60).doesNotHaveDuplicates();
+            assertThat(consumer.getSweepPagesRead()).isZero();
+            assertThat(log.levelledLines().stream().filter(l -> l.startsWith("WARN") && l.contains("sweep")
+                                                                && l.contains("is paused")).distinct())
+                    .as("one WARN, not one per poll").hasSize(1)
+                    .allSatisfy(l -> assertThat(l).contains("60 leads").contains("the 50 most recent keys"));
         }
     }
 
