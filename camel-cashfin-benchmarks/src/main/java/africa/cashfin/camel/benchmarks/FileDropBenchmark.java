@@ -105,6 +105,7 @@ public final class FileDropBenchmark {
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("cashfin.work-dir", work.resolve("app").toString());
             settings.put("cashfin.base-url", baseUrl);
+            settings.put("cashfin.form.captcha.provider", "none");
             settings.put("cashfin.client-secret", urlAndSecret[1]);
             settings.put("cashfin.plan", "unlimited");
             settings.put("cashfin.deduplicate-by", "none");

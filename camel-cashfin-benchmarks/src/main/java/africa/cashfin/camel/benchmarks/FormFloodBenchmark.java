@@ -59,6 +59,7 @@ public final class FormFloodBenchmark {
             Map<String, String> s = new LinkedHashMap<>();
             s.put("cashfin.work-dir", work.toString());
             s.put("cashfin.base-url", cashfin.baseUrl());
+            s.put("cashfin.form.captcha.provider", "none");
             s.put("cashfin.client-secret", cashfin.secret());
             s.put("cashfin.plan", plan.name().toLowerCase(Locale.ROOT));
             s.put("camel.server.port", String.valueOf(freePort()));

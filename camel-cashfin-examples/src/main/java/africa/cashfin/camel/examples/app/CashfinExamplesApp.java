@@ -189,6 +189,11 @@ public final class CashfinExamplesApp implements AutoCloseable {
         String planName = get(pc, "cashfin.plan");
         // the embedded Cashfin enforces the same plan the client keeps to
         services.start(context, Plan.parse(planName));
+        StubGuard.refuseStubsInProduction(get(pc, "cashfin.profile"), services);
+        String stubs = StubGuard.banner(services);
+        if (stubs != null) {
+            LOG.warn(stubs);
+        }
 
         Component leads = context.getComponent("cashfin-leads");
         PropertyBindingSupport.build().withCamelContext(context).withTarget(leads)
@@ -226,7 +231,8 @@ public final class CashfinExamplesApp implements AutoCloseable {
         context.getRegistry().bind("csvImports", csvImports);
 
         PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));
-        Captcha captcha = new Captcha(Captcha.Provider.parse(get(pc, "cashfin.form.captcha.provider")),
+        Captcha captcha = new Captcha(Captcha.Provider.parse(StubGuard.captchaProvider(
+                get(pc, "cashfin.form.captcha.provider"), services.simulator() != null)),
                 get(pc, "cashfin.form.captcha.site-key"), get(pc, "cashfin.form.captcha.secret"),
                 get(pc, "cashfin.form.captcha.verify-url"), Duration.parse(get(pc, "cashfin.form.captcha.timeout")));
         FormLimits formLimits = new FormLimits(new FormLimits.Settings(

@@ -159,6 +159,9 @@ public final class CsvImports {
         CsvFileImport csvImport = CsvFileImport.start(name, String.valueOf(delimiter), reportDirectory, settings,
                 LOG::info, clock);
         csvImport.report().header(howRead);
+        if (format == DropFormat.XLSX) {
+            csvImport.report().escapeFormulasInErrors();
+        }
         csvImport.report().expectRows(expected);
         exchange.setProperty(IMPORT, csvImport);
         exchange.setProperty(HOW_READ, howRead);

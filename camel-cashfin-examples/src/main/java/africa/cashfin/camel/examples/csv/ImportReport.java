@@ -62,6 +62,7 @@ public final class ImportReport implements Closeable {
     private final Path reportFile;
     private final Path errorsFile;
     private final char delimiter;
+    private boolean escapeErrors;
     private final int progressEvery;
     private final Consumer<String> progress;
     private final Clock clock;
@@ -152,6 +153,19 @@ public final class ImportReport implements Closeable {
     }
 
     /**
+     * Formula-escapes the errors file too: for a workbook, whose text cells (such as {@code =HYPERLINK(...)} typed as
+     * text) would become live formulas in a CSV; a delimited text file's errors file keeps its cells as they were, so
+     * they round-trip exactly. Call before the first failed row.
+     */
+    public synchronized void escapeFormulasInErrors() {
+        escapeErrors = true;
+    }
+
+    private String errorsRow(List<?> cells) {
+        return escapeErrors ? SpreadsheetSafeCsv.row(cells, delimiter) : SpreadsheetSafeCsv.plainRow(cells, delimiter);
+    }
+
+    /**
      * Row {@code row} was not imported because of {@code error}; {@code originalRow} (header to value, as read) goes to
      * the errors file with the error.
      */
@@ -165,14 +179,14 @@ public final class ImportReport implements Closeable {
                 errors = Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8);
                 List<String> header = new ArrayList<>(errorColumns);
                 header.add(ERROR_COLUMN);
-                errors.write(SpreadsheetSafeCsv.plainRow(header, delimiter));
+                errors.write(errorsRow(header));
             }
             List<Object> cells = new ArrayList<>();
             for (String column : errorColumns) {
                 cells.add(originalRow.get(column));
             }
             cells.add(error);
-            errors.write(SpreadsheetSafeCsv.plainRow(cells, delimiter));
+            errors.write(errorsRow(cells));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the errors file " + errorsFile + ": " + e.getMessage(), e);
         }

@@ -50,6 +50,15 @@ public final class Captcha {
             this.widgetClass = widgetClass;
         }
 
+        /** The origins the widget loads its script and frames from (for the page's CSP), or null for none. */
+        public String origins() {
+            return switch (this) {
+                case NONE -> null;
+                case TURNSTILE -> "https://challenges.cloudflare.com";
+                case HCAPTCHA -> "https://hcaptcha.com https://*.hcaptcha.com";
+            };
+        }
+
         /** The form field the widget fills with its token. */
         public String responseField() {
             return responseField;

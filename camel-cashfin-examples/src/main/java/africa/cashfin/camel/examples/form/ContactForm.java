@@ -21,7 +21,7 @@ import africa.cashfin.camel.examples.common.PerKeyLimit;
  * <li>{@link #page(Exchange)}: the empty form, {@code text/html}.</li>
  * <li>{@link #submit(Exchange)}: reads the POST (urlencoded or JSON), counts it against the client's limit
  * ({@link FormLimits}; the client is found by {@link ClientAddress}), validates it, checks the CAPTCHA when one is
- * configured ({@link Captcha}) and sets header {@value #OUTCOME}: {@code create} (body: the lead), {@code limited}
+ * configured ({@link Captcha}) and sets exchange property {@value #OUTCOME}: {@code create} (body: the lead), {@code limited}
  * (too many posts from this client: a 429 page with {@code Retry-After}), {@code invalid} (the form again with the
  * visitor's input and the errors, 422), {@code captcha} (CAPTCHA not solved: the form again, 422; siteverify
  * unreachable: 503) or {@code bot} (honeypot filled: the thank-you page, nothing created).</li>
@@ -34,7 +34,10 @@ import africa.cashfin.camel.examples.common.PerKeyLimit;
  */
 public final class ContactForm {
 
-    /** Header: what to do with the submission; see the class comment. */
+    /**
+     * Exchange property (never a response header: a bot must not learn that the honeypot caught it): what to do with
+     * the submission; see the class comment.
+     */
     public static final String OUTCOME = "CashfinFormOutcome";
     /** Exchange property holding the {@link FormSubmission}. */
     public static final String SUBMISSION = "CashfinFormSubmission";
@@ -67,13 +70,34 @@ public final class ContactForm {
         this.queue = Objects.requireNonNull(queue, "queue");
     }
 
-    /** Answers with the empty form. */
+    /** Answers with the empty form (also to HEAD, whose body the server leaves out). */
     public void page(Exchange exchange) {
         html(exchange, 200, form.renderForm());
     }
 
+    /**
+     * The response headers of every page: a Content-Security-Policy that allows only the page's own inline style, the
+     * form's own action and the CAPTCHA provider's script and frame (no other script, no framing: clickjacking), {@code
+     * X-Frame-Options: DENY} for older browsers, {@code X-Content-Type-Options: nosniff} and a same-origin referrer.
+     */
+    static Map<String, String> securityHeaders(Captcha.Provider captcha) {
+        String origin = captcha.origins();
+        String csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self';"
+                     + " frame-ancestors 'none'; base-uri 'none'"
+                     + (origin == null ? "" : "; script-src " + origin + "; frame-src " + origin + "; connect-src "
+                                              + origin);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Security-Policy", csp);
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "same-origin");
+        return headers;
+    }
+
     /** Reads, limits, validates and verifies the submission; see the class comment. */
     public void submit(Exchange exchange) {
+        // a request header of the same name would otherwise go back to the visitor unchanged
+        exchange.getMessage().removeHeader("Retry-After");
         String client = client(exchange);
         exchange.setProperty(CLIENT, client);
         PerKeyLimit.Decision perClient = limits.tryClient(client);
@@ -82,7 +106,7 @@ public final class ContactForm {
                 LOG.warn("Contact form: client {} sent more than {} posts in {}; answering 429 until it slows down",
                         client, limits.settings().perClient(), limits.settings().perClientPeriod());
             }
-            exchange.getMessage().setHeader(OUTCOME, "limited");
+            exchange.setProperty(OUTCOME, "limited");
             tooMany(exchange, perClient.retryAfter(), form.renderNotice("Too many messages",
                     "We have received too many messages from your address. Please wait " + human(perClient
                             .retryAfter()) + " and send your message again."));
@@ -92,17 +116,17 @@ public final class ContactForm {
         exchange.setProperty(SUBMISSION, submission);
         if (submission.bot()) {
             LOG.info("Contact form: honeypot field filled, treated as a bot; nothing created");
-            exchange.getMessage().setHeader(OUTCOME, "bot");
+            exchange.setProperty(OUTCOME, "bot");
             html(exchange, 200, form.renderThankYou(submission.values().get("name")));
         } else if (submission.hasErrors()) {
             LOG.info("Contact form: shown again with errors in {}", submission.errors().keySet());
-            exchange.getMessage().setHeader(OUTCOME, "invalid");
+            exchange.setProperty(OUTCOME, "invalid");
             html(exchange, 422, form.renderForm(submission));
         } else {
             Captcha.Result check = captcha.verify(captchaToken(submission), client);
             if (!check.passed()) {
                 LOG.info("Contact form: submission from {} refused: {}", client, check.reason());
-                exchange.getMessage().setHeader(OUTCOME, "captcha");
+                exchange.setProperty(OUTCOME, "captcha");
                 html(exchange, check.unavailable() ? 503 : 422, form.renderForm(submission.values(),
                         Map.of(WebForm.FORM_ERROR, check.unavailable()
                                 ? "We could not check that you are not a robot just now. Please send it again."
@@ -112,7 +136,7 @@ public final class ContactForm {
             if (!submission.warnings().isEmpty()) {
                 LOG.info("Contact form: accepted with warnings: {}", submission.warnings());
             }
-            exchange.getMessage().setHeader(OUTCOME, "create");
+            exchange.setProperty(OUTCOME, "create");
             exchange.getMessage().setBody(submission.lead());
         }
     }
@@ -127,7 +151,7 @@ public final class ContactForm {
                 LOG.warn("Contact form: the daily cap of {} submissions is reached; answering 429 until midnight UTC"
                          + " (cashfin.form.limit.per-day)", limits.settings().perDay());
             }
-            exchange.getMessage().setHeader(OUTCOME, "limited");
+            exchange.setProperty(OUTCOME, "limited");
             tooMany(exchange, daily.retryAfter(), form.renderForm(values, Map.of(WebForm.FORM_ERROR,
                     "We cannot take more messages today. Please send yours again tomorrow.")));
             return;
@@ -149,7 +173,24 @@ public final class ContactForm {
         Object remote = exchange.getMessage().getHeader(REMOTE_ADDRESS_HEADER);
         String address = remote instanceof SocketAddress sa ? sa.hostAddress() : remote == null ? "" : String.valueOf(
                 remote);
-        return clients.resolve(address, exchange.getMessage().getHeader("X-Forwarded-For", String.class));
+        return clients.resolve(address, forwardedFor(exchange.getMessage().getHeader("X-Forwarded-For")));
+    }
+
+    /**
+     * All {@code X-Forwarded-For} lines of the request, in order, as one list: a proxy may append its own line (HAProxy
+     * {@code option forwardfor}) instead of extending the client's, and only the right-hand end is ours.
+     */
+    static String forwardedFor(Object header) {
+        if (header instanceof Iterable<?> lines) {
+            StringBuilder sb = new StringBuilder();
+            for (Object line : lines) {
+                if (line != null) {
+                    sb.append(sb.isEmpty() ? "" : ",").append(line);
+                }
+            }
+            return sb.toString();
+        }
+        return header == null ? null : String.valueOf(header);
     }
 
     private String captchaToken(FormSubmission submission) {
@@ -180,7 +221,7 @@ public final class ContactForm {
         return String.valueOf(v);
     }
 
-    private static void tooMany(Exchange exchange, Duration retryAfter, String page) {
+    private void tooMany(Exchange exchange, Duration retryAfter, String page) {
         html(exchange, 429, page);
         exchange.getMessage().setHeader("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1)));
     }
@@ -199,7 +240,8 @@ public final class ContactForm {
         return "about " + h + " hours";
     }
 
-    private static void html(Exchange exchange, int status, String page) {
+    private void html(Exchange exchange, int status, String page) {
+        securityHeaders(captcha.provider()).forEach(exchange.getMessage()::setHeader);
         exchange.getMessage().setBody(page);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, HTML);

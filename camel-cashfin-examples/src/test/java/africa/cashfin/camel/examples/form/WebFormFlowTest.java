@@ -150,6 +150,7 @@ class WebFormFlowTest {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("cashfin.work-dir", work.toString());
         o.put("cashfin.base-url", APP.setting("cashfin.base-url"));
+        o.put("cashfin.form.captcha.provider", "none");
         o.put("cashfin.client-secret", APP.setting("cashfin.client-secret"));
         o.put("camel.server.port", String.valueOf(ExamplesApp.freePort()));
         // the first run stops before its queue is read: the answer was given, Cashfin was not called yet

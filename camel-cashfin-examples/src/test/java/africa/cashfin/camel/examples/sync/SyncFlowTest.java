@@ -90,6 +90,7 @@ class SyncFlowTest {
             o.put("cashfin.work-dir", APP.work().toString());
             o.put("camel.server.port", String.valueOf(ExamplesApp.freePort()));
             o.put("cashfin.base-url", APP.setting("cashfin.base-url"));
+            o.put("cashfin.form.captcha.provider", "none");
             o.put("cashfin.client-secret", APP.setting("cashfin.client-secret"));
             o.put("cashfin.jdbc.url", APP.setting("cashfin.jdbc.url"));
             o.put("cashfin.sync.poll-delay", "500");
