@@ -77,8 +77,10 @@ class ClusterYamlRecipeTest {
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> pushed.size() >= 120);
                 assertThat(pushed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-                await().atMost(Duration.ofSeconds(30)).until(() -> !rows(db, "SELECT state_key FROM CASHFIN_LEADS_STATE").isEmpty());
-                assertThat(rows(db, "SELECT state_key FROM CASHFIN_LEADS_STATE")).containsExactly("cashfin-leads:list");
+                await().atMost(Duration.ofSeconds(30)).until(() -> rows(db, "SELECT state_key FROM CASHFIN_LEADS_STATE")
+                        .contains("cashfin-leads:list"));
+                assertThat(rows(db, "SELECT state_key FROM CASHFIN_LEADS_STATE")).as("the cursor and its leadership epoch")
+                        .containsExactlyInAnyOrder("cashfin-leads:list", "cashfin-leads:list#leader-epoch");
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rows(db,
                         "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'cashfin-leads-sync'"))
                         .as("every delivered id, plus the marker of the first complete scan")

@@ -1,10 +1,14 @@
 package africa.cashfin.camel.cluster;
 
+import java.lang.reflect.Field;
+
 import javax.sql.DataSource;
 
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,12 +40,29 @@ final class ZooKeeperServer implements BeforeAllCallback, AfterAllCallback {
      */
     ClusterNode node(String name, String basePath, CashfinSimulatorExtension sim, DataSource database, String uri)
             throws Exception {
+        return node(name, basePath, sim, database, uri, new JdbcStateRepository(database));
+    }
+
+    /** The same with the cursor in {@code cursor} (a JdbcStateRepository on the same database). */
+    ClusterNode node(String name, String basePath, CashfinSimulatorExtension sim, DataSource database, String uri,
+                     JdbcStateRepository cursor) throws Exception {
         ZooKeeperClusterService cluster = new ZooKeeperClusterService();
         cluster.setNodes(server.getConnectString());
         cluster.setBasePath(basePath);
         return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
                 java.util.Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
-                        "leadCursor", new JdbcStateRepository(database)),
+                        "leadCursor", cursor),
                 cluster, null);
+    }
+
+    /**
+     * The ZooKeeper client of a started node, to expire its session (Curator's {@code KillSession}). camel-zookeeper
+     * 4.17 keeps the Curator client it creates in a private field, with no getter.
+     */
+    static ZooKeeper zooKeeperClientOf(ClusterNode node) throws Exception {
+        ZooKeeperClusterService cluster = node.context.hasService(ZooKeeperClusterService.class);
+        Field field = ZooKeeperClusterService.class.getDeclaredField("curator");
+        field.setAccessible(true);
+        return ((CuratorFramework) field.get(cluster)).getZookeeperClient().getZooKeeper();
     }
 }

@@ -144,7 +144,9 @@ public class CashfinLeadsConfiguration implements Cloneable {
               description = "Where the scan cursor is kept between polls and restarts (any Camel"
                             + " `StateRepository<String,String>`), under the key `stateKey`. Optional: without it the"
                             + " cursor lives in memory and the first poll after a restart re-reads every page"
-                            + " (skipping delivered leads by id).")
+                            + " (skipping delivered leads by id). Each consumer start claims a leadership epoch in it"
+                            + " (key `<stateKey>#leader-epoch`): once a newer consumer (the next cluster leader) has"
+                            + " claimed one, this consumer's cursor writes are refused and it emits nothing more.")
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer",

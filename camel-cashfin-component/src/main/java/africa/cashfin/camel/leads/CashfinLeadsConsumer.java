@@ -30,6 +30,7 @@ import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 import africa.cashfin.camel.leads.consumer.ContextStoppingNotifier;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
+import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
@@ -92,6 +93,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private final ReentrantLock leadInHand = new ReentrantLock();
     /** Set when the CamelContext begins to stop: no further lead is handed to the route. */
     private volatile boolean draining;
+    /**
+     * The cursor store with this consumer's leadership epoch, or null without a stateRepository: once another consumer
+     * claimed a newer epoch, no lead is handed to the route (checked before each one) and no poll runs.
+     */
+    private StateRepositoryCursorStore fence;
     /** Drains when the CamelContext begins to stop, before any route consumer (or master: wrapper) is stopped. */
     private ContextStoppingNotifier drainOnContextStop;
 
@@ -109,6 +115,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         endpoint.leadScan(); // fail at start on bad state options, and start the repositories
+        fence = endpoint.cursorStore();
+        if (fence != null) {
+            fence.claimLeadership(); // under master: this start is the node's election
+        }
         metrics = endpoint.getComponent().metrics();
         if (endpoint.getExceptionHandler() == null && !endpoint.isBridgeErrorHandler()) {
             // Camel's default LoggingExceptionHandler logs a stack trace on every failed poll, for ever
@@ -186,6 +196,9 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     /** One poll; leaves the scan's figures in {@code statsOut[0]}. */
     private int pollOnce(ScanStatistics[] statsOut) throws Exception {
+        if (fence != null && fence.isSuperseded()) {
+            return 0; // a newer leader polls: no call, no lead, until this consumer is started (elected) again
+        }
         LeadScan scan = endpoint.leadScan();
         boolean anchoringNow = endpoint.prepareStartFromNow(scan);
         ScanRun run = scan.start();
@@ -346,7 +359,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             }
             leadInHand.lock();
             try {
-                if (!isBatchAllowed() || draining) {
+                if (!isBatchAllowed() || draining || (fence != null && fence.isSuperseded())) {
                     stopRequested = true;
                     return index;
                 }

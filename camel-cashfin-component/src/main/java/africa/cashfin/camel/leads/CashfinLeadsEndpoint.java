@@ -53,6 +53,8 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
     private LeadScan scan;
     /** The consumer's sweep, kept like the scan (its position in memory survives the same stops); null when off. */
     private ViewSweep sweep;
+    /** The scan's cursor in the user's stateRepository (with its leadership epoch), or null without one. */
+    private StateRepositoryCursorStore cursorStore;
     /**
      * The default in-memory seen store, when the endpoint created it. Never stopped: stopping a
      * {@code MemoryIdempotentRepository} clears it, and it must outlive an endpoint stop/start like the cursor; it is
@@ -202,6 +204,14 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return day.getAsDouble() * share;
     }
 
+    /**
+     * The cursor store of the consumer's scan (created with it by {@link #leadScan()}), or null when there is no
+     * {@code stateRepository}: then the cursor is not shared and there is no leadership to fence.
+     */
+    synchronized StateRepositoryCursorStore cursorStore() {
+        return cursorStore;
+    }
+
     /** The consumer's scan if one was created (by a consumer start), else null; never creates one. */
     synchronized LeadScan scanIfCreated() {
         return scan;
@@ -310,9 +320,9 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
                     .withStartFrom(configuration.parsedStartFrom())
                     .withEmitUpdates(configuration.isEmitUpdates())
                     .withMarkerKey(MARKER_KEY_PREFIX + stateKey);
-            scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen),
-                                configuration.getStateRepository() == null
-                                        ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey));
+            cursorStore = configuration.getStateRepository() == null
+                    ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey);
+            scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen), cursorStore);
             SweepSettings sweepSettings = configuration.sweepSettings();
             if (sweepSettings != null) {
                 sweep = new ViewSweep(sweepSettings, new IdempotentRepositorySeenStore(seen),

@@ -33,8 +33,13 @@ import org.apache.camel.support.service.ServiceSupport;
  *
  * One row per key; {@link #setState} updates it, or inserts it the first time. Each call is one short
  * auto-commit statement on a connection borrowed from the {@link DataSource}.
+ * <p>
+ * Fenced writes ({@link FencedStateRepository}): the leadership epoch of key {@code K} is the row
+ * {@code K#leader-epoch}. {@link #claimEpoch} and {@link #setStateIfEpoch} each run in one short transaction that
+ * first locks that row ({@code SELECT ... FOR UPDATE}), so a claim and a conditional write never interleave: a write
+ * that started before a newer claim commits first, one that comes after it is refused.
  */
-public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class JdbcStateRepository extends ServiceSupport implements FencedStateRepository {
 
     /** The table used unless {@link #setTableName} says otherwise. */
     public static final String DEFAULT_TABLE_NAME = "CASHFIN_LEADS_STATE";
@@ -109,6 +114,55 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         });
     }
 
+    @Override
+    public long claimEpoch(String key) {
+        Objects.requireNonNull(key, "key");
+        String epochKey = FencedStateRepository.epochKey(key);
+        return transaction("claim the leadership epoch of '" + key + "' in " + tableName, connection -> {
+            Long stored = lockEpoch(connection, key);
+            long next = (stored == null ? 0 : stored) + 1;
+            if (stored == null) {
+                insert(connection, epochKey, Long.toString(next)); // a concurrent first claim: duplicate key, retried
+            } else {
+                update(connection, epochKey, Long.toString(next));
+            }
+            return next;
+        });
+    }
+
+    @Override
+    public long currentEpoch(String key) {
+        Objects.requireNonNull(key, "key");
+        return FencedStateRepository.parseEpoch(key, getState(FencedStateRepository.epochKey(key)));
+    }
+
+    @Override
+    public boolean setStateIfEpoch(String key, String value, long epoch) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return transaction("write state '" + key + "' to " + tableName, connection -> {
+            Long stored = lockEpoch(connection, key);
+            if (stored != null && stored > epoch) {
+                return false;
+            }
+            if (update(connection, key, value) == 0) {
+                insert(connection, key, value); // a concurrent first write: duplicate key, retried as an update
+            }
+            return true;
+        });
+    }
+
+    /** Reads the epoch row of {@code key} and locks it until the transaction ends; null when there is none. */
+    private Long lockEpoch(Connection connection, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state_value FROM " + tableName + " WHERE state_key = ? FOR UPDATE")) {
+            select.setString(1, FencedStateRepository.epochKey(key));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? FencedStateRepository.parseEpoch(key, row.getString(1)) : null;
+            }
+        }
+    }
+
     private int update(Connection connection, String key, String value) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE " + tableName + " SET state_value = ?, updated_at = ? WHERE state_key = ?")) {
@@ -142,6 +196,34 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             return work.run(connection);
         } catch (SQLException e) {
             throw new RuntimeCamelException("JdbcStateRepository could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction; a duplicate key (two first inserts at once) rolls it back and runs it once
+     * more, when the other row is there to be locked or updated.
+     */
+    private <T> T transaction(String what, SqlWork<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                if (attempt < 3 && isDuplicateKey(e)) {
+                    continue;
+                }
+                throw new RuntimeCamelException("JdbcStateRepository could not " + what + ": " + e.getMessage(), e);
+            }
         }
     }
 

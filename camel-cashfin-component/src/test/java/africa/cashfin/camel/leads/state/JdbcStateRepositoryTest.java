@@ -64,4 +64,25 @@ class JdbcStateRepositoryTest {
     void refusesToStartWithoutADataSource() {
         assertThatThrownBy(() -> new JdbcStateRepository().start()).hasMessageContaining("needs a dataSource");
     }
+
+    @Test
+    void aWriteUnderAnOlderEpochIsRefusedOnceANewerOneIsClaimed() {
+        JdbcStateRepository nodeA = new JdbcStateRepository(database);
+        JdbcStateRepository nodeB = new JdbcStateRepository(database);
+        nodeA.start();
+        nodeB.start();
+        String key = "cashfin-leads:list";
+
+        long epochA = nodeA.claimEpoch(key);
+        assertThat(nodeA.setStateIfEpoch(key, "cursor-a1", epochA)).isTrue();
+        long epochB = nodeB.claimEpoch(key);
+        assertThat(epochB).isGreaterThan(epochA);
+        assertThat(nodeA.currentEpoch(key)).isEqualTo(epochB);
+
+        assertThat(nodeA.setStateIfEpoch(key, "cursor-a2", epochA)).as("the stale leader's write").isFalse();
+        assertThat(nodeB.getState(key)).isEqualTo("cursor-a1");
+        assertThat(nodeB.setStateIfEpoch(key, "cursor-b1", epochB)).isTrue();
+        assertThat(nodeA.getState(key)).isEqualTo("cursor-b1");
+        assertThat(nodeA.currentEpoch("cashfin-leads:list?status=new")).as("epochs are per key").isZero();
+    }
 }

@@ -166,7 +166,10 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     /**
      * Where the scan cursor is kept between polls and restarts (any Camel StateRepository), under the key stateKey.
      * Optional: without it the cursor lives in memory and the first poll after a restart re-reads every page
-     * (skipping delivered leads by id). The option is a org.apache.camel.spi.StateRepository&lt;java.lang.String,
+     * (skipping delivered leads by id). Each consumer start claims a leadership epoch in it (key
+     * &lt;stateKey&gt;#leader-epoch): once a newer consumer (the next cluster leader) has claimed one, this consumer's
+     * cursor writes are refused and it emits nothing more. The option is a
+     * org.apache.camel.spi.StateRepository&lt;java.lang.String,
      * java.lang.String&gt; type: give a bean reference such as #bean:myBean.
      */
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
