@@ -16,7 +16,9 @@ import africa.cashfin.camel.simulator.RateLimitMode;
  * --per-minute 1000 --margin 0.02 --window sliding|fixed --jitter-ms 20 --busy-crm 1 --kill graceful|hard
  * --kill-at 0.3,0.6 --jvms separate|one --timeout-min 30 --create-options &budgetReserve=0.87
  * --consumer-options &budgetReserve=0.03 --consumer-throttle 50} (extra options of every node's create and consumer
- * endpoints; leads per second the consumer route lets through, Camel's throttle EIP). Not a test.
+ * endpoints; leads per second the consumer route lets through, Camel's throttle EIP). The chaos run adds
+ * {@code --faults zk-expiry@0.15,5xx@0.3,429@0.45,pg-stall@0.6,sigkill@0.75,plan@0.9} ({@link ScheduledFault}; use
+ * {@code --kill-at none} to leave out the plain leader stops). Not a test.
  */
 public final class ClusterFailoverBenchmark {
 
@@ -35,12 +37,14 @@ public final class ClusterFailoverBenchmark {
                 options.getInt("--per-minute", 1_000), options.getDouble("--margin", RateLimits.DEFAULT_MARGIN),
                 RateLimitMode.parse(options.get("--window", "sliding")),
                 Duration.ofMillis(options.getInt("--jitter-ms", 20)), options.getInt("--busy-crm", 1),
-                Arrays.stream(options.get("--kill-at", "0.3,0.6").split(",")).mapToDouble(Double::parseDouble)
+                Arrays.stream(options.get("--kill-at", "0.3,0.6").split(",")).filter(t -> !t.isBlank() && !t.equals("none"))
+                        .mapToDouble(Double::parseDouble)
                         .toArray(),
                 FailoverCluster.Kill.valueOf(options.get("--kill", "graceful").toUpperCase()),
                 !options.get("--jvms", "separate").equals("one"),
                 Duration.ofMinutes(options.getInt("--timeout-min", 30)), options.get("--create-options", ""),
-                options.get("--consumer-options", ""), options.getInt("--consumer-throttle", 0));
+                options.get("--consumer-options", ""), options.getInt("--consumer-throttle", 0),
+                ScheduledFault.parse(options.get("--faults", "")));
         System.out.printf("Cluster failover: backfill %d leads, 3 nodes x %d creates (batches of %d, %d at a time),"
                           + " plan %d/s %d/min (%s windows, jitter up to %d ms), margin %.2f,"
                           + " busy CRM %d leads/page, %s stop of the leader at %s of the backfill, %s JVMs, %d cores,"
@@ -49,6 +53,9 @@ public final class ClusterFailoverBenchmark {
                 settings.jitter().toMillis(), settings.margin(), settings.busyCrmPerPage(), settings.kill(),
                 Arrays.toString(settings.killAt()), settings.separateJvms() ? "separate" : "one",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (!settings.faults().isEmpty()) {
+            System.out.println("Faults: " + settings.faults());
+        }
         if (!settings.createOptions().isEmpty() || !settings.consumerOptions().isEmpty()
             || settings.consumerThrottle() > 0) {
             System.out.printf("Endpoint options: create '%s', consumer '%s'; consumer route throttled to %s leads/s%n",
@@ -68,5 +75,13 @@ public final class ClusterFailoverBenchmark {
                 report.seconds(), report.rateLimited());
         System.out.printf("RESULT creates per node %s; shares while all three ran %s%n", report.createdByNode(),
                 report.sharesAllRunning());
+        if (!settings.faults().isEmpty()) {
+            report.faults().forEach(f -> System.out.println("RESULT fault " + f));
+            System.out.printf("RESULT chaos: leads lost %d; emitted twice %d (documented bound %d); 429s %d (%d injected,"
+                              + " %d from the limits); calls %.1f %% of the plan; longest stall of a node's creates"
+                              + " %.1f s%n", report.missing(), report.duplicates(), report.duplicateBound(),
+                    report.rateLimited(), report.injected429(), report.rateLimited() - report.injected429(),
+                    100 * report.callRate() / report.planRate(), report.longestStallSeconds());
+        }
     }
 }

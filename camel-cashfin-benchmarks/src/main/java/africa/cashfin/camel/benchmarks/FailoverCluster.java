@@ -15,13 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.curator.test.TestingServer;
 
 import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
@@ -72,14 +78,24 @@ public final class FailoverCluster {
                            int perMinute, double margin, RateLimitMode window, Duration jitter, int busyCrmPerPage,
                            double[] killAt,
                            Kill kill, boolean separateJvms, Duration timeout, String createOptions,
-                           String consumerOptions, int consumerThrottle) {
+                           String consumerOptions, int consumerThrottle, List<ScheduledFault> faults) {
+
+        /** Without faults. */
+        public Settings(int backfill, int queuePerNode, int batch, int createConcurrency, int perSecond, int perMinute,
+                        double margin, RateLimitMode window, Duration jitter, int busyCrmPerPage, double[] killAt,
+                        Kill kill, boolean separateJvms, Duration timeout, String createOptions,
+                        String consumerOptions, int consumerThrottle) {
+            this(backfill, queuePerNode, batch, createConcurrency, perSecond, perMinute, margin, window, jitter,
+                    busyCrmPerPage, killAt, kill, separateJvms, timeout, createOptions, consumerOptions,
+                    consumerThrottle, List.of());
+        }
 
         /** Without extra endpoint options. */
         public Settings(int backfill, int queuePerNode, int batch, int createConcurrency, int perSecond, int perMinute,
                         double margin, RateLimitMode window, Duration jitter, int busyCrmPerPage, double[] killAt,
                         Kill kill, boolean separateJvms, Duration timeout) {
             this(backfill, queuePerNode, batch, createConcurrency, perSecond, perMinute, margin, window, jitter,
-                    busyCrmPerPage, killAt, kill, separateJvms, timeout, "", "", 0);
+                    busyCrmPerPage, killAt, kill, separateJvms, timeout, "", "", 0, List.of());
         }
     }
 
@@ -102,7 +118,21 @@ public final class FailoverCluster {
      */
     public record Report(int leadsInCashfin, long emittedRows, long emittedDistinct, long missing,
                          Map<String, Long> createdByNode, Map<String, Double> sharesAllRunning, List<String> kills,
-                         double callRate, double createRate, double planRate, long rateLimited, double seconds) {
+                         double callRate, double createRate, double planRate, long rateLimited, double seconds,
+                         List<String> faults, long injected429, long duplicateBound, double longestStallSeconds) {
+
+        /** Without chaos figures. */
+        public Report(int leadsInCashfin, long emittedRows, long emittedDistinct, long missing,
+                      Map<String, Long> createdByNode, Map<String, Double> sharesAllRunning, List<String> kills,
+                      double callRate, double createRate, double planRate, long rateLimited, double seconds) {
+            this(leadsInCashfin, emittedRows, emittedDistinct, missing, createdByNode, sharesAllRunning, kills,
+                    callRate, createRate, planRate, rateLimited, seconds, List.of(), 0, 0, 0);
+        }
+
+        /** @return leads emitted more than once (rows beyond the distinct ids) */
+        public long duplicates() {
+            return emittedRows - emittedDistinct;
+        }
 
         /** @return emitted exactly once: as many rows as leads, none missing */
         public boolean exactlyOnce() {
@@ -129,25 +159,26 @@ public final class FailoverCluster {
                 .rateLimitMode(settings.window())
                 .seedLeads(settings.backfill(), 11).start();
              TestingServer zooKeeper = new TestingServer(true);
-             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DataSource db = postgres.getPostgresDatabase();
+             RestartablePostgres postgres = new RestartablePostgres()) {
+            DataSource db = postgres.dataSource();
             FailoverNode.createTables(db);
             sim.busyCrm(settings.busyCrmPerPage());
             sim.latencyJitter(Duration.ZERO, settings.jitter(), 7);
             FailoverNodeSettings base = new FailoverNodeSettings("?", sim.baseUrl(), sim.secret(),
-                    zooKeeper.getConnectString(), postgres.getJdbcUrl("postgres", "postgres"), settings.perSecond(),
+                    zooKeeper.getConnectString(), postgres.jdbcUrl(), settings.perSecond(),
                     settings.perMinute(), settings.margin(), settings.queuePerNode(), settings.batch(),
                     settings.createConcurrency(), 200,
-                    settings.kill() == Kill.HARD ? 4_000 : 30_000, settings.createOptions(),
+                    settings.kill() == Kill.HARD || !settings.faults().isEmpty() ? 4_000 : 30_000,
+                    settings.createOptions(),
                     settings.consumerOptions(), settings.consumerThrottle());
             sharedStore = settings.separateJvms() ? null : FailoverNode.postgresStore(db);
             sharedLog = settings.separateJvms() ? null : new PostgresAdmissionLog(db);
-            Map<String, NodeHandle> nodes = new LinkedHashMap<>();
+            Map<String, NodeHandle> nodes = new ConcurrentHashMap<>();
             for (String id : NODES) {
                 nodes.put(id, launch(base.withNode(id)));
             }
             try {
-                return drive(sim, db, base, nodes);
+                return drive(sim, db, postgres, new AtomicReference<>(base), nodes);
             } finally {
                 for (NodeHandle node : nodes.values()) {
                     node.stop(Kill.GRACEFUL);
@@ -156,8 +187,8 @@ public final class FailoverCluster {
         }
     }
 
-    private Report drive(CashfinSimulator sim, DataSource db, FailoverNodeSettings base,
-                         Map<String, NodeHandle> nodes) throws Exception {
+    private Report drive(CashfinSimulator sim, DataSource db, RestartablePostgres postgres,
+                         AtomicReference<FailoverNodeSettings> base, Map<String, NodeHandle> nodes) throws Exception {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         List<String> kills = new ArrayList<>();
         int nextKill = 0;
@@ -172,51 +203,79 @@ public final class FailoverCluster {
         long createsAtDrained = 0;
         List<Instant> killTimes = new ArrayList<>();
         long lastReport = 0;
-        while (true) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the failover scenario did not finish within " + settings.timeout()
-                                                + ": " + counts(db));
-            }
-            long emitted = scalar(db, "SELECT COUNT(*) FROM emitted");
-            Map<String, Long> created = createdByNode(db);
-            long createdTotal = created.values().stream().mapToLong(Long::longValue).sum();
-            long now = System.nanoTime();
-            long calls = sim.requestCount(Outcome.OK);
-            long creates = sim.requestCount(Endpoint.CREATE, Outcome.OK);
-            if (firstCreateNanos == null && creates > 0) {
-                firstCreateNanos = now;
-                callsAtFirstCreate = calls;
-                createsAtFirstCreate = creates;
-            }
-            if (nextKill < settings.killAt().length && emitted >= settings.killAt()[nextKill] * settings.backfill()) {
-                String leader = scalarText(db, "SELECT node FROM emitted ORDER BY seq DESC LIMIT 1");
-                log.accept(String.format("kill %d: leader %s after %d leads emitted (%s)", nextKill + 1, leader,
-                        emitted, settings.kill()));
-                killTimes.add(Instant.now());
-                nodes.get(leader).stop(settings.kill());
-                nodes.put(leader, launch(base.withNode(leader)));
-                kills.add(leader);
-                nextKill++;
-            }
-            if (drainedNanos == null && (creates >= totalQueue || createdTotal >= totalQueue)) {
-                drainedNanos = now;
-                callsAtDrained = calls;
-                createsAtDrained = creates;
-                sim.busyCrm(0);
-                log.accept("all queues drained; busy CRM off; waiting for the consumer to catch up");
-            }
-            if (drainedNanos != null && nextKill >= settings.killAt().length) {
-                long distinct = scalar(db, "SELECT COUNT(DISTINCT lead_id) FROM emitted");
-                if (distinct >= sim.leadCount()) {
-                    break;
+        Chaos chaos = new Chaos(sim, postgres, base, nodes);
+        ExecutorService faultThread = Executors.newSingleThreadExecutor();
+        Future<?> faultInProgress = null;
+        int nextFault = 0;
+        try {
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the failover scenario did not finish within "
+                                                    + settings.timeout() + ": " + counts(db));
                 }
+                long emitted;
+                Map<String, Long> created;
+                try {
+                    emitted = scalar(db, "SELECT COUNT(*) FROM emitted");
+                    created = createdByNode(db);
+                } catch (SQLException e) {
+                    Thread.sleep(200); // the database is restarting (a fault): look again
+                    continue;
+                }
+                long createdTotal = created.values().stream().mapToLong(Long::longValue).sum();
+                long now = System.nanoTime();
+                long calls = sim.requestCount(Outcome.OK);
+                long creates = sim.requestCount(Endpoint.CREATE, Outcome.OK);
+                if (firstCreateNanos == null && creates > 0) {
+                    firstCreateNanos = now;
+                    callsAtFirstCreate = calls;
+                    createsAtFirstCreate = creates;
+                    chaos.planSince(now, settings.perSecond(), settings.perMinute());
+                }
+                if (nextKill < settings.killAt().length
+                    && emitted >= settings.killAt()[nextKill] * settings.backfill()) {
+                    String leader = scalarText(db, "SELECT node FROM emitted ORDER BY seq DESC LIMIT 1");
+                    log.accept(String.format("kill %d: leader %s after %d leads emitted (%s)", nextKill + 1, leader,
+                            emitted, settings.kill()));
+                    killTimes.add(Instant.now());
+                    chaos.restart(leader, settings.kill());
+                    kills.add(leader);
+                    nextKill++;
+                }
+                if (nextFault < settings.faults().size() && (faultInProgress == null || faultInProgress.isDone())
+                    && emitted >= settings.faults().get(nextFault).at() * settings.backfill()) {
+                    ScheduledFault fault = settings.faults().get(nextFault++);
+                    String leader = scalarText(db, "SELECT node FROM emitted ORDER BY seq DESC LIMIT 1");
+                    log.accept(String.format("fault %s: after %d leads emitted, leader %s", fault, emitted, leader));
+                    faultInProgress = faultThread.submit(() -> chaos.apply(fault, leader));
+                }
+                if (drainedNanos == null && (creates >= totalQueue || createdTotal >= totalQueue)) {
+                    drainedNanos = now;
+                    callsAtDrained = calls;
+                    createsAtDrained = creates;
+                    sim.busyCrm(0);
+                    log.accept("all queues drained; busy CRM off; waiting for the consumer to catch up");
+                }
+                boolean faultsDone = nextFault >= settings.faults().size()
+                                     && (faultInProgress == null || faultInProgress.isDone());
+                if (drainedNanos != null && nextKill >= settings.killAt().length && faultsDone) {
+                    long distinct = scalar(db, "SELECT COUNT(DISTINCT lead_id) FROM emitted");
+                    if (distinct >= sim.leadCount()) {
+                        break;
+                    }
+                }
+                if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+                    log.accept(counts(db) + ", leads in Cashfin " + sim.leadCount() + ", 429s "
+                               + sim.requestCount(Outcome.RATE_LIMITED));
+                    lastReport = now;
+                }
+                Thread.sleep(200);
             }
-            if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-                log.accept(counts(db) + ", leads in Cashfin " + sim.leadCount() + ", 429s "
-                           + sim.requestCount(Outcome.RATE_LIMITED));
-                lastReport = now;
+            if (faultInProgress != null) {
+                faultInProgress.get(); // a fault that failed fails the run
             }
-            Thread.sleep(200);
+        } finally {
+            faultThread.shutdownNow();
         }
         Thread.sleep(1_000); // let a duplicate, if any, arrive before counting
         Set<String> inCashfin = new HashSet<>();
@@ -226,11 +285,156 @@ public final class FailoverCluster {
         missing.removeAll(emittedIds);
         double seconds = (drainedNanos - firstCreateNanos) / 1e9;
         Map<String, Double> shares = sharesWhileAllRan(sim, killTimes);
-        double planRate = Math.min(settings.perSecond(), settings.perMinute() / 60.0);
         return new Report(inCashfin.size(), scalar(db, "SELECT COUNT(*) FROM emitted"), emittedIds.size(),
                 missing.size(), createdByNode(db), shares, kills, (callsAtDrained - callsAtFirstCreate) / seconds,
-                (createsAtDrained - createsAtFirstCreate) / seconds, planRate,
-                sim.requestCount(Outcome.RATE_LIMITED), seconds);
+                (createsAtDrained - createsAtFirstCreate) / seconds, chaos.planRate(firstCreateNanos, drainedNanos),
+                sim.requestCount(Outcome.RATE_LIMITED), seconds, chaos.applied(), chaos.injected429(),
+                chaos.duplicateBound(), chaos.longestStallSeconds(db));
+    }
+
+    /**
+     * Applies the faults of the chaos run (on the fault thread) and keeps what the figures need: the plan over time,
+     * the 429s it injected, when each node was stopped, and how many leads may come twice (see docs/cluster.md).
+     */
+    private final class Chaos {
+        private final CashfinSimulator sim;
+        private final RestartablePostgres postgres;
+        private final AtomicReference<FailoverNodeSettings> base;
+        private final Map<String, NodeHandle> nodes;
+        private final List<String> applied = new CopyOnWriteArrayList<>();
+        /** {nanoTime, plan calls per second} from each change on. */
+        private final List<double[]> plans = new CopyOnWriteArrayList<>();
+        /** Per node, when it was stopped (its create job's gap then is a restart, not a stall). */
+        private final Map<String, List<Instant>> stops = new ConcurrentHashMap<>();
+        private final AtomicLong injected429 = new AtomicLong();
+        private final AtomicLong duplicateBound = new AtomicLong();
+
+        Chaos(CashfinSimulator sim, RestartablePostgres postgres, AtomicReference<FailoverNodeSettings> base,
+              Map<String, NodeHandle> nodes) {
+            this.sim = sim;
+            this.postgres = postgres;
+            this.base = base;
+            this.nodes = nodes;
+        }
+
+        void planSince(long nanos, int perSecond, int perMinute) {
+            plans.add(new double[] { nanos, Math.min(perSecond, perMinute / 60.0) });
+        }
+
+        void restart(String node, Kill how) throws Exception {
+            stops.computeIfAbsent(node, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
+            nodes.get(node).stop(how);
+            nodes.put(node, launch(base.get().withNode(node)));
+        }
+
+        Void apply(ScheduledFault scheduled, String leader) throws Exception {
+            long start = System.nanoTime();
+            String what;
+            switch (scheduled.fault()) {
+                case ZK_EXPIRY -> {
+                    nodes.get(leader).expireSession(Duration.ofSeconds(10));
+                    duplicateBound.incrementAndGet(); // the lead in hand (fenced leadership)
+                    what = "leader " + leader + (settings.separateJvms() ? " frozen 10 s (SIGSTOP/SIGCONT)"
+                            : " session expired (KillSession)");
+                }
+                case SERVER_ERRORS -> {
+                    sim.failNext(10, 503);
+                    what = "next 10 calls answered 503";
+                }
+                case RATE_LIMIT_STORM -> {
+                    sim.failNext(20, 429);
+                    injected429.addAndGet(20);
+                    what = "next 20 calls answered 429";
+                }
+                case PG_STALL -> {
+                    List<String> keys = postgres.stallSharedLog(Duration.ofSeconds(10));
+                    long restart = System.nanoTime();
+                    postgres.restart();
+                    duplicateBound.incrementAndGet(); // a lead emitted whose key the restart kept from being written
+                    what = "advisory locks of " + keys.size() + " log key(s) held 10 s, then PostgreSQL restarted in "
+                           + Math.round((System.nanoTime() - restart) / 1e6) + " ms";
+                }
+                case SIGKILL -> {
+                    if (settings.separateJvms()) {
+                        restart(leader, Kill.HARD);
+                        duplicateBound.incrementAndGet(); // the crash window: a lead done, its key not yet written
+                        what = "leader " + leader + " SIGKILLed and started again";
+                    } else {
+                        what = "skipped (one JVM: no process to kill)";
+                    }
+                }
+                case PLAN_CHANGE -> {
+                    FailoverNodeSettings old = base.get();
+                    int perSecond = (int) Math.round(old.perSecond() * 1.2);
+                    int perMinute = (int) Math.round(old.perMinute() * 1.2);
+                    sim.plan(Plan.custom(perSecond, perMinute, 10_000_000));
+                    planSince(System.nanoTime(), perSecond, perMinute);
+                    base.set(old.withPlan(perSecond, perMinute));
+                    // every node stops, then all start with the new plan: a JVM's endpoints on one secret must agree
+                    // on its limits (and the shared bucket keeps the configuration stored first: issue 18 part 2)
+                    for (String node : NODES) {
+                        stops.computeIfAbsent(node, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
+                        nodes.get(node).stop(Kill.GRACEFUL);
+                    }
+                    for (String node : NODES) {
+                        nodes.put(node, launch(base.get().withNode(node)));
+                    }
+                    what = "plan " + old.perSecond() + "/s " + old.perMinute() + "/min -> " + perSecond + "/s "
+                           + perMinute + "/min on the server, then every node stopped and started with it";
+                }
+                default -> throw new IllegalStateException(scheduled.fault().toString());
+            }
+            String line = scheduled + ": " + what + " (" + Math.round((System.nanoTime() - start) / 1e6) + " ms)";
+            applied.add(line);
+            log.accept("fault done: " + line);
+            return null;
+        }
+
+        List<String> applied() {
+            return List.copyOf(applied);
+        }
+
+        long injected429() {
+            return injected429.get();
+        }
+
+        long duplicateBound() {
+            return duplicateBound.get();
+        }
+
+        /** The plan's calls per second averaged over time between {@code from} and {@code to} (nanoTime). */
+        double planRate(long from, long to) {
+            double weighted = 0;
+            for (int i = 0; i < plans.size(); i++) {
+                double start = Math.max(from, plans.get(i)[0]);
+                double end = i + 1 < plans.size() ? Math.min(to, plans.get(i + 1)[0]) : to;
+                weighted += Math.max(0, end - start) * plans.get(i)[1];
+            }
+            return weighted / (to - from);
+        }
+
+        /**
+         * The longest time any node's create job went without recording a created batch while it was running (a
+         * gap that spans the node's own stop and restart is not a stall), in seconds.
+         */
+        double longestStallSeconds(DataSource db) throws SQLException {
+            double longest = 0;
+            for (String node : NODES) {
+                // the column is a timestamp in the sessions' time zone (the JVMs'): back to an instant the same way
+                List<String> stamps = texts(db, "SELECT (EXTRACT(EPOCH FROM at::timestamptz) * 1000)::bigint"
+                                                + " FROM created WHERE node = '" + node + "' ORDER BY seq");
+                List<Instant> nodeStops = stops.getOrDefault(node, List.of());
+                for (int i = 1; i < stamps.size(); i++) {
+                    Instant before = Instant.ofEpochMilli(Long.parseLong(stamps.get(i - 1)));
+                    Instant after = Instant.ofEpochMilli(Long.parseLong(stamps.get(i)));
+                    boolean restarted = nodeStops.stream().anyMatch(t -> !t.isBefore(before) && !t.isAfter(after));
+                    if (!restarted) {
+                        longest = Math.max(longest, Duration.between(before, after).toMillis() / 1000.0);
+                    }
+                }
+            }
+            return longest;
+        }
     }
 
     /**
@@ -316,6 +520,9 @@ public final class FailoverCluster {
 
     private interface NodeHandle {
         void stop(Kill how) throws Exception;
+
+        /** The node's ZooKeeper session expires while it keeps running (after {@code pause} if frozen). */
+        void expireSession(Duration pause) throws Exception;
     }
 
     private record InJvmNode(FailoverNode node) implements NodeHandle {
@@ -325,6 +532,11 @@ public final class FailoverCluster {
                 throw new IllegalArgumentException("a hard kill needs separate JVMs");
             }
             node.close();
+        }
+
+        @Override
+        public void expireSession(Duration pause) throws Exception {
+            node.expireZooKeeperSession();
         }
     }
 
@@ -355,6 +567,18 @@ public final class FailoverCluster {
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+
+        /** Freezes the JVM (SIGSTOP) for {@code pause}, longer than the session timeout, then resumes it (SIGCONT). */
+        @Override
+        public void expireSession(Duration pause) throws Exception {
+            signal("-STOP");
+            Thread.sleep(pause.toMillis());
+            signal("-CONT");
+        }
+
+        private void signal(String signal) throws Exception {
+            new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
         }
     }
 }

@@ -22,6 +22,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.test.KillSession;
 
 import africa.cashfin.camel.leads.BulkCreateItem;
 import africa.cashfin.camel.leads.BulkCreateResult;
@@ -143,7 +145,7 @@ public final class FailoverNode implements AutoCloseable {
         ProducerTemplate template = context.createProducerTemplate();
         String uri = "cashfin-leads:create?concurrency=" + settings.createConcurrency() + settings.createOptions();
         try {
-            int next = createdSoFar();
+            int next = untilDone(this::createdSoFar);
             while (!stopping && next < settings.queue()) {
                 int end = Math.min(settings.queue(), next + settings.batch());
                 List<Integer> pending = new ArrayList<>();
@@ -151,15 +153,24 @@ public final class FailoverNode implements AutoCloseable {
                     pending.add(i);
                 }
                 // a batch is finished before the node stops; items that failed (e.g. a refused 429) are sent again
-                while (!pending.isEmpty()) {
+                while (!pending.isEmpty() && !stopping) {
                     List<Map<String, Object>> batch = new ArrayList<>();
                     for (int i : pending) {
                         batch.add(Map.of("name", "Queue " + settings.node() + " " + i, "source",
                                 "node-" + settings.node(), "email", settings.node().toLowerCase() + "." + i
                                                                      + "@example.com"));
                     }
-                    BulkCreateResult result = template.requestBody(uri, batch, BulkCreateResult.class);
-                    pending = recordCreated(pending, result);
+                    BulkCreateResult result;
+                    try {
+                        result = template.requestBody(uri, batch, BulkCreateResult.class);
+                    } catch (RuntimeException e) {
+                        // the whole batch failed before any item was sent (e.g. the shared budget's database is down)
+                        System.err.println(settings.node() + ": batch failed, sending again: " + e);
+                        pause(500);
+                        continue;
+                    }
+                    List<Integer> sent = pending;
+                    pending = untilDone(() -> recordCreated(sent, result));
                     if (!pending.isEmpty()) {
                         System.err.println(settings.node() + ": " + pending.size() + " creates failed, sending again: "
                                            + result.failures().get(0).error());
@@ -167,13 +178,51 @@ public final class FailoverNode implements AutoCloseable {
                 }
                 next = end;
             }
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             if (!stopping) {
                 System.err.println(settings.node() + " create job failed: " + e);
             }
         } finally {
             template.stop();
         }
+    }
+
+    /** A step on the shared database, tried again every 500 ms while the database is down (a restart, a stall). */
+    private <T> T untilDone(SqlStep<T> step) {
+        while (true) {
+            try {
+                return step.run();
+            } catch (SQLException e) {
+                System.err.println(settings.node() + ": database step failed, trying again: " + e.getMessage());
+                pause(500);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlStep<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Expires this node's ZooKeeper session at once (Curator's KillSession), as the server does when the node was
+     * unreachable longer than the session timeout; the node is not told before its client sees the expiry.
+     */
+    public void expireZooKeeperSession() throws Exception {
+        ZooKeeperClusterService cluster = context.hasService(ZooKeeperClusterService.class);
+        // camel-zookeeper 4.17 keeps the Curator client it created in a private field, with no getter
+        java.lang.reflect.Field field = ZooKeeperClusterService.class.getDeclaredField("curator");
+        field.setAccessible(true);
+        KillSession.kill(((CuratorFramework) field.get(cluster)).getZookeeperClient().getZooKeeper());
     }
 
     private int createdSoFar() throws SQLException {
@@ -191,8 +240,9 @@ public final class FailoverNode implements AutoCloseable {
     /** Records the created items of a batch; returns the queue indexes of those that failed. */
     private List<Integer> recordCreated(List<Integer> indexes, BulkCreateResult result) throws SQLException {
         List<Integer> failed = new ArrayList<>();
+        // one transaction: a batch recorded again after a failure is not recorded twice
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
+             PreparedStatement insert = prepareInTransaction(connection,
                      "INSERT INTO created (node, queue_index, lead_id) VALUES (?, ?, ?)")) {
             for (BulkCreateItem item : result.items()) {
                 int queueIndex = indexes.get(item.index());
@@ -206,8 +256,14 @@ public final class FailoverNode implements AutoCloseable {
                 }
             }
             insert.executeBatch();
+            connection.commit();
         }
         return failed;
+    }
+
+    private static PreparedStatement prepareInTransaction(Connection connection, String sql) throws SQLException {
+        connection.setAutoCommit(false); // Hikari resets it when the connection goes back to the pool
+        return connection.prepareStatement(sql);
     }
 
     private void record(String leadId) throws SQLException {

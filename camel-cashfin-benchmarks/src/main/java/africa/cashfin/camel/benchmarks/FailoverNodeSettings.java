@@ -38,6 +38,13 @@ public record FailoverNodeSettings(String node, String baseUrl, String secret, S
                 consumerThrottle);
     }
 
+    /** @return these settings with another plan (calls per second and per minute) */
+    public FailoverNodeSettings withPlan(int newPerSecond, int newPerMinute) {
+        return new FailoverNodeSettings(node, baseUrl, secret, zooKeeper, jdbcUrl, newPerSecond, newPerMinute, margin,
+                queue, batch, createConcurrency, pollDelayMillis, sessionTimeoutMillis, createOptions,
+                consumerOptions, consumerThrottle);
+    }
+
     /** The environment variable that carries the secret to a node's JVM (never its command line). */
     public static final String SECRET_VARIABLE = "CASHFIN_CLIENT_SECRET";
 
