@@ -43,6 +43,18 @@ public final class LeadSync {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The CRM's error body as it may be logged: a CRM (or a gateway in front of it) that echoes the request would
+     * otherwise print the token; the token and any {@code Bearer} credential become {@code xxxxxx}, line breaks spaces.
+     */
+    String masked(String body) {
+        if (body == null) {
+            return "";
+        }
+        String b = crmToken.isEmpty() ? body : body.replace(crmToken, "xxxxxx");
+        return b.replaceAll("(?i)(bearer\\s+)[^\\s\"',;]+", "$1xxxxxx").replaceAll("[\\r\\n]+", " ");
+    }
+
     /** The columns of {@code cashfin_leads} for {@code lead} (null for absent values). */
     public Map<String, Object> sqlRow(Lead lead) {
         Map<String, Object> row = new HashMap<>();
@@ -86,9 +98,9 @@ public final class LeadSync {
         } else if (status == 409) {
             LOG.info("Lead {} is already a contact in the CRM (HTTP 409); left as it is", lead.getId());
         } else {
-            String body = exchange.getMessage().getBody(String.class);
+            String body = masked(exchange.getMessage().getBody(String.class));
             throw new CrmRejectedException("The CRM answered HTTP " + status + " for lead " + lead.getId() + ": "
-                    + (body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body)
+                    + (body.length() > 300 ? body.substring(0, 300) + "..." : body)
                     + ". Check cashfin.crm.url and cashfin.crm.token; the lead is delivered again at the next poll.");
         }
     }
