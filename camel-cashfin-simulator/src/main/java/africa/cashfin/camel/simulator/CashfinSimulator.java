@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class CashfinSimulator implements AutoCloseable {
         this.secrets = Set.copyOf(config.secrets.isEmpty() ? List.of(DEFAULT_SECRET) : config.secrets);
         this.store = new LeadStore(clock, config.seed);
         this.limiter = new RateLimiter(clock, config.plan, config.rateLimitMode);
+        this.limiter.dayStart(config.dayStart);
         this.generator = new SeedLeadGenerator(config.seed + 1);
         this.api = new LeadApi(secrets, store, limiter, faults, counters, switches, this::insertGenerated, clock);
         applyBuilderSwitches();
@@ -213,6 +215,7 @@ public final class CashfinSimulator implements AutoCloseable {
         limiter.reset();
         limiter.plan(config.plan);
         limiter.mode(config.rateLimitMode);
+        limiter.dayStart(config.dayStart);
         generator = new SeedLeadGenerator(config.seed + 1);
         seedFromConfig();
     }
@@ -247,6 +250,24 @@ public final class CashfinSimulator implements AutoCloseable {
     /** @return how requests are counted against the plan */
     public RateLimitMode rateLimitMode() {
         return limiter.mode();
+    }
+
+    /**
+     * The server's own midnight: in {@link RateLimitMode#FIXED} mode the day window starts at this time of day, UTC
+     * (default 00:00, UTC midnight; e.g. 22:00 for a server whose day starts at midnight UTC+2), and the day headers'
+     * {@code X-RateLimit-Reset} name its end. The day counted so far is kept until it ends.
+     *
+     * @param utc the time of day, UTC, at which the server's day starts (whole seconds)
+     * @return this
+     */
+    public CashfinSimulator dayStart(LocalTime utc) {
+        limiter.dayStart(Objects.requireNonNull(utc, "utc"));
+        return this;
+    }
+
+    /** @return the time of day, UTC, at which the server's day starts in fixed mode */
+    public LocalTime dayStart() {
+        return limiter.dayStart();
     }
 
     /**
@@ -856,6 +877,7 @@ public final class CashfinSimulator implements AutoCloseable {
         private final Set<String> secrets = new LinkedHashSet<>();
         private Plan plan = Plan.UNLIMITED;
         private RateLimitMode rateLimitMode = RateLimitMode.FIXED;
+        private LocalTime dayStart = LocalTime.MIDNIGHT;
         private LatencyJitter jitter = LatencyJitter.NONE;
         private TieShuffle tieShuffle = TieShuffle.STABLE;
         private Duration lateVisibility = Duration.ZERO;
@@ -919,6 +941,16 @@ public final class CashfinSimulator implements AutoCloseable {
          */
         public Builder plan(Plan plan) {
             this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * @param utc the time of day, UTC, at which the server's day starts (default 00:00); see
+         *            {@link CashfinSimulator#dayStart(LocalTime)}; kept by {@link CashfinSimulator#reset()}
+         * @return this
+         */
+        public Builder dayStart(LocalTime utc) {
+            this.dayStart = Objects.requireNonNull(utc, "utc");
             return this;
         }
 

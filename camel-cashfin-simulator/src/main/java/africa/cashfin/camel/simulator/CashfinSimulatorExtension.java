@@ -114,6 +114,11 @@ public class CashfinSimulatorExtension implements BeforeAllCallback, AfterAllCal
         return simulator.plan(plan);
     }
 
+    /** @param utc see {@link CashfinSimulator#dayStart(java.time.LocalTime)} @return the simulator */
+    public CashfinSimulator dayStart(java.time.LocalTime utc) {
+        return simulator.dayStart(utc);
+    }
+
     /** @param mode see {@link CashfinSimulator#rateLimitMode(RateLimitMode)} @return the simulator */
     public CashfinSimulator rateLimitMode(RateLimitMode mode) {
         return simulator.rateLimitMode(mode);

@@ -115,6 +115,14 @@ public final class CashfinSimulatorMain {
                 case "--rate-limit-mode":
                     b.rateLimitMode(RateLimitMode.parse(value));
                     break;
+                case "--day-start":
+                    try {
+                        b.dayStart(java.time.LocalTime.parse(value));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException(opt + " must be a UTC time of day such as 22:00, but was "
+                                                           + value);
+                    }
+                    break;
                 case "--latency-jitter":
                     jitter = value;
                     break;

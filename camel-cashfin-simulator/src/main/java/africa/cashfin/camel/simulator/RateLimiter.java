@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * three; a rejected one counts in none.
  *
  * <ul>
- * <li>{@link RateLimitMode#FIXED}: windows aligned to the epoch (a minute window is 12:00:00-12:00:59).</li>
+ * <li>{@link RateLimitMode#FIXED}: windows aligned to the epoch (a minute window is 12:00:00-12:00:59); the day
+ * starts at UTC midnight, or at the {@link #dayStart(java.time.LocalTime) day start} set (the server's own
+ * midnight).</li>
  * <li>{@link RateLimitMode#SLIDING}: a sliding log of arrival times (nanosecond precision of the clock): a request
  * is allowed only if fewer than the limit were allowed in the span {@code (now - window, now]}.</li>
  * </ul>
@@ -29,6 +31,8 @@ final class RateLimiter {
     private final ConcurrentHashMap<String, Windows> bySecret = new ConcurrentHashMap<>();
     private volatile Plan plan;
     private volatile RateLimitMode mode;
+    /** Fixed mode: seconds after UTC midnight at which the server's day starts (0: UTC midnight). */
+    private volatile long dayStartSecond;
 
     RateLimiter(Clock clock, Plan plan, RateLimitMode mode) {
         this.clock = clock;
@@ -54,6 +58,15 @@ final class RateLimiter {
         return mode;
     }
 
+    /** Fixed mode: the day window starts at this time of day, UTC; the day counted so far is kept until it ends. */
+    void dayStart(java.time.LocalTime utc) {
+        this.dayStartSecond = utc.toSecondOfDay();
+    }
+
+    java.time.LocalTime dayStart() {
+        return java.time.LocalTime.ofSecondOfDay(dayStartSecond);
+    }
+
     void reset() {
         bySecret.clear();
     }
@@ -73,7 +86,7 @@ final class RateLimiter {
         Instant now = clock.instant();
         return mode == RateLimitMode.SLIDING
                 ? w.slide(now.getEpochSecond() * NANOS_PER_SECOND + now.getNano(), limits(), consume)
-                : w.fixed(now.getEpochSecond(), limits(), consume);
+                : w.fixed(now.getEpochSecond(), limits(), dayStartSecond, consume);
     }
 
     private long[] limits() {
@@ -94,9 +107,10 @@ final class RateLimiter {
         private final ArrayDeque<Long>[] arrivals = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>(),
                 new ArrayDeque<>()};
 
-        synchronized RateLimitDecision fixed(long nowSecond, long[] limits, boolean consume) {
+        synchronized RateLimitDecision fixed(long nowSecond, long[] limits, long dayStart, boolean consume) {
+            long[] offsets = {0, 0, dayStart};
             for (int i = 0; i < 3; i++) {
-                long idx = Math.floorDiv(nowSecond, SIZES[i]);
+                long idx = Math.floorDiv(nowSecond - offsets[i], SIZES[i]);
                 if (idx != index[i]) {
                     index[i] = idx;
                     count[i] = 0;
@@ -109,7 +123,7 @@ final class RateLimiter {
                 }
             }
             if (blocking >= 0 && consume) {
-                long reset = (index[blocking] + 1) * SIZES[blocking];
+                long reset = (index[blocking] + 1) * SIZES[blocking] + offsets[blocking];
                 return new RateLimitDecision(false, limits[blocking], 0, reset, Math.max(1, reset - nowSecond));
             }
             if (consume) {
@@ -118,7 +132,7 @@ final class RateLimiter {
                 }
             }
             int shown = fewestRemaining(limits, count);
-            long reset = (index[shown] + 1) * SIZES[shown];
+            long reset = (index[shown] + 1) * SIZES[shown] + offsets[shown];
             long remaining = Math.max(0, limits[shown] - count[shown]);
             return new RateLimitDecision(true, limits[shown], remaining, reset, Math.max(1, reset - nowSecond));
         }

@@ -55,6 +55,30 @@ class RateLimitTest {
     }
 
     @Test
+    void theDayResetsAtTheServersOwnMidnightAndTheHeadersSayWhen() {
+        cashfin.plan(Plan.custom(0, 0, 3));
+        cashfin.dayStart(java.time.LocalTime.of(22, 0)); // a server on UTC+2
+        CLOCK.set(Instant.parse("2024-06-10T21:59:58Z"));
+        long serverMidnight = Instant.parse("2024-06-10T22:00:00Z").getEpochSecond();
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> r = list(cashfin.secret());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(header(r, "X-RateLimit-Remaining")).isEqualTo(String.valueOf(3 - i));
+            assertThat(header(r, "X-RateLimit-Reset")).isEqualTo(String.valueOf(serverMidnight));
+        }
+        HttpResponse<String> limited = list(cashfin.secret());
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(header(limited, "Retry-After")).isEqualTo("2");
+
+        CLOCK.advance(Duration.ofSeconds(2)); // 22:00:00 UTC: the server's new day, not UTC's
+        HttpResponse<String> next = list(cashfin.secret());
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(header(next, "X-RateLimit-Remaining")).isEqualTo("2");
+        assertThat(header(next, "X-RateLimit-Reset")).isEqualTo(String.valueOf(serverMidnight + 86_400));
+        assertThat(cashfin.simulator().dayStart()).isEqualTo(java.time.LocalTime.of(22, 0));
+    }
+
+    @Test
     void limitsArePerSecret() {
         for (int i = 0; i < 5; i++) {
             list("cs_first1");
