@@ -2,6 +2,7 @@ package africa.cashfin.camel.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -64,8 +69,8 @@ class PostgresRateLimitStoreTest {
                 .isInstanceOf(RateLimitWaitExceededException.class).hasMessageNotContaining(SECRET);
         assertThatThrownBy(() -> jvmB.acquire(Duration.ofSeconds(1)))
                 .isInstanceOf(RateLimitWaitExceededException.class);
-        assertThat(bucketKeys()).as("one row per secret, keyed by its fingerprint, never the secret")
-                .containsExactly(SecretFingerprint.of(SECRET).bucketKey());
+        assertThat(bucketKeys()).as("the day's row, keyed by the secret's fingerprint, never the secret")
+                .containsExactly(SecretFingerprint.of(SECRET).bucketKey() + ":day");
     }
 
     @Test
@@ -122,7 +127,9 @@ class PostgresRateLimitStoreTest {
             context.stop();
         }
         assertThat(sim.leadCount()).isEqualTo(5);
-        assertThat(bucketKeys()).containsExactly(SecretFingerprint.of(sim.secret()).bucketKey());
+        assertThat(bucketKeys()).as("the pace and the day of the secret")
+                .containsExactlyInAnyOrder(SecretFingerprint.of(sim.secret()).bucketKey(),
+                        SecretFingerprint.of(sim.secret()).bucketKey() + ":day");
     }
 
     @Test
@@ -152,6 +159,46 @@ class PostgresRateLimitStoreTest {
         assertThat(bucketKeys()).as("rows keyed by the secret's bucket key, never the secret or a raw share name")
                 .containsExactlyInAnyOrder(BudgetShares.poolKey(secret),
                         BudgetShares.reserveKey(secret, "cashfin-leads:list"));
+    }
+
+    @Test
+    void aPlanUpgradedThenDowngradedOnAnotherNodeTakesEffectOnTheStoredRowsUnderLoad() throws Exception {
+        RateLimits ten = RateLimits.builder().maxRequestsPerDay(10).margin(0).build();
+        RateLimits hundred = RateLimits.builder().maxRequestsPerDay(100).margin(0).build();
+        RateLimits five = RateLimits.builder().maxRequestsPerDay(5).margin(0).build();
+        CallRateLimiter oldPlan = jvm(ten);
+        for (int i = 0; i < 4; i++) {
+            oldPlan.acquire(Duration.ZERO);
+        }
+        // the node on the old plan keeps calling while a node with the upgraded plan starts
+        ExecutorService load = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> oldNodeCalls = load.submit(() -> callsNow(oldPlan));
+            await().pollDelay(Duration.ofMillis(5)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            CallRateLimiter upgraded = jvm(hundred);
+            Future<Integer> newNodeCalls = load.submit(() -> callsNow(upgraded));
+            assertThat(4 + oldNodeCalls.get(120, TimeUnit.SECONDS) + newNodeCalls.get(120, TimeUnit.SECONDS))
+                    .as("the upgraded day holds for both nodes: 100 calls, the 4 spent before included")
+                    .isEqualTo(100);
+
+            CallRateLimiter downgraded = jvm(five);
+            assertThat(callsNow(downgraded)).as("100 spent today, nothing left of the downgraded 5").isZero();
+            assertThat(callsNow(upgraded)).as("the node still on the old plan follows the stored plan").isZero();
+        } finally {
+            load.shutdownNow();
+        }
+    }
+
+    private static int callsNow(CallRateLimiter limiter) throws InterruptedException {
+        int calls = 0;
+        while (true) {
+            try {
+                limiter.acquire(Duration.ZERO);
+                calls++;
+            } catch (RateLimitWaitExceededException e) {
+                return calls;
+            }
+        }
     }
 
     private static boolean takeNow(BudgetShare share) throws InterruptedException {

@@ -11,7 +11,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 /**
@@ -38,6 +37,8 @@ public final class BudgetShares {
     public static final double MAX_TOTAL_RESERVE = 0.9;
     /** A reserve may be spent in one burst of up to this much of its rate (at least one call). */
     public static final Duration RESERVE_BURST = Duration.ofSeconds(10);
+    /** A UTC midnight (1970-01-02): the shares' days start at every UTC midnight after it. */
+    private static final java.time.Instant UTC_MIDNIGHT = java.time.Instant.ofEpochSecond(86_400);
 
     private final SecretFingerprint secret;
     private final RateLimits limits;
@@ -53,7 +54,11 @@ public final class BudgetShares {
     /** The longest a read of a distributed share for the health check or the console may take. */
     private static final long READ_WAIT_NANOS = 2_000_000_000L;
 
+    /** Where the buckets live: the store (versioned configuration) or this JVM (kept by the registry). */
+    private final BucketHome home;
+
     BudgetShares(SecretFingerprint secret, RateLimits limits, ProxyManager<String> store, TimeSource time) {
+        this.home = new BucketHome(store, time);
         this.secret = Objects.requireNonNull(secret, "secret");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.store = store;
@@ -138,23 +143,22 @@ public final class BudgetShares {
             pool = bucket(poolKey(secret), configuration);
         }
         // a distributed pool may have been stored by another node (or an earlier start) with other reserves
-        pool.replaceConfiguration(configuration, TokensInheritanceStrategy.PROPORTIONALLY);
+        pool.replaceConfiguration(configuration, BucketHome.INHERITANCE);
     }
 
+    /**
+     * A share's bucket: in the store with versioned implicit configuration replacement (an existing row takes the
+     * configuration, the calls already spent staying spent: {@link BucketHome}), or in this JVM. Local share buckets
+     * run on the wall clock (their day starts at UTC midnight).
+     */
     private Bucket bucket(String key, BucketConfiguration configuration) {
-        if (store != null) {
-            Supplier<BucketConfiguration> supplier = () -> configuration;
-            Bucket bucket = store.builder().build(key, supplier);
-            bucket.replaceConfiguration(configuration, TokensInheritanceStrategy.PROPORTIONALLY);
-            return bucket;
-        }
-        return LocalBuckets.of(configuration, time);
+        return home.bucket(key, configuration, true);
     }
 
     /**
      * The Bucket4j configuration of a share of {@code fraction} of the secret's budget: a rate bandwidth at
      * {@code fraction} of the sustained rate (per second / minute budgets) holding {@code burst} calls, and a daily
-     * bandwidth of {@code floor(fraction * daily budget)} calls (at least 1) refilled once a day.
+     * bandwidth of {@code floor(fraction * daily budget)} calls (at least 1) refilled in full at UTC midnight.
      */
     static BucketConfiguration configuration(RateLimits limits, double fraction, long burst) {
         ConfigurationBuilder configuration = BucketConfiguration.builder();
@@ -166,8 +170,8 @@ public final class BudgetShares {
         }
         if (limits.budget(RateWindow.DAY).isPresent()) {
             long day = dayCalls(limits, fraction);
-            configuration.addLimit(Bandwidth.builder().capacity(day).refillIntervally(day, RateWindow.DAY.length())
-                    .id("share-day").build());
+            configuration.addLimit(Bandwidth.builder().capacity(day)
+                    .refillIntervallyAligned(day, RateWindow.DAY.length(), UTC_MIDNIGHT).id("share-day").build());
         }
         return configuration.build();
     }

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A call passes four gates, in this order (see {@code docs/rate-limiting.md}):
  * <ol>
- * <li>the <b>budget</b>: a Bucket4j bucket ({@link #bucketConfiguration}), local or in a distributed store shared by
- * several JVMs. Per-second and per-minute bandwidths of capacity one call, refilled greedily at
- * {@code limit * (1 - margin)} per window; a per-day bandwidth holding the whole margin-reduced daily budget. The
- * caller reserves its token at once (Bucket4j computes when it is due) and waits below;</li>
+ * <li>the <b>budget</b>: Bucket4j buckets, local or in a distributed store shared by several JVMs: the pace
+ * ({@link #bucketConfiguration}: per-second and per-minute bandwidths of capacity one call, refilled greedily at
+ * {@code limit * (1 - margin)} per window) and the day ({@link ServerDay}: the whole margin-reduced daily budget,
+ * aligned with the server's day and corrected by its headers). The caller reserves its tokens at once (Bucket4j
+ * computes when they are due) and waits below;</li>
  * <li>the <b>slot</b>: a local schedule that hands out call times no closer than the paced spacing divided by the
  * {@link AdaptivePace adaptive share} (1 until a 429; AIMD), and none before a shared pause ends. A pause (a 429's
  * {@code Retry-After}, or {@code X-RateLimit-Remaining: 0} that the limiter's own calls do not explain) moves the
@@ -58,7 +59,10 @@ public final class CallRateLimiter {
     private final SecretFingerprint secret;
     private final RateLimits limits;
     private final TimeSource time;
+    /** The pace (per-second and per-minute bandwidths), or null when neither window is limited. */
     private final Bucket bucket;
+    /** The daily budget, or null when the day is not limited. */
+    private final ServerDay day;
     private final boolean distributed;
     /** Bounds the calls to the distributed bucket by the caller's wait. */
     private final BoundedStore store;
@@ -87,6 +91,8 @@ public final class CallRateLimiter {
     private boolean sharedLogFailing;
     /** When the shared log was last asked while failing (one call probes it per second). */
     private long sharedLogProbedAt;
+    /** Calls sent by this limiter so far (to tell which were sent after a response's call). */
+    private long sentCount;
 
     private CallRateLimiter(Builder builder) {
         this.secret = Objects.requireNonNull(builder.secret, "secret");
@@ -113,14 +119,12 @@ public final class CallRateLimiter {
         this.spacingNanos = spacing;
         this.pace = new AdaptivePace(limits.jitter().toNanos());
         this.fullRate = spacing == 0 ? 0 : 1e9 / spacing;
-        if (limits.isUnlimited()) {
-            this.bucket = null;
-        } else if (builder.proxyManager != null) {
-            BucketConfiguration configuration = bucketConfiguration(limits);
-            this.bucket = builder.proxyManager.builder().build(secret.bucketKey(), () -> configuration);
-        } else {
-            this.bucket = LocalBuckets.of(bucketConfiguration(limits), time);
-        }
+        BucketHome home = new BucketHome(builder.proxyManager, time);
+        this.bucket = spacing == 0 ? null : home.bucket(secret.bucketKey(), bucketConfiguration(limits), false);
+        // the day's bucket has a bounded store of its own: one bucket answering must not end the other's stall
+        this.day = limits.limit(RateWindow.DAY).isPresent() ? new ServerDay(secret, limits, home, new BoundedStore(
+                "The shared budget store (rateLimitStore) of the daily budget of " + secret, distributed, time), time)
+                : null;
     }
 
     /** @return a builder for a limiter of the given secret (normally the registry builds limiters) */
@@ -129,38 +133,42 @@ public final class CallRateLimiter {
     }
 
     /**
-     * The Bucket4j configuration the limiter enforces for the given limits: exposed so a cluster can inspect or
+     * The Bucket4j configuration of the pace the limiter enforces for the given limits (the per-second and per-minute
+     * windows; the day has a bucket of its own, {@link #dayConfiguration}): exposed so a cluster can inspect or
      * pre-create the shared bucket.
      *
-     * @throws IllegalArgumentException when the limits are unlimited (there is nothing to enforce)
+     * @throws IllegalArgumentException when neither the second nor the minute is limited (there is no pace)
      */
     public static BucketConfiguration bucketConfiguration(RateLimits limits) {
         ConfigurationBuilder configuration = BucketConfiguration.builder();
         boolean any = false;
-        for (RateWindow window : RateWindow.values()) {
+        for (RateWindow window : new RateWindow[] { RateWindow.SECOND, RateWindow.MINUTE }) {
             if (limits.budget(window).isEmpty()) {
                 continue;
             }
             double budget = limits.budget(window).getAsDouble();
-            if (window == RateWindow.DAY) {
-                // the whole (margin-reduced) daily budget, refilled once a day: pacing it over 24 h would allow one
-                // call every ~89 s on Free; the server's headers correct a misaligned day window
-                long capacity = Math.max(1, (long) Math.floor(budget + 1e-9));
-                configuration.addLimit(Bandwidth.builder().capacity(capacity)
-                        .refillIntervally(capacity, window.length()).id("per-day").build());
-            } else {
-                // one call of capacity, one call every windowNanos / budget (rounded up): even pacing, and any fixed
-                // window of the server's sees fewer than 1 + budget calls
-                configuration.addLimit(Bandwidth.builder().capacity(1)
-                        .refillGreedy(1, Duration.ofNanos(spacingNanos(window, budget)))
-                        .id(window == RateWindow.SECOND ? "per-second" : "per-minute").build());
-            }
+            // one call of capacity, one call every windowNanos / budget (rounded up): even pacing, and any fixed
+            // window of the server's sees fewer than 1 + budget calls
+            configuration.addLimit(Bandwidth.builder().capacity(1)
+                    .refillGreedy(1, Duration.ofNanos(spacingNanos(window, budget)))
+                    .id(window == RateWindow.SECOND ? "per-second" : "per-minute").build());
             any = true;
         }
         if (!any) {
-            throw new IllegalArgumentException("Unlimited rate limits need no bucket");
+            throw new IllegalArgumentException("Rate limits without a per-second or per-minute limit have no pace");
         }
         return configuration.build();
+    }
+
+    /**
+     * The Bucket4j configuration of the daily budget (key {@code <bucket key>:day}) for a server whose day starts at
+     * UTC midnight: the whole margin-reduced daily budget ({@code floor(limit * (1 - margin))}), refilled in full at
+     * the start of each day. Pacing the day over 24 h would allow one call every ~89 s on Free.
+     *
+     * @throws java.util.NoSuchElementException when the day is not limited
+     */
+    public static BucketConfiguration dayConfiguration(RateLimits limits) {
+        return ServerDay.configuration(ServerDay.budget(limits), 0);
     }
 
     private static long spacingNanos(RateWindow window, double budget) {
@@ -226,29 +234,48 @@ public final class CallRateLimiter {
      * within the caller's deadline.
      */
     private long reserveBudget(long now, Duration maxWait, long deadline) throws InterruptedException {
-        if (bucket == null) {
-            return now;
-        }
-        long wait;
+        long dayWait = day == null ? 0 : reserveFrom(day.store(), day.bucket(), maxWait, deadline, "the daily budget of "
+                + ServerDay.budget(limits) + " calls is spent until the server's day ends (it starts at "
+                + day.dayStart() + " UTC)");
+        long paceWait;
         try {
-            wait = store.call(() -> reserveToken(maxWait), deadline, late -> {
+            paceWait = bucket == null ? 0 : reserveFrom(store, bucket, maxWait, deadline, "the rate limit " + limits
+                    + " is spent for now");
+        } catch (RuntimeException | InterruptedException e) {
+            if (day != null) {
+                day.store().runLater(() -> day.bucket().addTokens(1));
+            }
+            throw e;
+        }
+        return now + Math.max(dayWait, paceWait);
+    }
+
+    /**
+     * Reserves one token of {@code from} within the caller's deadline; returns the wait until it is due.
+     *
+     * @throws RateLimitWaitExceededException when none is due within {@code maxWait}, or the store did not answer
+     */
+    private long reserveFrom(BoundedStore store, Bucket from, Duration maxWait, long deadline, String spent)
+            throws InterruptedException {
+        try {
+            long wait = store.call(() -> reserveToken(from, maxWait), deadline, late -> {
                 if (late >= 0) {
-                    bucket.addTokens(1); // the caller gave up: the token it was given is not used
+                    from.addTokens(1); // the caller gave up: the token it was given is not used
                 }
             });
             if (wait < 0) {
-                long due = store.call(() -> bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), deadline,
+                long due = store.call(() -> from.estimateAbilityToConsume(1).getNanosToWaitForRefill(), deadline,
                         null);
-                throw exceeded(maxWait, due, "the rate limit " + limits + " is spent for now");
+                throw exceeded(maxWait, due, spent);
             }
+            return wait;
         } catch (BoundedStore.StoreTimeoutException e) {
             throw exceeded(maxWait, BoundedStore.MIN_WAIT.toNanos(), e.getMessage());
         }
-        return now + wait;
     }
 
     /** @return the wait before the reserved token is due, or -1 when none is due within {@code maxWait} */
-    private long reserveToken(Duration maxWait) {
+    private static long reserveToken(Bucket bucket, Duration maxWait) {
         long[] wait = new long[1];
         boolean reserved;
         try {
@@ -355,6 +382,7 @@ public final class CallRateLimiter {
 
     /** Records a call that leaves at {@code now} in this JVM's logs; guarded by "this". */
     private void recordSent(long now) {
+        sentCount++;
         for (AdmissionLog log : logs) {
             log.record(now);
         }
@@ -383,6 +411,13 @@ public final class CallRateLimiter {
      * @param permit the sent permit of the call that got these headers, or null when unknown
      */
     public void observe(RateLimitHeaders headers, Permit permit) {
+        if (day != null && headers != null) {
+            long sentSince;
+            synchronized (this) {
+                sentSince = permit != null && permit.sent ? Math.max(0, sentCount - permit.sentSeq) : 0;
+            }
+            day.observe(headers, sentSince);
+        }
         if (headers == null || headers.remaining().isEmpty()
                 || headers.remaining().getAsLong() > holdWhenRemainingAtMost) {
             return;
@@ -491,8 +526,12 @@ public final class CallRateLimiter {
         synchronized (this) {
             pauseLeft = Math.max(0, pausedUntilNanos - time.nanoTime());
         }
-        long refill = bucket == null ? 0 : Math.max(0, read(() -> bucket.estimateAbilityToConsume(1)
+        long refill = bucket == null ? 0 : Math.max(0, read(store, () -> bucket.estimateAbilityToConsume(1)
                 .getNanosToWaitForRefill()));
+        if (day != null) {
+            refill = Math.max(refill, read(day.store(), () -> day.bucket().estimateAbilityToConsume(1)
+                    .getNanosToWaitForRefill()));
+        }
         return Duration.ofNanos(Math.max(pauseLeft, refill));
     }
 
@@ -556,7 +595,7 @@ public final class CallRateLimiter {
      *
      * @throws BoundedStore.StoreTimeoutException when the store does not answer in time
      */
-    private <T> T read(java.util.function.Supplier<T> read) {
+    private <T> T read(BoundedStore store, java.util.function.Supplier<T> read) {
         try {
             return store.call(read, time.nanoTime() + READ_WAIT_NANOS, null);
         } catch (InterruptedException e) {
@@ -591,6 +630,8 @@ public final class CallRateLimiter {
         private Slot slot;
         private boolean sent;
         private long sentAt;
+        /** {@code sentCount} right after this call was sent. */
+        private long sentSeq;
         private boolean cancelled;
 
         private Permit(Duration maxWait, long deadline, long budgetDue) {
@@ -636,6 +677,9 @@ public final class CallRateLimiter {
             if (bucket != null) {
                 store.runLater(() -> bucket.addTokens(1));
             }
+            if (day != null) {
+                day.store().runLater(() -> day.bucket().addTokens(1));
+            }
         }
 
         /** @return true once {@link #send()} has let the call go */
@@ -659,6 +703,9 @@ public final class CallRateLimiter {
                     if (wait == 0) {
                         sent = true;
                         sentAt = now;
+                        synchronized (CallRateLimiter.this) {
+                            sentSeq = sentCount;
+                        }
                         return;
                     }
                     if (wait < 0) {

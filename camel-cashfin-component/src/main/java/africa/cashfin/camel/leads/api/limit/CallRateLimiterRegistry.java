@@ -10,7 +10,9 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 /**
  * Hands out one {@link CallRateLimiter} per client secret, shared by everyone who leases it, keyed by the secret's
  * {@link SecretFingerprint} (the secret itself is not kept). Reference counted: the limiter lives while at least one
- * {@link Lease} is open; closing the last lease forgets it, so a later lease starts a fresh budget.
+ * {@link Lease} is open; closing the last lease forgets it. A later lease starts with local buckets that assume a
+ * full day until the first answer that describes the server's day says what is left ({@link ServerDay}); with a
+ * distributed store the buckets live in the store, so a route restart or a leadership flap continues the day.
  * <p>
  * Every lease of one secret must ask for the same limits and the same distributed store: two endpoints that disagree
  * about a secret's plan would each believe they own the budget, so that is refused with a clear error.

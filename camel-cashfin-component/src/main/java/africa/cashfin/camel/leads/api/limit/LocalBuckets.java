@@ -11,17 +11,30 @@ final class LocalBuckets {
     private LocalBuckets() {
     }
 
-    /** @return a local bucket enforcing {@code configuration}, timed by {@code time} */
+    /** @return a local bucket enforcing {@code configuration}, timed by {@code time}'s monotonic clock */
     static Bucket of(BucketConfiguration configuration, TimeSource time) {
+        return of(configuration, time, false);
+    }
+
+    /**
+     * @param  wallClock true to time the bucket by {@code time}'s wall clock (refills aligned to a time of day need
+     *                   it), false by its monotonic clock
+     * @return           a local bucket enforcing {@code configuration}
+     */
+    static Bucket of(BucketConfiguration configuration, TimeSource time, boolean wallClock) {
         TimeMeter meter = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
+                if (wallClock) {
+                    java.time.Instant now = time.now();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                }
                 return time.nanoTime();
             }
 
             @Override
             public boolean isWallClockBased() {
-                return false;
+                return wallClock;
             }
         };
         var local = Bucket.builder().withCustomTimePrecision(meter);

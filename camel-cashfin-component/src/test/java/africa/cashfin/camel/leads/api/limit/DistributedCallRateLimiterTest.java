@@ -50,8 +50,9 @@ class DistributedCallRateLimiterTest {
         }
         assertThat(time.seconds()).as("300 calls at the shared 58.8/min take about 5.1 minutes, not half of that")
                 .isGreaterThan(5 * 60.0);
-        assertThat(database.keySet()).as("one bucket per secret, keyed by its fingerprint")
-                .containsExactly(SecretFingerprint.of(SECRET).bucketKey());
+        assertThat(database.keySet()).as("one pace and one day per secret, keyed by its fingerprint")
+                .containsExactlyInAnyOrder(SecretFingerprint.of(SECRET).bucketKey(),
+                        SecretFingerprint.of(SECRET).bucketKey() + ":day");
     }
 
     @Test

@@ -106,10 +106,12 @@ class RateLimitsTest {
     }
 
     @Test
-    void bucketConfigurationHasOneBandPerLimitedWindow() {
-        assertThat(CallRateLimiter.bucketConfiguration(RateLimits.of(RatePlan.FREE)).getBandwidths()).hasSize(3);
-        assertThat(CallRateLimiter.bucketConfiguration(RateLimits.builder().maxRequestsPerDay(5).build())
-                .getBandwidths()).hasSize(1);
+    void bucketConfigurationHasOneBandPerPacedWindowAndTheDayABucketOfItsOwn() {
+        assertThat(CallRateLimiter.bucketConfiguration(RateLimits.of(RatePlan.FREE)).getBandwidths()).hasSize(2);
+        assertThat(CallRateLimiter.dayConfiguration(RateLimits.of(RatePlan.FREE)).getBandwidths())
+                .singleElement().satisfies(day -> assertThat(day.getCapacity()).isEqualTo(980));
+        assertThatThrownBy(() -> CallRateLimiter.bucketConfiguration(RateLimits.builder().maxRequestsPerDay(5).build()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CallRateLimiter.bucketConfiguration(RateLimits.unlimited()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
