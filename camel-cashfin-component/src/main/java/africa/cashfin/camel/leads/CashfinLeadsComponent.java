@@ -43,12 +43,23 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        // Camel's own unknown-option error would quote the value of a misspelt secret option; ours names it only
+        // (the endpoint URI that Camel puts in front of it is the user's, see docs/component.md#secrets)
+        SecretOptions.checkNames(parameters.keySet(), "endpoint " + remaining);
         CashfinLeadsConfiguration config = configuration.copy();
         config.setOperation(CashfinLeadsOperation.fromPath(remaining));
         CashfinLeadsEndpoint endpoint = new CashfinLeadsEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
         config.validate();
         return endpoint;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        // before Camel Main binds camel.component.cashfin-leads.* (whose binding error would print a misspelt
+        // secret option's value)
+        SecretOptions.checkComponentProperties(getCamelContext(), "cashfin-leads");
+        super.doInit();
     }
 
     /** The default options of every endpoint. */

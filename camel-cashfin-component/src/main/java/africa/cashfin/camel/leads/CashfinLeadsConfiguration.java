@@ -744,6 +744,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
                                                + " camel.component.cashfin-leads.client-secret (e.g. from an environment"
                                                + " variable) or on the endpoint as clientSecret=RAW(cs_...)");
         }
+        SecretOptions.checkResolved(this);
         URI checkedBaseUrl = CashfinClientSettings.checkBaseUrl(effectiveBaseUrl());
         if (connectTimeout <= 0) {
             throw new IllegalArgumentException("connectTimeout must be positive (e.g. 10s), got " + connectTimeout);

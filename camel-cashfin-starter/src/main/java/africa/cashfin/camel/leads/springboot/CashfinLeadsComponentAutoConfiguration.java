@@ -28,7 +28,7 @@ import africa.cashfin.camel.leads.CashfinLeadsComponent;
  * <p>
  * With the Spring Boot actuator on the classpath it also registers {@link CashfinSecretSanitizingFunction}, so the
  * client secret shows as {@code ******} in {@code /actuator/env} and {@code /actuator/configprops} even when those
- * endpoints show values.
+ * endpoints show values, also under any other key that holds its value (the environment variable it comes from).
  */
 @AutoConfiguration(after = { CamelAutoConfiguration.class, CashfinLeadsComponentConverter.class })
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
@@ -70,8 +70,10 @@ public class CashfinLeadsComponentAutoConfiguration {
     static class ActuatorSanitizing {
 
         @Bean
-        CashfinSecretSanitizingFunction cashfinSecretSanitizingFunction() {
-            return new CashfinSecretSanitizingFunction();
+        CashfinSecretSanitizingFunction cashfinSecretSanitizingFunction(
+                CashfinLeadsComponentConfiguration configuration) {
+            return new CashfinSecretSanitizingFunction(
+                    () -> CashfinSecretSanitizingFunction.secretValues(configuration));
         }
     }
 }

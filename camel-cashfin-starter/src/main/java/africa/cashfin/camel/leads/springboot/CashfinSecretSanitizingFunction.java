@@ -1,10 +1,15 @@
 package africa.cashfin.camel.leads.springboot;
 
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -13,8 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Masks the secret options of the {@code cashfin-leads} component (today {@code clientSecret}) in the actuator's
- * {@code env} and {@code configprops} endpoints.
+ * Masks the secret options of the {@code cashfin-leads} component ({@code clientSecret}, {@code proxyUsername},
+ * {@code proxyPassword}) in the actuator's {@code env} and {@code configprops} endpoints: by key, and by value, so
+ * that the environment variable the secret comes from ({@code CASHFIN_CLIENT_SECRET}, any name) or any other entry
+ * holding the secret's text is masked too.
  * <p>
  * Spring Boot 3 no longer masks keys by name: with {@code management.endpoint.env.show-values=always} (or
  * {@code when-authorized}) every value is shown unless a {@link SanitizingFunction} hides it. This one hides
@@ -29,10 +36,22 @@ public class CashfinSecretSanitizingFunction implements SanitizingFunction {
     static final String CATALOG = "META-INF/africa/cashfin/camel/leads/cashfin-leads.json";
     private static final String PREFIX = "camelcomponentcashfinleads";
 
+    /** A secret at least this long is masked wherever it occurs in a value; a shorter one only as the whole value. */
+    static final int CONTAINED_SECRET_LENGTH = 8;
+
     /** Relaxed forms (lower case, letters and digits only) of the keys to mask. */
     private final Set<String> maskedKeys = new HashSet<>();
+    /** The configured values of the secret options (read on each call: they are bound after this is created). */
+    private final Supplier<? extends Collection<String>> secretValues;
 
+    /** Masks by key only. */
     public CashfinSecretSanitizingFunction() {
+        this(Set::of);
+    }
+
+    /** @param secretValues the configured values of the secret options, e.g. {@link #secretValues(Object)} */
+    public CashfinSecretSanitizingFunction(Supplier<? extends Collection<String>> secretValues) {
+        this.secretValues = secretValues;
         for (String option : secretOptions()) {
             String relaxed = relaxed(option);
             maskedKeys.add(PREFIX + relaxed);
@@ -43,8 +62,41 @@ public class CashfinSecretSanitizingFunction implements SanitizingFunction {
     @Override
     public SanitizableData apply(SanitizableData data) {
         String key = data.getKey();
-        return key != null && maskedKeys.contains(relaxed(key))
-                ? data.withValue(SanitizableData.SANITIZED_VALUE) : data;
+        if (key != null && maskedKeys.contains(relaxed(key))) {
+            return data.withValue(SanitizableData.SANITIZED_VALUE);
+        }
+        Object value = data.getValue();
+        if (value != null && holdsSecret(String.valueOf(value))) {
+            return data.withValue(SanitizableData.SANITIZED_VALUE);
+        }
+        return data;
+    }
+
+    private boolean holdsSecret(String value) {
+        for (String secret : secretValues.get()) {
+            if (secret != null && !secret.isBlank() && (value.equals(secret)
+                    || secret.length() >= CONTAINED_SECRET_LENGTH && value.contains(secret))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The values of the secret options held by {@code configuration} (a bean with a field per option). */
+    static Collection<String> secretValues(Object configuration) {
+        List<String> values = new ArrayList<>();
+        for (String option : secretOptions()) {
+            try {
+                Field f = configuration.getClass().getDeclaredField(option);
+                f.setAccessible(true);
+                if (f.get(configuration) instanceof String text) {
+                    values.add(text);
+                }
+            } catch (ReflectiveOperationException e) {
+                // an option without a field here: StarterCoversComponentOptionsTest says to add it
+            }
+        }
+        return values;
     }
 
     /** The names of the component's secret options; {@code clientSecret} at least, even without a catalog. */

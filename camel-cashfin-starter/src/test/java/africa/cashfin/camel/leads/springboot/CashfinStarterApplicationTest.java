@@ -99,6 +99,23 @@ class CashfinStarterApplicationTest {
     }
 
     @Test
+    void theEnvironmentVariableHoldingTheSecretIsMaskedByItsValue() {
+        assertThat(System.getenv("CASHFIN_CLIENT_SECRET")).as("set by surefire, as docs/spring-boot.md says").isEqualTo(SECRET);
+        String env = http.getForObject("/actuator/env", String.class);
+        assertThat(env).contains("\"CASHFIN_CLIENT_SECRET\"").doesNotContain(SECRET);
+        String one = http.getForObject("/actuator/env/CASHFIN_CLIENT_SECRET", String.class);
+        assertThat(one).contains("******").doesNotContain(SECRET);
+    }
+
+    @Test
+    void actuatorHealthShowsTheComponentsChecksWithTheDocumentedSettings() {
+        template.request("direct:new-lead",
+                e -> e.getMessage().setBody(Map.of("name", "Amina Hassan", "email", "amina@example.com")));
+        String health = http.getForObject("/actuator/health", String.class);
+        assertThat(health).contains("producer:cashfin-leads-").doesNotContain(SECRET);
+    }
+
+    @Test
     void camelRoutesEndpointDoesNotShowTheSecret() {
         String routes = http.getForObject("/actuator/camelroutes", String.class);
         assertThat(routes).contains("new-lead", "watch-leads").doesNotContain(SECRET);
