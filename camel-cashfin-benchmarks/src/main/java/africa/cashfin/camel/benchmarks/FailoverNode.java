@@ -143,7 +143,9 @@ public final class FailoverNode implements AutoCloseable {
 
     private void createQueue() {
         ProducerTemplate template = context.createProducerTemplate();
-        String uri = "cashfin-leads:create?concurrency=" + settings.createConcurrency() + settings.createOptions();
+        // failed items are sent again below: the result, not an exception (bulkPartialSuccess)
+        String uri = "cashfin-leads:create?bulkPartialSuccess=true&concurrency=" + settings.createConcurrency()
+                     + settings.createOptions();
         try {
             int next = untilDone(this::createdSoFar);
             while (!stopping && next < settings.queue()) {

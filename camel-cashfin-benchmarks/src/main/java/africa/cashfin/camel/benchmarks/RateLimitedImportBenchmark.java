@@ -61,7 +61,8 @@ public final class RateLimitedImportBenchmark {
                 .latencyJitter(Duration.ofMillis(Long.parseLong(jitter[0])),
                         Duration.ofMillis(Long.parseLong(jitter[jitter.length - 1])), jitterSeed)
                 .start()) {
-            String uri = "cashfin-leads:create?plan=unlimited&maxRequestsPerSecond=" + perSecond
+            // the failed count is part of the report: the result, not an exception (bulkPartialSuccess)
+            String uri = "cashfin-leads:create?bulkPartialSuccess=true&plan=unlimited&maxRequestsPerSecond=" + perSecond
                          + (perMinute > 0 ? "&maxRequestsPerMinute=" + perMinute : "") + "&rateLimitMargin="
                          + margin + "&concurrency=" + concurrency + (extra.isEmpty() ? "" : "&" + extra);
             System.out.printf("Rate-limited import: %d leads, plan %d/s %s/min (allowed %.2f/s), %s windows, jitter"

@@ -40,6 +40,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "budgetReserve": getOrCreateConfiguration(target).setBudgetReserve(property(camelContext, double.class, value)); return true;
         case "budgetshare":
         case "budgetShare": getOrCreateConfiguration(target).setBudgetShare(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkpartialsuccess":
+        case "bulkPartialSuccess": getOrCreateConfiguration(target).setBulkPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrency": getOrCreateConfiguration(target).setConcurrency(property(camelContext, int.class, value)); return true;
@@ -134,6 +136,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "budgetReserve": return double.class;
         case "budgetshare":
         case "budgetShare": return java.lang.String.class;
+        case "bulkpartialsuccess":
+        case "bulkPartialSuccess": return boolean.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "concurrency": return int.class;
@@ -229,6 +233,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "budgetReserve": return getOrCreateConfiguration(target).getBudgetReserve();
         case "budgetshare":
         case "budgetShare": return getOrCreateConfiguration(target).getBudgetShare();
+        case "bulkpartialsuccess":
+        case "bulkPartialSuccess": return getOrCreateConfiguration(target).isBulkPartialSuccess();
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "concurrency": return getOrCreateConfiguration(target).getConcurrency();

@@ -37,6 +37,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "budgetReserve": target.getConfiguration().setBudgetReserve(property(camelContext, double.class, value)); return true;
         case "budgetshare":
         case "budgetShare": target.getConfiguration().setBudgetShare(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkpartialsuccess":
+        case "bulkPartialSuccess": target.getConfiguration().setBulkPartialSuccess(property(camelContext, boolean.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrency": target.getConfiguration().setConcurrency(property(camelContext, int.class, value)); return true;
@@ -157,6 +159,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "budgetReserve": return double.class;
         case "budgetshare":
         case "budgetShare": return java.lang.String.class;
+        case "bulkpartialsuccess":
+        case "bulkPartialSuccess": return boolean.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "concurrency": return int.class;
@@ -278,6 +282,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "budgetReserve": return target.getConfiguration().getBudgetReserve();
         case "budgetshare":
         case "budgetShare": return target.getConfiguration().getBudgetShare();
+        case "bulkpartialsuccess":
+        case "bulkPartialSuccess": return target.getConfiguration().isBulkPartialSuccess();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "concurrency": return target.getConfiguration().getConcurrency();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The body after a bulk create: one {@link BulkCreateItem} per item of the input, in input order, and the counts.
- * A bulk create does not fail the exchange when some items fail: check {@link #failed()} (also in header
+ * When an item failed, the exchange fails with a {@link BulkCreateException} carrying this result (also the body),
+ * unless the endpoint sets {@code bulkPartialSuccess=true}; then check {@link #failed()} (also in header
  * {@code CamelCashfinFailedCount}) or {@link #failures()}.
  */
 public final class BulkCreateResult {
@@ -40,6 +41,14 @@ public final class BulkCreateResult {
     /** @return the items that failed, in input order */
     public List<BulkCreateItem> failures() {
         return items.stream().filter(BulkCreateItem::failed).toList();
+    }
+
+    /**
+     * @return the inputs of the items that failed, in input order (e.g. the CSV rows as Maps), to write back to a file
+     *         with a data format: {@code ${body.failedInputs}} in Simple
+     */
+    public List<Object> failedInputs() {
+        return items.stream().filter(BulkCreateItem::failed).map(BulkCreateItem::input).toList();
     }
 
     /** @return how many items there were */

@@ -532,6 +532,14 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " created at the same time (all under the rate limiter).")
     private int concurrency = 4;
 
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "create with a List/Iterable/Iterator/Stream/array body (bulk): `false` (default): when"
+                            + " any item fails, the exchange fails with a `BulkCreateException` carrying the"
+                            + " `BulkCreateResult` (also the body), so a file or batch is never marked done while rows"
+                            + " failed. `true`: the exchange succeeds with the `BulkCreateResult` body and the route"
+                            + " must read its failures (header `CamelCashfinFailedCount`).")
+    private boolean bulkPartialSuccess;
+
     /** The rate limits these options stand for. */
     public RateLimits rateLimits() {
         RateLimits.Builder b = RateLimits.builder();
@@ -720,6 +728,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** Bulk create: leads created at the same time. */
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public boolean isBulkPartialSuccess() {
+        return bulkPartialSuccess;
+    }
+
+    /** Bulk create: true to let an exchange with failed items succeed (the route reads the result). */
+    public void setBulkPartialSuccess(boolean bulkPartialSuccess) {
+        this.bulkPartialSuccess = bulkPartialSuccess;
     }
 
     // ---- end of rate limiting, retries and bulk ----

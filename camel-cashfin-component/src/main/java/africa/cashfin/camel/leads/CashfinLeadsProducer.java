@@ -173,10 +173,14 @@ public class CashfinLeadsProducer extends DefaultProducer {
         in.setHeader(CashfinLeadsConstants.CREATED_COUNT, result.created());
         in.setHeader(CashfinLeadsConstants.DUPLICATE_COUNT, result.duplicates());
         in.setHeader(CashfinLeadsConstants.FAILED_COUNT, result.failed());
+        if (result.failed() > 0 && !config.isBulkPartialSuccess()) {
+            // the exchange fails (its error handler logs it): a file or batch is never marked done with rows lost
+            throw new BulkCreateException(result);
+        }
         if (result.failed() > 0) {
             LOG.warn("Cashfin bulk create: {} of {} items failed ({} created, {} already existed); the"
-                     + " BulkCreateResult body lists each failure", result.failed(), result.total(),
-                    result.created(), result.duplicates());
+                     + " BulkCreateResult body lists each failure (bulkPartialSuccess=true)", result.failed(),
+                    result.total(), result.created(), result.duplicates());
         } else {
             LOG.debug("Cashfin bulk create: {} items, {} created, {} already existed", result.total(),
                     result.created(), result.duplicates());

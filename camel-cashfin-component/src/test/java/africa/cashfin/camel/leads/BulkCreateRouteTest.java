@@ -18,7 +18,10 @@ import africa.cashfin.camel.leads.model.LeadValidationException;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;
 
-/** Bulk create: a collection body creates every lead with bounded concurrency, each item failing alone. */
+/**
+ * Bulk create: a collection body creates every lead with bounded concurrency, each item failing alone; by default an
+ * exchange with a failed item fails with a {@link BulkCreateException} (bulkPartialSuccess=true lets it succeed).
+ */
 class BulkCreateRouteTest extends SimulatorRouteSupport {
 
     private static final String BULK = "cashfin-leads:create?plan=unlimited&concurrency=3";
@@ -36,8 +39,12 @@ class BulkCreateRouteTest extends SimulatorRouteSupport {
 
         Exchange out = send(BULK, body);
 
-        assertThat(out.getException()).isNull();
+        assertThat(out.getException()).as("by default a failed item fails the exchange")
+                .isInstanceOf(BulkCreateException.class)
+                .hasMessageStartingWith("Cashfin bulk create: 3 of 7 items failed (4 created, 0 already existed)")
+                .hasCauseInstanceOf(LeadValidationException.class);
         BulkCreateResult result = out.getMessage().getBody(BulkCreateResult.class);
+        assertThat(((BulkCreateException) out.getException()).result()).isSameAs(result);
         assertThat(result.total()).isEqualTo(7);
         assertThat(result.created()).isEqualTo(4);
         assertThat(result.failed()).isEqualTo(3);
@@ -61,12 +68,13 @@ class BulkCreateRouteTest extends SimulatorRouteSupport {
     }
 
     @Test
-    void aFailedCallFailsOnlyItsItem() {
+    void withPartialSuccessAFailedCallFailsOnlyItsItemAndTheExchangeSucceeds() {
         cashfin.failNext(1, 422, Endpoint.CREATE);
 
-        Exchange out = send("cashfin-leads:create?plan=unlimited&concurrency=1",
+        Exchange out = send("cashfin-leads:create?plan=unlimited&concurrency=1&bulkPartialSuccess=true",
                 List.of(new Lead().setName("A"), new Lead().setName("B"), new Lead().setName("C")));
 
+        assertThat(out.getException()).isNull();
         BulkCreateResult result = out.getMessage().getBody(BulkCreateResult.class);
         assertThat(result.created()).isEqualTo(2);
         assertThat(result.failures()).singleElement().satisfies(item -> {
@@ -124,6 +132,7 @@ class BulkCreateRouteTest extends SimulatorRouteSupport {
                 new Lead().setName("New").setEmail("new@acme.example"),
                 new Lead().setName("No email")));
 
+        assertThat(out.getException()).isNull();
         BulkCreateResult result = out.getMessage().getBody(BulkCreateResult.class);
         assertThat(result.items()).extracting(BulkCreateItem::status).containsExactly(BulkCreateStatus.DUPLICATE,
                 BulkCreateStatus.CREATED, BulkCreateStatus.CREATED);

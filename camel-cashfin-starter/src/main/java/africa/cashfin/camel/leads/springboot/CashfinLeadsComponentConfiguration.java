@@ -181,6 +181,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Integer concurrency = 4;
 
     /**
+     * create with a List/Iterable/Iterator/Stream/array body (bulk): false (default): when any item fails, the
+     * exchange fails with a BulkCreateException carrying the BulkCreateResult (also the body), so a file or batch is
+     * never marked done while rows failed. true: the exchange succeeds with the BulkCreateResult body and the route
+     * must read its failures (header CamelCashfinFailedCount).
+     */
+    private Boolean bulkPartialSuccess = false;
+
+    /**
      * create: find-or-create. email or phone: look the lead up by that field before creating it and before any retry
      * after an ambiguous failure; an existing lead is returned with header CamelCashfinLeadCreated=false. Costs one
      * list call per lead. none: no look-up; an ambiguous failure is reported, never retried. One of: none, email,
@@ -545,6 +553,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setConcurrency(Integer concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public Boolean getBulkPartialSuccess() {
+        return bulkPartialSuccess;
+    }
+
+    public void setBulkPartialSuccess(Boolean bulkPartialSuccess) {
+        this.bulkPartialSuccess = bulkPartialSuccess;
     }
 
     public String getDeduplicateBy() {
