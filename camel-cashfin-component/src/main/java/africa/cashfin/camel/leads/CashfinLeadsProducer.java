@@ -52,6 +52,8 @@ public class CashfinLeadsProducer extends DefaultProducer {
     private volatile ExecutorService bulkExecutor;
     private WritableHealthCheckRepository healthCheckRepository;
     private CashfinLeadsProducerHealthCheck healthCheck;
+    /** The 401 of this producer's latest call refused for its secret, null once one succeeds: its health check. */
+    private volatile CashfinApiException refused;
 
     public CashfinLeadsProducer(CashfinLeadsEndpoint endpoint) {
         super(endpoint);
@@ -68,7 +70,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
             healthCheck = new CashfinLeadsProducerHealthCheck("cashfin-leads-" + endpoint.getId(),
-                    endpoint.getEndpointUri(), endpoint::clientIfStarted);
+                    endpoint.getEndpointUri(), endpoint::clientIfStarted, () -> refused);
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
@@ -106,10 +108,22 @@ public class CashfinLeadsProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        switch (config.getOperation()) {
-            case create -> create(exchange);
-            case list -> list(exchange);
-            default -> throw new IllegalStateException("Unsupported operation " + config.getOperation());
+        try {
+            switch (config.getOperation()) {
+                case create -> create(exchange);
+                case list -> list(exchange);
+                default -> throw new IllegalStateException("Unsupported operation " + config.getOperation());
+            }
+        } catch (CashfinApiException e) {
+            noteRefusal(e);
+            throw e;
+        }
+    }
+
+    /** Remembers a 401 for the health check (a call that succeeded sets {@link #refused} back to null). */
+    private void noteRefusal(Exception e) {
+        if (e instanceof CashfinApiException api && api.getStatusCode() == 401) {
+            refused = api;
         }
     }
 
@@ -122,6 +136,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
         }
         Lead lead = prepare(exchange, in.getBody());
         CreateOutcome outcome = endpoint.getClient().createOrFind(lead, deduplicateBy);
+        refused = null;
         Lead result = outcome.lead();
         in.setBody(result);
         in.setHeader(CashfinLeadsConstants.LEAD_ID, result.getId());
@@ -191,10 +206,12 @@ public class CashfinLeadsProducer extends DefaultProducer {
         try {
             Lead lead = prepare(exchange, input);
             CreateOutcome outcome = endpoint.getClient().createOrFind(lead, deduplicateBy);
+            refused = null;
             return new BulkCreateItem(index, input, outcome.lead(),
                     outcome.created() ? BulkCreateStatus.CREATED : BulkCreateStatus.DUPLICATE, null);
         } catch (Exception e) {
             LOG.debug("Cashfin bulk create: item {} failed: {}", index, e.getMessage());
+            noteRefusal(e);
             return new BulkCreateItem(index, input, null, BulkCreateStatus.FAILED, e);
         }
     }
@@ -244,6 +261,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
                 "Status (header " + CashfinLeadsConstants.STATUS + " or option status)", status);
         LeadPage result = endpoint.getClient().list(new LeadQuery(page, limit, blankToNull(search), status,
                 blankToNull(source)));
+        refused = null;
         for (MalformedLead record : result.malformed()) {
             if (record.lead() == null) {
                 throw new CashfinApiException("GET", CashfinClient.LIST_PATH, 200, "OK", null, null, null, null,

@@ -122,10 +122,9 @@ public class CashfinClient implements Closeable {
     /** The HTTP proxy, or null when connecting directly. */
     private final HttpHost proxy;
     private final CallStatistics statistics = new CallStatistics();
+    private final RetryOutageLog outageLog;
     /** Told about every call and limiter wait: {@link #statistics} first, then metrics added by the component. */
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>(List.of(statistics));
-    /** The 401 of the latest call that was refused for its secret; null once a call succeeds. */
-    private volatile CashfinApiException authenticationFailure;
 
     /**
      * A client with its own connection pool and a lease on the secret's shared rate limiter; {@link #close()} it when
@@ -146,6 +145,7 @@ public class CashfinClient implements Closeable {
     /** A client leasing its limiter from {@code limiters} and joining its budget share in {@code shares}. */
     CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters, BudgetShareRegistry shares) {
         this.settings = settings;
+        this.outageLog = new RetryOutageLog(LOG, settings.getBaseUrl().toString());
         this.limiterLease = limiters.lease(settings.getClientSecret(), settings.getRateLimits(),
                 settings.getRateLimitStore(), settings.getRateLimitLog());
         this.limiter = limiterLease.limiter();
@@ -202,14 +202,6 @@ public class CashfinClient implements Closeable {
         this.secretMask = new SecretMask(settings.getClientSecret(), settings.getProxyPassword(),
                 proxyBasicToken(settings));
         this.reader = new ResponseReader(secretMask, System::currentTimeMillis);
-    }
-
-    /**
-     * The 401 Unauthorized of the latest call refused for its client secret, until a later call succeeds: what the
-     * producer health check reports, without a call of its own.
-     */
-    public Optional<CashfinApiException> lastAuthenticationFailure() {
-        return Optional.ofNullable(authenticationFailure);
     }
 
     /** The rate limiter of this client's secret, shared with every other user of the secret in this JVM. */
@@ -390,12 +382,9 @@ public class CashfinClient implements Closeable {
                 }
                 try {
                     T result = read.apply(response);
-                    authenticationFailure = null;
+                    outageLog.succeeded();
                     return result;
                 } catch (CashfinApiException e) {
-                    if (e.getStatusCode() == 401) {
-                        authenticationFailure = e;
-                    }
                     failure = e;
                     what = e.getStatusCode() >= 400 && e.getStatusCode() <= 599
                             ? CallFailure.httpStatus(e.getStatusCode(), e.getRetryAfter().orElse(null),
@@ -425,8 +414,9 @@ public class CashfinClient implements Closeable {
                                 path, decision.reason());
                         throw failure;
                     }
-                    LOG.info("Cashfin {} {} attempt {} failed ambiguously ({}); looking the lead up in {} before"
-                             + " trying again", method, path, attempt, what.description(),
+                    outageLog.retrying(what.description());
+                    LOG.debug("Cashfin {} {} attempt {} failed ambiguously ({}); looking the lead up in {} before"
+                              + " trying again", method, path, attempt, what.description(),
                             DurationText.of(decision.delay()));
                     waited = pause(waited, decision.delay(), failure);
                     T found;
@@ -446,7 +436,8 @@ public class CashfinClient implements Closeable {
                         LOG.debug("Cashfin {} {} attempt {} failed ({}); retrying after the shared pause ({})", method,
                                 path, attempt, what.description(), DurationText.of(decision.delay()));
                     } else {
-                        LOG.info("Cashfin {} {} attempt {} failed ({}); retrying in {}", method, path, attempt,
+                        outageLog.retrying(what.description());
+                        LOG.debug("Cashfin {} {} attempt {} failed ({}); retrying in {}", method, path, attempt,
                                 what.description(), DurationText.of(decision.delay()));
                         waited = pause(waited, decision.delay(), failure);
                     }

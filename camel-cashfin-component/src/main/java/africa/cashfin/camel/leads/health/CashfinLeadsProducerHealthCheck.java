@@ -19,8 +19,9 @@ import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
  * camel-kafka's producer check it makes no call of its own: it reads what the endpoint's client and the secret's rate
  * limiter already know.
  * <ul>
- * <li>DOWN after Cashfin answered 401 Unauthorized for the client secret, until a call succeeds again; the message
- * says to check {@code clientSecret}.</li>
+ * <li>DOWN after Cashfin answered 401 Unauthorized to a call of this producer, until one of its calls succeeds
+ * again; the message says to check {@code clientSecret}. Only this producer's own calls count: a consumer or another
+ * producer sharing the client reports its own state.</li>
  * <li>DOWN while the secret's call budget allows no call for longer than {@code maxRetryWait} (and at least a minute):
  * the day's calls are spent, or the server asked to pause until its reset. Calls made meanwhile fail with
  * {@code RateLimitWaitExceededException}; the message says when calls are allowed again.</li>
@@ -41,16 +42,20 @@ public class CashfinLeadsProducerHealthCheck extends AbstractHealthCheck {
 
     private final String endpointUri;
     private final Supplier<CashfinClient> client;
+    private final Supplier<CashfinApiException> refusal;
 
     /**
      * @param id          the check's id after {@code producer:}, e.g. {@code cashfin-leads-route1}
      * @param endpointUri the endpoint's URI (sanitised here before it is shown)
      * @param client      the endpoint's client while it is started, else null
+     * @param refusal     the 401 of this producer's latest call refused for its secret, null once one succeeds
      */
-    public CashfinLeadsProducerHealthCheck(String id, String endpointUri, Supplier<CashfinClient> client) {
+    public CashfinLeadsProducerHealthCheck(String id, String endpointUri, Supplier<CashfinClient> client,
+                                           Supplier<CashfinApiException> refusal) {
         super("camel", "producer:" + id);
         this.endpointUri = URISupport.sanitizeUri(endpointUri);
         this.client = client;
+        this.refusal = refusal;
     }
 
     @Override
@@ -70,7 +75,7 @@ public class CashfinLeadsProducerHealthCheck extends AbstractHealthCheck {
         CallRateLimiter limiter = c.getRateLimiter();
         builder.detail(SECRET, limiter.secret().toString());
         builder.detail(RATE_LIMITS, limiter.limits().toString());
-        CashfinApiException refused = c.lastAuthenticationFailure().orElse(null);
+        CashfinApiException refused = refusal.get();
         if (refused != null) {
             builder.down().error(refused).detail(HTTP_RESPONSE_CODE, refused.getStatusCode())
                     .message("Cashfin refused the client secret " + limiter.secret() + " with HTTP 401 Unauthorized"

@@ -100,6 +100,42 @@ class ProducerHealthCheckTest {
     }
 
     @Test
+    void eachProducerReportsItsOwnCallsNotTheConsumersOrAnotherProducers401() throws Exception {
+        context = new DefaultCamelContext();
+        HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+        component.getConfiguration().setClientSecret(cashfin.secret());
+        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
+        component.getConfiguration().setPlan("unlimited");
+        cashfin.failNext(1_000, 401, africa.cashfin.camel.simulator.Endpoint.LIST);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // one client for all three: same base URL, secret and options
+                from("cashfin-leads:list?initialDelay=0&delay=50").routeId("watch").to("mock:leads");
+                from("direct:new-lead").routeId("new-lead").to("cashfin-leads:create");
+                from("direct:report").routeId("report").to("cashfin-leads:list?limit=5");
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> cashfin.simulator().listCalls() >= 2);     // the consumer's polls got 401
+        assertThat(create("Jane Smith").getException()).isNull();
+        assertThat(template.send("direct:report", e -> { }).getException()).isInstanceOf(CashfinApiException.class);
+
+        java.util.List<HealthCheck.Result> producers = HealthCheckHelper.invoke(context, "full").stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:cashfin-leads")).toList();
+        assertThat(producers).hasSize(2);
+        assertThat(producers).filteredOn(r -> r.getDetails().toString().contains("cashfin-leads://create"))
+                .singleElement().as("the create producer's own calls succeed")
+                .extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.UP);
+        assertThat(producers).filteredOn(r -> r.getDetails().toString().contains("cashfin-leads://list"))
+                .singleElement().as("the list producer's own call got 401")
+                .extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.DOWN);
+    }
+
+    @Test
     void upAfterSuccessfulCalls() throws Exception {
         start(cashfin.secret(), Map.of(), true);
         assertThat(create("Jane Smith").getException()).isNull();
