@@ -79,7 +79,8 @@ class ErrorResponsesTest extends CashfinTestSupport {
         assertThat(e).isInstanceOf(HttpResponseAware.class);
         assertThat(((HttpResponseAware) e).getHttpResponseCode()).isEqualTo(401);
         assertThat(e.getApiMessage()).isEqualTo("Unauthorized access!");
-        assertThat(e.getMessage()).contains("Unauthorized access!").contains("Check the client secret");
+        assertThat(e.getMessage()).contains("HTTP 401: Unauthorized access! Check the client secret")
+                .doesNotContain("!.");
     }
 
     @Test

@@ -128,14 +128,20 @@ public class CashfinApiException extends CashfinException implements HttpRespons
             sb.append(error != null ? " (" + apiMessage + ")" : ": " + apiMessage);
         }
         if (errors != null && !errors.isEmpty()) {
-            sb.append(". Field errors: ").append(errors.entrySet().stream()
+            endSentence(sb).append("Field errors: ").append(errors.entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
         }
         if (problem != null) {
-            sb.append(". ").append(problem);
+            endSentence(sb).append(problem);
         }
-        sb.append(". ").append(advice(status, error, retryAfter, problem));
+        endSentence(sb).append(advice(status, error, retryAfter, problem));
         return sb.toString();
+    }
+
+    /** Ends the sentence so far with ". ", or only " " when the server's text already ends one ("access!"). */
+    private static StringBuilder endSentence(StringBuilder sb) {
+        char last = sb.charAt(sb.length() - 1);
+        return sb.append(last == '.' || last == '!' || last == '?' ? " " : ". ");
     }
 
     private static String advice(int status, String error, Duration retryAfter, String problem) {

@@ -125,6 +125,7 @@ public final class PollFailureLog implements ExceptionHandler {
         }
         String message = e.getMessage();
         String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        // without its final period: the log lines go on with ". " (no "revoked.. Polls go on")
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("\\.+\\s*$", "");
     }
 }

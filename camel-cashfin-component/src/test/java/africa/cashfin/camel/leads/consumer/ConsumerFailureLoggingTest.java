@@ -102,6 +102,7 @@ class ConsumerFailureLoggingTest {
                     .filter(l -> l.contains("401")).toList())
                     .as("one WARN line for a failure that repeats on every poll, without a stack trace")
                     .singleElement().satisfies(l -> assertThat(l).contains(CONSUMER_LOGGER, "Polling", "fails")
+                            .contains("revoked. Polls go on").doesNotContain("..").doesNotContain("!.")
                             .doesNotContain("\tat "));
             assertThat(distinct).noneMatch(l -> !l.startsWith("DEBUG") && !l.startsWith("TRACE") && l.contains("\tat "));
 

@@ -101,6 +101,12 @@ public final class CashfinExamplesApp implements AutoCloseable {
             return;
         }
         try (CashfinExamplesApp app = new CashfinExamplesApp(Map.of())) {
+            app.main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport m) {
+                    LOG.info("{}", app.readyBlock());
+                }
+            });
             app.main.run();
         }
     }
@@ -138,6 +144,11 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 LOG.warn("Closing the embedded database: {}", e.getMessage());
             }
         }
+    }
+
+    /** Where the form, the CSV inbox, the mailbox and Cashfin are: the {@code Ready:} block of {@code --run}. */
+    public String readyBlock() {
+        return ReadyBlock.of(this);
     }
 
     /** The running Camel context. */

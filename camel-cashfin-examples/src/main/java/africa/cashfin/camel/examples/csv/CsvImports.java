@@ -248,8 +248,8 @@ public final class CsvImports {
         CsvFileImport csvImport = csvImport(exchange);
         ImportSummary summary = csvImport.finish();
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        LOG.info("{}: {} ({}, {} rows/s); report {}{}", name, summary.line(), exchange.getProperty(HOW_READ),
-                String.format(java.util.Locale.ROOT, "%,.0f", summary.rowsPerSecond()), csvImport.report().reportFile(),
+        LOG.info("{}: {} ({}, {}); report {}{}", name, summary.line(), exchange.getProperty(HOW_READ),
+                summary.rate(), csvImport.report().reportFile(),
                 summary.failed() > 0 ? ", failed rows in " + csvImport.report().errorsFile() : "");
         exchange.getMessage().setHeader(SUMMARY, summary);
         return summary;

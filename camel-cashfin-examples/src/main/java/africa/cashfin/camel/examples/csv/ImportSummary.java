@@ -44,8 +44,7 @@ public record ImportSummary(long rows, long created, long duplicates, long faile
         double seconds = elapsed.toNanos() / 1e9;
         if (seconds > 0 && rows > 0) {
             double rate = rows / seconds;
-            line.append(", ").append(rate >= 10 ? count(Math.round(rate))
-                    : String.format(Locale.ROOT, "%.1f", rate)).append(" rows/s");
+            line.append(", ").append(rate(rate));
             if (known) {
                 line.append(", about ").append(duration(Duration.ofMillis(Math.round((expectedRows - rows) / rate
                                                                                      * 1000))))
@@ -59,6 +58,17 @@ public record ImportSummary(long rows, long created, long duplicates, long faile
     public double rowsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds > 0 ? rows / seconds : 0;
+    }
+
+    /** The rate over the whole import as text, e.g. {@code 25 rows/s}, {@code 1.0 rows/s}, {@code 0.7 rows/s}. */
+    public String rate() {
+        return rate(rowsPerSecond());
+    }
+
+    /** A rate as text: whole numbers from 10 on, one decimal below (never "1 rows/s"). */
+    static String rate(double rowsPerSecond) {
+        return (rowsPerSecond >= 10 ? count(Math.round(rowsPerSecond))
+                : String.format(Locale.ROOT, "%.1f", rowsPerSecond)) + " rows/s";
     }
 
     /** Whether every row was created or found as a duplicate. */

@@ -150,6 +150,13 @@ class ImportReportTest {
     }
 
     @Test
+    void aRateOfAboutOneRowASecondIsNeverOneRows() {
+        assertThat(new ImportSummary(3, 3, 0, 0, Duration.ofMillis(2_900)).rate()).isEqualTo("1.0 rows/s");
+        assertThat(new ImportSummary(25, 25, 0, 0, Duration.ofSeconds(1)).rate()).isEqualTo("25 rows/s");
+        assertThat(new ImportSummary(2, 2, 0, 0, Duration.ofSeconds(3)).rate()).isEqualTo("0.7 rows/s");
+    }
+
+    @Test
     void progressWithKnownRowCountSaysRateAndTimeLeft() {
         ImportReport report = new ImportReport(dir, "million.csv", ',', 500_000, progress::add, clock);
         report.expectRows(1_000_000);
