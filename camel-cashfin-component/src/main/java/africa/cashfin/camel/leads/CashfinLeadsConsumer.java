@@ -251,7 +251,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             if (currentRun == null) {
                 throw e; // the sweep's list call failed: the fast path's poll is complete and saved
             }
-            ScanStatistics stats = run.abandon();
+            ScanStatistics stats = run.abandon(e); // a failing checkpoint save is added to e, never thrown over it
             statsOut[0] = stats;
             LOG.debug("Poll of {} failed after {} calls and {} leads; cursor unchanged ({}): {}", endpoint,
                       stats.calls(), emittedThisPoll, stats.cursor(), e.getMessage());

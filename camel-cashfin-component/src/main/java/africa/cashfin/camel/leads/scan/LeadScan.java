@@ -20,7 +20,7 @@ import java.util.Objects;
  *     }
  *     ScanStatistics stats = run.finish();                                         // saves the cursor
  * } catch (Exception e) {
- *     run.abandon();                                                               // cursor unchanged
+ *     run.abandon(e);                                  // cursor unchanged; a failing save is suppressed into e
  *     throw e;
  * }
  * }</pre>

@@ -323,14 +323,39 @@ public final class ScanRun {
      * event handed out has its outcome.
      */
     public ScanStatistics abandon() {
+        return abandon(null);
+    }
+
+    /**
+     * {@link #abandon()} because of {@code cause} (the failure that ended the poll, rethrown by the caller): when saving
+     * the checkpoint fails too (the state store is down), that second failure is added to {@code cause} as suppressed
+     * instead of being thrown, so the caller's {@code catch} still rethrows the first error.
+     *
+     * @param  cause the failure that ended the poll, or null when none (then a failing save is thrown)
+     * @return       the statistics of the run
+     */
+    public ScanStatistics abandon(Throwable cause) {
+        RuntimeException saveFailure = null;
         if (state == State.RUNNING && ledger.outstanding() == 0) {
-            checkpoint();
+            try {
+                checkpoint();
+            } catch (RuntimeException e) {
+                saveFailure = e;
+            }
         }
         state = State.ABANDONED;
         ledger.dropOutstanding();
         reader = (page, q) -> { // drops whatever the strategy held
             throw new IllegalStateException("The scan was abandoned");
         };
+        if (saveFailure != null) {
+            if (cause == null) {
+                throw saveFailure;
+            }
+            if (saveFailure != cause) {
+                cause.addSuppressed(saveFailure);
+            }
+        }
         return statistics(false);
     }
 

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,6 +156,47 @@ class ConsumerFailuresTest {
             assertThat(h.deliveredIds()).as("new leads behind 15 waiting ones").containsAll(fresh)
                     .doesNotHaveDuplicates().doesNotContainAnyElementsOf(failing);
             assertThat(h.attempts.stream().filter(failing::contains)).as("still waiting, not tried").hasSize(15);
+        }
+    }
+
+    /**
+     * A list call fails mid-backfill and the state repository is down too: the poll fails with the list call's error
+     * (what the health check and backoff must see), the failed checkpoint save attached as suppressed, not in its place.
+     */
+    @Test
+    void aFailingStateStoreDoesNotMaskTheListCallThatEndedThePoll() throws Exception {
+        sim.sortOrder(SortOrder.NEWEST_FIRST);
+        sim.seedLeads(200, 43);
+        AtomicBoolean storeDown = new AtomicBoolean();
+        MemoryStateRepository failingStore = new MemoryStateRepository() {
+            @Override
+            public void setState(String key, String value) {
+                if (storeDown.get()) {
+                    throw new IllegalStateException("state store unreachable");
+                }
+                super.setState(key, value);
+            }
+        };
+        RecordingExceptionHandler handler = new RecordingExceptionHandler();
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=50&stateRepository=#state"
+                                                         + "&exceptionHandler=#handler",
+                Map.of("state", failingStore, "handler", handler), false).start()) {
+            AtomicInteger seen = new AtomicInteger();
+            h.onLead = e -> {
+                if (seen.incrementAndGet() == 60) { // inside the second page of the backward walk
+                    storeDown.set(true);
+                    sim.failNext(1, 401, Endpoint.LIST); // never retried: the next list call ends the poll
+                }
+            };
+            h.poll();
+            assertThat(handler.handled).singleElement().isInstanceOfSatisfying(CashfinApiException.class, e -> {
+                assertThat(e.getStatusCode()).isEqualTo(401);
+                assertThat(e.getSuppressed()).singleElement().extracting(Throwable::getMessage)
+                        .isEqualTo("state store unreachable");
+            });
+            storeDown.set(false);
+            pollUntilQuiet(h);
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
         }
     }
 
