@@ -20,7 +20,6 @@ import africa.cashfin.camel.leads.model.PageInfo;
 final class BackwardWalk implements PageReader {
 
     private final ScanRun run;
-    private final int limit;
     /** Everything created before it is already handled (null: walk from the bottom of the list). */
     private final Instant floor;
     private Lead frontier;
@@ -39,7 +38,6 @@ final class BackwardWalk implements PageReader {
 
     BackwardWalk(ScanRun run, Instant floor) {
         this.run = run;
-        this.limit = run.limit();
         this.floor = floor;
     }
 
@@ -87,7 +85,7 @@ final class BackwardWalk implements PageReader {
         }
         connected |= acrossMalformedPage;
         acrossMalformedPage = false;
-        List<PageLeads.Positioned> items = PageLeads.positionedFromOldest(page, q, limit);
+        List<PageLeads.Positioned> items = PageLeads.positionedFromOldest(page, q, run.limit());
         if (!connected) {
             if (frontier == null && info != null && info.pages() > q + 1) {
                 held = null;
@@ -145,7 +143,7 @@ final class BackwardWalk implements PageReader {
 
     private void setFrontier(Lead lead, int pageNumber, long total) {
         frontier = lead;
-        frontierPosition = (long) (pageNumber - 1) * limit;
+        frontierPosition = (long) (pageNumber - 1) * run.limit();
         frontierTotal = total;
     }
 
@@ -156,10 +154,10 @@ final class BackwardWalk implements PageReader {
      */
     private boolean endsRightAboveFrontier(LeadPage page, int q) {
         PageInfo info = page.pageInfo();
-        if (info == null || frontierTotal < 0 || info.total() < frontierTotal || page.size() < limit) {
+        if (info == null || frontierTotal < 0 || info.total() < frontierTotal || page.size() < run.limit()) {
             return false;
         }
         long frontierNow = frontierPosition + (info.total() - frontierTotal);
-        return (long) q * limit == frontierNow;
+        return (long) q * run.limit() == frontierNow;
     }
 }

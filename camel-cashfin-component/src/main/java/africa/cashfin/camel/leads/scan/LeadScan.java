@@ -33,6 +33,8 @@ public class LeadScan {
     private final SeenLeadStore seen;
     private final ScanStateStore state;
     private final boolean persistentState;
+    /** The page size the server actually serves (it may cap {@code limit}); learnt from the pages, kept in memory. */
+    private final ServedLimit servedLimit;
 
     /**
      * @param settings how to read the list
@@ -45,6 +47,7 @@ public class LeadScan {
         this.seen = Objects.requireNonNull(seen, "seen");
         this.persistentState = state != null;
         this.state = state != null ? state : new InMemoryScanStateStore();
+        this.servedLimit = new ServedLimit(settings.limit());
     }
 
     /**
@@ -71,6 +74,10 @@ public class LeadScan {
     /** The settings this scan was made with. */
     public ScanSettings settings() {
         return settings;
+    }
+
+    ServedLimit servedLimit() {
+        return servedLimit;
     }
 
     void save(ScanCursor cursor) {

@@ -97,11 +97,11 @@ public final class ScanRun {
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.knowsCounts()
                    && previous.created() != null && !checkWindow) {
             reader = new OldestFirstRead(this, previous);
-            nextPage = (int) (Math.max(0, previous.total() - previous.above() - 1) / settings.limit()) + 1;
+            nextPage = (int) (Math.max(0, previous.total() - previous.above() - 1) / limit()) + 1;
             strategy = "incremental-jump-to-cursor";
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.offset() >= 0) {
             reader = new OldestFirstRead(this, true);
-            nextPage = (int) (previous.offset() / settings.limit()) + 1;
+            nextPage = (int) (previous.offset() / limit()) + 1;
             strategy = checkWindow ? "incremental-jump-window-check" : "incremental-jump";
         } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null && previous.resume() >= 0
                    && previous.created() != null) {
@@ -142,7 +142,7 @@ public final class ScanRun {
         }
         calls++;
         requested = true;
-        return new PageRequest(nextPage, settings.limit());
+        return new PageRequest(nextPage, limit());
     }
 
     /**
@@ -165,6 +165,7 @@ public final class ScanRun {
         requested = false;
         checkpoint();
         pagesRead++;
+        page = owner.servedLimit().adopt(page, nextPage);
         page = withoutUntrackable(page);
         int q = nextPage;
         ledger.read(page, q);
@@ -387,8 +388,9 @@ public final class ScanRun {
         return previous == null ? -1 : previous.offset();
     }
 
+    /** The page size the server serves: the configured {@code limit}, or the server's cap below it once seen. */
     int limit() {
-        return settings.limit();
+        return owner.servedLimit().limit();
     }
 
     ScanSettings settings() {
@@ -445,9 +447,13 @@ public final class ScanRun {
         return page1 == null ? List.of() : full.read(page1, 1);
     }
 
-    /** The last page of the list: a short page, or the page count says so. */
+    /**
+     * The last page of the list: a page shorter than the page size the server serves (not the size asked for: a server
+     * that caps {@code limit} below the request serves full pages of its cap, see {@link ServedLimit}), or the page
+     * count says so.
+     */
     boolean isBottom(LeadPage page, int q) {
-        return page.size() < settings.limit()
+        return page.size() < limit()
                || page.pageInfo() != null && page.pageInfo().knowsPages() && page.pageInfo().pages() <= q;
     }
 }

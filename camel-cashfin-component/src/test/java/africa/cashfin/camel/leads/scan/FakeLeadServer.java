@@ -39,6 +39,8 @@ final class FakeLeadServer {
     private int calls;
     private int failOnCall = -1;
     private boolean pageInfo = true;
+    private int limitCap = Integer.MAX_VALUE;
+    private boolean reportsCap;
     private Consumer<FakeLeadServer> beforeEachRead = server -> {
     };
 
@@ -144,6 +146,17 @@ final class FakeLeadServer {
         return this;
     }
 
+    /**
+     * Serves at most {@code cap} leads a page whatever {@code limit} asks (page {@code p} is offset
+     * {@code (p - 1) x cap}); the page info's {@code limit} says {@code cap} when {@code reportsCap}, else echoes the
+     * request (and {@code pages} is counted with the request, as a client deriving it would).
+     */
+    FakeLeadServer capLimit(int cap, boolean reportsCap) {
+        this.limitCap = cap;
+        this.reportsCap = reportsCap;
+        return this;
+    }
+
     int calls() {
         return calls;
     }
@@ -176,10 +189,12 @@ final class FakeLeadServer {
             }
         }
         int total = view.size();
-        int pages = (total + limit - 1) / limit;
-        int from = Math.min(total, (page - 1) * limit);
-        int to = Math.min(total, from + limit);
+        int served = Math.min(limit, limitCap);
+        int reported = reportsCap ? served : limit;
+        int pages = (total + reported - 1) / reported;
+        int from = Math.min(total, (page - 1) * served);
+        int to = Math.min(total, from + served);
         List<Lead> copies = view.subList(from, to).stream().map(Lead::new).toList();
-        return new LeadPage(copies, pageInfo ? new PageInfo(total, page, limit, pages) : null);
+        return new LeadPage(copies, pageInfo ? new PageInfo(total, page, reported, pages) : null);
     }
 }
