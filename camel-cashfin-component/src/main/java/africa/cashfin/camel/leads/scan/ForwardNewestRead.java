@@ -17,8 +17,8 @@ import africa.cashfin.camel.leads.model.PageInfo;
  * <p>
  * Where it stops: with a cursor that knows how many leads sat at or above it and the list's total then
  * ({@link ScanCursor#knowsCounts()}), at the first page holding a lead older than the cursor; it reads on to the
- * lookback floor only when the evidence says a lead arrived late below the cursor (the list grew by more than the leads
- * found above the cursor) or when the run is a periodic window check. Otherwise at the first page holding a lead older
+ * lookback floor only when the evidence says a lead may have arrived late below the cursor (the list's growth differs
+ * from the leads found above the cursor) or when the run is a periodic window check. Otherwise at the first page holding a lead older
  * than the floor. Either way at the end of the list.
  * <p>
  * Leads that leave the list while it reads (deleted, or no longer matching a filter) pull the unread ones up a page: a
@@ -158,7 +158,12 @@ final class ForwardNewestRead implements PageReader {
         return List.of();
     }
 
-    /** Only once, at the cursor: true when the list grew by more than the leads found at or above the cursor. */
+    /**
+     * Only once, at the cursor: true when the list's growth differs from the leads found at or above the cursor. More
+     * growth: a lead arrived late below the cursor. Less: a lead left below the cursor, and it may hide a late one (two
+     * leave, one arrives late: growth -1, found 0), so the window is read then too; only a late lead exactly balanced
+     * by a leave stays unseen here (the periodic check and the sweep find it).
+     */
     private boolean lateArrivalSuspected() {
         if (!atCursor) {
             return false;
@@ -169,7 +174,7 @@ final class ForwardNewestRead implements PageReader {
         }
         long growth = firstTotal - counted.total();
         long found = atOrAboveCursor.size() - counted.above();
-        return growth > found;
+        return growth != found;
     }
 
     private List<LeadEvent> seek(LeadPage page, int q) {

@@ -37,6 +37,8 @@ final class OldestFirstRead implements PageReader {
     private Lead lastRead;
     private long lastTotal = -1;
     private boolean reread;
+    /** The last lead of the last page read forward: everything up to it is handled once its page's outcomes are in. */
+    private WalkPoint reached;
 
     OldestFirstRead(ScanRun run, boolean verifyJump) {
         this.run = run;
@@ -116,6 +118,10 @@ final class OldestFirstRead implements PageReader {
         long base = (long) (q - 1) * run.limit();
         List<PageLeads.Positioned> items = PageLeads.positioned(page, base);
         run.ledger().recordOldestFirstPage(items, base);
+        if (!items.isEmpty()) {
+            PageLeads.Positioned last = items.get(items.size() - 1);
+            reached = new WalkPoint(last.lead().getCreatedat(), last.position());
+        }
         if (counted != null) {
             for (Lead lead : leads) {
                 if (!lead.getCreatedat().isBefore(counted.created())) {
@@ -144,6 +150,17 @@ final class OldestFirstRead implements PageReader {
     }
 
     /**
+     * Oldest first, reading forward handles the list oldest first: once the events of the pages read have their
+     * outcomes, every lead created before the last one read is handled (leads tied with it are read again by the
+     * next poll, whose window starts at or below it). The run saves it as a checkpoint, so a poll stopped by
+     * {@code maxMessagesPerPoll}, a failed call or a leader change is resumed there instead of at page 1.
+     */
+    @Override
+    public WalkPoint walkPoint() {
+        return verifying ? null : reached;
+    }
+
+    /**
      * A page after the previous forward page connects when the list total did not go down since that page was read
      * (new leads are appended at the end and move nothing; a lead that left before the read position pulls the unread
      * ones up, so the first of them would be skipped), or when the page still holds the last lead read (leads moved
@@ -156,11 +173,15 @@ final class OldestFirstRead implements PageReader {
         return page.pageInfo().total() >= lastTotal || PageLeads.indexOfId(page.leads(), lastRead.getId()) >= 0;
     }
 
+    /**
+     * True when the list's growth differs from the leads found at or after the cursor: more growth is a late lead
+     * below the cursor; less is a lead that left below it, which may hide a late one (see {@link ForwardNewestRead}).
+     */
     private boolean lateArrivalSuspected(LeadPage page) {
         PageInfo info = page.pageInfo();
         if (info == null || info.total() < 0) {
             return true;
         }
-        return info.total() - counted.total() > atOrAboveCursor.size() - counted.above();
+        return info.total() - counted.total() != atOrAboveCursor.size() - counted.above();
     }
 }

@@ -35,7 +35,8 @@ interface PageReader {
 
     /**
      * @param created    every lead created before this instant is handled
-     * @param fromOldest the position of the newest handled lead, counted from the oldest lead of the list
+     * @param fromOldest the position of the newest handled lead, counted from the oldest lead of the list (oldest
+     *                   first that is its position in the list)
      */
     record WalkPoint(java.time.Instant created, long fromOldest) {
     }

@@ -52,6 +52,25 @@ class LeadScanDenseAndLeavingTest {
     }
 
     /**
+     * Two old leads leave (worked by sales, far below the cursor) while one lead arrives late just below the cursor:
+     * the total fell by one and no lead was found above the cursor, so growth minus found says nothing arrived, yet one
+     * did.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void leadsLeavingBelowTheCursorDoNotHideALateLead(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order).step(Duration.ofSeconds(1));
+        server.insert(5_000);
+        LeadScan scan = scan(100, Duration.ofMinutes(5));
+        ScanDriver.poll(scan, server);
+        server.deleteOldest(2);
+        Lead late = server.insertLate(server.leads().get(4_980).getCreatedat().plusMillis(1));
+        ScanDriver.Poll poll = ScanDriver.poll(scan, server);
+        assertThat(poll.createdIds()).containsExactly(late.getId());
+        assertThat(poll.stats().strategy()).contains("late-check");
+    }
+
+    /**
      * Newest first, the newest lead leaves (above the read position); oldest first, the oldest (below it, already
      * delivered): either way the unread leads move up a place between two page reads.
      */

@@ -116,6 +116,33 @@ class LeadScanRestartAndStartFromTest {
         assertThat(poll.createdIds()).containsExactlyElementsOf(fresh);
     }
 
+    /**
+     * maxMessagesPerPoll=150 on a 2,000-lead oldest-first backfill (40 pages of 50): without a checkpoint every poll
+     * starts over at page 1, and the backfill costs about 14 polls x up to 40 pages (quadratic); with it each poll
+     * jumps to where the last one stopped.
+     */
+    @Test
+    void anOldestFirstBackfillCutByMaxMessagesPerPollResumesAtItsCheckpoint() {
+        FakeLeadServer server = new FakeLeadServer(Order.OLDEST_FIRST);
+        List<String> all = server.insert(2_000).stream().map(Lead::getId).toList();
+        InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
+        LeadScan scan = new LeadScan(SETTINGS, seen, new InMemoryScanStateStore());
+        java.util.List<String> delivered = new java.util.ArrayList<>();
+        int polls = 0;
+        int calls = 0;
+        ScanDriver.Poll poll;
+        do {
+            poll = ScanDriver.pollAtMost(scan, server, 150);
+            delivered.addAll(poll.deliveredIds());
+            calls += poll.calls();
+            polls++;
+        } while (poll.abandoned() && polls < 100);
+        assertThat(delivered).doesNotHaveDuplicates().containsExactlyElementsOf(all);
+        assertThat(polls).isEqualTo(14);
+        assertThat(calls).as("about 40 pages once plus a jump per poll, not 1 + 3 + 6 + ... pages").isLessThanOrEqualTo(40 + 3 * polls);
+        assertThat(ScanDriver.poll(scan, server).calls()).as("idle again").isLessThanOrEqualTo(2);
+    }
+
     @Test
     void aNewestFirstBackfillThatDiesMidwayIsResumedByTheNextNodeWithoutWalkingTheHandledPagesAgain() {
         FakeLeadServer server = new FakeLeadServer(Order.NEWEST_FIRST);

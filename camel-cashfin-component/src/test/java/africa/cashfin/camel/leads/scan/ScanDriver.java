@@ -30,6 +30,28 @@ final class ScanDriver {
         return poll(scan, server, event -> false);
     }
 
+    /**
+     * One poll that hands at most {@code maxDelivered} leads to the route, as the consumer does for Camel's
+     * {@code maxMessagesPerPoll}: at the limit it stops, leaves the rest of the page unreported and abandons the run.
+     */
+    static Poll pollAtMost(LeadScan scan, FakeLeadServer server, int maxDelivered) {
+        int before = server.calls();
+        List<LeadEvent> delivered = new ArrayList<>();
+        ScanRun run = scan.start();
+        while (!run.isDone()) {
+            PageRequest request = run.nextRequest();
+            for (LeadEvent event : run.accept(server.page(request.page(), request.limit()))) {
+                if (delivered.size() == maxDelivered) {
+                    ScanStatistics stats = run.abandon();
+                    return new Poll(delivered, delivered, stats, server.calls() - before, true, 0);
+                }
+                run.succeeded(event);
+                delivered.add(event);
+            }
+        }
+        return new Poll(delivered, delivered, run.finish(), server.calls() - before, false, 0);
+    }
+
     /** One poll; events matching {@code fails} are reported as failed exchanges. */
     static Poll poll(LeadScan scan, FakeLeadServer server, Predicate<LeadEvent> fails) {
         int before = server.calls();
