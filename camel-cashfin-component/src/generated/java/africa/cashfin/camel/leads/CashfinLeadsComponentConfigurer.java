@@ -52,6 +52,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": getOrCreateConfiguration(target).setDeduplicateBy(property(camelContext, java.lang.String.class, value)); return true;
         case "emitupdates":
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
+        case "failedleadmaxattempts":
+        case "failedLeadMaxAttempts": getOrCreateConfiguration(target).setFailedLeadMaxAttempts(property(camelContext, int.class, value)); return true;
         case "failedleadmaxretrydelay":
         case "failedLeadMaxRetryDelay": getOrCreateConfiguration(target).setFailedLeadMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failedleadretrydelay":
@@ -148,6 +150,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": return java.lang.String.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
+        case "failedleadmaxattempts":
+        case "failedLeadMaxAttempts": return int.class;
         case "failedleadmaxretrydelay":
         case "failedLeadMaxRetryDelay": return long.class;
         case "failedleadretrydelay":
@@ -245,6 +249,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "deduplicateBy": return getOrCreateConfiguration(target).getDeduplicateBy();
         case "emitupdates":
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
+        case "failedleadmaxattempts":
+        case "failedLeadMaxAttempts": return getOrCreateConfiguration(target).getFailedLeadMaxAttempts();
         case "failedleadmaxretrydelay":
         case "failedLeadMaxRetryDelay": return getOrCreateConfiguration(target).getFailedLeadMaxRetryDelay();
         case "failedleadretrydelay":

@@ -53,6 +53,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "failedleadmaxattempts":
+        case "failedLeadMaxAttempts": target.getConfiguration().setFailedLeadMaxAttempts(property(camelContext, int.class, value)); return true;
         case "failedleadmaxretrydelay":
         case "failedLeadMaxRetryDelay": target.getConfiguration().setFailedLeadMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failedleadretrydelay":
@@ -175,6 +177,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "failedleadmaxattempts":
+        case "failedLeadMaxAttempts": return int.class;
         case "failedleadmaxretrydelay":
         case "failedLeadMaxRetryDelay": return long.class;
         case "failedleadretrydelay":
@@ -298,6 +302,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "failedleadmaxattempts":
+        case "failedLeadMaxAttempts": return target.getConfiguration().getFailedLeadMaxAttempts();
         case "failedleadmaxretrydelay":
         case "failedLeadMaxRetryDelay": return target.getConfiguration().getFailedLeadMaxRetryDelay();
         case "failedleadretrydelay":

@@ -40,6 +40,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("emitUpdates");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("failedLeadMaxAttempts");
         props.add("failedLeadMaxRetryDelay");
         props.add("failedLeadRetryDelay");
         props.add("failedLeadRetryMultiplier");

@@ -247,12 +247,26 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), from.instant(), from.now());
     }
 
+    @UriParam(label = "consumer", defaultValue = "5",
+              description = "After this many failed attempts the consumer gives up on a lead (a poison lead): it hands"
+                            + " a `PoisonedLeadException` carrying the lead to the consumer's exception handler once (one"
+                            + " log line with the default handler), records the lead as handled and lets the cursor move"
+                            + " past it, so it stops costing calls on every poll. 0: never give up (the lead holds the"
+                            + " cursor back until it succeeds). Counted in memory: a restart starts the count again.")
+    private int failedLeadMaxAttempts = DEFAULT_FAILED_LEAD_MAX_ATTEMPTS;
+
     /** Default {@code failedLeadRetryDelay}: 30 seconds. */
     public static final long DEFAULT_FAILED_LEAD_RETRY_DELAY = 30_000;
     /** Default {@code failedLeadRetryMultiplier}: 2. */
     public static final double DEFAULT_FAILED_LEAD_RETRY_MULTIPLIER = 2.0;
     /** Default {@code failedLeadMaxRetryDelay}: 1 hour. */
     public static final long DEFAULT_FAILED_LEAD_MAX_RETRY_DELAY = 3_600_000;
+    /**
+     * Default {@code failedLeadMaxAttempts}: 5. With the default waits (30 s doubling) and the default 5-minute poll
+     * delay the fifth attempt comes about 20 minutes after the first: long enough for a target system's restart or a
+     * deployment, short enough that a poison lead does not hold the cursor (and a poll's cost) for hours.
+     */
+    public static final int DEFAULT_FAILED_LEAD_MAX_ATTEMPTS = 5;
 
     /** Default {@code lookback}: 5 minutes. */
     public static final long DEFAULT_LOOKBACK_MILLIS = 300_000;
@@ -350,6 +364,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.failedLeadMaxRetryDelay = failedLeadMaxRetryDelay;
     }
 
+    public int getFailedLeadMaxAttempts() {
+        return failedLeadMaxAttempts;
+    }
+
+    /** consumer: failed attempts after which a lead is given up as poisoned (0 = never). */
+    public void setFailedLeadMaxAttempts(int failedLeadMaxAttempts) {
+        this.failedLeadMaxAttempts = failedLeadMaxAttempts;
+    }
+
     /** The parsed {@code startFrom}; throws a message saying what is accepted. */
     StartFrom parsedStartFrom() {
         return StartFrom.parse(startFrom);
@@ -400,6 +423,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (!(failedLeadRetryMultiplier >= 1)) {
             throw new IllegalArgumentException("failedLeadRetryMultiplier must be 1 or more (e.g. 2), got "
                                                + failedLeadRetryMultiplier);
+        }
+        if (failedLeadMaxAttempts < 0) {
+            throw new IllegalArgumentException("failedLeadMaxAttempts must be 0 (never give up) or more (e.g. 5), got "
+                                               + failedLeadMaxAttempts);
         }
         if (failedLeadMaxRetryDelay < failedLeadRetryDelay) {
             throw new IllegalArgumentException("failedLeadMaxRetryDelay (" + failedLeadMaxRetryDelay + " ms) must not be"

@@ -36,6 +36,7 @@ import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.MalformedLead;
 import africa.cashfin.camel.leads.model.MalformedLeadException;
+import africa.cashfin.camel.leads.model.PoisonedLeadException;
 import africa.cashfin.camel.leads.scan.LeadEvent;
 import africa.cashfin.camel.leads.scan.LeadEventType;
 import africa.cashfin.camel.leads.scan.LeadScan;
@@ -398,12 +399,34 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                          event.type().headerValue(), recovered.failures(), recovered.firstFailure());
             }
         } else {
-            run.failed(event);
             statistics.failed();
             metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.FAILED, 1);
-            leadFailed(event, exchange, failure);
+            String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
+            statistics.leadError("Lead " + event.lead().getId() + " failed: " + error);
+            FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, Instant.now());
+            int maxAttempts = endpoint.getConfiguration().getFailedLeadMaxAttempts();
+            if (maxAttempts > 0 && f.failures() >= maxAttempts) {
+                poisoned(run, event, f);
+            } else {
+                run.failed(event);
+                leadFailed(event, exchange, failure, f);
+            }
         }
         releaseExchange(exchange, false);
+    }
+
+    /**
+     * A lead failed {@code failedLeadMaxAttempts} times: give up on it. It is recorded as handled (never offered again;
+     * the cursor moves past it, so polls stop re-reading down to it) and handed to the exception handler once, as a
+     * {@link PoisonedLeadException} carrying the lead: the one line logged about it (Camel's default handler logs it
+     * without a stack trace), or the user's handler, or with {@code bridgeErrorHandler} the route's error handler.
+     */
+    private void poisoned(Outcomes run, LeadEvent event, FailedLeadBackoff.Failing f) {
+        run.poisoned(event);
+        failedLeads.gaveUp(event.key());
+        statistics.poisoned();
+        getExceptionHandler().handleException(new PoisonedLeadException(event.lead(), event.type().headerValue(),
+                f.failures(), f.firstFailure(), f.lastError()));
     }
 
     /**
@@ -412,10 +435,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      * WARN on the first failure and again after 2, 4, 8... failures in a row, DEBUG otherwise. A user-configured
      * {@code exceptionHandler} also receives it.
      */
-    private void leadFailed(LeadEvent event, Exchange exchange, Exception failure) {
-        String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
-        statistics.leadError("Lead " + event.lead().getId() + " failed: " + error);
-        FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, Instant.now());
+    private void leadFailed(LeadEvent event, Exchange exchange, Exception failure, FailedLeadBackoff.Failing f) {
+        String error = f.lastError();
         String wait = DurationText.of(failedLeads.policy().delayAfter(f.failures()));
         if (f.failures() == 1) {
             LOG.warn("Lead {} ({}) failed: {}. Not recorded; offered again in {} at the earliest, then on a growing"
@@ -449,6 +470,12 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @ManagedAttribute(description = "Leads whose exchange failed (each attempt counts; they are offered again)")
     public long getLeadsFailed() {
         return statistics.failedCount();
+    }
+
+    @ManagedAttribute(description = "Leads given up after failedLeadMaxAttempts failed attempts (handed to the exception"
+                                    + " handler once as PoisonedLeadException)")
+    public long getLeadsPoisoned() {
+        return statistics.poisonedCount();
     }
 
     @ManagedAttribute(description = "Records skipped as malformed (no _id or no readable createdat)")
@@ -634,6 +661,9 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
         void failed(LeadEvent event);
 
+        /** Given up after too many failed attempts: recorded as handled, never offered again. */
+        void poisoned(LeadEvent event);
+
         /** The lead waits out its retry delay and was not offered. */
         void waiting(LeadEvent event, boolean routeMayBeDown);
 
@@ -650,6 +680,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
                 public void failed(LeadEvent event) {
                     run.failed(event);
+                }
+
+                public void poisoned(LeadEvent event) {
+                    run.poisoned(event);
                 }
 
                 public void waiting(LeadEvent event, boolean routeMayBeDown) {
@@ -675,6 +709,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
                 public void failed(LeadEvent event) {
                     run.failed(event);
+                }
+
+                public void poisoned(LeadEvent event) {
+                    run.poisoned(event);
                 }
 
                 public void waiting(LeadEvent event, boolean routeMayBeDown) {

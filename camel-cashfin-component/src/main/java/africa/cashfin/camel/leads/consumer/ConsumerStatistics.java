@@ -15,6 +15,7 @@ public final class ConsumerStatistics {
     private final LongAdder emitted = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder malformed = new LongAdder();
+    private final LongAdder poisoned = new LongAdder();
     private final LongAdder polls = new LongAdder();
     private final LongAdder failedPolls = new LongAdder();
     private final LongAdder pollNanos = new LongAdder();
@@ -34,6 +35,16 @@ public final class ConsumerStatistics {
     /** A lead's exchange failed (it is offered again later). */
     public void failed() {
         failed.increment();
+    }
+
+    /** A lead was given up after too many failed attempts (poisoned). */
+    public void poisoned() {
+        poisoned.increment();
+    }
+
+    /** Leads given up after too many failed attempts. */
+    public long poisonedCount() {
+        return poisoned.sum();
     }
 
     /** {@code count} records were skipped as malformed (each counted once, when first reported). */

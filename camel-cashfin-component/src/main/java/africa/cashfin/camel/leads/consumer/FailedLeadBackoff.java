@@ -98,6 +98,15 @@ public final class FailedLeadBackoff {
         return f != null && f.outcome() > lastSuccessOutcome;
     }
 
+    /**
+     * Forgets a lead the consumer gave up on (poisoned): unlike {@link #succeeded}, nothing succeeded.
+     *
+     * @return what the lead's failures were, or null when it had none
+     */
+    public Failing gaveUp(String key) {
+        return failing.remove(key);
+    }
+
     /** The lead's state, or null when it is not failing. */
     public Failing get(String key) {
         return failing.get(key);

@@ -15,8 +15,9 @@ public class MalformedLeadException extends RuntimeException {
     public MalformedLeadException(MalformedLead record, int page) {
         // no stack trace: an expected report about data, logged as one line
         super("Skipped a record on page " + page + " of the lead list: " + record.problem()
-              + ". The consumer cannot track it and goes on with the other leads; fix the record in Cashfin to"
-              + " receive it. The record: " + record.json(), null, false, false);
+              + ". The consumer cannot track it and goes on with the other leads; a record fixed in Cashfin is"
+              + " received if its createdat is still inside the consumer's lookback window, else by a verification"
+              + " scan or the sweep. The record: " + record.json(), null, false, false);
         this.json = record.json();
         this.problem = record.problem();
     }

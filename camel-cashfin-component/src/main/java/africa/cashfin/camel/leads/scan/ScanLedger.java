@@ -187,12 +187,22 @@ final class ScanLedger {
     }
 
     void succeeded(LeadEvent event) {
+        record(event);
+        succeeded++;
+    }
+
+    /** Given up after too many failures: recorded like a success (never emitted again), not counted as one. */
+    void poisoned(LeadEvent event) {
+        record(event);
+        failed++;
+    }
+
+    private void record(LeadEvent event) {
         take(event);
         seen.add(event.key());
         if (event.type() == LeadEventType.CREATED && settings.emitUpdates() && event.lead().getUpdatedat() != null) {
             seen.add(SeenKeys.version(event.lead()));
         }
-        succeeded++;
     }
 
     /**
@@ -271,10 +281,12 @@ final class ScanLedger {
 
     /**
      * The cursor of a walk checkpoint (see {@code ScanRun#checkpoint}): created at the point reached, held back to the
-     * oldest failure and never before the previous cursor; {@code resume} at the point's position (or the oldest
-     * failure's). Null when the point says nothing the previous cursor does not.
+     * oldest failure and never before the previous cursor. Newest first: {@code resume} at the point's position (or
+     * the oldest failure's). Oldest first: the {@code offset} the next poll jumps to (the last lead older than the
+     * window below the point, held back before the oldest failure), as an incremental poll's. Null when the point says
+     * nothing the previous cursor does not.
      */
-    ScanCursor checkpoint(PageReader.WalkPoint point) {
+    ScanCursor checkpoint(PageReader.WalkPoint point, ListOrder order) {
         if (silent) {
             return null;
         }
@@ -283,6 +295,10 @@ final class ScanLedger {
             return null;
         }
         created = min(point.created(), oldestFailedCreated);
+        if (order == ListOrder.OLDEST_FIRST) {
+            return new ScanCursor(created, previous == null ? null : previous.updated(), offset(created),
+                                  ListOrder.OLDEST_FIRST);
+        }
         long resume = Math.min(point.fromOldest(), oldestFailedPosition);
         return new ScanCursor(created, previous == null ? null : previous.updated(), -1, ListOrder.NEWEST_FIRST, -1,
                 -1, resume);

@@ -193,7 +193,7 @@ public final class ScanRun {
             return;
         }
         lastCheckpoint = point;
-        ScanCursor cursor = ledger.checkpoint(point);
+        ScanCursor cursor = ledger.checkpoint(point, order);
         if (cursor != null) {
             owner.save(cursor);
         }
@@ -230,6 +230,15 @@ public final class ScanRun {
     /** The exchange for {@code event} completed: its key is recorded as seen and it is never emitted again. */
     public void succeeded(LeadEvent event) {
         ledger.succeeded(event);
+    }
+
+    /**
+     * The consumer gave up on {@code event} after too many failed attempts (a poison lead, handed to its exception
+     * handler): its key is recorded as seen like a success, so it is never offered again and no longer holds the
+     * cursor back.
+     */
+    public void poisoned(LeadEvent event) {
+        ledger.poisoned(event);
     }
 
     /**

@@ -151,6 +151,14 @@ public final class SweepRun {
         owner.recovered(1);
     }
 
+    /**
+     * The consumer gave up on the lead after too many failed attempts (handed to its exception handler as poisoned):
+     * recorded as seen so no pass offers it again, not counted as recovered.
+     */
+    public void poisoned(LeadEvent event) {
+        seen.add(event.key());
+    }
+
     /** The lead's exchange failed: not recorded; the sweep reads no further page in this poll. */
     public void failed(LeadEvent event) {
         stopped = true;

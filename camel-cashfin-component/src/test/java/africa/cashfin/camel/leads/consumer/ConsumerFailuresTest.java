@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import africa.cashfin.camel.leads.api.CashfinApiException;
+import africa.cashfin.camel.leads.model.PoisonedLeadException;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;
@@ -156,6 +157,45 @@ class ConsumerFailuresTest {
             assertThat(h.deliveredIds()).as("new leads behind 15 waiting ones").containsAll(fresh)
                     .doesNotHaveDuplicates().doesNotContainAnyElementsOf(failing);
             assertThat(h.attempts.stream().filter(failing::contains)).as("still waiting, not tried").hasSize(15);
+        }
+    }
+
+    /**
+     * A lead the route always refuses, with 500 newer leads: after failedLeadMaxAttempts (3 here) it goes to the
+     * exception handler once as poisoned and stops holding the cursor, so polls go back to one call instead of reading
+     * from page 1 down to it (11 calls) for ever.
+     */
+    @Test
+    void aPoisonLeadIsHandedOverOnceAndStopsHoldingTheCursor() throws Exception {
+        sim.sortOrder(SortOrder.NEWEST_FIRST);
+        sim.seedLeads(550, 53);
+        List<String> oldestFirst = sim.leads().stream()
+                .sorted(java.util.Comparator.comparing((Map<String, Object> l) -> (String) l.get("createdat")))
+                .map(l -> (String) l.get("_id")).toList();
+        String poison = oldestFirst.get(49);
+        RecordingExceptionHandler handler = new RecordingExceptionHandler();
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=50&failedLeadRetryDelay=0"
+                                                         + "&failedLeadMaxAttempts=3&exceptionHandler=#handler",
+                Map.of("handler", handler), false).start()) {
+            h.failuresToInject.put(poison, Integer.MAX_VALUE);
+            for (int i = 0; i < 4; i++) {
+                h.poll();
+            }
+            assertThat(h.attempts.stream().filter(poison::equals)).as("tried failedLeadMaxAttempts times").hasSize(3);
+            assertThat(handler.handled).filteredOn(PoisonedLeadException.class::isInstance).singleElement()
+                    .isInstanceOfSatisfying(PoisonedLeadException.class, e -> {
+                        assertThat(e.getLead().getId()).isEqualTo(poison);
+                        assertThat(e.getAttempts()).isEqualTo(3);
+                        assertThat(e.getLastError()).contains("route refuses lead");
+                    });
+            List<String> others = oldestFirst.stream().filter(id -> !poison.equals(id)).toList();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(others);
+            for (int i = 0; i < 3; i++) {
+                long before = sim.requestCount(Endpoint.LIST);
+                h.poll();
+                assertThat(sim.requestCount(Endpoint.LIST) - before).as("idle poll %d after giving up", i).isEqualTo(1);
+            }
+            assertThat(h.attempts.stream().filter(poison::equals)).as("never offered again").hasSize(3);
         }
     }
 

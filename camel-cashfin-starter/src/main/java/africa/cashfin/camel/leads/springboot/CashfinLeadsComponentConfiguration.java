@@ -109,6 +109,15 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Duration failedLeadMaxRetryDelay = Duration.ofMillis(3600000);
 
     /**
+     * After this many failed attempts the consumer gives up on a lead (a poison lead): it hands a
+     * PoisonedLeadException carrying the lead to the consumer's exception handler once (one log line with the default
+     * handler), records the lead as handled and lets the cursor move past it, so it stops costing calls on every poll.
+     * 0: never give up (the lead holds the cursor back until it succeeds). Counted in memory: a restart starts the
+     * count again.
+     */
+    private Integer failedLeadMaxAttempts = 5;
+
+    /**
      * How long a lead whose exchange failed (an exception, or marked rollback-only) waits before the consumer offers
      * it again, in milliseconds or as a duration such as 30s; each further failure multiplies the wait by
      * failedLeadRetryMultiplier, up to failedLeadMaxRetryDelay. The lead is offered by the first poll after the
@@ -473,6 +482,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setSweepPagesPerPoll(Integer sweepPagesPerPoll) {
         this.sweepPagesPerPoll = sweepPagesPerPoll;
+    }
+
+    public Integer getFailedLeadMaxAttempts() {
+        return failedLeadMaxAttempts;
+    }
+
+    public void setFailedLeadMaxAttempts(Integer failedLeadMaxAttempts) {
+        this.failedLeadMaxAttempts = failedLeadMaxAttempts;
     }
 
     public Duration getFailedLeadMaxRetryDelay() {
