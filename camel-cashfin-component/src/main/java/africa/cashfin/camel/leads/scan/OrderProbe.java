@@ -30,6 +30,8 @@ final class OrderProbe implements PageReader {
     private Step step = Step.FIRST_PAGE;
     private Instant probeMin;
     private Instant probeMax;
+    /** The list's total when page 1 was probed (-1: unknown). */
+    private long probeTotal = -1;
 
     OrderProbe(ScanRun run) {
         this.run = run;
@@ -65,6 +67,7 @@ final class OrderProbe implements PageReader {
             if (page.pageInfo() == null || !page.pageInfo().knowsPages()) {
                 return run.startFull(page, false);
             }
+            probeTotal = page.pageInfo().total();
             probeMin = leads.stream().map(Lead::getCreatedat).min(Comparator.naturalOrder()).orElseThrow();
             probeMax = leads.stream().map(Lead::getCreatedat).max(Comparator.naturalOrder()).orElseThrow();
             step = Step.LAST_PAGE;
@@ -141,6 +144,13 @@ final class OrderProbe implements PageReader {
         }
         if (observed == ListOrder.UNORDERED) {
             return run.startFull(null, true);
+        }
+        if (page.pageInfo() == null || page.pageInfo().total() != probeTotal) {
+            // the list changed between the two reads: new leads pushed newer ones onto the last page (newest first)
+            // and the comparison would take the list for oldest first. Probe again from page 1.
+            step = Step.FIRST_PAGE;
+            run.next(1);
+            return List.of();
         }
         Instant lastMin = leads.stream().map(Lead::getCreatedat).min(Comparator.naturalOrder()).orElseThrow();
         Instant lastMax = leads.stream().map(Lead::getCreatedat).max(Comparator.naturalOrder()).orElseThrow();

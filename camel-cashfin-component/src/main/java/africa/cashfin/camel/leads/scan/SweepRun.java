@@ -68,7 +68,7 @@ public final class SweepRun {
         }
         requested = true;
         owner.spend();
-        return new PageRequest(state.page(), settings.limit());
+        return new PageRequest(state.page(), owner.servedLimit().limit());
     }
 
     /**
@@ -82,8 +82,9 @@ public final class SweepRun {
         requested = false;
         pagesRead++;
         int q = state.page();
+        page = owner.servedLimit().adopt(page, q); // a server that caps limit: its pages, counted in its size
         PageInfo info = page.pageInfo();
-        int limit = info != null && info.limit() > 0 ? Math.min(info.limit(), settings.limit()) : settings.limit();
+        int limit = owner.servedLimit().limit();
         List<LeadEvent> events = new ArrayList<>();
         List<Lead> leads = page.leads();
         for (int i = 0; i < leads.size(); i++) {

@@ -35,6 +35,8 @@ public final class ViewSweep {
     private final SeenLeadStore seen;
     private final ScanStateStore store;
     private final SweepPace pace;
+    /** The page size the server serves (it may cap {@code limit}), learnt from the sweep's pages. */
+    private final ServedLimit servedLimit;
     /** Why the last trigger came, for the log and the console (not saved). */
     private volatile String lastTriggerReason;
 
@@ -48,6 +50,11 @@ public final class ViewSweep {
         this.seen = Objects.requireNonNull(seen, "seen");
         this.store = store != null ? store : new InMemoryScanStateStore();
         this.pace = new SweepPace(settings);
+        this.servedLimit = new ServedLimit(settings.limit());
+    }
+
+    ServedLimit servedLimit() {
+        return servedLimit;
     }
 
     /** The settings. */

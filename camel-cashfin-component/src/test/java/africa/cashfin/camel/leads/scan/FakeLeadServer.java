@@ -41,6 +41,11 @@ final class FakeLeadServer {
     private boolean pageInfo = true;
     private int limitCap = Integer.MAX_VALUE;
     private boolean reportsCap;
+    /** Leads out of the view (their status no longer matches the endpoint's filter): stored, not listed. */
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    /** When set, leads sharing a createdat come back in a new random order on every request (MongoDB skip/limit). */
+    private java.util.Random tieOrder;
+    private int failNextCalls;
     private Consumer<FakeLeadServer> beforeEachRead = server -> {
     };
 
@@ -128,6 +133,39 @@ final class FakeLeadServer {
         return lead;
     }
 
+    /** Lead {@code id} leaves the view (its status changed out of the filter); it stays stored. */
+    void hide(String id) {
+        hidden.add(id);
+    }
+
+    /** Lead {@code id} enters the view (again). */
+    void show(String id) {
+        hidden.remove(id);
+    }
+
+    /** Deletes lead {@code id}. */
+    void delete(String id) {
+        byAge.removeIf(l -> l.getId().equals(id));
+        hidden.remove(id);
+    }
+
+    /** Ids of the leads in the view, oldest first. */
+    List<String> viewIds() {
+        return byAge.stream().map(Lead::getId).filter(id -> !hidden.contains(id)).toList();
+    }
+
+    /** Leads sharing a createdat come back in a random order on each request, drawn from {@code random}. */
+    FakeLeadServer shuffleTies(java.util.Random random) {
+        this.tieOrder = random;
+        return this;
+    }
+
+    /** Makes the next {@code count} list calls fail. */
+    FakeLeadServer failNext(int count) {
+        this.failNextCalls = count;
+        return this;
+    }
+
     /** Runs {@code change} before every list read (after the call is counted). */
     FakeLeadServer beforeEachRead(Consumer<FakeLeadServer> change) {
         this.beforeEachRead = change;
@@ -177,15 +215,26 @@ final class FakeLeadServer {
     /** {@code GET /business/lead/list?page=&limit=}. */
     LeadPage page(int page, int limit) {
         calls++;
-        if (calls == failOnCall) {
+        if (calls == failOnCall || failNextCalls > 0) {
+            failNextCalls = Math.max(0, failNextCalls - 1);
             throw new ListCallFailed(calls);
         }
         beforeEachRead.accept(this);
         List<Lead> view = new ArrayList<>(byAge);
+        view.removeIf(l -> hidden.contains(l.getId()));
         switch (order) {
             case NEWEST_FIRST -> java.util.Collections.reverse(view);
             case SCRAMBLED -> view.sort(Comparator.comparing(l -> Long.reverse(Long.parseLong(l.getId(), 16) * 0x9E3779B97F4A7C15L)));
             default -> {
+            }
+        }
+        if (tieOrder != null) {
+            for (int start = 0, end; start < view.size(); start = end) {
+                end = start + 1;
+                while (end < view.size() && view.get(end).getCreatedat().equals(view.get(start).getCreatedat())) {
+                    end++;
+                }
+                java.util.Collections.shuffle(view.subList(start, end), tieOrder);
             }
         }
         int total = view.size();

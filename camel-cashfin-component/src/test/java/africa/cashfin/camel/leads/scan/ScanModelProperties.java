@@ -1,0 +1,344 @@
+package africa.cashfin.camel.leads.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.ActionChainArbitrary;
+import net.jqwik.api.state.Transformer;
+
+import africa.cashfin.camel.leads.model.LeadPage;
+import africa.cashfin.camel.leads.scan.FakeLeadServer.Order;
+
+/**
+ * Model-based tests of the scan (jqwik action chains): a {@link FakeLeadServer} (a plain list of leads, both orders,
+ * offset pages) changed by random actions <em>between page reads</em> of polls in progress, while the pure
+ * {@link LeadScan} / {@link ScanRun} reads it the way the consumer does: inserts, tie groups, deletes and leaves,
+ * a server-side {@code limit} cap, failing list calls, failing exchanges, node restarts (state kept in the shared
+ * stores, the poll in progress dropped or abandoned) and leadership changes (a second scan on the same stores).
+ * Thousands of steps run in seconds.
+ * <p>
+ * The fast-path property holds for the leads the page reads promise (docs/consumer-design.md, "What the fast path
+ * relies on"): a lead created into the view and never out of it is emitted exactly once after quiescence. Leaves and
+ * deletes happen between polls there (a leave between two page reads of one poll may be balanced by an insert in the
+ * same gap, which only the sweep recovers), and ties come back in a stable order. The harsher actions (leads entering
+ * the view, leaving it mid-poll, late leads, ties shuffled per request) run in the second property, whose invariant
+ * is the view's: after quiescence plus one full pass of the sweep ({@link ViewSweep}) every lead in the view is
+ * emitted, none twice (a lead that left after it was emitted and came back is not emitted again).
+ * <p>
+ * Tries: {@code jqwik.tries.default} in src/test/resources/junit-platform.properties; a longer run is documented in
+ * docs/consumer-design.md ("Model-based tests").
+ */
+class ScanModelProperties {
+
+    /** The world the actions change: the server, the shared stores, two nodes, the poll in progress, the route. */
+    static final class World {
+        final FakeLeadServer server;
+        final ScanSettings settings;
+        final InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
+        final InMemoryScanStateStore state = new InMemoryScanStateStore();
+        final LeadScan[] nodes = new LeadScan[2];
+        /** The sweep, with its state next to the cursor (shared by the nodes like the cursor). */
+        final InMemoryScanStateStore sweepState = new InMemoryScanStateStore();
+        ViewSweep sweep;
+        java.time.Instant now = java.time.Instant.parse("2024-06-01T00:00:00Z");
+        int leader;
+        ScanRun run;
+        final List<String> delivered = new ArrayList<>();
+        final Set<String> deliveredOnce = new HashSet<>();
+        /** Leads created into the view and never out of it: what the fast path promises to emit. */
+        final Set<String> promised = new LinkedHashSet<>();
+        int failingExchanges;
+        /** How the world was made, for the failure report. */
+        final String made;
+
+        /**
+         * @param cap the most leads the server serves a page whatever the request (a server-side cap, learnt by the
+         *            scan; 0 for none); {@code reportsCap}: its page info says so
+         */
+        World(Order order, int limit, int buffer, long seed, boolean shuffleTies, int cap, boolean reportsCap) {
+            this.made = order + ", limit " + limit + ", buffer " + buffer + ", cap " + cap + (reportsCap ? " reported" : "")
+                        + (shuffleTies ? ", ties shuffled" : "");
+            this.server = new FakeLeadServer(order).step(Duration.ofSeconds(20));
+            if (cap > 0) {
+                server.capLimit(cap, reportsCap);
+            }
+            if (shuffleTies) {
+                server.shuffleTies(new Random(seed ^ 0x5DEECE66DL));
+            }
+            this.settings = ScanSettings.defaults().withLimit(limit).withMaxBufferedLeads(buffer);
+            nodes[0] = new LeadScan(settings, seen, state);
+            nodes[1] = new LeadScan(settings, seen, state);
+            sweep = new ViewSweep(new SweepSettings(0.5, 1_000, limit, null, false), seen, sweepState);
+        }
+
+        /**
+         * One full pass of the sweep ("sweep now", then its pages until the pass completes; list calls do not fail
+         * any more), delivering what it emits like the fast path.
+         */
+        void sweepPass() {
+            now = now.plus(Duration.ofMinutes(5));
+            sweep.sweepNow(now, "model");
+            for (int poll = 0; poll < 200; poll++) {
+                now = now.plus(Duration.ofMinutes(5));
+                SweepRun pass = sweep.start(now, nodes[leader].cursor(), 1_000_000);
+                while (!pass.isDone()) {
+                    PageRequest request = pass.nextRequest();
+                    for (LeadEvent event : pass.accept(server.page(request.page(), request.limit()))) {
+                        pass.succeeded(event);
+                        String id = event.lead().getId();
+                        delivered.add(id);
+                        assertThat(deliveredOnce.add(id)).as("lead %s emitted twice (%s)", id, made).isTrue();
+                    }
+                }
+                if (pass.passCompleted()) {
+                    return;
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ the consumer's side
+
+        /** Reads one page of the poll in progress (starting a poll when none is), and hands its events to the route. */
+        void readPage() {
+            if (run == null) {
+                run = nodes[leader].start();
+            }
+            LeadPage page;
+            try {
+                PageRequest request = run.nextRequest();
+                page = server.page(request.page(), request.limit());
+            } catch (FakeLeadServer.ListCallFailed | IllegalStateException e) {
+                run.abandon(e);
+                run = null;
+                return;
+            }
+            for (LeadEvent event : run.accept(page)) {
+                if (run.stoppedAfterFailures()) {
+                    run.notOffered(event);
+                } else if (failingExchanges > 0) {
+                    failingExchanges--;
+                    run.failed(event);
+                } else {
+                    run.succeeded(event);
+                    String id = event.lead().getId();
+                    delivered.add(id);
+                    assertThat(deliveredOnce.add(id)).as("lead %s emitted twice: %s", id, delivered).isTrue();
+                }
+            }
+            if (run.isDone()) {
+                run.finish();
+                run = null;
+            }
+        }
+
+        /** The node stops: gracefully (the poll is abandoned, its checkpoint saved) or not (the poll is lost). */
+        void restart(boolean graceful) {
+            if (run != null && graceful) {
+                run.abandon();
+            }
+            run = null;
+            nodes[leader] = new LeadScan(settings, seen, state);
+        }
+
+        /** The other node becomes the leader; this one's poll is abandoned or lost. */
+        void leaderChange(boolean graceful) {
+            if (run != null && graceful) {
+                run.abandon();
+            }
+            run = null;
+            leader = 1 - leader;
+        }
+
+        /** No more surprises: polls until one emits nothing (bounded). */
+        void quiesce() {
+            server.failNext(0);
+            failingExchanges = 0;
+            for (int poll = 0; poll < 40; poll++) {
+                int before = delivered.size();
+                do {
+                    readPage();
+                } while (run != null);
+                if (delivered.size() == before && poll > 0) {
+                    return;
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ the server's side
+
+        void insert(int count) {
+            server.insert(count).forEach(lead -> promised.add(lead.getId()));
+        }
+
+        /** {@code count} leads created at one instant (a bulk import). */
+        void tieGroup(int count) {
+            server.insertSameTime(count).forEach(lead -> promised.add(lead.getId()));
+            server.advance(Duration.ofSeconds(20));
+        }
+
+        /** Lead number {@code pick} (modulo the view) is deleted or leaves the view. */
+        void remove(int pick, boolean delete) {
+            List<String> view = server.viewIds();
+            if (view.isEmpty()) {
+                return;
+            }
+            String id = view.get(pick % view.size());
+            if (delete) {
+                server.delete(id);
+            } else {
+                server.hide(id);
+            }
+            promised.remove(id);
+        }
+
+        /** A lead out of the view enters it (again): only the sweep promises it. */
+        void enter(int pick) {
+            List<String> out = new ArrayList<>(server.ids());
+            out.removeAll(server.viewIds());
+            if (!out.isEmpty()) {
+                server.show(out.get(pick % out.size()));
+            }
+        }
+
+        /** A lead becomes visible with a createdat {@code minutes} in the past: only the sweep promises it. */
+        void late(int minutes) {
+            server.insertLate(server.clock().minus(Duration.ofMinutes(minutes)));
+        }
+
+        // ------------------------------------------------------------------ invariants
+
+        void assertEveryLeadInViewEmitted() {
+            assertThat(deliveredOnce).as("leads in view after quiescence and one full sweep (%s)", made)
+                    .containsAll(server.viewIds());
+            assertThat(delivered).doesNotHaveDuplicates();
+        }
+
+        void assertEveryPromisedLeadEmitted() {
+            Set<String> expected = new LinkedHashSet<>(promised);
+            expected.retainAll(server.viewIds());
+            assertThat(deliveredOnce).as("leads created into the view, emitted after quiescence (%s)", made)
+                    .containsAll(expected);
+            assertThat(delivered).doesNotHaveDuplicates();
+        }
+
+        @Override
+        public String toString() {
+            return "World[" + made + ": " + server.viewIds().size() + " in view, " + delivered.size() + " emitted, promised "
+                   + promised.size() + "]";
+        }
+    }
+
+    @Property
+    void theFastPathEmitsEveryLeadCreatedIntoTheViewExactlyOnce(@ForAll("fastPath") ActionChain<World> chain) {
+        World end = chain.run();
+        end.quiesce();
+        end.assertEveryPromisedLeadEmitted();
+    }
+
+    @Property
+    void afterQuiescenceAndOneFullSweepEveryLeadInViewIsEmittedOnce(@ForAll("harsh") ActionChain<World> chain) {
+        World end = chain.run();
+        end.quiesce();
+        end.sweepPass();
+        end.assertEveryLeadInViewEmitted();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> fastPath() {
+        return chains(false);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> harsh() {
+        return chains(true);
+    }
+
+    private static Arbitrary<ActionChain<World>> chains(boolean harsh) {
+        Arbitrary<Order> orders = Arbitraries.of(Order.NEWEST_FIRST, Order.OLDEST_FIRST);
+        Arbitrary<Integer> limits = Arbitraries.integers().between(2, 8);
+        Arbitrary<Integer> buffers = Arbitraries.integers().between(1, 3);
+        Arbitrary<Long> seeds = Arbitraries.longs();
+        // a server-side cap below the request in three worlds of five: fixed for the server's life
+        Arbitrary<Integer> caps = Arbitraries.frequency(Tuple.of(2, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3));
+        Arbitrary<Boolean> reports = Arbitraries.of(true, false);
+        return Combinators.combine(orders, limits, buffers, seeds, caps, reports).flatAs(
+                (order, limit, buffer, seed, cap, reportsCap) -> {
+            ActionChainArbitrary<World> chain = ActionChain
+                    .startWith(() -> new World(order, limit, limit * buffer, seed, false, cap < limit ? cap : 0,
+                                               reportsCap))
+                    .withAction(8, just("read a page", World::readPage))
+                    .withAction(3, with(Arbitraries.integers().between(1, 4), "insert %d leads", World::insert))
+                    .withAction(1, with(Arbitraries.integers().between(2, 12), "insert %d leads at one instant",
+                            World::tieGroup))
+                    .withAction(1, just("the next list call fails", w -> w.server.failNext(1)))
+                    .withAction(1, with(Arbitraries.integers().between(1, 2), "the next %d exchanges fail",
+                            (w, n) -> w.failingExchanges += n))
+                    .withAction(1, with(Arbitraries.of(true, false), "restart (graceful: %s)", World::restart))
+                    .withAction(1, with(Arbitraries.of(true, false), "leader change (graceful: %s)",
+                            World::leaderChange))
+                    .withAction(1, between(polls(), with(Arbitraries.integers().between(0, 10_000),
+                            "delete lead #%d", (w, pick) -> w.remove(pick, true))))
+                    .withAction(1, between(polls(), with(Arbitraries.integers().between(0, 10_000),
+                            "lead #%d leaves the view", (w, pick) -> w.remove(pick, false))));
+            if (harsh) {
+                chain = chain
+                        .withAction(1, with(Arbitraries.integers().between(0, 10_000), "mid-poll: delete lead #%d",
+                                (w, pick) -> w.remove(pick, true)))
+                        .withAction(1, with(Arbitraries.integers().between(0, 10_000), "mid-poll: lead #%d leaves",
+                                (w, pick) -> w.remove(pick, false)))
+                        .withAction(1, with(Arbitraries.integers().between(0, 10_000), "a lead #%d enters the view",
+                                World::enter))
+                        .withAction(1, with(Arbitraries.integers().between(1, 60), "a lead %d minutes late",
+                                World::late));
+            }
+            return chain.withMaxTransformations(60);
+        });
+    }
+
+    // ------------------------------------------------------------------ small builders
+
+    private static Action.Independent<World> just(String description, java.util.function.Consumer<World> change) {
+        return () -> Arbitraries.just(Transformer.mutate(description, change));
+    }
+
+    private static <T> Action.Independent<World> with(Arbitrary<T> values, String description,
+            java.util.function.BiConsumer<World, T> change) {
+        return () -> values.map(v -> Transformer.mutate(String.format(description, v), w -> change.accept(w, v)));
+    }
+
+    /** Only while no poll is in progress. */
+    private static java.util.function.Predicate<World> polls() {
+        return w -> w.run == null;
+    }
+
+    private static Action.Independent<World> between(java.util.function.Predicate<World> when,
+            Action.Independent<World> action) {
+        return new Action.Independent<>() {
+            @Override
+            public boolean precondition(World world) {
+                return when.test(world);
+            }
+
+            @Override
+            public Arbitrary<Transformer<World>> transformer() {
+                return action.transformer();
+            }
+        };
+    }
+}
