@@ -190,8 +190,6 @@ class ConsumerStrictServerTest {
     // ------------------------------------------------------------------ server-side limit cap
 
     @Test
-    @Disabled("issue 17, fixes (i17-fixes): a server that caps limit makes page 1 look like the bottom (ScanRun.isBottom); "
-              + "the page info's limit or the page size must be used")
     void aServerSideLimitCapStillReadsEveryLead() throws Exception {
         sim.seedLeads(50, 3);
         sim.limitCap(7);
