@@ -46,9 +46,10 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
         // Camel's own unknown-option error would quote the value of a misspelt secret option; ours names it only
         // (the endpoint URI that Camel puts in front of it is the user's, see docs/component.md#secrets)
         SecretOptions.checkNames(parameters.keySet(), "endpoint " + remaining);
+        String shownUri = UnsetOptionalOptions.drop(getCamelContext(), uri, parameters);
         CashfinLeadsConfiguration config = configuration.copy();
         config.setOperation(CashfinLeadsOperation.fromPath(remaining));
-        CashfinLeadsEndpoint endpoint = new CashfinLeadsEndpoint(uri, this, config);
+        CashfinLeadsEndpoint endpoint = new CashfinLeadsEndpoint(shownUri, this, config);
         setProperties(endpoint, parameters);
         config.validate();
         return endpoint;

@@ -158,6 +158,36 @@ class KameletRouteTest {
     }
 
     @Test
+    void withoutAProxyTheKameletsPassNoProxyOptions() throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:lead").to("kamelet:cashfin-leads-sink?clientSecret=RAW({{target.secret}})&baseUrl="
+                                       + target.baseUrl() + "&plan=unlimited");
+                from("direct:find").to("kamelet:cashfin-leads-find-or-create-action?clientSecret=RAW({{target.secret}})"
+                                       + "&baseUrl=" + target.baseUrl() + "&plan=unlimited");
+                from("kamelet:cashfin-leads-source?clientSecret=RAW({{source.secret}})&baseUrl=" + source.baseUrl()
+                     + "&plan=unlimited&delay=200")
+                        .to("mock:copied");
+            }
+        });
+        context.createProducerTemplate().sendBody("direct:lead", "{\"name\": \"Jane\", \"email\": \"jane@acme.example\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> target.leadCount() == 1);
+
+        List<africa.cashfin.camel.leads.CashfinLeadsEndpoint> cashfin = context.getEndpoints().stream()
+                .filter(africa.cashfin.camel.leads.CashfinLeadsEndpoint.class::isInstance)
+                .map(africa.cashfin.camel.leads.CashfinLeadsEndpoint.class::cast).toList();
+        assertThat(cashfin).as("the source, sink and action endpoints").hasSize(3);
+        assertThat(cashfin).allSatisfy(endpoint -> {
+            assertThat(endpoint.getEndpointUri()).as("the endpoint URI, as shown in logs").doesNotContain("proxy");
+            assertThat(endpoint.getConfiguration().getProxyHost()).isNull();
+            assertThat(endpoint.getConfiguration().getProxyPort()).isNull();
+            assertThat(endpoint.getConfiguration().getProxyUsername()).isNull();
+            assertThat(endpoint.getConfiguration().getProxyPassword()).isNull();
+        });
+    }
+
+    @Test
     void sinkAndSourceGoThroughAnHttpProxyWithCredentials() throws Exception {
         String basic = "Basic " + Base64.getEncoder()
                 .encodeToString(("esb-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8));
