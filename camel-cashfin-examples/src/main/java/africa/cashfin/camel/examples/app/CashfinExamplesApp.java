@@ -26,6 +26,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.FailedAttempts;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
 import africa.cashfin.camel.examples.csv.CsvImportSettings;
 import africa.cashfin.camel.examples.csv.CsvImports;
@@ -268,10 +269,13 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 Long.parseLong(get(pc, "cashfin.mail.max-size").trim()),
                 Long.parseLong(get(pc, "cashfin.mail.max-attachment-size").trim()));
         mailLeads = new MailLeads(new MailToLead(), get(pc, "cashfin.mail.imported-folder"),
-                get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock, mailLimits);
+                get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock, mailLimits,
+                new FailedAttempts(Integer.parseInt(get(pc, "cashfin.mail.max-attempts").trim()),
+                        mailLimits.maxSenders()));
         LOG.info("Mailbox: at most {} mails per sender per {} become leads; mails over {} bytes or with a part over {}"
-                 + " bytes are rejected unread", mailLimits.perSender(), mailLimits.perSenderPeriod(),
-                mailLimits.maxMailSize(), mailLimits.maxAttachmentSize());
+                 + " bytes are rejected unread; a mail failing {} times is rejected", mailLimits.perSender(),
+                mailLimits.perSenderPeriod(), mailLimits.maxMailSize(), mailLimits.maxAttachmentSize(),
+                get(pc, "cashfin.mail.max-attempts").trim());
         context.getRegistry().bind("mailLeads", mailLeads);
 
         dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),

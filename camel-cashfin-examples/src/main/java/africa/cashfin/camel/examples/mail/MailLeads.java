@@ -13,14 +13,17 @@ import java.util.Objects;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.CashfinFailures;
+import africa.cashfin.camel.examples.common.FailedAttempts;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
 import africa.cashfin.camel.examples.common.PerKeyLimit;
@@ -42,13 +45,23 @@ import africa.cashfin.camel.examples.common.SpreadsheetSafeCsv;
  * <p>
  * The folder is chosen by setting camel-mail's {@code moveTo} header on every mail, which also replaces any
  * {@code moveTo}, {@code copyTo} or {@code delete} header a sender may have put into the mail itself.
+ * <p>
+ * A mail whose handling fails (its headers cannot be loaded, anything unexpected) stays unread for the next poll with
+ * one log line per failure; after {@code maxAttempts} failed attempts ({@link FailedAttempts}) it is moved to the
+ * rejected folder with the last reason, so it cannot hold up the mail behind it. Waiting for Cashfin (429, 5xx,
+ * network) is not the mail's failure and is not counted.
  */
 public final class MailLeads {
 
     /** Header: {@code create} when the body is a lead to create, {@code rejected} otherwise. */
     public static final String OUTCOME = "CashfinMailOutcome";
+    /** Failed attempts after which a mail is moved to the rejected folder, by default. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
     /** Name of the file with one line per rejected mail, in the mail work directory. */
     public static final String REJECTED_FILE = "rejected-mail.csv";
+
+    /** Exchange property: the failure was Cashfin's availability (429, 5xx, network), not the mail's. */
+    private static final String WAITS_FOR_CASHFIN = "CashfinMailWaitsForCashfin";
 
     private static final Logger LOG = LoggerFactory.getLogger(MailLeads.class);
 
@@ -59,6 +72,7 @@ public final class MailLeads {
     private final Clock clock;
     private final MailLimits limits;
     private final PerKeyLimit senders;
+    private final FailedAttempts attempts;
 
     /** Like the full constructor, with {@link MailLimits#defaults()}. */
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock) {
@@ -75,6 +89,18 @@ public final class MailLeads {
      */
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock,
             MailLimits limits) {
+        this(mapper, importedFolder, rejectedFolder, workDirectory, clock, limits,
+                new FailedAttempts(DEFAULT_MAX_ATTEMPTS, limits.maxSenders()));
+    }
+
+    /**
+     * Like the constructor above.
+     *
+     * @param attempts the failed attempts per mail, and how many are allowed before the mail is rejected
+     */
+    public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock,
+            MailLimits limits, FailedAttempts attempts) {
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.senders = limits.senderLimit();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -91,6 +117,17 @@ public final class MailLeads {
 
     /** Turns the mail into a lead body (header {@value #OUTCOME}={@code create}) or rejects it. */
     public void toLead(Exchange exchange) {
+        try {
+            exchange.getMessage().getHeaders();
+        } catch (RuntimeException e) {
+            // camel-mail maps the mail's headers on first use; when they cannot be loaded (a malformed envelope) the
+            // message is replaced so the folder headers can still be set, and the failure counts as an attempt
+            Message mail = original(exchange);
+            DefaultMessage plain = new DefaultMessage(exchange);
+            plain.setBody(mail);
+            exchange.setIn(plain);
+            throw new IllegalStateException("its headers cannot be loaded (" + oneLine(e) + ")", e);
+        }
         exchange.getMessage().removeHeaders("copyTo");
         exchange.getMessage().removeHeader(MailConstants.MAIL_DELETE);
         Message mail = original(exchange);
@@ -143,9 +180,67 @@ public final class MailLeads {
     public void refused(Exchange exchange) throws Exception {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (e == null || CashfinFailures.mayWorkLater(e)) {
+            exchange.setProperty(WAITS_FOR_CASHFIN, true);
             throw e == null ? new IllegalStateException("Cashfin create failed without an exception") : e;
         }
         reject(exchange, original(exchange), "Cashfin refused the lead: " + e.getMessage(), true);
+    }
+
+    /**
+     * The handling of the mail failed (the route's {@code doCatch}): one line says why and {@link LeftUnread} is thrown,
+     * so camel-mail rolls the mail back (it stays unread in the inbox for the next poll); after
+     * {@link FailedAttempts#maxAttempts()} failed attempts the mail is moved to the rejected folder with the reason
+     * instead. Waiting for Cashfin (429, 5xx, network) is not counted: the mail waits in the inbox until Cashfin takes
+     * it (the component logs the outage).
+     */
+    public void failed(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Message mail = original(exchange);
+        String reason = e == null ? "unknown failure" : oneLine(e);
+        if (Boolean.TRUE.equals(exchange.getProperty(WAITS_FOR_CASHFIN, Boolean.class))) {
+            LOG.debug("Mail '{}' waits in the inbox until Cashfin takes its lead: {}", subject(mail), reason);
+            throw new LeftUnread(reason);
+        }
+        String key = attemptKey(exchange, mail);
+        int n = attempts.failed(key);
+        if (n >= attempts.maxAttempts()) {
+            reject(exchange, mail, "its handling failed " + n + " times (cashfin.mail.max-attempts), last: " + reason,
+                    true);
+            return;
+        }
+        LOG.warn("Mail '{}' from {} failed (attempt {} of {}), left unread for the next poll: {}", subject(mail),
+                header(mail, "From"), n, attempts.maxAttempts(), reason);
+        throw new LeftUnread(reason);
+    }
+
+    /**
+     * Thrown by {@link #failed(Exchange)} so camel-mail leaves the mail unread; already logged, so it carries no stack
+     * trace and the route's error handler does not log it again.
+     */
+    public static final class LeftUnread extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeftUnread(String reason) {
+            super("left unread for the next poll: " + reason, null, false, false);
+        }
+    }
+
+    /** The mail's IMAP UID (which a sender cannot choose), else camel-mail's key for it. */
+    private static String attemptKey(Exchange exchange, Message mail) {
+        try {
+            if (mail != null && mail.getFolder() instanceof UIDFolder folder) {
+                return "uid:" + folder.getUID(mail);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("No IMAP UID for the mail: {}", e.getMessage());
+        }
+        return "key:" + exchange.getProperty("CamelMailMessageId", String.class);
+    }
+
+    /** The failure's message on one line (a message from a mail's content cannot start a log line of its own). */
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("[\\r\\n]+", " ");
     }
 
     /** Why the mail is too large to read, or null; a mail whose structure cannot be read is left to the mapper. */
@@ -193,7 +288,7 @@ public final class MailLeads {
     private static String subject(Message mail) {
         try {
             return mail == null || mail.getSubject() == null ? "(no subject)" : mail.getSubject();
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             return "(unreadable subject)";
         }
     }
@@ -202,7 +297,7 @@ public final class MailLeads {
         try {
             String[] v = mail == null ? null : mail.getHeader(name);
             return v == null || v.length == 0 ? "" : String.join(", ", v);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             return "";
         }
     }

@@ -3,12 +3,17 @@ package africa.cashfin.camel.examples.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+
+import org.apache.logging.log4j.Level;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 
@@ -17,15 +22,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
 import africa.cashfin.camel.examples.app.ExamplesDemo;
+import africa.cashfin.camel.examples.app.LogLines;
 
 /**
  * The security review's attacks on the mailbox (issue 19), through the real app and the embedded GreenMail:
- * auto-replies and bounces recognised by the usual headers and senders, not only {@code Auto-Submitted} (finding 9).
+ * auto-replies and bounces recognised by the usual headers and senders, not only {@code Auto-Submitted} (finding 9); a
+ * mail whose headers fail to load no longer blocks the mailbox (finding 5).
  */
 class MailboxAttacksTest {
 
     @RegisterExtension
-    static final ExamplesApp APP = new ExamplesApp();
+    static final ExamplesApp APP = new ExamplesApp().with("cashfin.mail.max-attempts", "3");
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -46,10 +53,51 @@ class MailboxAttacksTest {
 
         await().atMost(WAIT).until(() -> count("cashfin.mail.rejected-folder") == before + automatic.size());
         assertThat(count("cashfin.mail.folder")).isZero();
-        assertThat(APP.cashfin().leads()).isEmpty();
+        assertThat(APP.cashfin().leads()).noneMatch(l -> String.valueOf(l.get("email"))
+                .matches(".*@(bulk|list|auto|mx|bounce)\\.example"));
         assertThat(Files.readString(APP.app().mailLeads().rejectedLog(), StandardCharsets.UTF_8))
                 .contains("Precedence: bulk", "Precedence: list", "X-Autoreply: yes", "X-Autorespond: Thanks",
                         "MAILER-DAEMON@mx.example", "postmaster@mx.example", "Return-Path: <>");
+    }
+
+    /**
+     * Finding 5: a mail whose envelope the IMAP client cannot load failed on every poll with stack traces and stayed
+     * unread; with 50 of them first (the poll's fetch size), a valid mail behind them was never read.
+     */
+    @Test
+    void mailThatKeepsFailingIsRejectedAfterItsAttemptsWithOneLinePerFailureAndDoesNotBlockTheMailBehindIt()
+            throws Exception {
+        long rejectedBefore = count("cashfin.mail.rejected-folder");
+        int attempts = 3;
+        int broken = 50;
+        try (LogLines log = new LogLines(Level.WARN)) {
+            for (int i = 0; i < broken; i++) {
+                deliver(raw("From: <<>>@@ broken-" + i + "\r\nSubject: broken " + i + "\r\n\r\nHello\r\n"));
+            }
+            deliver(plain("Zawadi Mwangi <zawadi@valid.example>", "Quote for 40 desks", "Please call me."));
+
+            await().atMost(WAIT).until(() -> APP.cashfin().leads().stream()
+                    .anyMatch(l -> "zawadi@valid.example".equals(l.get("email"))));
+            await().atMost(WAIT).until(() -> count("cashfin.mail.rejected-folder") == rejectedBefore + broken);
+            await().atMost(WAIT).until(() -> count("cashfin.mail.folder") == 0);
+            assertThat(Files.readString(APP.app().mailLeads().rejectedLog(), StandardCharsets.UTF_8))
+                    .contains("@@ broken-0", "@@ broken-49", "failed " + attempts + " times",
+                            "Failed to load IMAP envelope");
+
+            List<String> lines = log.lines();
+            assertThat(lines).noneMatch(l -> l.contains(" THROWN "));
+            for (int i = 0; i < broken; i++) {
+                String from = "@@ broken-" + i + " ";
+                assertThat(lines).as("lines about the mail from" + from).filteredOn(l -> l.contains(from))
+                        .hasSize(attempts);
+            }
+            assertThat(lines).noneMatch(l -> l.contains("rolling back"));
+        }
+    }
+
+    private static MimeMessage raw(String text) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static MimeMessage with(MimeMessage m, String header, String value) throws Exception {
