@@ -30,6 +30,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         CashfinLeadsComponent target = (CashfinLeadsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": getOrCreateConfiguration(target).setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -72,6 +74,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdelay":
+        case "maxDelay": getOrCreateConfiguration(target).setMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxrequestsperday":
@@ -84,6 +88,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
         case "maxRetryWait": getOrCreateConfiguration(target).setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mindelay":
+        case "minDelay": getOrCreateConfiguration(target).setMinDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": getOrCreateConfiguration(target).setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "plan": getOrCreateConfiguration(target).setPlan(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -128,6 +134,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -170,6 +178,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxdelay":
+        case "maxDelay": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxrequestsperday":
@@ -182,6 +192,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetries": return int.class;
         case "maxretrywait":
         case "maxRetryWait": return long.class;
+        case "mindelay":
+        case "minDelay": return long.class;
         case "page": return java.lang.Integer.class;
         case "plan": return java.lang.String.class;
         case "proxyhost":
@@ -227,6 +239,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         CashfinLeadsComponent target = (CashfinLeadsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return getOrCreateConfiguration(target).isAdaptivePolling();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
@@ -269,6 +283,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxdelay":
+        case "maxDelay": return getOrCreateConfiguration(target).getMaxDelay();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxrequestsperday":
@@ -281,6 +297,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrywait":
         case "maxRetryWait": return getOrCreateConfiguration(target).getMaxRetryWait();
+        case "mindelay":
+        case "minDelay": return getOrCreateConfiguration(target).getMinDelay();
         case "page": return getOrCreateConfiguration(target).getPage();
         case "plan": return getOrCreateConfiguration(target).getPlan();
         case "proxyhost":

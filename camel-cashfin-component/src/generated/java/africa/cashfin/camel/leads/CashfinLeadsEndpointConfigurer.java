@@ -23,6 +23,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         CashfinLeadsEndpoint target = (CashfinLeadsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": target.getConfiguration().setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -72,6 +74,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdelay":
+        case "maxDelay": target.getConfiguration().setMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxrequestsperday":
@@ -84,6 +88,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
         case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mindelay":
+        case "minDelay": target.getConfiguration().setMinDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": target.getConfiguration().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "plan": target.getConfiguration().setPlan(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
@@ -147,6 +153,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -196,6 +204,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxdelay":
+        case "maxDelay": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxrequestsperday":
@@ -208,6 +218,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": return int.class;
         case "maxretrywait":
         case "maxRetryWait": return long.class;
+        case "mindelay":
+        case "minDelay": return long.class;
         case "page": return java.lang.Integer.class;
         case "plan": return java.lang.String.class;
         case "pollstrategy":
@@ -272,6 +284,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         CashfinLeadsEndpoint target = (CashfinLeadsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptivepolling":
+        case "adaptivePolling": return target.getConfiguration().isAdaptivePolling();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -321,6 +335,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "lookback": return target.getConfiguration().getLookback();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxdelay":
+        case "maxDelay": return target.getConfiguration().getMaxDelay();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxrequestsperday":
@@ -333,6 +349,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrywait":
         case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
+        case "mindelay":
+        case "minDelay": return target.getConfiguration().getMinDelay();
         case "page": return target.getConfiguration().getPage();
         case "plan": return target.getConfiguration().getPlan();
         case "pollstrategy":

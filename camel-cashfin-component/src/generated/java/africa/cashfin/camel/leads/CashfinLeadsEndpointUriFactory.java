@@ -23,7 +23,8 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(68);
+        props.add("adaptivePolling");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -51,12 +52,14 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("limit");
         props.add("lookback");
         props.add("maxConnections");
+        props.add("maxDelay");
         props.add("maxMessagesPerPoll");
         props.add("maxRequestsPerDay");
         props.add("maxRequestsPerMinute");
         props.add("maxRequestsPerSecond");
         props.add("maxRetries");
         props.add("maxRetryWait");
+        props.add("minDelay");
         props.add("operation");
         props.add("page");
         props.add("plan");

@@ -83,6 +83,11 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
         return clients.acquire(settingsOf(config));
     }
 
+    /** The clock of the consumers' adaptive cadence. */
+    public africa.cashfin.camel.leads.api.limit.TimeSource timeSource() {
+        return africa.cashfin.camel.leads.api.limit.TimeSource.system();
+    }
+
     /** A new client whose calls and limiter waits are also recorded as metrics, when there are metrics. */
     private CashfinClient newClient(CashfinClientSettings settings) {
         CashfinClient client = new CashfinClient(settings);

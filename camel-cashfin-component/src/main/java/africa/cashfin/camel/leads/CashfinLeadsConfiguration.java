@@ -197,6 +197,26 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " on every poll then). `false`: only the fast path, which relies on the server's order.")
     private boolean sweepEnabled = true;
 
+    @UriParam(label = "consumer,scheduler", defaultValue = "false",
+              description = "Let the consumer set its own poll cadence instead of the fixed `delay`: `minDelay` right"
+                            + " after a poll that found leads, doubling with each poll in a row that found none up to"
+                            + " `maxDelay`, and never faster than its share of the server's day allows (its"
+                            + " `budgetReserve`, else the pool's fraction, of the plan's daily calls; calls saved while"
+                            + " idle stay available to a burst later in the same day). One INFO line per change of"
+                            + " regime (burst, cooling, idle, budget, spent). See docs/rate-limiting.md#adaptive-polling.")
+    private boolean adaptivePolling;
+
+    @UriParam(label = "consumer,scheduler", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "With `adaptivePolling`: the delay after a poll that found leads, in milliseconds or as a"
+                            + " duration (`10s`): the fastest cadence, used during a burst while the budget allows.")
+    private long minDelay = DEFAULT_MIN_DELAY_MILLIS;
+
+    @UriParam(label = "consumer,scheduler", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "With `adaptivePolling`: the longest delay while nothing arrives, in milliseconds or as a"
+                            + " duration (`5m`): the worst time-to-emit of the first lead after a quiet spell, and the"
+                            + " cadence an idle list costs (288 calls a day at `5m`). The budget may make it longer.")
+    private long maxDelay = DEFAULT_MAX_DELAY_MILLIS;
+
     @UriParam(label = "consumer", defaultValue = "0.1",
               description = "The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most"
                             + " 0.5). Default 0.1: on the Free plan about 98 pages a day, a full pass of a 1,000-lead"
@@ -222,6 +242,39 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     public double getSweepBudget() {
         return sweepBudget;
+    }
+
+    public boolean isAdaptivePolling() {
+        return adaptivePolling;
+    }
+
+    /** consumer: set the poll cadence from the leads seen and the share of the day's budget. */
+    public void setAdaptivePolling(boolean adaptivePolling) {
+        this.adaptivePolling = adaptivePolling;
+    }
+
+    public long getMinDelay() {
+        return minDelay;
+    }
+
+    /** consumer, adaptivePolling: the delay after a poll that found leads, ms. */
+    public void setMinDelay(long minDelay) {
+        this.minDelay = minDelay;
+    }
+
+    public long getMaxDelay() {
+        return maxDelay;
+    }
+
+    /** consumer, adaptivePolling: the longest delay while idle, ms. */
+    public void setMaxDelay(long maxDelay) {
+        this.maxDelay = maxDelay;
+    }
+
+    /** The adaptive cadence of a new consumer, or null with {@code adaptivePolling=false}. */
+    public africa.cashfin.camel.leads.consumer.PollCadence pollCadence() {
+        return adaptivePolling ? new africa.cashfin.camel.leads.consumer.PollCadence(
+                java.time.Duration.ofMillis(minDelay), java.time.Duration.ofMillis(maxDelay)) : null;
     }
 
     /** consumer: the sweep's fraction of the endpoint's calls. */
@@ -270,6 +323,12 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     /** Default {@code lookback}: 5 minutes. */
     public static final long DEFAULT_LOOKBACK_MILLIS = 300_000;
+
+    /** Default {@code minDelay} of adaptive polling: 10 seconds. */
+    public static final long DEFAULT_MIN_DELAY_MILLIS = 10_000;
+
+    /** Default {@code maxDelay} of adaptive polling: 5 minutes, the fixed {@code delay}'s default. */
+    public static final long DEFAULT_MAX_DELAY_MILLIS = 300_000;
 
     /** The consumer's page size when {@code limit} is not set: the API maximum. */
     public static final int DEFAULT_CONSUMER_LIMIT = LeadQuery.MAX_LIMIT;
@@ -402,6 +461,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** Checks the consumer options; called when a consumer is created. */
     void validateConsumer() {
         parsedStartFrom();
+        pollCadence();
         if (sweepEnabled) {
             new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), null, false);
         }

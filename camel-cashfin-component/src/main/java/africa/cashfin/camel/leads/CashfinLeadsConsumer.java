@@ -29,6 +29,7 @@ import africa.cashfin.camel.leads.api.limit.DurationText;
 import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 import africa.cashfin.camel.leads.consumer.ContextStoppingNotifier;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
+import africa.cashfin.camel.leads.consumer.PollCadence;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
 import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
@@ -101,11 +102,17 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private StateRepositoryCursorStore fence;
     /** Drains when the CamelContext begins to stop, before any route consumer (or master: wrapper) is stopped. */
     private ContextStoppingNotifier drainOnContextStop;
+    /** The adaptive cadence ({@code adaptivePolling=true}), else null: the fixed {@code delay}. */
+    private final PollCadence cadence;
+    /** This consumer's own calls in the server's day that ends at {@link #spentDayEnds} (adaptive polling). */
+    private long spentToday;
+    private Instant spentDayEnds;
 
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.failedLeads = new FailedLeadBackoff(endpoint.getConfiguration().failedLeadBackoffPolicy());
+        this.cadence = endpoint.getConfiguration().pollCadence();
     }
 
     @Override
@@ -130,6 +137,13 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         drainOnContextStop = new ContextStoppingNotifier(this::drain);
         getEndpoint().getCamelContext().getManagementStrategy().addEventNotifier(drainOnContextStop);
         ServiceHelper.startService(drainOnContextStop);
+        if (cadence != null) {
+            // the scheduler ticks often; isPollAllowed lets a tick poll only when the cadence says it is due
+            setDelay(PollCadence.tickMillis(endpoint.getConfiguration().getMinDelay()));
+            LOG.info("{} polls adaptively: every {} after leads, up to every {} while idle, within its share of the"
+                     + " day's calls", endpoint, DurationText.of(cadence.delay()),
+                     DurationText.of(Duration.ofMillis(endpoint.getConfiguration().getMaxDelay())));
+        }
         super.doStart();
     }
 
@@ -175,18 +189,64 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /** With adaptive polling, a tick of the scheduler polls only when the cadence says the next poll is due. */
+    @Override
+    protected boolean isPollAllowed() {
+        return super.isPollAllowed() && (cadence == null || cadence.due(endpoint.getComponent().timeSource().now()));
+    }
+
     @Override
     protected int poll() throws Exception {
         long start = System.nanoTime();
+        long sweepPagesBefore = statistics.sweepPages();
         ScanStatistics[] stats = new ScanStatistics[1];
         try {
             int emitted = pollOnce(stats);
             polled(stats[0], start, null);
+            adapt(stats[0], sweepPagesBefore);
             return emitted;
         } catch (Exception e) {
             polled(stats[0], start, e);
+            adapt(stats[0], sweepPagesBefore);
             throw e;
         }
+    }
+
+    /** Adaptive polling: tells the cadence what the poll saw and spent; one INFO line when the regime changes. */
+    private void adapt(ScanStatistics stats, long sweepPagesBefore) {
+        if (cadence == null) {
+            return;
+        }
+        Instant now = endpoint.getComponent().timeSource().now();
+        int calls = (stats == null ? 0 : stats.calls()) + (int) (statistics.sweepPages() - sweepPagesBefore);
+        PollCadence.DayBudget budget = dayBudget(now, calls);
+        PollCadence.Regime before = cadence.polled(now, emittedThisPoll, calls, budget);
+        metrics.cadence(getRouteId(), cadence.delay().toMillis(), cadence.callsLeft(), cadence.projectedSpend());
+        if (before != null) {
+            LOG.info("Polling of {} changes from {} to {}", endpoint, before.text(), cadence.describe());
+        }
+    }
+
+    /**
+     * The share's day after a poll that made {@code calls} calls: its calls per day (the plan's or
+     * {@code maxRequestsPerDay}'s budget times the endpoint's budget share) less the calls this consumer made since the
+     * server's day began, and at most what the secret's daily budget still holds (producers spend from it too).
+     */
+    private PollCadence.DayBudget dayBudget(Instant now, int calls) {
+        CashfinLeadsEndpoint.ShareDay day = endpoint.shareDay();
+        if (day == null) {
+            return PollCadence.DayBudget.UNLIMITED;
+        }
+        if (spentDayEnds == null || !now.isBefore(spentDayEnds) || day.ends().isAfter(spentDayEnds.plusSeconds(60))) {
+            spentToday = 0;
+            spentDayEnds = day.ends();
+        }
+        spentToday += calls;
+        long left = Math.max(0, (long) Math.floor(day.callsPerDay()) - spentToday);
+        if (day.secretCallsLeft() >= 0) {
+            left = Math.min(left, day.secretCallsLeft());
+        }
+        return new PollCadence.DayBudget(left, day.ends());
     }
 
     private void polled(ScanStatistics stats, long start, Exception failure) {
@@ -600,6 +660,41 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         sweep.sweepNow(Instant.now(), "sweep now");
         LOG.info("Sweep of {} requested now: the next polls re-read the whole view from page 1", endpoint);
         return "A full sweep starts with the next poll of " + endpoint;
+    }
+
+    @ManagedAttribute(description = "Whether the consumer sets its own poll cadence (adaptivePolling)")
+    public boolean isAdaptivePolling() {
+        return cadence != null;
+    }
+
+    @ManagedAttribute(description = "The current delay between polls in milliseconds: the adaptive cadence's, or the"
+                                    + " fixed delay")
+    public long getCurrentDelayMillis() {
+        return cadence == null ? endpoint.getDelay() : cadence.delay().toMillis();
+    }
+
+    @ManagedAttribute(description = "Adaptive polling: why the delay is what it is (burst, cooling, idle, budget,"
+                                    + " spent), or fixed")
+    public String getPollingRegime() {
+        return cadence == null ? "fixed" : cadence.regime().text();
+    }
+
+    @ManagedAttribute(description = "Adaptive polling: when the next poll is due, or null before the first poll")
+    public String getNextPollAt() {
+        return cadence == null || cadence.nextPollAt() == null ? null : cadence.nextPollAt().toString();
+    }
+
+    @ManagedAttribute(description = "Adaptive polling: the calls of this endpoint's share left in the server's day"
+                                    + " after the last poll; -1 without a daily limit or without adaptive polling")
+    public long getCallsLeftToday() {
+        return cadence == null ? -1 : cadence.callsLeft();
+    }
+
+    @ManagedAttribute(description = "Adaptive polling: the calls projected to be spent from the last poll to the end of"
+                                    + " the server's day at the current cadence; -1 without a daily limit or without"
+                                    + " adaptive polling")
+    public long getProjectedCallsToday() {
+        return cadence == null ? -1 : cadence.projectedSpend();
     }
 
     @ManagedAttribute(description = "The last failure of a poll or a lead, in one line (never a secret)")

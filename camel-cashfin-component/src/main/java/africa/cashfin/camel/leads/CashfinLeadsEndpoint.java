@@ -1,5 +1,7 @@
 package africa.cashfin.camel.leads;
 
+import java.time.Instant;
+
 import java.util.Map;
 
 import org.apache.camel.Category;
@@ -202,6 +204,30 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
             share = c.getBudgetShare().reserve() > 0 ? c.getBudgetShare().reserve() : c.getBudgetShare().pool();
         }
         return day.getAsDouble() * share;
+    }
+
+    /**
+     * The day of this endpoint's budget share, for adaptive polling, or null when the day is not limited (plan
+     * {@code unlimited} without {@code maxRequestsPerDay}) or the endpoint is not started.
+     *
+     * @param callsPerDay     the share's calls per day ({@link #sweepCallsPerDay()})
+     * @param ends            when the server's day ends
+     * @param secretCallsLeft the calls left of the secret's daily budget, or -1 when unknown
+     */
+    record ShareDay(double callsPerDay, Instant ends, long secretCallsLeft) {
+    }
+
+    ShareDay shareDay() {
+        CashfinClient c = client;
+        if (c == null) {
+            return null;
+        }
+        var limiter = c.getRateLimiter();
+        var ends = limiter.dayEnds();
+        if (ends.isEmpty()) {
+            return null;
+        }
+        return new ShareDay(sweepCallsPerDay(), ends.get(), limiter.dayCallsLeft().orElse(-1));
     }
 
     /**

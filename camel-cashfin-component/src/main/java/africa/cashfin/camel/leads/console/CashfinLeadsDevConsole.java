@@ -87,6 +87,14 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
                             last.get("order"), last.get("pages"), last.get("calls"), last.get("emitted"),
                             last.get("succeeded"), last.get("failed"), last.get("malformed"), last.get("complete")));
                 }
+                JsonObject cadence = (JsonObject) consumer.get("cadence");
+                if (cadence != null) {
+                    sb.append(String.format(Locale.ROOT, "    Cadence: %s, every %s ms%s%n", cadence.get("regime"),
+                            cadence.get("delayMillis"), cadence.get("callsLeftToday") == null ? ""
+                                    : String.format(Locale.ROOT, ", next poll %s, %s calls left today, %s projected",
+                                            cadence.get("nextPollAt"), cadence.get("callsLeftToday"),
+                                            cadence.get("projectedCallsToday"))));
+                }
                 JsonObject sweep = (JsonObject) consumer.get("sweep");
                 if (sweep != null) {
                     sb.append(String.format(Locale.ROOT, "    Sweep: next page %s of the pass started %s%s; last full"
@@ -253,6 +261,15 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             putIfSet(sweep, "lastTrigger", consumer.getSweepLastTrigger());
             json.put("sweep", sweep);
         }
+        JsonObject cadence = new JsonObject();
+        cadence.put("regime", consumer.getPollingRegime());
+        cadence.put("delayMillis", consumer.getCurrentDelayMillis());
+        if (consumer.isAdaptivePolling()) {
+            putIfSet(cadence, "nextPollAt", consumer.getNextPollAt());
+            cadence.put("callsLeftToday", consumer.getCallsLeftToday());
+            cadence.put("projectedCallsToday", consumer.getProjectedCallsToday());
+        }
+        json.put("cadence", cadence);
         putIfSet(json, "lastError", stats.lastError());
         putIfSet(json, "lastErrorAt", stats.lastErrorAt());
         return json;

@@ -13,7 +13,8 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
  * The meters (see {@code docs/operations.md}): {@code cashfin.leads.calls} and {@code cashfin.leads.limiter.wait}
  * (timers, per client secret), {@code cashfin.leads.consumer.leads} (counter) and {@code cashfin.leads.consumer.poll}
  * (timer), {@code cashfin.leads.consumer.sweep.pages} and {@code cashfin.leads.consumer.sweep.recovered} (counters), per
- * route.
+ * route; with adaptive polling the gauges {@code cashfin.leads.consumer.delay}, {@code cashfin.leads.consumer.calls.left}
+ * and {@code cashfin.leads.consumer.calls.projected}, per route.
  */
 public interface LeadsMetrics {
 
@@ -50,6 +51,10 @@ public interface LeadsMetrics {
         @Override
         public void sweep(String routeId, int pages, int recovered) {
         }
+
+        @Override
+        public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
+        }
     };
 
     /**
@@ -69,6 +74,12 @@ public interface LeadsMetrics {
      * {@code recovered} leads the fast path had not emitted.
      */
     void sweep(String routeId, int pages, int recovered);
+
+    /**
+     * The adaptive cadence of the consumer of route {@code routeId} after a poll: the delay before the next poll, the
+     * share's calls left in the server's day and the calls projected to be spent by its end (-1 without a daily limit).
+     */
+    void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend);
 
     /**
      * Micrometer metrics when Micrometer is on the classpath and a {@code MeterRegistry} is bound in Camel's registry

@@ -29,9 +29,15 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     static final String CONSUMER_POLL = "cashfin.leads.consumer.poll";
     static final String SWEEP_PAGES = "cashfin.leads.consumer.sweep.pages";
     static final String SWEEP_RECOVERED = "cashfin.leads.consumer.sweep.recovered";
+    static final String DELAY = "cashfin.leads.consumer.delay";
+    static final String CALLS_LEFT = "cashfin.leads.consumer.calls.left";
+    static final String CALLS_PROJECTED = "cashfin.leads.consumer.calls.projected";
 
     private final MeterRegistry registry;
     private final String camelContext;
+    /** The adaptive cadence's figures per route: delay, calls left, projected spend (the gauges read them). */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> cadences =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private MicrometerLeadsMetrics(MeterRegistry registry, String camelContext) {
         this.registry = registry;
@@ -96,5 +102,30 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
                              + " the server did something the fast path did not expect")
                 .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
                 .register(registry).increment(recovered);
+    }
+
+    @Override
+    public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
+        String route = String.valueOf(routeId);
+        java.util.concurrent.atomic.AtomicLong[] figures = cadences.computeIfAbsent(route, r -> {
+            java.util.concurrent.atomic.AtomicLong[] f = { new java.util.concurrent.atomic.AtomicLong(),
+                                                           new java.util.concurrent.atomic.AtomicLong(),
+                                                           new java.util.concurrent.atomic.AtomicLong() };
+            gauge(DELAY, "The adaptive consumer's delay before its next poll, milliseconds", r, f[0]);
+            gauge(CALLS_LEFT, "The calls of the adaptive consumer's share left in the server's day (-1: no daily"
+                              + " limit)", r, f[1]);
+            gauge(CALLS_PROJECTED, "The calls the adaptive consumer is projected to spend by the end of the server's"
+                                   + " day at its current cadence (-1: no daily limit)", r, f[2]);
+            return f;
+        });
+        figures[0].set(delayMillis);
+        figures[1].set(callsLeft);
+        figures[2].set(projectedSpend);
+    }
+
+    private void gauge(String name, String description, String routeId, java.util.concurrent.atomic.AtomicLong value) {
+        io.micrometer.core.instrument.Gauge.builder(name, value, java.util.concurrent.atomic.AtomicLong::get)
+                .description(description).tag("camelContext", camelContext).tag("routeId", routeId)
+                .register(registry);
     }
 }

@@ -87,6 +87,31 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean sweepEnabled = true;
 
     /**
+     * Let the consumer set its own poll cadence instead of the fixed delay: minDelay right after a poll that found
+     * leads, doubling with each poll in a row that found none up to maxDelay, and never faster than its share of the
+     * server's day allows (its budgetReserve, else the pool's fraction, of the plan's daily calls; calls saved while
+     * idle stay available to a burst later in the same day). One INFO line per change of regime (burst, cooling, idle,
+     * budget, spent). See docs/rate-limiting.md#adaptive-polling.
+     */
+    private Boolean adaptivePolling = false;
+
+    /**
+     * With adaptivePolling: the delay after a poll that found leads, in milliseconds or as a duration (10s): the
+     * fastest cadence, used during a burst while the budget allows. A number of milliseconds or a duration such as
+     * 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration minDelay = Duration.ofMillis(10000);
+
+    /**
+     * With adaptivePolling: the longest delay while nothing arrives, in milliseconds or as a duration (5m): the worst
+     * time-to-emit of the first lead after a quiet spell, and the cadence an idle list costs (288 calls a day at 5m).
+     * The budget may make it longer. A number of milliseconds or a duration such as 10s.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration maxDelay = Duration.ofMillis(300000);
+
+    /**
      * The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most 0.5). Default 0.1: on
      * the Free plan about 98 pages a day, a full pass of a 1,000-lead view every 2.5 hours. Without a daily limit
      * (plan unlimited) the endpoint's day is its idle polls a day (86,400 s / delay).
@@ -466,6 +491,30 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setSweepEnabled(Boolean sweepEnabled) {
         this.sweepEnabled = sweepEnabled;
+    }
+
+    public Boolean getAdaptivePolling() {
+        return adaptivePolling;
+    }
+
+    public void setAdaptivePolling(Boolean adaptivePolling) {
+        this.adaptivePolling = adaptivePolling;
+    }
+
+    public Duration getMinDelay() {
+        return minDelay;
+    }
+
+    public void setMinDelay(Duration minDelay) {
+        this.minDelay = minDelay;
+    }
+
+    public Duration getMaxDelay() {
+        return maxDelay;
+    }
+
+    public void setMaxDelay(Duration maxDelay) {
+        this.maxDelay = maxDelay;
     }
 
     public Double getSweepBudget() {

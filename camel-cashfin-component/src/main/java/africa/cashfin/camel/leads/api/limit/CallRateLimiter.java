@@ -536,6 +536,38 @@ public final class CallRateLimiter {
     }
 
     /**
+     * @return when the server's day ends next (its daily budget is refilled then), as far as this JVM knows (UTC
+     *         midnight until the server's headers said otherwise), or empty when the day is not limited
+     */
+    public Optional<Instant> dayEnds() {
+        if (day == null) {
+            return Optional.empty();
+        }
+        Instant now = time.now();
+        Instant end = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().atTime(day.dayStart())
+                .toInstant(java.time.ZoneOffset.UTC);
+        while (!end.isAfter(now)) {
+            end = end.plus(Duration.ofDays(1));
+        }
+        return Optional.of(end);
+    }
+
+    /**
+     * @return the calls left of the secret's margin-reduced daily budget (every endpoint of the secret spends from
+     *         it), or empty when the day is not limited or a distributed store does not answer in time. Spends nothing.
+     */
+    public java.util.OptionalLong dayCallsLeft() {
+        if (day == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(read(day.store(), () -> day.bucket().getAvailableTokens()));
+        } catch (RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    /**
      * @return the share of the configured rate the limiter allows itself now: 1 normally, less after a 429 (see
      *         {@link AdaptivePace})
      */
