@@ -26,6 +26,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
 import africa.cashfin.camel.examples.csv.CsvImportSettings;
@@ -64,6 +65,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
     private final EmbeddedServices services = new EmbeddedServices();
     private volatile CsvImports csvImports;
     private volatile MailLeads mailLeads;
+    private volatile DuplicateMessages duplicates;
     private volatile FormQueue formQueue;
     private volatile LeadCsvExport export;
     private volatile DataSource dataSource;
@@ -182,6 +184,11 @@ public final class CashfinExamplesApp implements AutoCloseable {
         return mailLeads;
     }
 
+    /** Where later messages for existing leads are kept (web form and mailbox). */
+    public DuplicateMessages duplicates() {
+        return duplicates;
+    }
+
     /** Flow 4's CSV export. */
     public LeadCsvExport export() {
         return export;
@@ -252,7 +259,8 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 Duration.parse(get(pc, "cashfin.form.limit.per-client-period").trim()),
                 Integer.parseInt(get(pc, "cashfin.form.limit.per-day").trim()),
                 Integer.parseInt(get(pc, "cashfin.form.limit.max-clients").trim())));
-        formQueue = new FormQueue(Path.of(get(pc, "cashfin.form.queue.dir")), clock);
+        duplicates = new DuplicateMessages(Path.of(get(pc, "cashfin.duplicates.file")), clock);
+        formQueue = new FormQueue(Path.of(get(pc, "cashfin.form.queue.dir")), clock, duplicates);
         context.getRegistry().bind("formQueue", formQueue);
         context.getRegistry().bind("contactForm", new ContactForm(
                 new WebForm(phones, get(pc, "cashfin.form.path"), get(pc, "cashfin.form.lang"), captcha.widgetHtml()),
@@ -271,7 +279,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
         mailLeads = new MailLeads(new MailToLead(), get(pc, "cashfin.mail.imported-folder"),
                 get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock, mailLimits,
                 new FailedAttempts(Integer.parseInt(get(pc, "cashfin.mail.max-attempts").trim()),
-                        mailLimits.maxSenders()));
+                        mailLimits.maxSenders()), duplicates);
         LOG.info("Mailbox: at most {} mails per sender per {} become leads; mails over {} bytes or with a part over {}"
                  + " bytes are rejected unread; a mail failing {} times is rejected", mailLimits.perSender(),
                 mailLimits.perSenderPeriod(), mailLimits.maxMailSize(), mailLimits.maxAttachmentSize(),

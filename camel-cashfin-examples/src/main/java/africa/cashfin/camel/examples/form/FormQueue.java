@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.CashfinFailures;
+import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.model.Lead;
 
@@ -49,9 +50,19 @@ public final class FormQueue {
     private final Path directory;
     private final Clock clock;
     private final AtomicBoolean waiting = new AtomicBoolean();
+    private final DuplicateMessages duplicates;
 
-    /** @param directory the queue directory (created when absent) */
+    /** Like the full constructor, keeping later messages for existing leads in {@code duplicates.csv} beside the queue. */
     public FormQueue(Path directory, Clock clock) {
+        this(directory, clock, new DuplicateMessages(directory.toAbsolutePath().resolveSibling("duplicates.csv"), clock));
+    }
+
+    /**
+     * @param directory  the queue directory (created when absent)
+     * @param duplicates where a submission for a lead Cashfin already has is kept
+     */
+    public FormQueue(Path directory, Clock clock, DuplicateMessages duplicates) {
+        this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
         this.directory = directory.toAbsolutePath();
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
@@ -108,15 +119,23 @@ public final class FormQueue {
         return id;
     }
 
-    /** The lead of the queued file was created (or found): logs it. */
+    /**
+     * The lead of the queued file was created (or found): logs it. A submission for a lead Cashfin already had
+     * ({@code deduplicateBy}) is kept in {@link DuplicateMessages} (its message is not dropped).
+     */
     public void created(Exchange exchange) {
         if (waiting.compareAndSet(true, false)) {
             LOG.info("Contact form: Cashfin takes queued submissions again");
         }
         boolean found = Boolean.FALSE.equals(exchange.getMessage().getHeader("CamelCashfinLeadCreated",
                 Boolean.class));
-        LOG.info("Contact form: queued submission {} {} lead {}", queueId(exchange),
-                found ? "was already" : "created", exchange.getMessage().getHeader("CamelCashfinLeadId"));
+        Object leadId = exchange.getMessage().getHeader("CamelCashfinLeadId");
+        if (found) {
+            duplicates.keep("web-form", leadId, "queued submission " + queueId(exchange),
+                    exchange.getProperty(DuplicateMessages.SUBMITTED));
+        } else {
+            LOG.info("Contact form: queued submission {} created lead {}", queueId(exchange), leadId);
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.CashfinFailures;
+import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
@@ -73,6 +74,7 @@ public final class MailLeads {
     private final MailLimits limits;
     private final PerKeyLimit senders;
     private final FailedAttempts attempts;
+    private final DuplicateMessages duplicates;
 
     /** Like the full constructor, with {@link MailLimits#defaults()}. */
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock) {
@@ -90,17 +92,20 @@ public final class MailLeads {
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock,
             MailLimits limits) {
         this(mapper, importedFolder, rejectedFolder, workDirectory, clock, limits,
-                new FailedAttempts(DEFAULT_MAX_ATTEMPTS, limits.maxSenders()));
+                new FailedAttempts(DEFAULT_MAX_ATTEMPTS, limits.maxSenders()),
+                new DuplicateMessages(workDirectory.resolve("duplicates.csv"), clock));
     }
 
     /**
      * Like the constructor above.
      *
-     * @param attempts the failed attempts per mail, and how many are allowed before the mail is rejected
+     * @param attempts   the failed attempts per mail, and how many are allowed before the mail is rejected
+     * @param duplicates where a mail for a lead Cashfin already has is kept
      */
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock,
-            MailLimits limits, FailedAttempts attempts) {
+            MailLimits limits, FailedAttempts attempts, DuplicateMessages duplicates) {
         this.attempts = Objects.requireNonNull(attempts, "attempts");
+        this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.senders = limits.senderLimit();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -159,18 +164,27 @@ public final class MailLeads {
             exchange.getMessage().setHeader(OUTCOME, "create");
             exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, importedFolder);
             exchange.getMessage().setBody(mapped.lead());
+            exchange.setProperty(DuplicateMessages.SUBMITTED, mapped.lead());
         } else {
             reject(exchange, mail, mapped.errorText(), true);
         }
     }
 
-    /** Logs the created (or, with {@code deduplicateBy}, found) lead. */
+    /**
+     * Logs the created lead; a mail for a lead Cashfin already had ({@code deduplicateBy}) is kept in
+     * {@link DuplicateMessages} (its message is not dropped). Either way the mail moves to the imported folder.
+     */
     public void created(Exchange exchange) {
         boolean found = Boolean.FALSE.equals(exchange.getMessage().getHeader("CamelCashfinLeadCreated",
                 Boolean.class));
-        LOG.info("Mail '{}': lead {} {}, mail moved to {}", subject(original(exchange)),
-                exchange.getMessage().getHeader("CamelCashfinLeadId"), found ? "already existed" : "created",
-                importedFolder);
+        Message mail = original(exchange);
+        Object leadId = exchange.getMessage().getHeader("CamelCashfinLeadId");
+        if (found) {
+            duplicates.keep("mailbox", leadId, "mail '" + subject(mail) + "' " + header(mail, "Message-ID"),
+                    exchange.getProperty(DuplicateMessages.SUBMITTED));
+        } else {
+            LOG.info("Mail '{}': lead {} created, mail moved to {}", subject(mail), leadId, importedFolder);
+        }
     }
 
     /**

@@ -1,11 +1,15 @@
 package africa.cashfin.camel.examples.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,8 @@ import africa.cashfin.camel.examples.app.ExamplesApp;
 /**
  * The security review's attacks on the web form (issue 19), through the real app over HTTP: X-Forwarded-For on
  * separate header lines (finding 7) and the small leaks of finding 12 (the outcome header that tells a bot the honeypot
- * caught it, an echoed Retry-After, missing CSP / X-Frame-Options / nosniff, HEAD answered 405).
+ * caught it, an echoed Retry-After, missing CSP / X-Frame-Options / nosniff, HEAD answered 405); a later enquiry for
+ * an existing lead dropped (finding 6).
  */
 class FormAttacksTest {
 
@@ -90,6 +95,36 @@ class FormAttacksTest {
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("text/html"));
+    }
+
+    /**
+     * Finding 6: with {@code deduplicate-by=email} a forged post for someone's address was kept and the genuine enquiry
+     * that followed was thanked and dropped ("was already lead ..."). Now the later message is kept for the lead.
+     */
+    @Test
+    void aLaterEnquiryForAnExistingLeadIsKeptNotDropped() throws Exception {
+        assertThat(post("name=Forger&email=thandiwe%40genuine.example&message=ignore+me&website_url=",
+                "X-Forwarded-For", "198.51.100.60").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> leadsOf("thandiwe@genuine.example") == 1);
+
+        assertThat(post("name=Thandiwe+Dube&email=thandiwe%40genuine.example&phone=%2B254722000111"
+                        + "&message=Please+quote+40+standing+desks&website_url=", "X-Forwarded-For", "198.51.100.61")
+                .statusCode()).isEqualTo(200);
+
+        Path duplicates = APP.work().resolve("duplicates.csv");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(duplicates)
+                && Files.readString(duplicates, StandardCharsets.UTF_8).contains("Please quote 40 standing desks"));
+        String leadId = String.valueOf(APP.cashfin().leads().stream()
+                .filter(l -> "thandiwe@genuine.example".equals(l.get("email"))).findFirst().orElseThrow().get("_id"));
+        assertThat(Files.readAllLines(duplicates, StandardCharsets.UTF_8))
+                .filteredOn(l -> l.contains("Please quote 40 standing desks")).singleElement()
+                .satisfies(l -> assertThat(l).contains("web-form", leadId, "Thandiwe Dube", "thandiwe@genuine.example",
+                        "'+254722000111"));
+        assertThat(leadsOf("thandiwe@genuine.example")).isEqualTo(1);
+    }
+
+    private static long leadsOf(String email) {
+        return APP.cashfin().leads().stream().filter(l -> email.equals(l.get("email"))).count();
     }
 
     private URI formUri() {

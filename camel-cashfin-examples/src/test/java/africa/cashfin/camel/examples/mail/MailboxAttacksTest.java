@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -27,7 +28,8 @@ import africa.cashfin.camel.examples.app.LogLines;
 /**
  * The security review's attacks on the mailbox (issue 19), through the real app and the embedded GreenMail:
  * auto-replies and bounces recognised by the usual headers and senders, not only {@code Auto-Submitted} (finding 9); a
- * mail whose headers fail to load no longer blocks the mailbox (finding 5).
+ * mail whose headers fail to load no longer blocks the mailbox (finding 5); a later mail for an existing lead is kept
+ * (finding 6).
  */
 class MailboxAttacksTest {
 
@@ -93,6 +95,23 @@ class MailboxAttacksTest {
             }
             assertThat(lines).noneMatch(l -> l.contains("rolling back"));
         }
+    }
+
+    /** Finding 6, by mail: the genuine mail after a forged one for the same address was dropped as "already existed". */
+    @Test
+    void aLaterMailForAnExistingLeadIsKeptNotDropped() throws Exception {
+        deliver(plain("Forger <kofi@genuine.example>", "hello", "ignore me"));
+        await().atMost(WAIT).until(() -> APP.cashfin().leads().stream()
+                .anyMatch(l -> "kofi@genuine.example".equals(l.get("email"))));
+
+        deliver(plain("Kofi Mensah <kofi@genuine.example>", "Quote for a solar install", "Roof of 120 m2, Accra."));
+
+        Path duplicates = APP.work().resolve("duplicates.csv");
+        await().atMost(WAIT).until(() -> Files.exists(duplicates)
+                && Files.readString(duplicates, StandardCharsets.UTF_8).contains("Roof of 120 m2, Accra."));
+        assertThat(Files.readString(duplicates, StandardCharsets.UTF_8))
+                .contains("mailbox", "Kofi Mensah", "kofi@genuine.example", "Quote for a solar install");
+        assertThat(APP.cashfin().leads()).filteredOn(l -> "kofi@genuine.example".equals(l.get("email"))).hasSize(1);
     }
 
     private static MimeMessage raw(String text) throws Exception {
