@@ -275,15 +275,19 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 Duration.parse(get(pc, "cashfin.mail.limit.per-sender-period").trim()),
                 Integer.parseInt(get(pc, "cashfin.mail.limit.max-senders").trim()),
                 Long.parseLong(get(pc, "cashfin.mail.max-size").trim()),
-                Long.parseLong(get(pc, "cashfin.mail.max-attachment-size").trim()));
+                Long.parseLong(get(pc, "cashfin.mail.max-attachment-size").trim()),
+                Integer.parseInt(get(pc, "cashfin.mail.limit.per-day").trim()),
+                get(pc, "cashfin.mail.trusted-authserv-ids"));
         mailLeads = new MailLeads(new MailToLead(), get(pc, "cashfin.mail.imported-folder"),
                 get(pc, "cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock, mailLimits,
                 new FailedAttempts(Integer.parseInt(get(pc, "cashfin.mail.max-attempts").trim()),
                         mailLimits.maxSenders()), duplicates);
-        LOG.info("Mailbox: at most {} mails per sender per {} become leads; mails over {} bytes or with a part over {}"
-                 + " bytes are rejected unread; a mail failing {} times is rejected", mailLimits.perSender(),
-                mailLimits.perSenderPeriod(), mailLimits.maxMailSize(), mailLimits.maxAttachmentSize(),
-                get(pc, "cashfin.mail.max-attempts").trim());
+        LOG.info("Mailbox: at most {} mails per sender per {} and {} a day in all become leads (senders {}); mails over"
+                 + " {} bytes or with a part over {} bytes are rejected unread; a mail failing {} times is rejected",
+                mailLimits.perSender(), mailLimits.perSenderPeriod(), mailLimits.perDay(),
+                mailLimits.trustedAuthservIds().isBlank() ? "by their From address, Authentication-Results not believed"
+                        : "authenticated by the Authentication-Results of " + mailLimits.trustedAuthservIds().trim(),
+                mailLimits.maxMailSize(), mailLimits.maxAttachmentSize(), get(pc, "cashfin.mail.max-attempts").trim());
         context.getRegistry().bind("mailLeads", mailLeads);
 
         dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),

@@ -1,14 +1,8 @@
 package africa.cashfin.camel.examples.form;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-
+import africa.cashfin.camel.examples.common.DailyCap;
 import africa.cashfin.camel.examples.common.PerKeyLimit;
 import africa.cashfin.camel.examples.common.PerKeyLimit.Decision;
 
@@ -47,15 +41,12 @@ public final class FormLimits {
 
     private final Settings settings;
     private final PerKeyLimit clients;
-    private final Bucket daily;
-    private boolean dailyRefused;
+    private final DailyCap daily;
 
     public FormLimits(Settings settings) {
         this.settings = settings;
         this.clients = new PerKeyLimit(settings.perClient(), settings.perClientPeriod(), settings.maxClients());
-        Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        this.daily = Bucket.builder().addLimit(Bandwidth.builder().capacity(settings.perDay())
-                .refillIntervallyAligned(settings.perDay(), Duration.ofDays(1), midnight).build()).build();
+        this.daily = new DailyCap(settings.perDay());
     }
 
     /** The settings. */
@@ -70,16 +61,11 @@ public final class FormLimits {
 
     /** Counts one submission accepted for Cashfin against the form's daily cap. */
     public Decision tryDaily() {
-        ConsumptionProbe probe = daily.tryConsumeAndReturnRemaining(1);
-        synchronized (daily) {
-            boolean first = !probe.isConsumed() && !dailyRefused;
-            dailyRefused = !probe.isConsumed();
-            return new Decision(probe.isConsumed(), Duration.ofNanos(probe.getNanosToWaitForRefill()), first);
-        }
+        return daily.tryConsume();
     }
 
     /** Gives back a daily slot taken by a submission that could not be queued after all. */
     public void refundDaily() {
-        daily.addTokens(1);
+        daily.refund();
     }
 }

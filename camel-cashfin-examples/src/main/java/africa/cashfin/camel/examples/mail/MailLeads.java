@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.CashfinFailures;
+import africa.cashfin.camel.examples.common.DailyCap;
 import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
 import africa.cashfin.camel.examples.common.LeadProblem;
@@ -74,6 +75,8 @@ public final class MailLeads {
     private final MailLimits limits;
     private final PerKeyLimit senders;
     private final FailedAttempts attempts;
+    private final MailSender senderIdentity;
+    private final DailyCap daily;
     private final DuplicateMessages duplicates;
 
     /** Like the full constructor, with {@link MailLimits#defaults()}. */
@@ -108,6 +111,8 @@ public final class MailLeads {
         this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.senders = limits.senderLimit();
+        this.senderIdentity = new MailSender(limits.trustedAuthservIds());
+        this.daily = new DailyCap(limits.perDay());
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.importedFolder = Objects.requireNonNull(importedFolder, "importedFolder");
         this.rejectedFolder = Objects.requireNonNull(rejectedFolder, "rejectedFolder");
@@ -146,7 +151,7 @@ public final class MailLeads {
                         List.of(LeadProblem.error("mail", "the exchange carries no mail message")))
                 : mapper.fromMessage(mail);
         if (mapped.isValid()) {
-            String sender = MailLimits.senderKey(mapped.lead().getEmail());
+            String sender = senderKey(mail);
             PerKeyLimit.Decision perSender = senders.tryConsume(sender);
             if (!perSender.allowed()) {
                 if (perSender.firstRefusal()) {
@@ -156,6 +161,17 @@ public final class MailLeads {
                 }
                 reject(exchange, mail, "sender " + sender + " sent more than " + limits.perSender() + " mails in "
                         + limits.perSenderPeriod() + " (cashfin.mail.limit.per-sender)", false);
+                return;
+            }
+            PerKeyLimit.Decision today = daily.tryConsume();
+            if (!today.allowed()) {
+                if (today.firstRefusal()) {
+                    LOG.warn("Mailbox: {} mails became leads today, the mailbox's daily cap (cashfin.mail.limit.per-day);"
+                             + " further mails are moved to {} without a lead until midnight UTC (listed in {})",
+                            daily.perDay(), rejectedFolder, rejectedLog);
+                }
+                reject(exchange, mail, "the mailbox's daily cap of " + daily.perDay() + " mails was reached"
+                        + " (cashfin.mail.limit.per-day); move the mail back to the inbox tomorrow", false);
                 return;
             }
             if (!mapped.warnings().isEmpty()) {
@@ -193,6 +209,8 @@ public final class MailLeads {
      */
     public void refused(Exchange exchange) throws Exception {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        // the mail did not become a lead after all: its slot of the daily cap is given back
+        daily.refund();
         if (e == null || CashfinFailures.mayWorkLater(e)) {
             exchange.setProperty(WAITS_FOR_CASHFIN, true);
             throw e == null ? new IllegalStateException("Cashfin create failed without an exception") : e;
@@ -237,6 +255,17 @@ public final class MailLeads {
         LeftUnread(String reason) {
             super("left unread for the next poll: " + reason, null, false, false);
         }
+    }
+
+    /** Whom the per-sender cap counts the mail against ({@link MailSender}): never Reply-To. */
+    private String senderKey(Message mail) {
+        String[] results;
+        try {
+            results = mail == null ? null : mail.getHeader("Authentication-Results");
+        } catch (MessagingException | RuntimeException e) {
+            results = null;
+        }
+        return senderIdentity.key(header(mail, "From"), results);
     }
 
     /** The mail's IMAP UID (which a sender cannot choose), else camel-mail's key for it. */

@@ -14,26 +14,36 @@ import africa.cashfin.camel.examples.common.PerKeyLimit;
 /**
  * The mailbox's limits against floods and oversized mail:
  * <ul>
- * <li><b>per sender</b>: at most {@code perSender} mails per {@code perSenderPeriod} from one sender address become
- * leads (a Bucket4j bucket per address, {@link PerKeyLimit}); further mails from that sender are rejected.</li>
+ * <li><b>per sender</b>: at most {@code perSender} mails per {@code perSenderPeriod} from one sender become leads (a
+ * Bucket4j bucket per sender, {@link PerKeyLimit}); further mails from that sender are rejected. The sender is the
+ * authenticated one where a trusted {@code Authentication-Results} header allows, else the From address, never
+ * Reply-To ({@link MailSender}).</li>
+ * <li><b>per day</b>: at most {@code perDay} mails become leads per UTC day for the whole mailbox
+ * ({@link africa.cashfin.camel.examples.common.DailyCap}), whatever the number of senders.</li>
  * <li><b>size</b>: a mail larger than {@code maxMailSize} bytes, or with a part (an attachment) larger than
  * {@code maxAttachmentSize} bytes, is rejected before its content is read. Sizes come from the IMAP server's
  * {@code RFC822.SIZE} and {@code BODYSTRUCTURE}, so nothing is downloaded to find them.</li>
  * </ul>
  * Thread-safe.
  *
- * @param perSender         mails per sender per period
- * @param perSenderPeriod   the period
- * @param maxSenders        senders tracked at once
- * @param maxMailSize       largest mail in bytes
- * @param maxAttachmentSize largest single part in bytes
+ * @param perSender          mails per sender per period
+ * @param perSenderPeriod    the period
+ * @param maxSenders         senders tracked at once
+ * @param maxMailSize        largest mail in bytes
+ * @param maxAttachmentSize  largest single part in bytes
+ * @param perDay             mails the whole mailbox turns into leads per UTC day
+ * @param trustedAuthservIds authserv-ids of the receiving mail servers whose {@code Authentication-Results} are
+ *                           believed ({@link MailSender}), comma-separated; blank for none
  */
 public record MailLimits(int perSender, Duration perSenderPeriod, int maxSenders, long maxMailSize,
-        long maxAttachmentSize) {
+        long maxAttachmentSize, int perDay, String trustedAuthservIds) {
 
-    /** Defaults: 10 mails per sender per day, 10,000 senders tracked, mails up to 10 MB, parts up to 5 MB. */
+    /**
+     * Defaults: 10 mails per sender per day, 10,000 senders tracked, mails up to 10 MB, parts up to 5 MB, 200 mails a
+     * day in all, no Authentication-Results believed.
+     */
     public static MailLimits defaults() {
-        return new MailLimits(10, Duration.ofDays(1), 10_000, 10L << 20, 5L << 20);
+        return new MailLimits(10, Duration.ofDays(1), 10_000, 10L << 20, 5L << 20, 200, "");
     }
 
     /** A MIME tree deeper than this is not walked further (a crafted mail cannot make the check recurse forever). */
@@ -43,16 +53,14 @@ public record MailLimits(int perSender, Duration perSenderPeriod, int maxSenders
         if (maxMailSize < 1 || maxAttachmentSize < 1) {
             throw new IllegalArgumentException("Mail size limits must be at least 1 byte");
         }
+        if (perDay < 1) {
+            throw new IllegalArgumentException("The mailbox's daily cap must be at least 1, not " + perDay);
+        }
     }
 
     /** A fresh per-sender counter for these limits. */
     public PerKeyLimit senderLimit() {
         return new PerKeyLimit(perSender, perSenderPeriod, maxSenders);
-    }
-
-    /** The key a sender is counted under: the address, lower case. */
-    public static String senderKey(String address) {
-        return address == null ? "" : address.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Why the mail is too large, or null when it is within the limits. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.logging.log4j.Level;
@@ -29,12 +30,17 @@ import africa.cashfin.camel.examples.app.LogLines;
  * The security review's attacks on the mailbox (issue 19), through the real app and the embedded GreenMail:
  * auto-replies and bounces recognised by the usual headers and senders, not only {@code Auto-Submitted} (finding 9); a
  * mail whose headers fail to load no longer blocks the mailbox (finding 5); a later mail for an existing lead is kept
- * (finding 6).
+ * (finding 6); the per-sender cap counts a mail against its authenticated sender, never Reply-To (finding 8).
  */
 class MailboxAttacksTest {
 
     @RegisterExtension
-    static final ExamplesApp APP = new ExamplesApp().with("cashfin.mail.max-attempts", "3");
+    static final ExamplesApp APP = new ExamplesApp().with("cashfin.mail.max-attempts", "3")
+            .with("cashfin.mail.limit.per-sender", "3").with("cashfin.mail.trusted-authserv-ids", "mx.cashfin.test");
+
+    private static final int PER_SENDER = 3;
+    /** The authserv-id of "our" receiving mail server, whose Authentication-Results are believed. */
+    private static final String TRUSTED_MX = "mx.cashfin.test";
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -112,6 +118,53 @@ class MailboxAttacksTest {
         assertThat(Files.readString(duplicates, StandardCharsets.UTF_8))
                 .contains("mailbox", "Kofi Mensah", "kofi@genuine.example", "Quote for a solar install");
         assertThat(APP.cashfin().leads()).filteredOn(l -> "kofi@genuine.example".equals(l.get("email"))).hasSize(1);
+    }
+
+    /**
+     * Finding 8: the per-sender cap trusted the claimed sender (Reply-To preferred). Mail that merely claims a sender
+     * (no Authentication-Results of our mail server, or a forged one) is counted apart from the sender's authenticated
+     * mail, so forged mails do not lock the real sender out.
+     */
+    @Test
+    void forgedMailsDoNotLockTheAuthenticatedSenderOut() throws Exception {
+        for (int i = 0; i <= PER_SENDER; i++) {
+            MimeMessage forged = plain("Nia Achieng <nia@real-sender.example>", "forged " + i, "spam " + i);
+            if (i == PER_SENDER) {
+                // a sender can write any header: an Authentication-Results of a server we do not trust is ignored
+                forged.setHeader("Authentication-Results", "evil.example; dmarc=pass header.from=real-sender.example");
+            }
+            deliver(forged);
+        }
+        await().atMost(WAIT).until(() -> rejectedLines().stream().anyMatch(l -> l.contains("forged " + PER_SENDER)));
+
+        MimeMessage genuine = plain("Nia Achieng <nia@real-sender.example>", "genuine enquiry", "Please call me.");
+        genuine.setHeader("Authentication-Results", TRUSTED_MX + "; spf=pass smtp.mailfrom=nia@real-sender.example;"
+                + " dkim=pass header.d=real-sender.example; dmarc=pass (p=reject) header.from=real-sender.example");
+        deliver(genuine);
+
+        await().atMost(WAIT).until(() -> APP.cashfin().leads().stream()
+                .anyMatch(l -> "nia@real-sender.example".equals(l.get("email")))
+                && count("cashfin.mail.folder") == 0);
+        assertThat(rejectedLines()).filteredOn(l -> l.contains("real-sender.example")).singleElement()
+                .satisfies(l -> assertThat(l).contains("forged " + PER_SENDER, "unverified:nia@real-sender.example"));
+    }
+
+    /** Finding 8: rotating Reply-To escaped the per-sender cap (Reply-To was the key). */
+    @Test
+    void rotatingReplyToDoesNotEscapeThePerSenderCap() throws Exception {
+        for (int i = 0; i <= PER_SENDER; i++) {
+            MimeMessage m = plain("Bot <bot@rotating-reply.example>", "rotating " + i, "buy");
+            m.setReplyTo(new InternetAddress[] {new InternetAddress("reply" + i + "@rotating-reply.example")});
+            deliver(m);
+        }
+        await().atMost(WAIT).until(() -> rejectedLines().stream().anyMatch(l -> l.contains("rotating " + PER_SENDER)));
+        assertThat(rejectedLines()).filteredOn(l -> l.contains("rotating-reply.example")).singleElement()
+                .satisfies(l -> assertThat(l).contains("rotating " + PER_SENDER));
+    }
+
+    private static List<String> rejectedLines() throws Exception {
+        Path file = APP.app().mailLeads().rejectedLog();
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
     }
 
     private static MimeMessage raw(String text) throws Exception {
