@@ -96,6 +96,66 @@ class SharedAdmissionLogPostgresTest {
     }
 
     @Test
+    void aSendWhoseAnswerCameLateCountsFromWhenItLeftNotFromWhenItWasStamped() throws Exception {
+        // node A's answer reaches it 200 ms after the database stamped its send (a busy JVM, a slow network): its call
+        // leaves 200 ms after the stamp, so node B's next send may leave no sooner than a window after that
+        Duration late = Duration.ofMillis(200);
+        SharedAdmissionLog nodeA = new PostgresAdmissionLog(lateAnswers(SharedPostgres.dataSource(name()), late));
+        SharedAdmissionLog nodeB = new PostgresAdmissionLog(SharedPostgres.dataSource(name()));
+        List<Window> onePerSecond = List.of(new Window(1, Duration.ofSeconds(1)));
+        nodeB.admit("k", onePerSecond, Duration.ZERO, Duration.ofSeconds(5)); // table ready, a first send
+        TimeUnit.MILLISECONDS.sleep(1100);
+
+        Duration aWait = nodeA.admit("k", onePerSecond, Duration.ZERO, Duration.ofSeconds(5));
+        java.time.Instant aLeft = java.time.Instant.now();
+        assertThat(aWait).isZero();
+        Duration wait;
+        while (!(wait = nodeB.admit("k", onePerSecond, Duration.ZERO, Duration.ofSeconds(5))).isZero()) {
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        }
+        java.time.Instant bLeft = java.time.Instant.now();
+
+        assertThat(Duration.between(aLeft, bLeft)).as("B's send leaves a window after A's left, not after its stamp")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(995));
+    }
+
+    /** A DataSource whose answers to the statement that reads the log's clock reach the caller {@code late}. */
+    private static DataSource lateAnswers(DataSource real, Duration late) {
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, (ds, dsMethod, dsArgs) -> {
+                    Object result = invoke(real, dsMethod, dsArgs);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] { Connection.class }, (c, cMethod, cArgs) -> {
+                                Object made = invoke(connection, cMethod, cArgs);
+                                if (!(made instanceof java.sql.PreparedStatement statement)
+                                    || !String.valueOf(cArgs[0]).startsWith("WITH clock")) {
+                                    return made;
+                                }
+                                return java.lang.reflect.Proxy.newProxyInstance(
+                                        java.sql.PreparedStatement.class.getClassLoader(),
+                                        new Class<?>[] { java.sql.PreparedStatement.class }, (st, sMethod, sArgs) -> {
+                                            Object answer = invoke(statement, sMethod, sArgs);
+                                            if (sMethod.getName().startsWith("execute")) {
+                                                TimeUnit.NANOSECONDS.sleep(late.toNanos());
+                                            }
+                                            return answer;
+                                        });
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
     void aBadTableNameIsRefusedWithAClearError() {
         PostgresAdmissionLog log = new PostgresAdmissionLog(database);
         assertThatThrownBy(() -> log.setTableName("logs; DROP TABLE x"))

@@ -234,12 +234,12 @@ public final class CallRateLimiter {
      * within the caller's deadline.
      */
     private long reserveBudget(long now, Duration maxWait, long deadline) throws InterruptedException {
-        long dayWait = day == null ? 0 : reserveFrom(day.store(), day.bucket(), maxWait, deadline, "the daily budget of "
+        long dayDue = day == null ? now : reserveFrom(day.store(), day.bucket(), maxWait, deadline, "the daily budget of "
                 + ServerDay.budget(limits) + " calls is spent until the server's day ends (it starts at "
                 + day.dayStart() + " UTC)");
-        long paceWait;
+        long paceDue;
         try {
-            paceWait = bucket == null ? 0 : reserveFrom(store, bucket, maxWait, deadline, "the rate limit " + limits
+            paceDue = bucket == null ? now : reserveFrom(store, bucket, maxWait, deadline, "the rate limit " + limits
                     + " is spent for now");
         } catch (RuntimeException | InterruptedException e) {
             if (day != null) {
@@ -247,11 +247,14 @@ public final class CallRateLimiter {
             }
             throw e;
         }
-        return now + Math.max(dayWait, paceWait);
+        return Math.max(now, Math.max(dayDue, paceDue));
     }
 
     /**
-     * Reserves one token of {@code from} within the caller's deadline; returns the wait until it is due.
+     * Reserves one token of {@code from} within the caller's deadline; returns when it is due, on the
+     * {@link TimeSource#nanoTime()} scale. The bucket's wait counts from when the store answered, not from when it was
+     * asked: a store round trip (a new connection, a row lock, the day's bucket asked first) must not make the token
+     * due early, or consecutive calls would come closer than the paced spacing and pile up on the sliding log.
      *
      * @throws RateLimitWaitExceededException when none is due within {@code maxWait}, or the store did not answer
      */
@@ -268,7 +271,7 @@ public final class CallRateLimiter {
                         null);
                 throw exceeded(maxWait, due, spent);
             }
-            return wait;
+            return time.nanoTime() + wait;
         } catch (BoundedStore.StoreTimeoutException e) {
             throw exceeded(maxWait, BoundedStore.MIN_WAIT.toNanos(), e.getMessage());
         }

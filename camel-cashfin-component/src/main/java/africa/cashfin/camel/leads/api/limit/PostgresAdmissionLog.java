@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -56,6 +58,14 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
     private static final long MIN_TIMEOUT_MILLIS = 1;
     /** Added to the network timeout, so that the server's own timeouts fire first while it answers. */
     private static final int NETWORK_TIMEOUT_EXTRA_MILLIS = 1000;
+    /** A decision answered later than this (after the send was stamped) has its row moved later by that much. */
+    static final long LATE_ANSWER_NANOS = 1_000_000L;
+    /** Runs the corrections of late answers, off the callers' threads. */
+    private static final ExecutorService CORRECTIONS = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "cashfin-admission-log-correction");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private DataSource dataSource;
     private volatile String tableName = DEFAULT_TABLE_NAME;
@@ -82,22 +92,20 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
         long jitterMicros = Math.max(0, jitter.toNanos() / 1000);
         long timeoutMillis = Math.max(MIN_TIMEOUT_MILLIS, timeout.toMillis());
         String table = ensureTable(timeoutMillis);
+        Decision decision;
         try (Connection connection = connection()) {
             boolean autoCommit = connection.getAutoCommit();
             int networkTimeout = connection.getNetworkTimeout();
             connection.setNetworkTimeout(Runnable::run,
                     (int) Math.min(Integer.MAX_VALUE, timeoutMillis + NETWORK_TIMEOUT_EXTRA_MILLIS));
-            connection.setAutoCommit(false);
-            boolean committed = false;
+            // the script below opens and commits its own transaction
+            connection.setAutoCommit(true);
             try {
-                Duration wait = admit(connection, table, key, windows, jitterMicros, timeoutMillis);
-                connection.commit();
-                committed = true;
-                return wait;
+                decision = admit(connection, table, key, windows, jitterMicros, timeoutMillis);
+            } catch (SQLException e) {
+                rollbackQuietly(connection);
+                throw e;
             } finally {
-                if (!committed) {
-                    rollbackQuietly(connection);
-                }
                 connection.setAutoCommit(autoCommit);
                 connection.setNetworkTimeout(Runnable::run, networkTimeout);
             }
@@ -111,6 +119,16 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
             throw new SharedAdmissionLogException("the shared admission log in PostgreSQL table " + table
                                                   + " could not be used: " + e.getMessage(), e);
         }
+        // the call leaves now: when that is later than the stamp by more than a trifle, move the row by as much
+        long late = System.nanoTime() - decision.asked;
+        if (decision.waitFor.isZero() && late > LATE_ANSWER_NANOS) {
+            correct(table, key, decision.sentAt, late / 1000);
+        }
+        return decision.waitFor;
+    }
+
+    /** What the admission decided, the send's stamp (micros, database clock) and when the decision was asked. */
+    private record Decision(Duration waitFor, long sentAt, long asked) {
     }
 
     /** 55P03 lock_not_available (lock_timeout), 57014 query_canceled (statement_timeout), 08xxx a lost connection. */
@@ -120,81 +138,135 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
                || state != null && (state.equals("55P03") || state.equals("57014") || state.startsWith("08"));
     }
 
-    private Duration admit(Connection connection, String table, String key, List<Window> windows, long jitterMicros,
+    /**
+     * The admission in two round trips: the first opens the transaction, sets its timeouts, prunes when due and takes
+     * the key's advisory lock (all the waiting happens there); the second reads the database clock, decides, inserts
+     * the send and commits, in one go. The send is stamped by that clock, so it is stamped before it leaves by at most
+     * the second round trip and the return to the caller (longer when a busy JVM sees the answer late): when that
+     * took longer than {@link #LATE_ANSWER_NANOS}, the row is moved later by it afterwards ({@link #correct}), so that
+     * it leaves the window no earlier than the send did. A send stamped earlier than it leaves would let the calls of the cluster
+     * reach the server closer together than the log allowed.
+     */
+    private Decision admit(Connection connection, String table, String key, List<Window> windows, long jitterMicros,
                            long timeoutMillis)
             throws SQLException {
-        // one round trip for the transaction's settings: the caller's remaining wait bounds every lock and statement
-        // of it; and the send leaves when the commit returns, so do not wait for the WAL flush (a lost row after a
-        // database crash costs nothing; a commit held up by a slow disk would make the call leave late)
-        try (PreparedStatement settings = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true),"
-                + " set_config('statement_timeout', ?, true), set_config('synchronous_commit', 'off', true)")) {
-            settings.setString(1, timeoutMillis + "ms");
-            settings.setString(2, timeoutMillis + "ms");
-            settings.executeQuery().close();
-        }
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            lock.setString(1, table + ":" + key);
-            lock.executeQuery().close();
-        }
-        long now;
-        long wait = 0;
         long longestSpan = 0;
-        try (PreparedStatement select = connection.prepareStatement(query(table, windows.size()))) {
-            int p = 1;
-            for (Window window : windows) {
-                long span = window.length().toNanos() / 1000 + jitterMicros;
-                longestSpan = Math.max(longestSpan, span);
-                select.setString(p++, key);
-                select.setLong(p++, span);
-                select.setLong(p++, window.limit() - 1);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                now = row.getLong(1);
-                int column = 2;
-                for (Window window : windows) {
-                    long oldestCounted = row.getLong(column++);
-                    if (!row.wasNull()) {
-                        long span = window.length().toNanos() / 1000 + jitterMicros;
-                        wait = Math.max(wait, oldestCounted + span - now);
-                    }
-                }
-            }
-        }
-        if (wait > 0) {
-            return Duration.ofNanos(wait * 1000);
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (bucket_key, sent_at) VALUES (?, ?)")) {
-            insert.setString(1, key);
-            insert.setLong(2, now);
-            insert.executeUpdate();
+        for (Window window : windows) {
+            longestSpan = Math.max(longestSpan, window.length().toNanos() / 1000 + jitterMicros);
         }
         long last = lastPruneNanos.get();
         long nanoNow = System.nanoTime();
-        if (nanoNow - last >= PRUNE_EVERY_NANOS && lastPruneNanos.compareAndSet(last, nanoNow)) {
-            // every key's old rows: a secret no longer used (or used by a stopped node) must not leave rows behind
-            try (PreparedStatement prune = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE sent_at < ?")) {
-                prune.setLong(1, now - longestSpan - KEEP_EXTRA_MICROS);
-                prune.executeUpdate();
+        boolean prune = nanoNow - last >= PRUNE_EVERY_NANOS && lastPruneNanos.compareAndSet(last, nanoNow);
+        try (PreparedStatement lock = connection.prepareStatement(lockScript(table, prune))) {
+            int p = 1;
+            // the caller's remaining wait bounds every lock and statement of the transaction; the send leaves when
+            // the commit returns, so do not wait for the WAL flush (a lost row after a database crash costs nothing;
+            // a commit held up by a slow disk would make the call leave late)
+            lock.setString(p++, timeoutMillis + "ms");
+            lock.setString(p++, timeoutMillis + "ms");
+            if (prune) {
+                // every key's old rows: a secret no longer used (or used by a stopped node) must not leave rows
+                // behind; rows another instance is deleting right now are skipped, not waited for
+                lock.setLong(p++, longestSpan + KEEP_EXTRA_MICROS);
+            }
+            lock.setString(p, table + ":" + key);
+            lock.execute();
+        }
+        try (PreparedStatement decide = connection.prepareStatement(decideScript(table, windows.size()))) {
+            int p = 1;
+            for (Window window : windows) {
+                decide.setString(p++, key);
+                decide.setLong(p++, window.length().toNanos() / 1000 + jitterMicros);
+                decide.setLong(p++, window.limit() - 1);
+            }
+            decide.setString(p, key);
+            long asked = System.nanoTime();
+            boolean isResult = decide.execute();
+            while (isResult || decide.getUpdateCount() != -1) {
+                if (isResult) {
+                    try (ResultSet row = decide.getResultSet()) {
+                        if ("now".equals(row.getMetaData().getColumnLabel(1)) && row.next()) {
+                            return new Decision(waitOf(row, windows, jitterMicros), row.getLong(1), asked);
+                        }
+                    }
+                }
+                isResult = decide.getMoreResults();
             }
         }
-        return Duration.ZERO;
+        throw new SQLException("the admission script of PostgresAdmissionLog returned no decision");
+    }
+
+    /** The wait the decision row says: zero when the send was inserted, else until the oldest counted send leaves. */
+    private static Duration waitOf(ResultSet row, List<Window> windows, long jitterMicros) throws SQLException {
+        long now = row.getLong(1);
+        long wait = 0;
+        int column = 2;
+        for (Window window : windows) {
+            long oldestCounted = row.getLong(column++);
+            if (!row.wasNull()) {
+                long span = window.length().toNanos() / 1000 + jitterMicros;
+                // a counted send lies within its span, so this is at least a microsecond: no room yet
+                wait = Math.max(wait, Math.max(1, oldestCounted + span - now));
+            }
+        }
+        return wait > 0 ? Duration.ofNanos(wait * 1000) : Duration.ZERO;
     }
 
     /**
-     * The clock, then per window the {@code limit}-th most recent send within the span (null when fewer): parameters
-     * (key, span in micros, limit - 1) per window.
+     * Moves a send stamped at {@code sentAt} later by {@code lateMicros}, on a background thread (the call leaves
+     * meanwhile): later is always on the safe side (the send counts a little longer). Best effort: a failure leaves
+     * the row as it was.
      */
-    private String query(String table, int windows) {
-        return queries.computeIfAbsent(table + "#" + windows, n -> {
-            StringBuilder sql = new StringBuilder("WITH clock AS (SELECT " + NOW_MICROS + " AS now) SELECT clock.now");
-            for (int i = 0; i < windows; i++) {
-                sql.append(", (SELECT sent_at FROM ").append(table)
-                        .append(" WHERE bucket_key = ? AND sent_at > clock.now - ? ORDER BY sent_at DESC OFFSET ? LIMIT 1)");
+    private void correct(String table, String key, long sentAt, long lateMicros) {
+        CORRECTIONS.execute(() -> {
+            try (Connection connection = connection();
+                 PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET sent_at = sent_at"
+                         + " + ? WHERE bucket_key = ? AND sent_at = ?")) {
+                update.setLong(1, lateMicros);
+                update.setString(2, key);
+                update.setLong(3, sentAt);
+                update.executeUpdate();
+            } catch (SQLException | RuntimeException e) {
+                // the next admissions go on; the row leaves its window at most lateMicros early
             }
-            return sql.append(" FROM clock").toString();
+        });
+    }
+
+    /**
+     * The first script: begin; the transaction's timeouts and asynchronous commit; every tenth second or so the prune;
+     * the key's advisory lock. Parameters: lock timeout, statement timeout, (prune age in micros), lock name.
+     */
+    private String lockScript(String table, boolean prune) {
+        return queries.computeIfAbsent(table + "#lock#" + prune, n -> {
+            StringBuilder sql = new StringBuilder("BEGIN; SELECT set_config('lock_timeout', ?, true),"
+                    + " set_config('statement_timeout', ?, true), set_config('synchronous_commit', 'off', true); ");
+            if (prune) {
+                sql.append("DELETE FROM ").append(table).append(" WHERE ctid IN (SELECT ctid FROM ").append(table)
+                        .append(" WHERE sent_at < " + NOW_MICROS + " - ? FOR UPDATE SKIP LOCKED); ");
+            }
+            return sql.append("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").toString();
+        });
+    }
+
+    /**
+     * The second script: one statement that reads the clock, finds per window the {@code limit}-th most recent send
+     * within the span (null when fewer) and inserts the send when every window has room; commit. Parameters: (key,
+     * span in micros, limit - 1) per window, then the key to insert.
+     */
+    private String decideScript(String table, int windows) {
+        return queries.computeIfAbsent(table + "#decide#" + windows, n -> {
+            StringBuilder sql = new StringBuilder("WITH clock AS (SELECT " + NOW_MICROS + " AS now), counted AS"
+                                                  + " (SELECT clock.now AS now");
+            for (int i = 0; i < windows; i++) {
+                sql.append(", (SELECT sent_at FROM ").append(table).append(" WHERE bucket_key = ? AND sent_at >"
+                        + " clock.now - ? ORDER BY sent_at DESC OFFSET ? LIMIT 1) AS w").append(i);
+            }
+            sql.append(" FROM clock), inserted AS (INSERT INTO ").append(table)
+                    .append(" (bucket_key, sent_at) SELECT ?, counted.now FROM counted WHERE true");
+            for (int i = 0; i < windows; i++) {
+                sql.append(" AND counted.w").append(i).append(" IS NULL");
+            }
+            return sql.append(" RETURNING sent_at) SELECT * FROM counted; COMMIT").toString();
         });
     }
 
@@ -251,7 +323,13 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
 
     private static void rollbackQuietly(Connection connection) {
         try {
-            connection.rollback();
+            if (connection.getAutoCommit()) {
+                try (Statement rollback = connection.createStatement()) {
+                    rollback.execute("ROLLBACK"); // the script's own transaction, left aborted by its error
+                }
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             // the connection is broken: closing it is all that is left
         }

@@ -56,6 +56,30 @@ class DistributedCallRateLimiterTest {
     }
 
     @Test
+    void aSlowStoreDoesNotMakeTheSharedPaceDueEarly() throws Exception {
+        // each read of the store takes 40 ms (a round trip on a new connection); the day's bucket is asked first
+        RateLimits limits = RateLimits.builder().maxRequestsPerSecond(10).maxRequestsPerDay(100_000).margin(0).build();
+        Runnable roundTrip = () -> time.advance(Duration.ofMillis(40));
+        CallRateLimiter jvmA = new CallRateLimiterRegistry(time).lease(SECRET, limits, new SharedStoreProxyManager(
+                database, ClientSideConfig.getDefault().withClientClock(time.asTimeMeter()), roundTrip)).limiter();
+        CallRateLimiter jvmB = new CallRateLimiterRegistry(time).lease(SECRET, limits, new SharedStoreProxyManager(
+                database, ClientSideConfig.getDefault().withClientClock(time.asTimeMeter()), roundTrip)).limiter();
+
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            (i % 2 == 0 ? jvmA : jvmB).acquire();
+            sent.add(time.nanoTime());
+        }
+
+        // the bucket's token is due a spacing after the last one by the store's clock, not by the time the caller
+        // asked (before the day's round trip and its own): the two JVMs' calls stay a full 100 ms apart
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(sent.get(i) - sent.get(i - 1)).as("spacing before call %d", i)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    @Test
     void theSharedDailyBudgetIsSpentOnceAcrossJvms() throws Exception {
         RateLimits limits = RateLimits.builder().maxRequestsPerDay(10).margin(0).build();
         CallRateLimiter jvmA = new CallRateLimiterRegistry(time).lease(SECRET, limits, jvmProxyManager()).limiter();

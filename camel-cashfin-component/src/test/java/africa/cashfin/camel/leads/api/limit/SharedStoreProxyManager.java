@@ -20,10 +20,17 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 final class SharedStoreProxyManager extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private final ConcurrentMap<String, byte[]> store;
+    /** Run before each read of a bucket's state: a test's slow store (a round trip, a new connection). */
+    private final Runnable beforeRead;
 
     SharedStoreProxyManager(ConcurrentMap<String, byte[]> store, ClientSideConfig config) {
+        this(store, config, () -> { });
+    }
+
+    SharedStoreProxyManager(ConcurrentMap<String, byte[]> store, ClientSideConfig config, Runnable beforeRead) {
         super(config);
         this.store = store;
+        this.beforeRead = beforeRead;
     }
 
     static ConcurrentMap<String, byte[]> newStore() {
@@ -35,6 +42,7 @@ final class SharedStoreProxyManager extends AbstractCompareAndSwapBasedProxyMana
         return new CompareAndSwapOperation() {
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                beforeRead.run();
                 return Optional.ofNullable(store.get(key));
             }
 
