@@ -127,6 +127,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepEnabled": getOrCreateConfiguration(target).setSweepEnabled(property(camelContext, boolean.class, value)); return true;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": getOrCreateConfiguration(target).setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "timesource":
+        case "timeSource": target.setTimeSource(property(camelContext, africa.cashfin.camel.leads.api.limit.TimeSource.class, value)); return true;
         default: return false;
         }
     }
@@ -231,6 +233,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepEnabled": return boolean.class;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return int.class;
+        case "timesource":
+        case "timeSource": return africa.cashfin.camel.leads.api.limit.TimeSource.class;
         default: return null;
         }
     }
@@ -336,6 +340,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepEnabled": return getOrCreateConfiguration(target).isSweepEnabled();
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return getOrCreateConfiguration(target).getSweepPagesPerPoll();
+        case "timesource":
+        case "timeSource": return target.getTimeSource();
         default: return null;
         }
     }

@@ -16,7 +16,10 @@ import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.CashfinClientRegistry;
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
 import africa.cashfin.camel.leads.api.CallListener;
+import africa.cashfin.camel.leads.api.limit.BudgetShareRegistry;
+import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
 import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
+import africa.cashfin.camel.leads.api.limit.TimeSource;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 
 /**
@@ -36,7 +39,18 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
     @Metadata(description = "Default options for every endpoint of this component; each endpoint may override them.")
     private CashfinLeadsConfiguration configuration = new CashfinLeadsConfiguration();
 
+    @Metadata(label = "advanced",
+              description = "The clock of the rate limiter, the budget shares and the consumers' adaptive cadence."
+                            + " Default: the system clock. A virtual clock makes a simulated day run in seconds (the"
+                            + " simulated-day benchmark); its sleep must move it forward. Set before the first endpoint"
+                            + " starts; with it the component's limiters are its own, not shared with other components"
+                            + " of the JVM.")
+    private TimeSource timeSource;
+
     private final CashfinClientRegistry clients = new CashfinClientRegistry(this::newClient);
+    /** The limiters and shares of a component with its own {@link #timeSource}; null: the JVM's shared ones. */
+    private CallRateLimiterRegistry ownLimiters;
+    private BudgetShareRegistry ownShares;
     /** Where metrics go; looked up in Camel's registry on first use after start. */
     private volatile LeadsMetrics metrics;
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
@@ -83,14 +97,32 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
         return clients.acquire(settingsOf(config));
     }
 
-    /** The clock of the consumers' adaptive cadence. */
-    public africa.cashfin.camel.leads.api.limit.TimeSource timeSource() {
-        return africa.cashfin.camel.leads.api.limit.TimeSource.system();
+    /** The clock of the limiters, shares and adaptive cadence: {@link #getTimeSource()}, else the system clock. */
+    public TimeSource timeSource() {
+        TimeSource t = timeSource;
+        return t == null ? TimeSource.system() : t;
+    }
+
+    public TimeSource getTimeSource() {
+        return timeSource;
+    }
+
+    /** The clock of the limiters, shares and adaptive cadence (default: the system clock). */
+    public void setTimeSource(TimeSource timeSource) {
+        this.timeSource = timeSource;
     }
 
     /** A new client whose calls and limiter waits are also recorded as metrics, when there are metrics. */
     private CashfinClient newClient(CashfinClientSettings settings) {
-        CashfinClient client = new CashfinClient(settings);
+        CashfinClient client;
+        synchronized (this) {
+            if (timeSource != null && ownLimiters == null) {
+                ownLimiters = new CallRateLimiterRegistry(timeSource);
+                ownShares = new BudgetShareRegistry(timeSource);
+            }
+            client = ownLimiters == null ? new CashfinClient(settings)
+                    : new CashfinClient(settings, ownLimiters, ownShares);
+        }
         CallListener listener = metrics().callListener(SecretFingerprint.of(settings.getClientSecret()).toString());
         if (listener != null) {
             client.addCallListener(listener);

@@ -198,17 +198,18 @@ public class CashfinLeadsConfiguration implements Cloneable {
     private boolean sweepEnabled = true;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "false",
-              description = "Let the consumer set its own poll cadence instead of the fixed `delay`: `minDelay` right"
-                            + " after a poll that found leads, doubling with each poll in a row that found none up to"
-                            + " `maxDelay`, and never faster than its share of the server's day allows (its"
+              description = "Let the consumer set its own poll cadence instead of the fixed `delay`: after a poll that"
+                            + " found leads, the interval between their arrivals (at least `minDelay`), doubling with"
+                            + " each poll in a row that found none up to `maxDelay`, and never faster than its share of"
+                            + " the server's day allows (its"
                             + " `budgetReserve`, else the pool's fraction, of the plan's daily calls; calls saved while"
                             + " idle stay available to a burst later in the same day). One INFO line per change of"
                             + " regime (burst, cooling, idle, budget, spent). See docs/rate-limiting.md#adaptive-polling.")
     private boolean adaptivePolling;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "With `adaptivePolling`: the delay after a poll that found leads, in milliseconds or as a"
-                            + " duration (`10s`): the fastest cadence, used during a burst while the budget allows.")
+              description = "With `adaptivePolling`: the shortest delay, in milliseconds or as a duration (`10s`):"
+                            + " the cadence of a burst whose leads arrive faster than that, while the budget allows.")
     private long minDelay = DEFAULT_MIN_DELAY_MILLIS;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "300000", javaType = "java.time.Duration",

@@ -142,8 +142,11 @@ public class CashfinClient implements Closeable {
         this(settings, limiters, BudgetShareRegistry.shared());
     }
 
-    /** A client leasing its limiter from {@code limiters} and joining its budget share in {@code shares}. */
-    CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters, BudgetShareRegistry shares) {
+    /**
+     * A client leasing its limiter from {@code limiters} and joining its budget share in {@code shares} (a component
+     * with a {@code timeSource} of its own has its own registries on that clock).
+     */
+    public CashfinClient(CashfinClientSettings settings, CallRateLimiterRegistry limiters, BudgetShareRegistry shares) {
         this.settings = settings;
         this.outageLog = new RetryOutageLog(LOG, settings.getBaseUrl().toString());
         this.limiterLease = limiters.lease(settings.getClientSecret(), settings.getRateLimits(),

@@ -9,8 +9,10 @@ import java.util.Locale;
  * the endpoint's share of the server's day. Pure decisions, no clock of its own, no Camel; not thread-safe (the
  * consumer's single poll thread drives it).
  * <ul>
- * <li><b>Activity</b>: a poll that handed leads to the route sets the delay to {@code minDelay} ({@link Regime#BURST});
- * each poll in a row that found nothing doubles it ({@link Regime#COOLING}), up to {@code maxDelay}
+ * <li><b>Activity</b>: a poll that handed {@code k} leads to the route, {@code t} after the poll before, sets the delay
+ * to the interval between their arrivals, {@code t / k}, at least {@code minDelay} ({@link Regime#BURST}; at
+ * {@code maxDelay} it stays {@link Regime#IDLE}: a lone lead on a quiet list does not set off fast polls); each poll
+ * in a row that found nothing doubles the delay ({@link Regime#COOLING}), up to {@code maxDelay}
  * ({@link Regime#IDLE}).</li>
  * <li><b>Budget</b> (only with a daily limit): with {@code L} calls of the share left in the server's day, {@code T}
  * until the day ends and {@code c} calls per poll (a running average, sweep pages included), the consumer keeps
@@ -29,7 +31,7 @@ public final class PollCadence {
 
     /** Why the delay is what it is. */
     public enum Regime {
-        /** The last poll found leads: polling at {@code minDelay}. */
+        /** The last poll found leads: polling at the interval between their arrivals, at least {@code minDelay}. */
         BURST,
         /** Polls found nothing lately: the delay doubles with each idle poll. */
         COOLING,
@@ -64,7 +66,9 @@ public final class PollCadence {
 
     private final Duration minDelay;
     private final Duration maxDelay;
-    private int idlePolls;
+    /** The activity's delay (before the budget), which idle polls double. */
+    private Duration activityDelay;
+    private Instant lastPollAt;
     private double callsPerPoll = 1;
     private Duration delay;
     private Regime regime;
@@ -85,6 +89,7 @@ public final class PollCadence {
         this.minDelay = minDelay;
         this.maxDelay = maxDelay;
         this.delay = minDelay;
+        this.activityDelay = minDelay;
         this.regime = Regime.BURST;
     }
 
@@ -113,19 +118,17 @@ public final class PollCadence {
     public Regime polled(Instant now, int leadsFound, int calls, DayBudget budget) {
         callsPerPoll += CALLS_PER_POLL_WEIGHT * (Math.max(1, calls) - callsPerPoll);
         Duration activity;
-        Regime next;
         if (leadsFound > 0) {
-            idlePolls = 0;
-            activity = minDelay;
-            next = Regime.BURST;
+            // the interval between the leads' arrivals; the first poll (no interval yet) starts fast
+            activity = lastPollAt == null ? minDelay
+                    : Duration.ofMillis(Math.max(0, Duration.between(lastPollAt, now).toMillis()) / leadsFound);
         } else {
-            idlePolls = Math.min(idlePolls + 1, 62);
-            activity = doubled(minDelay, idlePolls);
-            next = activity.compareTo(maxDelay) >= 0 ? Regime.IDLE : Regime.COOLING;
-            if (next == Regime.IDLE) {
-                activity = maxDelay;
-            }
+            activity = activityDelay.multipliedBy(2);
         }
+        activity = activity.compareTo(minDelay) < 0 ? minDelay : activity.compareTo(maxDelay) > 0 ? maxDelay : activity;
+        Regime next = activity.compareTo(maxDelay) >= 0 ? Regime.IDLE
+                : leadsFound > 0 ? Regime.BURST : Regime.COOLING;
+        lastPollAt = now;
         Duration chosen = activity;
         if (budget.limited()) {
             Duration untilDayEnds = Duration.between(now, budget.dayEnds());
@@ -153,18 +156,11 @@ public final class PollCadence {
             projectedSpend = -1;
         }
         Regime before = regime;
+        activityDelay = activity;
         delay = chosen;
         regime = next;
         nextPollAt = now.plus(chosen);
         return before == next ? null : before;
-    }
-
-    private static Duration doubled(Duration base, int times) {
-        long millis = base.toMillis();
-        for (int i = 0; i < times && millis < Long.MAX_VALUE / 4; i++) {
-            millis *= 2;
-        }
-        return Duration.ofMillis(millis);
     }
 
     /** The delay chosen after the last poll ({@code minDelay} before the first). */

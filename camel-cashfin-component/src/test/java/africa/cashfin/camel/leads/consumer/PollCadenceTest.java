@@ -23,7 +23,7 @@ class PollCadenceTest {
     static final Instant MIDNIGHT = Instant.parse("2026-12-08T00:00:00Z");
 
     @Test
-    void burstAtMinDelayThenDoublesWhileIdleUpToMaxDelay() {
+    void pollsAtTheLeadsIntervalDuringABurstAndDoublesWhileIdleUpToMaxDelay() {
         PollCadence cadence = new PollCadence(Duration.ofSeconds(10), Duration.ofMinutes(5));
         assertThat(cadence.due(NOON)).as("the first poll is always due").isTrue();
 
@@ -40,8 +40,23 @@ class PollCadenceTest {
             assertThat(cadence.delay()).isEqualTo(Duration.ofSeconds(seconds));
         }
         assertThat(cadence.regime()).isEqualTo(Regime.IDLE);
-        assertThat(cadence.polled(now.plusSeconds(300), 1, 1, DayBudget.UNLIMITED)).isEqualTo(Regime.IDLE);
+        // a lone lead after 5 quiet minutes: one lead per 5 minutes is no burst
+        now = now.plusSeconds(300);
+        assertThat(cadence.polled(now, 1, 1, DayBudget.UNLIMITED)).isNull();
+        assertThat(cadence.delay()).isEqualTo(Duration.ofMinutes(5));
+        // 10 leads in 5 minutes: one every 30 s
+        now = now.plusSeconds(300);
+        assertThat(cadence.polled(now, 10, 1, DayBudget.UNLIMITED)).isEqualTo(Regime.IDLE);
         assertThat(cadence.regime()).isEqualTo(Regime.BURST);
+        assertThat(cadence.delay()).isEqualTo(Duration.ofSeconds(30));
+        // 6 more in those 30 s: never below minDelay
+        now = now.plusSeconds(30);
+        cadence.polled(now, 6, 1, DayBudget.UNLIMITED);
+        assertThat(cadence.delay()).isEqualTo(Duration.ofSeconds(10));
+        // then idle again: doubling from there
+        cadence.polled(now.plusSeconds(10), 0, 1, DayBudget.UNLIMITED);
+        assertThat(cadence.delay()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(cadence.regime()).isEqualTo(Regime.COOLING);
         assertThat(cadence.callsLeft()).isEqualTo(-1);
     }
 
@@ -60,8 +75,10 @@ class PollCadenceTest {
         assertThat(cadence.delay()).isEqualTo(Duration.ofSeconds(10));
 
         // late in the day the same 100 calls buy a burst: what was saved is spent, not lost at midnight
+        cadence.polled(MIDNIGHT.minus(Duration.ofMinutes(61)), 5, 1, new DayBudget(101, MIDNIGHT));
         cadence.polled(MIDNIGHT.minus(Duration.ofHours(1)), 5, 1, new DayBudget(100, MIDNIGHT));
         assertThat(cadence.regime()).isEqualTo(Regime.BURST);
+        assertThat(cadence.delay()).isEqualTo(Duration.ofSeconds(12));
 
         // nothing left: the next poll is at the start of the new day
         cadence.polled(NOON, 5, 1, new DayBudget(0, MIDNIGHT));

@@ -38,6 +38,23 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private africa.cashfin.camel.leads.CashfinLeadsConfiguration configuration;
 
     /**
+     * The clock of the rate limiter, the budget shares and the consumers' adaptive cadence. Default: the system clock.
+     * A virtual clock makes a simulated day run in seconds (the simulated-day benchmark); its sleep must move it
+     * forward. Set before the first endpoint starts; with it the component's limiters are its own, not shared with
+     * other components of the JVM. The option is a africa.cashfin.camel.leads.api.limit.TimeSource type: give a bean
+     * reference such as #bean:myBean.
+     */
+    private africa.cashfin.camel.leads.api.limit.TimeSource timeSource;
+
+    public africa.cashfin.camel.leads.api.limit.TimeSource getTimeSource() {
+        return timeSource;
+    }
+
+    public void setTimeSource(africa.cashfin.camel.leads.api.limit.TimeSource timeSource) {
+        this.timeSource = timeSource;
+    }
+
+    /**
      * list: leads per page, 1..100 (API default 10; the consumer reads 100 per page unless set). Header
      * CamelCashfinLimit overrides it (producer).
      */
@@ -87,18 +104,18 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean sweepEnabled = true;
 
     /**
-     * Let the consumer set its own poll cadence instead of the fixed delay: minDelay right after a poll that found
-     * leads, doubling with each poll in a row that found none up to maxDelay, and never faster than its share of the
-     * server's day allows (its budgetReserve, else the pool's fraction, of the plan's daily calls; calls saved while
-     * idle stay available to a burst later in the same day). One INFO line per change of regime (burst, cooling, idle,
-     * budget, spent). See docs/rate-limiting.md#adaptive-polling.
+     * Let the consumer set its own poll cadence instead of the fixed delay: after a poll that found leads, the
+     * interval between their arrivals (at least minDelay), doubling with each poll in a row that found none up to
+     * maxDelay, and never faster than its share of the server's day allows (its budgetReserve, else the pool's
+     * fraction, of the plan's daily calls; calls saved while idle stay available to a burst later in the same day).
+     * One INFO line per change of regime (burst, cooling, idle, budget, spent). See
+     * docs/rate-limiting.md#adaptive-polling.
      */
     private Boolean adaptivePolling = false;
 
     /**
-     * With adaptivePolling: the delay after a poll that found leads, in milliseconds or as a duration (10s): the
-     * fastest cadence, used during a burst while the budget allows. A number of milliseconds or a duration such as
-     * 10s.
+     * With adaptivePolling: the shortest delay, in milliseconds or as a duration (10s): the cadence of a burst whose
+     * leads arrive faster than that, while the budget allows. A number of milliseconds or a duration such as 10s.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration minDelay = Duration.ofMillis(10000);
