@@ -1,0 +1,241 @@
+package africa.cashfin.camel.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.CashfinLeadsConsumer;
+import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.simulator.ManualClock;
+import africa.cashfin.camel.simulator.Plan;
+
+/**
+ * A simulated day of lead arrivals on a virtual clock, polled with a fixed delay or adaptively: calls of the day,
+ * time-to-emit (from a lead's arrival to its exchange in the route) p50/p95/p99, and calls left at midnight.
+ * <p>
+ * One {@link ManualClock} is the simulator's clock and, through {@link VirtualTime}, the component's
+ * ({@code timeSource}): the limiter, the budget shares and the adaptive cadence run on it, and a limiter wait moves it
+ * forward. The route is {@code from("cashfin-leads:list?startScheduler=false...")}: this main runs each poll
+ * ({@code consumer.run()}) when it is due (after the fixed {@code delay}, or at the cadence's {@code NextPollAt}) and
+ * inserts each lead at its arrival time, whichever comes first, so a day takes seconds and every figure comes from
+ * the simulator's counters and the virtual clock, not from timing. The sweep is off in every run (its pace runs on
+ * the system clock). Traces: {@code steady} (200 leads at random over 24 h), {@code business} (300 leads from 08:00 to
+ * 18:00 with a lunch peak from 12:00 to 14:00), {@code campaign} (300 leads from 10:00 to 10:10 and 20 at random over
+ * the day), {@code weekend} (12 leads at random over the day). Options: {@code --plans free,starter --traces
+ * steady,business,campaign,weekend --modes 5m,1m,adaptive --min-delay 10s --max-delay 5m --seed 21}. Not a test; CI
+ * never runs it; see docs/performance.md for how to run it and the figures.
+ */
+public final class SimulatedDayBenchmark {
+
+    private static final Instant DAY = Instant.parse("2026-01-15T00:00:00Z");
+    private static final Instant MIDNIGHT = DAY.plus(Duration.ofDays(1));
+
+    private SimulatedDayBenchmark() {
+    }
+
+    /**
+     * @param args options, see the class comment
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options = new BenchmarkOptions(args);
+        String minDelay = options.get("--min-delay", "10s");
+        String maxDelay = options.get("--max-delay", "5m");
+        long seed = options.getInt("--seed", 21);
+        System.out.printf("Simulated day (virtual clock, %s UTC), sweep off; adaptive: minDelay=%s maxDelay=%s;"
+                          + " seed %d%n", DAY, minDelay, maxDelay, seed);
+        System.out.println("| Plan | Trace | Leads | Polling | Calls in the day | Calls left at midnight |"
+                           + " Time-to-emit p50 | p95 | p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (String plan : options.get("--plans", "free,starter").split(",")) {
+            for (String trace : options.get("--traces", "steady,business,campaign,weekend").split(",")) {
+                List<Instant> arrivals = trace(trace, seed);
+                for (String mode : options.get("--modes", "5m,1m,adaptive").split(",")) {
+                    Result r = run(Plan.parse(plan), arrivals, mode, minDelay, maxDelay);
+                    System.out.printf("| %s | %s | %d | %s | %,d | %,d | %s | %s | %s |%n", plan, trace,
+                            arrivals.size(), mode.equals("adaptive") ? "adaptive" : "fixed `delay=" + mode + "`",
+                            r.callsInDay, r.limit - r.callsInDay, text(r.percentile(50)), text(r.percentile(95)),
+                            text(r.percentile(99)));
+                }
+            }
+        }
+    }
+
+    /** The arrival times of a trace, sorted. */
+    static List<Instant> trace(String name, long seed) {
+        Random random = new Random(seed + name.hashCode());
+        List<Instant> arrivals = new ArrayList<>();
+        switch (name) {
+            case "steady" -> spread(arrivals, random, 200, DAY, Duration.ofDays(1));
+            case "business" -> {
+                spread(arrivals, random, 80, DAY.plus(Duration.ofHours(8)), Duration.ofHours(4));
+                spread(arrivals, random, 100, DAY.plus(Duration.ofHours(12)), Duration.ofHours(2));
+                spread(arrivals, random, 120, DAY.plus(Duration.ofHours(14)), Duration.ofHours(4));
+            }
+            case "campaign" -> {
+                spread(arrivals, random, 300, DAY.plus(Duration.ofHours(10)), Duration.ofMinutes(10));
+                spread(arrivals, random, 20, DAY, Duration.ofDays(1));
+            }
+            case "weekend" -> spread(arrivals, random, 12, DAY, Duration.ofDays(1));
+            default -> throw new IllegalArgumentException("Unknown trace " + name
+                                                          + ": use steady, business, campaign or weekend");
+        }
+        Collections.sort(arrivals);
+        return arrivals;
+    }
+
+    private static void spread(List<Instant> into, Random random, int count, Instant from, Duration span) {
+        for (int i = 0; i < count; i++) {
+            into.add(from.plusMillis((long) (random.nextDouble() * span.toMillis())));
+        }
+    }
+
+    /** One day of one trace with one polling mode. */
+    static Result run(Plan plan, List<Instant> arrivals, String mode, String minDelay, String maxDelay)
+            throws Exception {
+        ManualClock clock = new ManualClock(DAY);
+        Map<String, Instant> arrivedAt = new ConcurrentHashMap<>();
+        List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        boolean adaptive = mode.equals("adaptive");
+        Duration delay = adaptive ? null : parse(mode);
+        try (CashfinSimulator sim = CashfinSimulator.builder().plan(plan).clock(clock).start()) {
+            CamelContext context = new DefaultCamelContext();
+            CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+            component.setTimeSource(new VirtualTime(clock));
+            component.getConfiguration().setClientSecret(sim.secret());
+            component.getConfiguration().setBaseUrl(sim.baseUrl());
+            component.getConfiguration().setPlan(plan.name());
+            String uri = "cashfin-leads:list?startScheduler=false&sweepEnabled=false"
+                         + (adaptive ? "&adaptivePolling=true&minDelay=" + minDelay + "&maxDelay=" + maxDelay : "");
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).routeId("leads").process(e -> {
+                        Instant arrived = arrivedAt.get(e.getMessage().getHeader("CamelCashfinLeadId", String.class));
+                        waits.add(Duration.between(arrived, clock.instant()));
+                    });
+                }
+            });
+            context.start();
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) context.getRoute("leads").getConsumer();
+
+            int next = 0;
+            Instant nextPoll = DAY;
+            long callsInDay = -1;
+            Instant giveUp = MIDNIGHT.plus(Duration.ofHours(12));
+            while (clock.instant().isBefore(giveUp)) {
+                boolean poll = next >= arrivals.size() || !nextPoll.isAfter(arrivals.get(next));
+                Instant at = poll ? nextPoll : arrivals.get(next);
+                if (at.isAfter(clock.instant())) {
+                    clock.set(at);
+                }
+                if (callsInDay < 0 && !clock.instant().isBefore(MIDNIGHT)) {
+                    callsInDay = sim.listCalls();
+                }
+                if (!poll) {
+                    // a lead arriving while a limiter wait moved the clock past it is inserted now, timed from its
+                    // arrival
+                    String id = (String) sim.insertLeads(1).get(0).get("_id");
+                    arrivedAt.put(id, arrivals.get(next));
+                    next++;
+                    continue;
+                }
+                if (callsInDay >= 0 && next >= arrivals.size() && waits.size() >= arrivals.size()) {
+                    break;
+                }
+                consumer.run();
+                if (adaptive) {
+                    String due = consumer.getNextPollAt();
+                    nextPoll = due == null ? clock.instant().plusSeconds(1) : Instant.parse(due);
+                } else {
+                    nextPoll = clock.instant().plus(delay);
+                }
+                if (!nextPoll.isAfter(clock.instant())) {
+                    nextPoll = clock.instant().plusMillis(1);
+                }
+            }
+            context.stop();
+            if (callsInDay < 0) {
+                callsInDay = sim.listCalls();
+            }
+            return new Result(callsInDay, plan.perDay(), waits, arrivals.size());
+        }
+    }
+
+    private static Duration parse(String text) {
+        long n = Long.parseLong(text.substring(0, text.length() - 1));
+        return switch (text.charAt(text.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> throw new IllegalArgumentException("A delay such as 30s, 5m or 1h: " + text);
+        };
+    }
+
+    private static String text(Duration d) {
+        if (d == null) {
+            return "n/a";
+        }
+        long s = d.toSeconds();
+        return s < 60 ? s + " s" : s < 3_600 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", s / 3_600, s % 3_600 / 60);
+    }
+
+    /** What one day cost and how long its leads waited. */
+    record Result(long callsInDay, long limit, List<Duration> waits, int leads) {
+
+        /** Nearest-rank percentile of the time-to-emit; a lead never emitted counts as the longest. */
+        Duration percentile(int p) {
+            List<Duration> sorted = new ArrayList<>(waits);
+            Collections.sort(sorted);
+            if (sorted.size() < leads) {
+                return null;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+            return sorted.get(Math.max(0, rank - 1));
+        }
+    }
+
+    /**
+     * The component's clock on the simulator's {@link ManualClock}: a wait (the limiter's) moves the clock forward, so
+     * nothing ever sleeps.
+     */
+    static final class VirtualTime implements TimeSource {
+        private final ManualClock clock;
+        private final Instant origin;
+
+        VirtualTime(ManualClock clock) {
+            this.clock = clock;
+            this.origin = clock.instant().minus(Duration.ofDays(1));
+        }
+
+        @Override
+        public long nanoTime() {
+            return Duration.between(origin, clock.instant()).toNanos();
+        }
+
+        @Override
+        public Instant now() {
+            return clock.instant();
+        }
+
+        @Override
+        public void sleepNanos(long nanos) {
+            if (nanos > 0) {
+                clock.advance(Duration.ofNanos(nanos));
+            }
+        }
+    }
+}
