@@ -33,9 +33,12 @@ import africa.cashfin.camel.simulator.Plan;
  * the simulator's counters and the virtual clock, not from timing. The sweep is off in every run (its pace runs on
  * the system clock). Traces: {@code steady} (200 leads at random over 24 h), {@code business} (300 leads from 08:00 to
  * 18:00 with a lunch peak from 12:00 to 14:00), {@code campaign} (300 leads from 10:00 to 10:10 and 20 at random over
- * the day), {@code weekend} (12 leads at random over the day). Options: {@code --plans free,starter --traces
- * steady,business,campaign,weekend --modes 5m,1m,adaptive --min-delay 10s --max-delay 5m --seed 21}. Not a test; CI
- * never runs it; see docs/performance.md for how to run it and the figures.
+ * the day), {@code weekend} (12 leads at random over the day). A competing import ({@code --import 500}) creates that
+ * many leads with a {@code cashfin-leads:create} producer of the same secret, one every 1.1 s from
+ * {@code --import-at 09:00}: its calls come out of the same daily budget, and its leads (emitted by the consumer too)
+ * are not timed. Options: {@code --plans free,starter --traces steady,business,campaign,weekend --modes 5m,1m,adaptive
+ * --min-delay 10s --max-delay 5m --seed 21 --import 0 --import-at 09:00}. Not a test; CI never runs it; see
+ * docs/performance.md for how to run it and the figures.
  */
 public final class SimulatedDayBenchmark {
 
@@ -54,20 +57,29 @@ public final class SimulatedDayBenchmark {
         String minDelay = options.get("--min-delay", "10s");
         String maxDelay = options.get("--max-delay", "5m");
         long seed = options.getInt("--seed", 21);
+        int imports = options.getInt("--import", 0);
+        Instant importAt = DAY.plus(Duration.between(java.time.LocalTime.MIDNIGHT,
+                java.time.LocalTime.parse(options.get("--import-at", "09:00"))));
+        List<Instant> importTimes = new ArrayList<>();
+        for (int i = 0; i < imports; i++) {
+            importTimes.add(importAt.plusMillis(1_100L * i));
+        }
         System.out.printf("Simulated day (virtual clock, %s UTC), sweep off; adaptive: minDelay=%s maxDelay=%s;"
-                          + " seed %d%n", DAY, minDelay, maxDelay, seed);
+                          + " seed %d; competing import: %d creates from %s%n", DAY, minDelay, maxDelay, seed,
+                imports, importAt);
         System.out.println("| Plan | Trace | Leads | Polling | Calls in the day | Calls left at midnight |"
-                           + " Time-to-emit p50 | p95 | p99 |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                           + " Time-to-emit p50 | p95 | p99 |" + (imports > 0 ? " Import rows created |" : ""));
+        System.out.println("|---|---|---|---|---|---|---|---|---|" + (imports > 0 ? "---|" : ""));
         for (String plan : options.get("--plans", "free,starter").split(",")) {
             for (String trace : options.get("--traces", "steady,business,campaign,weekend").split(",")) {
                 List<Instant> arrivals = trace(trace, seed);
                 for (String mode : options.get("--modes", "5m,1m,adaptive").split(",")) {
-                    Result r = run(Plan.parse(plan), arrivals, mode, minDelay, maxDelay);
-                    System.out.printf("| %s | %s | %d | %s | %,d | %,d | %s | %s | %s |%n", plan, trace,
+                    Result r = run(Plan.parse(plan), arrivals, importTimes, mode, minDelay, maxDelay);
+                    System.out.printf("| %s | %s | %d | %s | %,d | %,d | %s | %s | %s |%s%n", plan, trace,
                             arrivals.size(), mode.equals("adaptive") ? "adaptive" : "fixed `delay=" + mode + "`",
-                            r.callsInDay, r.limit - r.callsInDay, text(r.percentile(50)), text(r.percentile(95)),
-                            text(r.percentile(99)));
+                            r.callsInDay, r.limit - r.callsInDay - r.createsInDay, text(r.percentile(50)),
+                            text(r.percentile(95)),
+                            text(r.percentile(99)), imports > 0 ? " " + r.imported + " of " + imports + " |" : "");
                 }
             }
         }
@@ -103,8 +115,8 @@ public final class SimulatedDayBenchmark {
     }
 
     /** One day of one trace with one polling mode. */
-    static Result run(Plan plan, List<Instant> arrivals, String mode, String minDelay, String maxDelay)
-            throws Exception {
+    static Result run(Plan plan, List<Instant> arrivals, List<Instant> imports, String mode, String minDelay,
+            String maxDelay) throws Exception {
         ManualClock clock = new ManualClock(DAY);
         Map<String, Instant> arrivedAt = new ConcurrentHashMap<>();
         List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
@@ -124,18 +136,37 @@ public final class SimulatedDayBenchmark {
                 public void configure() {
                     from(uri).routeId("leads").process(e -> {
                         Instant arrived = arrivedAt.get(e.getMessage().getHeader("CamelCashfinLeadId", String.class));
-                        waits.add(Duration.between(arrived, clock.instant()));
+                        if (arrived != null) { // an imported lead is not timed
+                            waits.add(Duration.between(arrived, clock.instant()));
+                        }
                     });
+                    from("direct:import").to("cashfin-leads:create");
                 }
             });
             context.start();
+            var producer = context.createProducerTemplate();
+            int nextImport = 0;
+            int importsRefused = 0;
             CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) context.getRoute("leads").getConsumer();
 
             int next = 0;
             Instant nextPoll = DAY;
             long callsInDay = -1;
+            long createsInDay = -1;
             Instant giveUp = MIDNIGHT.plus(Duration.ofHours(12));
             while (clock.instant().isBefore(giveUp)) {
+                if (nextImport < imports.size() && !imports.get(nextImport).isAfter(nextPoll)
+                    && (next >= arrivals.size() || !imports.get(nextImport).isAfter(arrivals.get(next)))) {
+                    if (imports.get(nextImport).isAfter(clock.instant())) {
+                        clock.set(imports.get(nextImport));
+                    }
+                    String body = "{\"name\": \"Imported " + nextImport + "\"}";
+                    if (producer.request("direct:import", e -> e.getMessage().setBody(body)).getException() != null) {
+                        importsRefused++; // the day's budget is spent: the import waits for the next day
+                    }
+                    nextImport++;
+                    continue;
+                }
                 boolean poll = next >= arrivals.size() || !nextPoll.isAfter(arrivals.get(next));
                 Instant at = poll ? nextPoll : arrivals.get(next);
                 if (at.isAfter(clock.instant())) {
@@ -143,6 +174,7 @@ public final class SimulatedDayBenchmark {
                 }
                 if (callsInDay < 0 && !clock.instant().isBefore(MIDNIGHT)) {
                     callsInDay = sim.listCalls();
+                    createsInDay = sim.createCalls();
                 }
                 if (!poll) {
                     // a lead arriving while a limiter wait moved the clock past it is inserted now, timed from its
@@ -169,8 +201,10 @@ public final class SimulatedDayBenchmark {
             context.stop();
             if (callsInDay < 0) {
                 callsInDay = sim.listCalls();
+                createsInDay = sim.createCalls();
             }
-            return new Result(callsInDay, plan.perDay(), waits, arrivals.size());
+            return new Result(callsInDay, createsInDay, plan.perDay(), waits, arrivals.size(),
+                    imports.size() - importsRefused);
         }
     }
 
@@ -194,7 +228,7 @@ public final class SimulatedDayBenchmark {
     }
 
     /** What one day cost and how long its leads waited. */
-    record Result(long callsInDay, long limit, List<Duration> waits, int leads) {
+    record Result(long callsInDay, long createsInDay, long limit, List<Duration> waits, int leads, int imported) {
 
         /** Nearest-rank percentile of the time-to-emit; a lead never emitted counts as the longest. */
         Duration percentile(int p) {
