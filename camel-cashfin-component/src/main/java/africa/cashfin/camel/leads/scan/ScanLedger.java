@@ -38,6 +38,11 @@ final class ScanLedger {
     private Instant walkFloor;
 
     private final Map<LeadEvent, Boolean> outstanding = new IdentityHashMap<>();
+    /** Keys of the outstanding events: a lead handed out twice in one batch (a tie group read whole) is not. */
+    private final Set<String> outstandingKeys = new HashSet<>();
+    /** Members of tie groups read whole, held until the walk reaches their createdat (see holdTieMembers). */
+    private final List<PageLeads.Positioned> tieMembers = new ArrayList<>();
+    private java.util.function.Supplier<Instant> unsettledTies = () -> null;
     private final Set<String> failedKeys = new HashSet<>();
     /** The failed keys whose exchange actually ran (not those waiting out a retry delay). */
     private final Set<String> attemptedFailedKeys = new HashSet<>();
@@ -98,21 +103,41 @@ final class ScanLedger {
      * (how many leads sit at the cursor), and the total of page 1.
      */
     void read(LeadPage page, int q) {
-        for (Lead lead : page.leads()) {
-            Instant created = lead.getCreatedat();
-            if (maxCreated == null || created.isAfter(maxCreated)) {
-                maxCreated = created;
-                idsAtMaxCreated.clear();
-            }
-            if (created.equals(maxCreated)) {
-                idsAtMaxCreated.add(lead.getId());
-            }
-            maxUpdated = max(maxUpdated, lead.getUpdatedat());
-        }
+        page.leads().forEach(this::note);
         if (q == 1 && page.pageInfo() != null) {
             page1Total = page.pageInfo().total();
         }
         lastTotal = page.pageInfo() == null ? -1 : page.pageInfo().total();
+    }
+
+    /** Notes leads read outside the walk's own pages (a tie group read whole): like {@link #read} without totals. */
+    void noteLeads(List<PageLeads.Positioned> items) {
+        items.forEach(item -> note(item.lead()));
+    }
+
+    /** The cursor moves to the newest lead read; the ids created at that instant are counted. */
+    private void note(Lead lead) {
+        Instant created = lead.getCreatedat();
+        if (maxCreated == null || created.isAfter(maxCreated)) {
+            maxCreated = created;
+            idsAtMaxCreated.clear();
+        }
+        if (created.equals(maxCreated)) {
+            idsAtMaxCreated.add(lead.getId());
+        }
+        maxUpdated = max(maxUpdated, lead.getUpdatedat());
+    }
+
+    /**
+     * True when a tie group at {@code created} may hold leads this run must emit: at or after its floor, and, when the
+     * previous poll completed with its counts (every group it met was read whole and delivered), after its cursor.
+     */
+    boolean tiesMatter(Instant created) {
+        if (createdFloor != null && created.isBefore(createdFloor)) {
+            return false;
+        }
+        return previous == null || !previous.knowsCounts() || previous.created() == null
+               || created.isAfter(previous.created());
     }
 
     /** Keeps the created timestamps and positions of an oldest-first page, to compute the next poll's jump offset. */
@@ -143,42 +168,121 @@ final class ScanLedger {
     List<LeadEvent> emit(List<PageLeads.Positioned> items) {
         List<LeadEvent> events = new ArrayList<>();
         Set<String> step = new HashSet<>();
-        boolean updates = settings.emitUpdates();
         for (PageLeads.Positioned item : items) {
-            Lead lead = item.lead();
-            if (!step.add(lead.getId())) {
-                continue;
+            flushTies(item.lead().getCreatedat(), events, step);
+            offer(item, events, step);
+        }
+        return handOut(events);
+    }
+
+    /**
+     * Keeps the members of a tie group read whole ({@link TieFill}) until the walk emits a lead created at or after
+     * them, so they come out in their place, oldest first; {@link #flushTies()} emits the rest when the walk ends.
+     */
+    void holdTieMembers(List<PageLeads.Positioned> members) {
+        Set<String> held = new HashSet<>();
+        tieMembers.forEach(m -> held.add(m.lead().getId()));
+        for (PageLeads.Positioned member : members) {
+            if (held.add(member.lead().getId())) {
+                tieMembers.add(member);
             }
-            boolean createdInRange = createdFloor == null || !lead.getCreatedat().isBefore(createdFloor);
-            String idKey = SeenKeys.created(lead);
-            if (silent) {
-                if (createdInRange) {
-                    seen.add(idKey);
-                    if (updates && lead.getUpdatedat() != null) {
-                        seen.add(SeenKeys.version(lead));
-                    }
-                    markedSeen++;
-                }
-                continue;
-            }
-            boolean updateInRange = updates && lead.getUpdatedat() != null
-                                    && (updatedFloor == null || !lead.getUpdatedat().isBefore(updatedFloor));
-            if (!seen.contains(idKey)) {
-                if (!failedKeys.contains(idKey) && (createdInRange || updateInRange)) {
-                    events.add(new LeadEvent(lead, LeadEventType.CREATED, idKey, item.position()));
-                }
-            } else if (updateInRange && lead.getUpdatedat().isAfter(lead.getCreatedat())) {
-                String versionKey = SeenKeys.version(lead);
-                if (!failedKeys.contains(versionKey) && !seen.contains(versionKey)) {
-                    events.add(new LeadEvent(lead, LeadEventType.UPDATED, versionKey, item.position()));
+        }
+    }
+
+    /** The held tie members not emitted yet (the walk ended without reaching their createdat again). */
+    List<LeadEvent> flushTies() {
+        List<LeadEvent> events = new ArrayList<>();
+        flushTies(null, events, new HashSet<>());
+        return handOut(events);
+    }
+
+    private void flushTies(Instant upTo, List<LeadEvent> events, Set<String> step) {
+        if (tieMembers.isEmpty()) {
+            return;
+        }
+        // oldest first: positions count from the oldest lead, so a server with a stable order of ties keeps it
+        tieMembers.sort(java.util.Comparator.comparing((PageLeads.Positioned m) -> m.lead().getCreatedat())
+                .thenComparingLong(PageLeads.Positioned::position));
+        for (java.util.Iterator<PageLeads.Positioned> it = tieMembers.iterator(); it.hasNext();) {
+            PageLeads.Positioned member = it.next();
+            if (upTo == null || !member.lead().getCreatedat().isAfter(upTo)) {
+                it.remove();
+                if (!seen.contains(SeenKeys.created(member.lead()))) { // delivered: the walk's own read handles updates
+                    offer(member, events, step);
                 }
             }
         }
+    }
+
+    /**
+     * @param unsettled the oldest createdat of a tie group that reads disagree on and that is not read whole yet (or
+     *                  null): the cursor and a checkpoint stay at or below it
+     */
+    void holdBackTo(java.util.function.Supplier<Instant> unsettled) {
+        this.unsettledTies = unsettled;
+    }
+
+    /** The oldest createdat among the held tie members not delivered yet and the unsettled tie groups, or null. */
+    private Instant oldestHeldTie() {
+        Instant oldest = unsettledTies.get();
+        for (PageLeads.Positioned member : tieMembers) {
+            if (!seen.contains(SeenKeys.created(member.lead()))) {
+                oldest = min(oldest, member.lead().getCreatedat());
+            }
+        }
+        return oldest;
+    }
+
+    private List<LeadEvent> handOut(List<LeadEvent> events) {
         for (LeadEvent event : events) {
             outstanding.put(event, Boolean.TRUE);
+            outstandingKeys.add(event.key());
         }
         emitted += events.size();
         return events;
+    }
+
+    /**
+     * Adds the event for one lead (oldest first), unless the seen store knows it, it failed in this run, it is a
+     * duplicate inside the step or awaits its outcome, or it is below the floors. In silent mode (startFrom=now)
+     * records it as seen instead.
+     */
+    private void offer(PageLeads.Positioned item, List<LeadEvent> events, Set<String> step) {
+        boolean updates = settings.emitUpdates();
+        Lead lead = item.lead();
+        if (!step.add(lead.getId()) || handedOut(lead)) {
+            return;
+        }
+        boolean createdInRange = createdFloor == null || !lead.getCreatedat().isBefore(createdFloor);
+        String idKey = SeenKeys.created(lead);
+        if (silent) {
+            if (createdInRange) {
+                seen.add(idKey);
+                if (updates && lead.getUpdatedat() != null) {
+                    seen.add(SeenKeys.version(lead));
+                }
+                markedSeen++;
+            }
+            return;
+        }
+        boolean updateInRange = updates && lead.getUpdatedat() != null
+                                && (updatedFloor == null || !lead.getUpdatedat().isBefore(updatedFloor));
+        if (!seen.contains(idKey)) {
+            if (!failedKeys.contains(idKey) && (createdInRange || updateInRange)) {
+                events.add(new LeadEvent(lead, LeadEventType.CREATED, idKey, item.position()));
+            }
+        } else if (updateInRange && lead.getUpdatedat().isAfter(lead.getCreatedat())) {
+            String versionKey = SeenKeys.version(lead);
+            if (!failedKeys.contains(versionKey) && !seen.contains(versionKey)) {
+                events.add(new LeadEvent(lead, LeadEventType.UPDATED, versionKey, item.position()));
+            }
+        }
+    }
+
+    /** True when an event for this lead (its creation or this version) awaits its outcome. */
+    private boolean handedOut(Lead lead) {
+        return !outstandingKeys.isEmpty() && (outstandingKeys.contains(SeenKeys.created(lead))
+               || lead.getUpdatedat() != null && outstandingKeys.contains(SeenKeys.version(lead)));
     }
 
     /** Events handed out whose outcome is not reported yet. */
@@ -231,12 +335,14 @@ final class ScanLedger {
 
     void dropOutstanding() {
         outstanding.clear();
+        outstandingKeys.clear();
     }
 
     private void take(LeadEvent event) {
         if (outstanding.remove(event) == null) {
             throw new IllegalStateException(event + " is not awaiting an outcome (reported twice, or not from this scan)");
         }
+        outstandingKeys.remove(event.key());
     }
 
     // ------------------------------------------------------------------ the cursor
@@ -247,8 +353,9 @@ final class ScanLedger {
      */
     ScanCursor cursor(ListOrder order) {
         Instant created = previous == null ? null : previous.created();
+        Instant heldTie = oldestHeldTie();
         if (!cursorFrozen) {
-            created = min(max(created, maxCreated), oldestFailedCreated);
+            created = min(min(max(created, maxCreated), oldestFailedCreated), heldTie);
         }
         Instant updated = previous == null ? null : previous.updated();
         if (settings.emitUpdates() && !cursorFrozen) {
@@ -260,7 +367,7 @@ final class ScanLedger {
         long above = -1;
         long resume = -1;
         boolean countsKnown = created != null && created.equals(maxCreated) && oldestFailedCreated == null
-                              && !cursorFrozen && !stoppedWalk;
+                              && heldTie == null && !cursorFrozen && !stoppedWalk;
         if (finalOrder == ListOrder.OLDEST_FIRST) {
             // the list's end was read last: its total, and the leads created at the newest instant
             total = countsKnown ? lastTotal : -1;
@@ -294,12 +401,17 @@ final class ScanLedger {
         if (created != null && !point.created().isAfter(created)) {
             return null;
         }
-        created = min(point.created(), oldestFailedCreated);
+        created = min(min(point.created(), oldestFailedCreated), oldestHeldTie());
         if (order == ListOrder.OLDEST_FIRST) {
             return new ScanCursor(created, previous == null ? null : previous.updated(), offset(created),
                                   ListOrder.OLDEST_FIRST);
         }
         long resume = Math.min(point.fromOldest(), oldestFailedPosition);
+        for (PageLeads.Positioned member : tieMembers) {
+            if (member.position() >= 0 && !seen.contains(SeenKeys.created(member.lead()))) {
+                resume = Math.min(resume, member.position());
+            }
+        }
         return new ScanCursor(created, previous == null ? null : previous.updated(), -1, ListOrder.NEWEST_FIRST, -1,
                 -1, resume);
     }

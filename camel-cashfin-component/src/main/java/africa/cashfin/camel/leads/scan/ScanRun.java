@@ -53,6 +53,9 @@ public final class ScanRun {
     private int waitingSinceRouteFailed;
     private boolean stoppedAfterFailures;
     private ScanCursor result;
+    /** Groups of equal {@code createdat} at page edges: one that reads disagree on is read whole. */
+    private final TieWatch tieWatch = new TieWatch();
+    private int tieCalls;
 
     /**
      * @param checkWindow newest first: re-read the whole lookback window this poll even without evidence of a late
@@ -89,6 +92,7 @@ public final class ScanRun {
         }
         this.cheapNow = isCheapNow;
         this.ledger = new ScanLedger(settings, seen, previous, createdFloor, silent);
+        ledger.holdBackTo(tieWatch::oldestUnsettled);
         Instant walkFloor = ledger.walkFloor();
         if (previous != null && order == ListOrder.UNORDERED) {
             reader = new FullScan(this);
@@ -135,7 +139,7 @@ public final class ScanRun {
         if (requested) {
             throw new IllegalStateException("Page " + nextPage + " was requested and not accepted yet");
         }
-        if (calls >= 4 * maxPagesSeen + 50) {
+        if (calls >= 4 * maxPagesSeen + 50 + tieCalls) {
             throw new IllegalStateException("Abandoning the scan after " + calls + " list calls: the list is changing "
                                             + "faster than it can be read (" + maxPagesSeen + " pages). The next poll "
                                             + "starts over; nothing is lost.");
@@ -168,6 +172,10 @@ public final class ScanRun {
         page = owner.servedLimit().adopt(page, nextPage);
         page = withoutUntrackable(page);
         int q = nextPage;
+        if (reader instanceof TieFill) {
+            tieCalls++; // a tie group read whole: its pages are not the walk's (bounded by TieGroup.MAX_ROUNDS)
+            return reader.read(page, q);
+        }
         ledger.read(page, q);
         malformedSkipped += page.malformed().size();
         maxPagesSeen = Math.max(maxPagesSeen, q); // the page count may be unknown: count what was read
@@ -175,7 +183,33 @@ public final class ScanRun {
             maxPagesSeen = Math.max(maxPagesSeen, page.pageInfo().pages());
         }
         peakBuffered = Math.max(peakBuffered, page.leads().size() + bufferedLeads());
-        return reader.read(page, q);
+        // a full scan counts positions from the top (it reads every page, in whatever order the list is)
+        boolean full = reader instanceof FullScan;
+        TieWatch.Observation ties = tieWatch.observe(page, q, limit(), full ? ListOrder.UNKNOWN : order, full,
+                ledger::tiesMatter);
+        ledger.holdTieMembers(ties.members()); // emitted in their place even if the walk never reads them again
+        return readOrFill(page, q, reader);
+    }
+
+    /**
+     * Hands page {@code q} to {@code walk}, unless reads returned a watched group of leads sharing one createdat in
+     * different orders (a server may order ties anew on each request): then the group is read whole first, and the
+     * walk gets the page afterwards ({@link TieFill}).
+     */
+    List<LeadEvent> readOrFill(LeadPage page, int q, PageReader walk) {
+        TieGroup torn = tieWatch.torn();
+        if (torn == null) {
+            reader = walk;
+            return walk.read(page, q);
+        }
+        if (!strategy.contains("-tie-reread")) {
+            strategy += "-tie-reread";
+        }
+        torn.markReadWhole();
+        TieFill fill = new TieFill(this, walk, page, q, torn);
+        reader = fill;
+        nextPage = fill.firstPage();
+        return List.of();
     }
 
     /**
@@ -294,14 +328,15 @@ public final class ScanRun {
     private void stopIfRouteLooksDown() {
         int tried = ledger.attemptedFailedCount();
         boolean routeLooksDown = tried >= settings.limit() || tried > 0 && tried + waitingSinceRouteFailed >= settings.limit();
-        if (routeLooksDown && !(reader instanceof FullScan) && state == State.RUNNING) {
+        PageReader walk = reader instanceof TieFill fill ? fill.walk() : reader;
+        if (routeLooksDown && !(walk instanceof FullScan) && state == State.RUNNING) {
             // a page worth of failures (the route is probably down): the cursor cannot pass the oldest failure anyway,
             // and everything below it has been handled, so stop here instead of spending calls on leads that would
             // fail too. Not in a full scan: without an order, the unread pages may hold older leads.
             state = State.DONE;
             stoppedAfterFailures = true;
             strategy += "-stopped-after-failures";
-            if (reader instanceof BackwardWalk) {
+            if (walk instanceof BackwardWalk) {
                 ledger.stoppedWalk(); // the next poll resumes the walk at the oldest failure
             }
         }
@@ -442,6 +477,12 @@ public final class ScanRun {
     /** No page remains to read; returns {@code events} for convenience. */
     List<LeadEvent> done(List<LeadEvent> events) {
         state = State.DONE;
+        List<LeadEvent> ties = ledger.flushTies();
+        if (!ties.isEmpty()) {
+            List<LeadEvent> all = new ArrayList<>(events);
+            all.addAll(ties);
+            return all;
+        }
         return events;
     }
 

@@ -34,6 +34,10 @@ public final class SweepRun {
     private int markedSeen;
     private final List<String> recoveredIds = new ArrayList<>();
     private boolean passCompleted;
+    /** A group of equal createdat across the edge of a page just read, read whole before the sweep goes on. */
+    private TieGroup tieGroup;
+    private boolean tieRead;
+    private int requestedTiePage;
 
     SweepRun(ViewSweep owner, SweepSettings settings, SeenLeadStore seen, ScanCursor cursor, SweepState state,
              Instant now, double callsPerDay) {
@@ -52,8 +56,13 @@ public final class SweepRun {
 
     /** True when the sweep reads no further page in this poll. */
     public boolean isDone() {
-        return stopped || requested || pagesRead >= settings.pagesPerPoll() || passCompleted
-               || !owner.mayRead(urgent, callsPerDay);
+        if (stopped || requested) {
+            return true;
+        }
+        if (tieGroup != null) {
+            return false; // bounded by TieGroup.MAX_ROUNDS, spent from the pace like any sweep page
+        }
+        return pagesRead >= settings.pagesPerPoll() || passCompleted || !owner.mayRead(urgent, callsPerDay);
     }
 
     /** True when this poll's pass was brought forward (evidence or "sweep now"). */
@@ -68,7 +77,14 @@ public final class SweepRun {
         }
         requested = true;
         owner.spend();
-        return new PageRequest(state.page(), owner.servedLimit().limit());
+        int limit = owner.servedLimit().limit();
+        tieRead = tieGroup != null;
+        if (tieRead) {
+            tieGroup.reread();
+            requestedTiePage = tieGroup.nextPage(limit);
+            return new PageRequest(requestedTiePage, limit);
+        }
+        return new PageRequest(state.page(), limit);
     }
 
     /**
@@ -81,31 +97,32 @@ public final class SweepRun {
         }
         requested = false;
         pagesRead++;
+        if (tieRead) {
+            return acceptTieRead(page);
+        }
         int q = state.page();
         page = owner.servedLimit().adopt(page, q); // a server that caps limit: its pages, counted in its size
         PageInfo info = page.pageInfo();
         int limit = owner.servedLimit().limit();
-        List<LeadEvent> events = new ArrayList<>();
         List<Lead> leads = page.leads();
+        List<PageLeads.Positioned> items = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
-            Lead lead = leads.get(i);
-            if (!emittable(lead)) {
-                continue;
-            }
-            String key = SeenKeys.created(lead);
-            if (seen.contains(key)) {
-                continue;
-            }
-            if (silent) {
-                seen.add(key);
-                markedSeen++;
-            } else {
-                events.add(new LeadEvent(lead, LeadEventType.CREATED, key, (long) (q - 1) * limit + page.recordIndex(i)));
-            }
+            items.add(new PageLeads.Positioned(leads.get(i), (long) (q - 1) * limit + page.recordIndex(i)));
         }
+        List<LeadEvent> events = unseen(items);
         if (events.size() > 1 && events.get(0).lead().getCreatedat().isAfter(events.get(events.size() - 1).lead()
                 .getCreatedat())) {
             java.util.Collections.reverse(events);
+        }
+        if (q == 1) {
+            owner.ties().clear(); // a new pass checks every tie group again
+        }
+        ListOrder order = cursor.order() == ListOrder.UNKNOWN || cursor.order() == null ? ListOrder.UNORDERED
+                : cursor.order();
+        TieGroup torn = owner.ties().observe(page, q, limit, order, false, this::sweepsCreatedAt).torn();
+        if (torn != null) {
+            torn.markReadWhole();
+            tieGroup = torn; // reads disagree on a group of ties: read it whole (the next requests), then go on
         }
         long total = info == null ? -1 : info.total();
         boolean bottom = page.isEmpty() || (info != null && info.knowsPages() ? info.pages() <= q : page.size() < limit);
@@ -133,6 +150,46 @@ public final class SweepRun {
             state = owner.advance(q, s -> s.movedTo(n, r, started, total));
         }
         return events;
+    }
+
+    /** A read of a tie group's page: its members that nobody delivered; the group is done when whole or spent. */
+    private List<LeadEvent> acceptTieRead(LeadPage page) {
+        int limit = owner.servedLimit().limit();
+        TieGroup group = tieGroup;
+        page = owner.servedLimit().adopt(page, requestedTiePage);
+        List<LeadEvent> events = unseen(group.add(page, requestedTiePage, limit));
+        if (group.complete() || group.exhausted(limit)) {
+            tieGroup = null;
+        }
+        return events;
+    }
+
+    /** The leads of {@code items} the seen store does not know and the sweep may emit (recorded in a silent pass). */
+    private List<LeadEvent> unseen(List<PageLeads.Positioned> items) {
+        List<LeadEvent> events = new ArrayList<>();
+        for (PageLeads.Positioned item : items) {
+            Lead lead = item.lead();
+            if (!emittable(lead)) {
+                continue;
+            }
+            String key = SeenKeys.created(lead);
+            if (seen.contains(key)) {
+                continue;
+            }
+            if (silent) {
+                seen.add(key);
+                markedSeen++;
+            } else {
+                events.add(new LeadEvent(lead, LeadEventType.CREATED, key, item.position()));
+            }
+        }
+        return events;
+    }
+
+    /** True when the sweep emits leads created at {@code created} (the fast path has passed it, not before startFrom). */
+    private boolean sweepsCreatedAt(Instant created) {
+        return cursor.created() != null && !created.isAfter(cursor.created())
+               && (settings.createdFloor() == null || !created.isBefore(settings.createdFloor()));
     }
 
     private boolean emittable(Lead lead) {

@@ -37,6 +37,8 @@ public final class ViewSweep {
     private final SweepPace pace;
     /** The page size the server serves (it may cap {@code limit}), learnt from the sweep's pages. */
     private final ServedLimit servedLimit;
+    /** Groups of equal createdat at page edges, read whole once a pass when reads disagree (in memory). */
+    private final TieWatch ties = new TieWatch();
     /** Why the last trigger came, for the log and the console (not saved). */
     private volatile String lastTriggerReason;
 
@@ -55,6 +57,10 @@ public final class ViewSweep {
 
     ServedLimit servedLimit() {
         return servedLimit;
+    }
+
+    TieWatch ties() {
+        return ties;
     }
 
     /** The settings. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,8 +80,6 @@ class ConsumerStrictServerTest {
     }
 
     @Test
-    @Disabled("issue 17, fixes (i17-fixes): a tie group is not handled until it is read whole across page edges; "
-              + "with ties shuffled per request a 45-lead bulk import loses leads in the backfill")
     void aBulkImportSharingOneCreatedatAcrossPageEdgesIsEmittedWhole() throws Exception {
         sim.shuffleTies(5);
         List<String> before = addLeads(10, anHourAgo(), Duration.ofSeconds(1), "new");

@@ -145,4 +145,41 @@ class LeadScanDeliveryTest {
         assertThat(poll.stats().calls()).isEqualTo(poll.calls());
         assertThat(poll.stats().complete()).isTrue();
     }
+
+    /**
+     * Ties returned in a new order on every request (MongoDB under skip/limit, the simulator's {@code shuffleTies}):
+     * a group across page edges is read whole, in the backfill and in an incremental poll, oldest first, and an idle poll
+     * is still one call (issue 17).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void tiesReturnedInANewOrderOnEveryRequestAreReadWholeAcrossPageEdges(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order).shuffleTies(new java.util.Random(17));
+        server.insert(10);
+        server.insertSameTime(45); // a bulk import: 45 leads at one instant over five 10-lead pages
+        server.advance(Duration.ofSeconds(1));
+        server.insert(10);
+        LeadScan scan = scan(10, Duration.ofMinutes(5));
+        ScanDriver.Poll backfill = ScanDriver.poll(scan, server);
+        assertThat(backfill.createdIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(server.ids());
+        assertOldestFirst(backfill);
+        assertThat(backfill.stats().strategy()).contains("-tie-reread");
+
+        server.advance(Duration.ofSeconds(1));
+        List<String> bulk = server.insertSameTime(25).stream().map(Lead::getId).toList();
+        ScanDriver.Poll next = ScanDriver.poll(scan, server);
+        assertThat(next.createdIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(bulk);
+        server.advance(Duration.ofSeconds(1));
+        List<String> one = server.insert(1).stream().map(Lead::getId).toList();
+        assertThat(ScanDriver.poll(scan, server).createdIds()).isEqualTo(one);
+        assertThat(ScanDriver.poll(scan, server).calls()).as("idle, the shuffled group right below the cursor")
+                .isLessThanOrEqualTo(order == Order.NEWEST_FIRST ? 1 : 2);
+    }
+
+    private static void assertOldestFirst(ScanDriver.Poll poll) {
+        for (int i = 1; i < poll.emitted().size(); i++) {
+            assertThat(poll.emitted().get(i).lead().getCreatedat())
+                    .isAfterOrEqualTo(poll.emitted().get(i - 1).lead().getCreatedat());
+        }
+    }
 }

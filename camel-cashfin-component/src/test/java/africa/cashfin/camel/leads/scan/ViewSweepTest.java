@@ -266,4 +266,35 @@ class ViewSweepTest {
                 .hasMessageContaining("Remove this entry from the state repository");
         assertThatThrownBy(() -> new SweepSettings(0, 1, 10, null, false)).hasMessageContaining("sweepEnabled=false");
     }
+
+    /**
+     * A tie group the seen store does not fully know (as if the fast path had missed members), on a server that returns
+     * ties in a new order on every request: one pass of the sweep reads the group whole and emits every missing member
+     * once (issue 17; without it each pass finds each one with a fresh chance only).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Order.class, names = { "NEWEST_FIRST", "OLDEST_FIRST" })
+    void aTieGroupReturnedInANewOrderOnEveryRequestIsReadWholeByTheSweep(Order order) {
+        FakeLeadServer server = new FakeLeadServer(order);
+        server.insert(10);
+        List<String> group = server.insertSameTime(30).stream().map(Lead::getId).toList();
+        server.advance(Duration.ofSeconds(1));
+        server.insert(10);
+        LeadScan scan = scan(10);
+        ViewSweep sweep = sweep(SweepSettings.defaults(10));
+        assertThat(poll(scan, sweep, server, FREE_DAY).deliveredIds()).hasSize(50);
+        List<String> missed = List.of(group.get(3), group.get(11), group.get(17), group.get(24), group.get(29));
+        missed.forEach(keys::remove);
+        server.shuffleTies(new java.util.Random(3));
+        long passes = sweep.state().passes();
+        sweep.sweepNow(now, "test");
+        List<String> swept = new ArrayList<>();
+        for (int i = 0; i < 20 && sweep.state().passes() == passes; i++) {
+            SweepDriver.Poll p = poll(scan, sweep, server, FREE_DAY);
+            assertThat(p.fastPath()).isEmpty();
+            swept.addAll(p.swept());
+        }
+        assertThat(sweep.state().passes()).isEqualTo(passes + 1);
+        assertThat(swept).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(missed);
+    }
 }
