@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Adaptive polling ({@code adaptivePolling=true}): the delay before the next poll, from what the polls see and from
- * the endpoint's share of the server's day. Pure decisions, no clock of its own, no Camel; not thread-safe (the
- * consumer's single poll thread drives it).
+ * the endpoint's share of the server's day. Pure decisions, no clock of its own, no Camel; driven by the consumer's
+ * single poll thread (its figures may be read from any thread).
  * <ul>
  * <li><b>Activity</b>: a poll that handed {@code k} leads to the route, {@code t} after the poll before, sets the delay
  * to the interval between their arrivals, {@code t / k}, at least {@code minDelay} ({@link Regime#BURST}; at
@@ -70,11 +70,12 @@ public final class PollCadence {
     private Duration activityDelay;
     private Instant lastPollAt;
     private double callsPerPoll = 1;
-    private Duration delay;
-    private Regime regime;
-    private Instant nextPollAt;
-    private long callsLeft = -1;
-    private long projectedSpend = -1;
+    // written by the poll thread only; volatile for the JMX, console and metrics readers
+    private volatile Duration delay;
+    private volatile Regime regime;
+    private volatile Instant nextPollAt;
+    private volatile long callsLeft = -1;
+    private volatile long projectedSpend = -1;
 
     /**
      * @param minDelay the delay right after leads were found (at least 1 ms)
