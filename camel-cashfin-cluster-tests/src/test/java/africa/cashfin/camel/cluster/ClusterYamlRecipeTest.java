@@ -88,12 +88,14 @@ class ClusterYamlRecipeTest {
                         .as("every delivered id, plus the marker of the first complete scan")
                         .containsExactlyInAnyOrderElementsOf(withMarker(expected)));
                 List<String> buckets = rows(db, "SELECT id FROM cashfin_rate_limit");
-                assertThat(buckets).as("the secret's pace bucket and its server-day bucket").hasSize(2)
+                assertThat(buckets).as("the secret's pace bucket, its server-day bucket and the (empty) row of the"
+                                       + " budget reserves every node reads").hasSize(3)
                         .allSatisfy(id -> assertThat(id).startsWith("cashfin-leads:calls:").doesNotContain(sim.secret()))
-                        .filteredOn(id -> id.endsWith(":day")).hasSize(1);
+                        .filteredOn(id -> id.endsWith(":day") || id.endsWith(":reserves")).hasSize(2);
                 assertThat(rows(db, "SELECT DISTINCT bucket_key FROM cashfin_rate_limit_log"))
                         .as("the shared sliding log holds the sends, keyed by the secret's fingerprint")
-                        .containsExactlyElementsOf(buckets.stream().filter(id -> !id.endsWith(":day")).toList());
+                        .containsExactlyElementsOf(buckets.stream()
+                                .filter(id -> !id.endsWith(":day") && !id.endsWith(":reserves")).toList());
             } finally {
                 main.stop();
             }

@@ -127,9 +127,10 @@ class PostgresRateLimitStoreTest {
             context.stop();
         }
         assertThat(sim.leadCount()).isEqualTo(5);
-        assertThat(bucketKeys()).as("the pace and the day of the secret")
+        assertThat(bucketKeys()).as("the pace and the day of the secret, and the row of the reserves every node reads")
                 .containsExactlyInAnyOrder(SecretFingerprint.of(sim.secret()).bucketKey(),
-                        SecretFingerprint.of(sim.secret()).bucketKey() + ":day");
+                        SecretFingerprint.of(sim.secret()).bucketKey() + ":day",
+                        BudgetShares.reservesKey(SecretFingerprint.of(sim.secret())));
     }
 
     @Test
@@ -158,7 +159,7 @@ class PostgresRateLimitStoreTest {
         SecretFingerprint secret = SecretFingerprint.of(SECRET);
         assertThat(bucketKeys()).as("rows keyed by the secret's bucket key, never the secret or a raw share name")
                 .containsExactlyInAnyOrder(BudgetShares.poolKey(secret),
-                        BudgetShares.reserveKey(secret, "cashfin-leads:list"));
+                        BudgetShares.reserveKey(secret, "cashfin-leads:list"), BudgetShares.reservesKey(secret));
     }
 
     @Test

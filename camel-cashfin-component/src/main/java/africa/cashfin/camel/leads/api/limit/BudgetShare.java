@@ -35,12 +35,12 @@ public final class BudgetShare implements AutoCloseable {
      * @throws InterruptedException           when interrupted while waiting; nothing is taken
      */
     public Grant take(Duration maxWait) throws InterruptedException {
-        Bucket pool = shares.pool();
+        long deadline = maxWait == null ? Long.MAX_VALUE : shares.time().nanoTime() + Math.max(0, maxWait.toNanos());
+        Bucket pool = shares.currentPool(reserve, deadline);
         if (reserve == null && pool == null) {
             return Grant.NONE;
         }
         ShareState state = reserve == null ? shares.poolState() : reserve.state;
-        long deadline = maxWait == null ? Long.MAX_VALUE : shares.time().nanoTime() + Math.max(0, maxWait.toNanos());
         Taken taken;
         try {
             taken = shares.store().call(() -> takeFrom(pool, maxWait), deadline, late -> {
@@ -138,24 +138,23 @@ public final class BudgetShare implements AutoCloseable {
 
     private String detail() {
         RateLimits limits = shares.limits();
-        double pool = 1 - shares.totalReserve();
         StringBuilder b = new StringBuilder();
         if (reserve != null) {
-            b.append("reserve ").append(rates(limits, reserve.fraction)).append(", then the pool ");
+            b.append("reserve ").append(rates(limits, reserve.fraction, reserve.fraction)).append(", then the pool ");
         } else {
             b.append("the pool ");
         }
-        return b.append(rates(limits, pool)).toString();
+        return b.append(rates(limits, shares.poolRate(), 1 - shares.totalReserve())).toString();
     }
 
-    private static String rates(RateLimits limits, double fraction) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.0f %%", fraction * 100));
+    private static String rates(RateLimits limits, double rateFraction, double dayFraction) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.0f %%", dayFraction * 100));
         if (limits.sustainedCallsPerSecond().isPresent()) {
             b.append(String.format(Locale.ROOT, ": %.1f calls/min",
-                    limits.sustainedCallsPerSecond().getAsDouble() * fraction * 60));
+                    limits.sustainedCallsPerSecond().getAsDouble() * rateFraction * 60));
         }
         if (limits.budget(RateWindow.DAY).isPresent()) {
-            b.append(String.format(Locale.ROOT, ", %d calls/day", BudgetShares.dayCalls(limits, fraction)));
+            b.append(String.format(Locale.ROOT, ", %d calls/day", BudgetShares.dayCalls(limits, dayFraction)));
         }
         return b.toString();
     }

@@ -48,6 +48,17 @@ public final class BudgetShares {
     private final Map<String, Reserve> reserves = new TreeMap<>();
     /** The pool; null while no share has a reserve (then every call goes straight to the limiter). */
     private volatile Bucket pool;
+    /** The reserves registered by every node (in the store, or in this JVM), and the pool's size derived from them. */
+    private final ReserveDirectory directory;
+    /** The directory as last read, and when (on the TimeSource scale). */
+    private volatile ReserveDirectory.Snapshot snapshot = ReserveDirectory.Snapshot.EMPTY;
+    private volatile long snapshotReadNanos;
+    /** When this JVM last said it uses each of its reserves (on the TimeSource scale). */
+    private final Map<String, Long> usedAt = new java.util.HashMap<>();
+    /** A pool version above every wall-clock version an earlier release wrote (milliseconds since 1970). */
+    static final long POOL_VERSION_BASE = 10_000_000_000_000L;
+    /** How often a node re-reads the directory (the reserves of the other nodes) while its calls go on. */
+    static final Duration DIRECTORY_READ = Duration.ofSeconds(5);
     private final ShareState poolState;
     /** Bounds the calls to a distributed store by the caller's wait. */
     private final BoundedStore boundedStore;
@@ -66,6 +77,8 @@ public final class BudgetShares {
         this.poolState = new ShareState("the pool (calls without a budgetReserve)", secret, time);
         this.boundedStore = new BoundedStore("The shared budget store (rateLimitStore) of the budget shares of "
                                              + secret, store != null, time);
+        this.directory = new ReserveDirectory(store, reservesKey(secret), time);
+        this.snapshotReadNanos = time.nanoTime() - DIRECTORY_READ.toNanos();
     }
 
     /**
@@ -79,6 +92,8 @@ public final class BudgetShares {
     synchronized BudgetShare join(String name, double reserve) {
         checkReserve(reserve);
         if (reserve == 0) {
+            // the pool applies to this endpoint whether or not the endpoints holding the reserves run in this JVM
+            applyPool(directory.read());
             return new BudgetShare(this, null);
         }
         if (name == null || name.isBlank()) {
@@ -93,57 +108,142 @@ public final class BudgetShares {
         Reserve existing = reserves.get(name);
         if (existing != null) {
             if (Double.compare(existing.fraction, reserve) != 0) {
-                throw new IllegalArgumentException("budgetShare '" + name + "' of Cashfin client secret " + secret
-                        + " is already reserved with budgetReserve=" + text(existing.fraction) + " by another"
-                        + " endpoint, and now with budgetReserve=" + text(reserve) + ": endpoints with the same share"
-                        + " name share one reserve. Give them the same budgetReserve, or give each its own"
-                        + " budgetShare name.");
+                throw sameNameOtherFraction(name, existing.fraction, reserve, "another endpoint");
             }
             existing.users++;
             return new BudgetShare(this, existing);
         }
-        double total = reserve;
-        StringBuilder all = new StringBuilder();
-        for (Reserve r : reserves.values()) {
-            total += r.fraction;
-            all.append("'").append(r.name).append("' ").append(text(r.fraction)).append(", ");
-        }
-        all.append("'").append(name).append("' ").append(text(reserve));
-        if (total > MAX_TOTAL_RESERVE + 1e-9) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "The budgetReserve values of the endpoints"
-                    + " using Cashfin client secret %s add up to %s (budgetShare %s), more than the maximum %s: at"
-                    + " least %.0f %% of the budget must stay in the pool for the endpoints without a reserve. Lower"
-                    + " budgetReserve on these endpoints so that they add up to %s or less.", secret, text(total), all,
-                    text(MAX_TOTAL_RESERVE), (1 - MAX_TOTAL_RESERVE) * 100, text(MAX_TOTAL_RESERVE)));
-        }
+        long ppm = ReserveDirectory.ppm(reserve);
+        ReserveDirectory.Snapshot written = directory.update(entries -> {
+            long second = directory.nowSecond();
+            ReserveDirectory.Entry same = entries.get(name);
+            if (same != null && same.ppm() != ppm && second - same.seenSecond() < ReserveDirectory.IN_USE.toSeconds()) {
+                throw sameNameOtherFraction(name, same.fraction(), reserve, "another node (it used it within the last "
+                        + ReserveDirectory.IN_USE.toSeconds() + " s)");
+            }
+            entries.remove(name);
+            checkTotal(entries, name, reserve);
+            entries.put(name, new ReserveDirectory.Entry(ppm, second));
+            return entries;
+        });
         Reserve created = new Reserve(name, reserve,
                 bucket(reserveKey(secret, name), configuration(limits, reserve, burst(limits, reserve))),
                 new ShareState("budget share '" + name + "' (budgetReserve " + text(reserve) + ")", secret, time));
         reserves.put(name, created);
-        reconfigurePool();
+        usedAt.put(name, time.nanoTime());
+        applyPool(written);
         return new BudgetShare(this, created);
+    }
+
+    /** Refuses {@code reserve} for {@code name} when it and the other registered reserves add up above the maximum. */
+    private void checkTotal(Map<String, ReserveDirectory.Entry> others, String name, double reserve) {
+        long total = ReserveDirectory.ppm(reserve);
+        StringBuilder all = new StringBuilder();
+        for (Map.Entry<String, ReserveDirectory.Entry> e : others.entrySet()) {
+            total += e.getValue().ppm();
+            all.append("'").append(e.getKey()).append("' ").append(text(e.getValue().fraction())).append(", ");
+        }
+        all.append("'").append(name).append("' ").append(text(reserve));
+        if (total > ReserveDirectory.ppm(MAX_TOTAL_RESERVE)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The budgetReserve values of the endpoints"
+                    + " using Cashfin client secret %s add up to %s (budgetShare %s), more than the maximum %s: at"
+                    + " least %.0f %% of the budget must stay in the pool for the endpoints without a reserve. %sLower"
+                    + " budgetReserve on these endpoints so that they add up to %s or less.", secret,
+                    text(total / 1e6), all, text(MAX_TOTAL_RESERVE), (1 - MAX_TOTAL_RESERVE) * 100,
+                    store == null ? "" : "The reserves count across the cluster: every node sharing the"
+                            + " rateLimitStore registers its reserves there, running or standby (one nobody used for "
+                            + ReserveDirectory.KEPT.toHours() + " h is dropped). ",
+                    text(MAX_TOTAL_RESERVE)));
+        }
+    }
+
+    private IllegalArgumentException sameNameOtherFraction(String name, double reserved, double reserve, String by) {
+        return new IllegalArgumentException("budgetShare '" + name + "' of Cashfin client secret " + secret
+                + " is already reserved with budgetReserve=" + text(reserved) + " by " + by + ", and now with"
+                + " budgetReserve=" + text(reserve) + ": endpoints with the same share name share one reserve. Give"
+                + " them the same budgetReserve, or give each its own budgetShare name.");
     }
 
     synchronized void leave(Reserve reserve) {
         if (reserve != null && --reserve.users == 0 && reserves.get(reserve.name) == reserve) {
             reserves.remove(reserve.name);
-            reconfigurePool();
+            usedAt.remove(reserve.name);
+            if (store == null) {
+                // this JVM holds every reserve of its directory: the reserve goes back to the pool at once
+                applyPool(directory.update(entries -> {
+                    entries.remove(reserve.name);
+                    return entries;
+                }));
+            }
+            // in a store the reserve stays registered: another node may use it (a consumer that moves to the next
+            // leader); nobody using it, it is lent to the pool for the rate, then dropped after KEPT
         }
     }
 
-    /** Sizes the pool after the reserves changed: the rest of the budget, or no pool at all without reserves. */
-    private void reconfigurePool() {
-        double rest = 1 - totalReserve();
-        if (reserves.isEmpty()) {
+    /**
+     * The pool for a call due by {@code deadline} (on the TimeSource scale): re-reads the directory at most every
+     * {@link #DIRECTORY_READ} (within the deadline), writes a new generation when a reserve started or stopped being
+     * in use since, and says that this JVM uses {@code reserve} at most every {@link ReserveDirectory#REFRESH}.
+     *
+     * @return the pool, or null while no reserve is registered
+     */
+    Bucket currentPool(Reserve reserve, long deadline) throws InterruptedException {
+        long now = time.nanoTime();
+        boolean refresh;
+        synchronized (this) {
+            Long used = reserve == null ? null : usedAt.get(reserve.name);
+            refresh = used != null && now - used >= ReserveDirectory.REFRESH.toNanos();
+            if (refresh) {
+                usedAt.put(reserve.name, now);
+            }
+        }
+        if (!refresh && now - snapshotReadNanos < DIRECTORY_READ.toNanos()) {
+            return pool;
+        }
+        snapshotReadNanos = now;
+        try {
+            ReserveDirectory.Snapshot read = boundedStore.call(() -> {
+                if (refresh) {
+                    long ppm = ReserveDirectory.ppm(reserve.fraction);
+                    return directory.update(entries -> {
+                        entries.put(reserve.name, new ReserveDirectory.Entry(ppm, directory.nowSecond()));
+                        return entries;
+                    });
+                }
+                return directory.touchIfStale(directory.read());
+            }, deadline, null);
+            applyPool(read);
+        } catch (BoundedStore.StoreTimeoutException | IllegalStateException e) {
+            // the pool as last read goes on; the next call reads again
+            snapshotReadNanos = now - DIRECTORY_READ.toNanos();
+        }
+        return pool;
+    }
+
+    /** Sizes the pool from a directory read: the rest of the budget, or no pool while nothing is reserved. */
+    private synchronized void applyPool(ReserveDirectory.Snapshot read) {
+        if (read.generation() < snapshot.generation()) {
+            return;
+        }
+        boolean changed = read.generation() != snapshot.generation() || pool == null && read.hasReserves();
+        snapshot = read;
+        if (!read.hasReserves()) {
             pool = null;
             return;
         }
-        BucketConfiguration configuration = configuration(limits, rest, 1);
-        if (pool == null) {
-            pool = bucket(poolKey(secret), configuration);
+        if (!changed) {
+            return;
         }
-        // a distributed pool may have been stored by another node (or an earlier start) with other reserves
-        pool.replaceConfiguration(configuration, BucketHome.INHERITANCE);
+        BucketConfiguration configuration = configuration(limits, read.poolRate(), read.poolDay(), 1);
+        if (store != null) {
+            // versioned by the directory's generation: a node with an older view of the reserves cannot resize it
+            pool = store.builder().withImplicitConfigurationReplacement(POOL_VERSION_BASE + read.generation(),
+                    BucketHome.INHERITANCE).build(poolKey(secret), () -> configuration);
+        } else if (pool == null) {
+            pool = bucket(poolKey(secret), configuration);
+        } else {
+            pool.replaceConfiguration(configuration, BucketHome.INHERITANCE);
+        }
     }
 
     /**
@@ -161,15 +261,20 @@ public final class BudgetShares {
      * bandwidth of {@code floor(fraction * daily budget)} calls (at least 1) refilled in full at UTC midnight.
      */
     static BucketConfiguration configuration(RateLimits limits, double fraction, long burst) {
+        return configuration(limits, fraction, fraction, burst);
+    }
+
+    /** Like {@link #configuration(RateLimits, double, long)} with a rate fraction and a day fraction of their own. */
+    static BucketConfiguration configuration(RateLimits limits, double rateFraction, double dayFraction, long burst) {
         ConfigurationBuilder configuration = BucketConfiguration.builder();
         if (limits.sustainedCallsPerSecond().isPresent()) {
-            double perSecond = limits.sustainedCallsPerSecond().getAsDouble() * fraction;
+            double perSecond = limits.sustainedCallsPerSecond().getAsDouble() * rateFraction;
             long spacing = (long) Math.ceil(1e9 / perSecond);
             configuration.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(1, Duration.ofNanos(spacing))
                     .id("share-rate").build());
         }
         if (limits.budget(RateWindow.DAY).isPresent()) {
-            long day = dayCalls(limits, fraction);
+            long day = dayCalls(limits, dayFraction);
             configuration.addLimit(Bandwidth.builder().capacity(day)
                     .refillIntervallyAligned(day, RateWindow.DAY.length(), UTC_MIDNIGHT).id("share-day").build());
         }
@@ -186,6 +291,14 @@ public final class BudgetShares {
     static long burst(RateLimits limits, double fraction) {
         double perSecond = limits.sustainedCallsPerSecond().orElse(0) * fraction;
         return Math.max(1, (long) Math.floor(perSecond * RESERVE_BURST.toSeconds() + 1e-9));
+    }
+
+    /**
+     * @return the key of the reserves every node registered ({@link ReserveDirectory}) in a distributed store: the
+     *         secret's bucket key plus {@code :reserves}
+     */
+    public static String reservesKey(SecretFingerprint secret) {
+        return secret.bucketKey() + ":reserves";
     }
 
     /** @return the key of the pool in a distributed store: the secret's bucket key plus {@code :pool} */
@@ -212,18 +325,25 @@ public final class BudgetShares {
         }
     }
 
-    synchronized double totalReserve() {
-        double total = 0;
-        for (Reserve r : reserves.values()) {
-            total += r.fraction;
-        }
-        return total;
+    /** @return the reserves registered (by every node with a store) as last read: the day's part not in the pool */
+    double totalReserve() {
+        ReserveDirectory.Snapshot s = snapshot;
+        return s.hasReserves() ? 1 - s.poolDay() : 0;
     }
 
-    /** @return the reserves by share name (fractions), for the dev console */
-    public synchronized Map<String, Double> reserves() {
+    /** @return the fraction of the rate the pool has now: reserves nobody uses are lent to it */
+    double poolRate() {
+        ReserveDirectory.Snapshot s = snapshot;
+        return s.hasReserves() ? s.poolRate() : 1;
+    }
+
+    /** @return the reserves by share name (fractions), for the dev console: this JVM's and the other nodes' */
+    public Map<String, Double> reserves() {
         Map<String, Double> out = new TreeMap<>();
-        reserves.forEach((name, r) -> out.put(name, r.fraction));
+        snapshot.registered(directory.nowSecond()).forEach((name, e) -> out.put(name, e.fraction()));
+        synchronized (this) {
+            reserves.forEach((name, r) -> out.put(name, r.fraction));
+        }
         return out;
     }
 
@@ -269,8 +389,7 @@ public final class BudgetShares {
 
     @Override
     public synchronized String toString() {
-        return "BudgetShares[" + secret + ", reserves " + reserves() + ", pool "
-               + text(reserves.isEmpty() ? 1 : 1 - totalReserve()) + "]";
+        return "BudgetShares[" + secret + ", reserves " + reserves() + ", pool " + text(1 - totalReserve()) + "]";
     }
 
     /** One named reserve: its bucket, its state and how many joined it. */

@@ -62,6 +62,9 @@ class BudgetSharesTest {
 
         for (int i = 0; i < 100; i++) {
             flood.take(null);
+            if (i % 20 == 0) {
+                assertThat(takeNow(consumer)).as("the consumer polls meanwhile (its reserve is in use)").isTrue();
+            }
         }
 
         double perMinute = 100 / (time.seconds() / 60);
@@ -142,9 +145,87 @@ class BudgetSharesTest {
         assertThat(flooded).as("one pool for both JVMs").isEqualTo(70);
         assertThat(polled).isEqualTo(30);
         String key = SecretFingerprint.of(SECRET).bucketKey();
-        assertThat(database.keySet()).containsExactlyInAnyOrder(key + ":pool", key + ":share:consumer");
+        assertThat(database.keySet()).containsExactlyInAnyOrder(key + ":pool", key + ":share:consumer",
+                key + ":reserves");
         assertThat(BudgetShares.reserveKey(SecretFingerprint.of(SECRET), "cashfin-leads:list?status=new"))
                 .as("a name that is not key-safe is hashed").startsWith(key + ":share#").hasSize(key.length() + 31);
+    }
+
+    @Test
+    void aNodeThatDoesNotRunTheReservedEndpointStillDrawsOnThePoolOnly() throws Exception {
+        ConcurrentMap<String, byte[]> database = SharedStoreProxyManager.newStore();
+        RateLimits limits = RateLimits.builder().maxRequestsPerDay(100).margin(0).build();
+        BudgetShareRegistry leader = new BudgetShareRegistry(time);
+        BudgetShareRegistry standby = new BudgetShareRegistry(time); // its consumer (and its reserve) is stopped
+        BudgetShare consumer = leader.join(SECRET, limits, store(database), "consumer", 0.3);
+        BudgetShare creates = standby.join(SECRET, limits, store(database), null, 0);
+
+        int created = 0;
+        while (created < 200 && takeNow(creates)) {
+            created++;
+        }
+
+        assertThat(created).as("the standby's creates stop at the pool's 70 of the day").isEqualTo(70);
+        assertThat(creates.pool()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(takeNow(consumer)).as("the reserve is intact").isTrue();
+    }
+
+    @Test
+    void thePoolIsSizedFromTheReservesOfEveryNodeNotByTheLastNodeToStart() throws Exception {
+        ConcurrentMap<String, byte[]> database = SharedStoreProxyManager.newStore();
+        RateLimits limits = RateLimits.builder().maxRequestsPerDay(100).margin(0).build();
+        BudgetShareRegistry nodeA = new BudgetShareRegistry(time);
+        BudgetShareRegistry nodeB = new BudgetShareRegistry(time);
+        BudgetShare floodA = nodeA.join(SECRET, limits, store(database), null, 0);
+        nodeA.join(SECRET, limits, store(database), "consumer", 0.3);
+        nodeB.join(SECRET, limits, store(database), "web-form", 0.3); // started last, knows only its own reserve
+
+        int flooded = 0;
+        while (flooded < 200 && takeNow(floodA)) {
+            flooded++;
+        }
+
+        assertThat(flooded).as("100 - 30 - 30: both nodes' reserves are kept out of the pool").isEqualTo(40);
+    }
+
+    @Test
+    void reservesOfSeveralNodesAddingUpToMoreThanTheMaximumAreRefused() {
+        ConcurrentMap<String, byte[]> database = SharedStoreProxyManager.newStore();
+        RateLimits limits = RateLimits.of(RatePlan.FREE);
+        new BudgetShareRegistry(time).join(SECRET, limits, store(database), "cashfin-leads:list", 0.6);
+
+        assertThatThrownBy(() -> new BudgetShareRegistry(time).join(SECRET, limits, store(database), "web-form", 0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("add up to 1.1")
+                .hasMessageContaining("'cashfin-leads:list' 0.6")
+                .hasMessageContaining("The reserves count across the cluster")
+                .hasMessageNotContaining(SECRET);
+        assertThatThrownBy(() -> new BudgetShareRegistry(time).join(SECRET, limits, store(database),
+                "cashfin-leads:list", 0.2)).hasMessageContaining("already reserved with budgetReserve=0.6 by another"
+                                                                + " node");
+    }
+
+    @Test
+    void aReserveNobodyUsesIsLentToThePoolForTheRateButNotForTheDay() throws Exception {
+        ConcurrentMap<String, byte[]> database = SharedStoreProxyManager.newStore();
+        RateLimits limits = RateLimits.builder().maxRequestsPerMinute(60).maxRequestsPerDay(200).margin(0).build();
+        BudgetShare consumer = new BudgetShareRegistry(time).join(SECRET, limits, store(database), "consumer", 0.5);
+        BudgetShare flood = new BudgetShareRegistry(time).join(SECRET, limits, store(database), null, 0);
+        time.advance(ReserveDirectory.IN_USE.plusSeconds(1)); // the consumer's node makes no call for a while
+
+        long start = time.nanoTime();
+        for (int i = 0; i < 60; i++) {
+            flood.take(null);
+        }
+        double perMinute = 60 / ((time.nanoTime() - start) / 60e9);
+        int more = 0;
+        while (more < 300 && takeWithin(flood, Duration.ofSeconds(10))) {
+            more++;
+        }
+
+        assertThat(perMinute).as("the pool has the unused reserve's rate: about 60/min, not 30").isGreaterThan(50);
+        assertThat(60 + more).as("but not its day: the pool's 100 of 200").isEqualTo(100);
+        assertThat(takeNow(consumer)).as("the reserve's day is intact").isTrue();
     }
 
     private SharedStoreProxyManager store(ConcurrentMap<String, byte[]> database) {
@@ -152,8 +233,12 @@ class BudgetSharesTest {
     }
 
     private static boolean takeNow(BudgetShare share) throws InterruptedException {
+        return takeWithin(share, Duration.ZERO);
+    }
+
+    private static boolean takeWithin(BudgetShare share, Duration maxWait) throws InterruptedException {
         try {
-            share.take(Duration.ZERO);
+            share.take(maxWait);
             return true;
         } catch (RateLimitWaitExceededException e) {
             return false;
