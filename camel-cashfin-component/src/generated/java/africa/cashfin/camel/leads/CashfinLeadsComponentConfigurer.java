@@ -125,6 +125,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepBudget": getOrCreateConfiguration(target).setSweepBudget(property(camelContext, double.class, value)); return true;
         case "sweepenabled":
         case "sweepEnabled": getOrCreateConfiguration(target).setSweepEnabled(property(camelContext, boolean.class, value)); return true;
+        case "sweepminpassinterval":
+        case "sweepMinPassInterval": getOrCreateConfiguration(target).setSweepMinPassInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": getOrCreateConfiguration(target).setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
         case "timesource":
@@ -231,6 +233,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepBudget": return double.class;
         case "sweepenabled":
         case "sweepEnabled": return boolean.class;
+        case "sweepminpassinterval":
+        case "sweepMinPassInterval": return long.class;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return int.class;
         case "timesource":
@@ -338,6 +342,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepBudget": return getOrCreateConfiguration(target).getSweepBudget();
         case "sweepenabled":
         case "sweepEnabled": return getOrCreateConfiguration(target).isSweepEnabled();
+        case "sweepminpassinterval":
+        case "sweepMinPassInterval": return getOrCreateConfiguration(target).getSweepMinPassInterval();
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return getOrCreateConfiguration(target).getSweepPagesPerPoll();
         case "timesource":

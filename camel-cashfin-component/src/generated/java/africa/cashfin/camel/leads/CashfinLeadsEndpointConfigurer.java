@@ -140,6 +140,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sweepBudget": target.getConfiguration().setSweepBudget(property(camelContext, double.class, value)); return true;
         case "sweepenabled":
         case "sweepEnabled": target.getConfiguration().setSweepEnabled(property(camelContext, boolean.class, value)); return true;
+        case "sweepminpassinterval":
+        case "sweepMinPassInterval": target.getConfiguration().setSweepMinPassInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": target.getConfiguration().setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
         case "timeunit":
@@ -270,6 +272,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sweepBudget": return double.class;
         case "sweepenabled":
         case "sweepEnabled": return boolean.class;
+        case "sweepminpassinterval":
+        case "sweepMinPassInterval": return long.class;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return int.class;
         case "timeunit":
@@ -401,6 +405,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sweepBudget": return target.getConfiguration().getSweepBudget();
         case "sweepenabled":
         case "sweepEnabled": return target.getConfiguration().isSweepEnabled();
+        case "sweepminpassinterval":
+        case "sweepMinPassInterval": return target.getConfiguration().getSweepMinPassInterval();
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return target.getConfiguration().getSweepPagesPerPoll();
         case "timeunit":

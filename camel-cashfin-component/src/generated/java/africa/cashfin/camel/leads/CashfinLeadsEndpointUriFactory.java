@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("adaptivePolling");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -89,6 +89,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("status");
         props.add("sweepBudget");
         props.add("sweepEnabled");
+        props.add("sweepMinPassInterval");
         props.add("sweepPagesPerPoll");
         props.add("timeUnit");
         props.add("useFixedDelay");

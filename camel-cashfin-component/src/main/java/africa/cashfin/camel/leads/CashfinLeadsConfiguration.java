@@ -232,6 +232,14 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " budget.")
     private int sweepPagesPerPoll = SweepSettings.DEFAULT_PAGES_PER_POLL;
 
+    @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "The shortest time between the starts of two sweep passes, in milliseconds or as a duration"
+                            + " (`1h`): an unchanged view is not re-read more often than this, whatever the budget"
+                            + " allows (on the Starter plan at the default `delay` an idle poll would otherwise cost"
+                            + " 3 calls). A pass brought forward (evidence, \"sweep now\") starts at once. `0`: as soon as"
+                            + " the budget allows.")
+    private long sweepMinPassInterval = SweepSettings.DEFAULT_MIN_PASS_INTERVAL.toMillis();
+
     public boolean isSweepEnabled() {
         return sweepEnabled;
     }
@@ -292,13 +300,23 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.sweepPagesPerPoll = sweepPagesPerPoll;
     }
 
+    public long getSweepMinPassInterval() {
+        return sweepMinPassInterval;
+    }
+
+    /** consumer: the shortest time between the starts of two sweep passes, ms. */
+    public void setSweepMinPassInterval(long sweepMinPassInterval) {
+        this.sweepMinPassInterval = sweepMinPassInterval;
+    }
+
     /** The sweep's settings, or null when it is off (sweepEnabled=false, or emitUpdates). */
     SweepSettings sweepSettings() {
         if (!sweepEnabled || emitUpdates) {
             return null;
         }
         StartFrom from = parsedStartFrom();
-        return new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), from.instant(), from.now());
+        return new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), from.instant(), from.now(),
+                                 Duration.ofMillis(sweepMinPassInterval));
     }
 
     @UriParam(label = "consumer", defaultValue = "5",
@@ -464,7 +482,8 @@ public class CashfinLeadsConfiguration implements Cloneable {
         parsedStartFrom();
         pollCadence();
         if (sweepEnabled) {
-            new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), null, false);
+            new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), null, false,
+                              Duration.ofMillis(sweepMinPassInterval));
         }
         if (lookback < 0) {
             throw new IllegalArgumentException("lookback must not be negative (e.g. 5m), got " + lookback + " ms");

@@ -62,7 +62,17 @@ public final class SweepRun {
         if (tieGroup != null) {
             return false; // bounded by TieGroup.MAX_ROUNDS, spent from the pace like any sweep page
         }
-        return pagesRead >= settings.pagesPerPoll() || passCompleted || !owner.mayRead(urgent, callsPerDay);
+        return pagesRead >= settings.pagesPerPoll() || passCompleted || tooSoonForAPass()
+               || !owner.mayRead(urgent, callsPerDay);
+    }
+
+    /**
+     * True when a new pass would start (page 1, none in progress) sooner than {@code minPassInterval} after the
+     * previous one started, and nothing brought it forward: an unchanged view is not re-read more often than that.
+     */
+    private boolean tooSoonForAPass() {
+        return !urgent && state.page() == 1 && state.passStarted() == null && state.lastPassStarted() != null
+               && now.isBefore(state.lastPassStarted().plus(settings.minPassInterval()));
     }
 
     /** True when this poll's pass was brought forward (evidence or "sweep now"). */

@@ -266,4 +266,35 @@ class ConsumerSweepTest {
             assertThat(((CashfinLeadsConsumer) h.consumer()).getSweepPagesRead()).isZero();
         }
     }
+
+    /**
+     * {@code sweepMinPassInterval}: once a pass has read an unchanged view, the polls before the interval are over cost
+     * one call each, however much budget the sweep has (here a practically unlimited one); with {@code 0} the sweep
+     * reads the view again at once.
+     */
+    @Test
+    void anUnchangedViewIsNotSweptAgainBeforeSweepMinPassInterval() throws Exception {
+        sim.seedLeads(30, 5, Duration.ofMinutes(1));
+        String uri = "cashfin-leads:list?startScheduler=false&plan=unlimited&delay=1&limit=10";
+        assertThat(callsAfterAFullPass(uri)).as("default interval (1h): idle polls").containsOnly(1L);
+        assertThat(callsAfterAFullPass(uri + "&sweepMinPassInterval=0")).as("no interval").anyMatch(c -> c > 1);
+    }
+
+    /** Polls until the sweep has read the whole view once, then returns the list calls of each of 5 more polls. */
+    private static List<Long> callsAfterAFullPass(String uri) throws Exception {
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri).start()) {
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            for (int i = 0; i < 20 && consumer.getSweepPasses() == 0; i++) {
+                h.poll();
+            }
+            assertThat(consumer.getSweepPasses()).isEqualTo(1);
+            List<Long> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long before = sim.listCalls();
+                h.poll();
+                calls.add(sim.listCalls() - before);
+            }
+            return calls;
+        }
+    }
 }

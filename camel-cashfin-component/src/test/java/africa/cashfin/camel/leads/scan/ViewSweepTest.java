@@ -297,4 +297,42 @@ class ViewSweepTest {
         assertThat(sweep.state().passes()).isEqualTo(passes + 1);
         assertThat(swept).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(missed);
     }
+
+    /**
+     * The Starter plan at the default delay: the pace allows two sweep pages every poll, so a small unchanged view was
+     * re-read every other poll (polls of 3 and 2 calls). With {@code sweepMinPassInterval} (1 hour) a pass starts at
+     * most once an hour: over a day of 5-minute polls about 24 passes, and the polls between them cost one call.
+     */
+    @Test
+    void aMinimumPassIntervalKeepsIdlePollsOfAnUnchangedViewAtOneCall() {
+        double starterDay = 9_800;
+        int[] gated = sweepDay(new SweepSettings(0.1, 2, 10, null, false, Duration.ofHours(1)), starterDay);
+        assertThat(gated[0]).as("passes in a day").isBetween(23, 26);
+        assertThat(gated[1]).as("sweep pages in a day: 3 a pass").isLessThanOrEqualTo(26 * 3);
+        assertThat(gated[2]).as("polls of one call").isGreaterThanOrEqualTo(288 - 26 * 2);
+        int[] ungated = sweepDay(new SweepSettings(0.1, 2, 10, null, false, Duration.ZERO), starterDay);
+        assertThat(ungated[1]).as("without the interval: a pass every other poll (3 pages)").isGreaterThan(400);
+    }
+
+    /** A day of 5-minute polls over an unchanged 30-lead view: {passes, sweep pages, polls of one call}. */
+    private int[] sweepDay(SweepSettings settings, double callsPerDay) {
+        keys.clear();
+        cursorStore.save(null);
+        sweepStore.save(null);
+        FakeLeadServer server = new FakeLeadServer(Order.NEWEST_FIRST);
+        server.insert(30);
+        LeadScan scan = scan(10);
+        ViewSweep sweep = sweep(settings);
+        poll(scan, sweep, server, callsPerDay);
+        int pages = 0;
+        int oneCall = 0;
+        long passesBefore = sweep.state().passes();
+        for (int i = 0; i < 288; i++) {
+            SweepDriver.Poll p = poll(scan, sweep, server, callsPerDay);
+            assertThat(p.fastPathCalls()).isEqualTo(1);
+            pages += p.sweepCalls();
+            oneCall += p.calls() == 1 ? 1 : 0;
+        }
+        return new int[] { (int) (sweep.state().passes() - passesBefore), pages, oneCall };
+    }
 }
