@@ -2,8 +2,9 @@ package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Map;
+
+import static africa.cashfin.camel.leads.scan.StateFields.instant;
 
 /**
  * Where the last complete scan ended, kept in a {@link ScanStateStore} as one string:
@@ -58,17 +59,7 @@ public record ScanCursor(Instant created, Instant updated, long offset, ListOrde
      *                                  do
      */
     public static ScanCursor parse(String value) {
-        if (value == null || !value.startsWith(VERSION + ";")) {
-            throw invalid(value, "it does not start with '" + VERSION + ";'", null);
-        }
-        Map<String, String> fields = new HashMap<>();
-        for (String part : value.substring(VERSION.length() + 1).split(";", -1)) {
-            int eq = part.indexOf('=');
-            if (eq < 1) {
-                throw invalid(value, "field '" + part + "' is not name=value", null);
-            }
-            fields.put(part.substring(0, eq), part.substring(eq + 1));
-        }
+        Map<String, String> fields = StateFields.parse(value, VERSION, (why, cause) -> invalid(value, why, cause));
         try {
             return new ScanCursor(instant(fields.get("created")), instant(fields.get("updated")),
                                   Long.parseLong(fields.getOrDefault("offset", "-1")),
@@ -79,10 +70,6 @@ public record ScanCursor(Instant created, Instant updated, long offset, ListOrde
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw invalid(value, e.getMessage(), e);
         }
-    }
-
-    private static Instant instant(String text) {
-        return text == null || text.isEmpty() ? null : Instant.parse(text);
     }
 
     private static IllegalArgumentException invalid(String value, String why, Exception cause) {

@@ -2,8 +2,9 @@ package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Map;
+
+import static africa.cashfin.camel.leads.scan.StateFields.instant;
 
 /**
  * Where a {@link ViewSweep} stands, kept in a {@link ScanStateStore} as one string (see {@link #format()}) so that a
@@ -62,17 +63,7 @@ public record SweepState(int page, int resumeAt, Instant passStarted, Instant la
         if (value == null || value.isBlank()) {
             return INITIAL;
         }
-        if (!value.startsWith(VERSION + ";")) {
-            throw invalid(value, "it does not start with '" + VERSION + ";'", null);
-        }
-        Map<String, String> fields = new HashMap<>();
-        for (String part : value.substring(VERSION.length() + 1).split(";", -1)) {
-            int eq = part.indexOf('=');
-            if (eq < 1) {
-                throw invalid(value, "field '" + part + "' is not name=value", null);
-            }
-            fields.put(part.substring(0, eq), part.substring(eq + 1));
-        }
+        Map<String, String> fields = StateFields.parse(value, VERSION, (why, cause) -> invalid(value, why, cause));
         try {
             return new SweepState(Integer.parseInt(fields.getOrDefault("page", "1")),
                                   Integer.parseInt(fields.getOrDefault("resume", "0")), instant(fields.get("passStarted")),
@@ -119,10 +110,6 @@ public record SweepState(int page, int resumeAt, Instant passStarted, Instant la
 
     private static String text(Instant instant) {
         return instant == null ? "" : instant.toString();
-    }
-
-    private static Instant instant(String text) {
-        return text == null || text.isEmpty() ? null : Instant.parse(text);
     }
 
     private static IllegalArgumentException invalid(String value, String why, Exception cause) {
