@@ -26,6 +26,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vertx.core.Vertx;
+
 import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
@@ -34,6 +36,7 @@ import africa.cashfin.camel.examples.csv.CsvImports;
 import africa.cashfin.camel.examples.csv.FileLimits;
 import africa.cashfin.camel.examples.form.Captcha;
 import africa.cashfin.camel.examples.form.ClientAddress;
+import africa.cashfin.camel.examples.form.ConnectionGuard;
 import africa.cashfin.camel.examples.form.ContactForm;
 import africa.cashfin.camel.examples.form.FormLimits;
 import africa.cashfin.camel.examples.form.FormQueue;
@@ -66,6 +69,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
     private volatile CsvImports csvImports;
     private volatile MailLeads mailLeads;
     private volatile DuplicateMessages duplicates;
+    private volatile Vertx vertx;
     private volatile FormQueue formQueue;
     private volatile LeadCsvExport export;
     private volatile DataSource dataSource;
@@ -133,6 +137,9 @@ public final class CashfinExamplesApp implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Stopping Camel: {}", e.getMessage());
         } finally {
+            if (vertx != null) {
+                vertx.close();
+            }
             shutdownEmbeddedDatabase();
             services.close();
         }
@@ -262,6 +269,18 @@ public final class CashfinExamplesApp implements AutoCloseable {
         duplicates = new DuplicateMessages(Path.of(get(pc, "cashfin.duplicates.file")), clock);
         formQueue = new FormQueue(Path.of(get(pc, "cashfin.form.queue.dir")), clock, duplicates);
         context.getRegistry().bind("formQueue", formQueue);
+        ConnectionGuard guard = new ConnectionGuard(
+                Duration.parse(get(pc, "cashfin.form.http.idle-timeout").trim()),
+                Duration.parse(get(pc, "cashfin.form.http.header-timeout").trim()),
+                Integer.parseInt(get(pc, "cashfin.form.http.max-connections-per-address").trim()),
+                ClientAddress.trusting(get(pc, "cashfin.form.trusted-proxies")));
+        // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with the guard's timeouts
+        vertx = Vertx.vertx();
+        context.getRegistry().bind("cashfinVertx", Vertx.class, guard.guard(vertx));
+        LOG.info("HTTP server: connections idle for {} or without a whole request after {} are closed, at most {} open"
+                 + " per client address", get(pc, "cashfin.form.http.idle-timeout").trim(),
+                get(pc, "cashfin.form.http.header-timeout").trim(),
+                get(pc, "cashfin.form.http.max-connections-per-address").trim());
         context.getRegistry().bind("contactForm", new ContactForm(
                 new WebForm(phones, get(pc, "cashfin.form.path"), get(pc, "cashfin.form.lang"), captcha.widgetHtml()),
                 ClientAddress.trusting(get(pc, "cashfin.form.trusted-proxies")), formLimits, captcha, formQueue));

@@ -72,6 +72,11 @@ public final class ClientAddress {
         return remote;
     }
 
+    /** True when {@code address} (an IP literal) is one of the trusted proxies. */
+    public boolean isTrustedProxy(String address) {
+        return isTrusted(stripPort(address));
+    }
+
     /**
      * The key a client is counted under: an IPv4 address as is; an IPv6 address by its /64 network, because one
      * subscriber usually holds a whole /64 and could otherwise take a fresh address for every request.
