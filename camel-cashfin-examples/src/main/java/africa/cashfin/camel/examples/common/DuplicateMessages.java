@@ -80,7 +80,7 @@ public final class DuplicateMessages {
             throw new UncheckedIOException("Cannot keep the later message for lead " + leadId + " in " + file, e);
         }
         LOG.info("{}: {} is a later message for the existing lead {}; kept in {} to add to the lead", flow,
-                reference == null ? "" : reference.replaceAll("[\\r\\n]+", " "), leadId, file);
+                LogSafe.oneLine(reference), leadId, file);
     }
 
     private static Lead asLead(Object submitted) {

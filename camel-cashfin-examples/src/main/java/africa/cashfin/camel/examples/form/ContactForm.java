@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.LogSafe;
 import africa.cashfin.camel.examples.common.PerKeyLimit;
 
 /**
@@ -119,13 +120,13 @@ public final class ContactForm {
             exchange.setProperty(OUTCOME, "bot");
             html(exchange, 200, form.renderThankYou(submission.values().get("name")));
         } else if (submission.hasErrors()) {
-            LOG.info("Contact form: shown again with errors in {}", submission.errors().keySet());
+            LOG.info("Contact form: shown again with errors in {}", LogSafe.oneLine(submission.errors().keySet()));
             exchange.setProperty(OUTCOME, "invalid");
             html(exchange, 422, form.renderForm(submission));
         } else {
             Captcha.Result check = captcha.verify(captchaToken(submission), client);
             if (!check.passed()) {
-                LOG.info("Contact form: submission from {} refused: {}", client, check.reason());
+                LOG.info("Contact form: submission from {} refused: {}", client, LogSafe.oneLine(check.reason()));
                 exchange.setProperty(OUTCOME, "captcha");
                 html(exchange, check.unavailable() ? 503 : 422, form.renderForm(submission.values(),
                         Map.of(WebForm.FORM_ERROR, check.unavailable()
@@ -134,7 +135,7 @@ public final class ContactForm {
                 return;
             }
             if (!submission.warnings().isEmpty()) {
-                LOG.info("Contact form: accepted with warnings: {}", submission.warnings());
+                LOG.info("Contact form: accepted with warnings: {}", LogSafe.oneLine(submission.warnings()));
             }
             exchange.setProperty(OUTCOME, "create");
             exchange.getMessage().setBody(submission.lead());

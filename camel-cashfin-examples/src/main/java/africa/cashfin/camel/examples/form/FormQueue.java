@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.CashfinFailures;
 import africa.cashfin.camel.examples.common.DuplicateMessages;
+import africa.cashfin.camel.examples.common.LogSafe;
 import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.model.Lead;
 
@@ -147,7 +148,8 @@ public final class FormQueue {
         if (e == null || CashfinFailures.mayWorkLater(e)) {
             if (waiting.compareAndSet(false, true)) {
                 LOG.warn("Contact form: Cashfin cannot take queued submissions just now ({}); they stay in {} and are"
-                         + " sent again at every poll", e == null ? "no exception" : e.getMessage(), directory);
+                         + " sent again at every poll", e == null ? "no exception" : LogSafe.oneLine(e.getMessage()),
+                        directory);
             }
             throw e == null ? new IllegalStateException("Cashfin create failed without an exception") : e;
         }
@@ -158,7 +160,8 @@ public final class FormQueue {
                 : exchange.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8));
         Files.writeString(failed.resolve(id + ".reason.txt"), Instant.now(clock) + " Cashfin refused the lead: "
                 + e.getMessage() + System.lineSeparator(), StandardCharsets.UTF_8);
-        LOG.warn("Contact form: Cashfin refused queued submission {}, kept in {}: {}", id, failed, e.getMessage());
+        LOG.warn("Contact form: Cashfin refused queued submission {}, kept in {}: {}", id, failed,
+                LogSafe.oneLine(e.getMessage()));
     }
 
     private static String queueId(Exchange exchange) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeUtility;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
@@ -26,6 +27,7 @@ import africa.cashfin.camel.examples.common.CashfinFailures;
 import africa.cashfin.camel.examples.common.DailyCap;
 import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
+import africa.cashfin.camel.examples.common.LogSafe;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
 import africa.cashfin.camel.examples.common.PerKeyLimit;
@@ -260,12 +262,16 @@ public final class MailLeads {
     /** Whom the per-sender cap counts the mail against ({@link MailSender}): never Reply-To. */
     private String senderKey(Message mail) {
         String[] results;
+        String from;
         try {
             results = mail == null ? null : mail.getHeader("Authentication-Results");
+            String[] f = mail == null ? null : mail.getHeader("From");
+            from = f == null || f.length == 0 ? null : MimeUtility.unfold(f[0]);
         } catch (MessagingException | RuntimeException e) {
             results = null;
+            from = null;
         }
-        return senderIdentity.key(header(mail, "From"), results);
+        return senderIdentity.key(from, results);
     }
 
     /** The mail's IMAP UID (which a sender cannot choose), else camel-mail's key for it. */
@@ -282,8 +288,7 @@ public final class MailLeads {
 
     /** The failure's message on one line (a message from a mail's content cannot start a log line of its own). */
     private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("[\\r\\n]+", " ");
+        return LogSafe.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     /** Why the mail is too large to read, or null; a mail whose structure cannot be read is left to the mapper. */
@@ -330,7 +335,8 @@ public final class MailLeads {
 
     private static String subject(Message mail) {
         try {
-            return mail == null || mail.getSubject() == null ? "(no subject)" : mail.getSubject();
+            // one line: a subject (RFC 2047 can encode line breaks) cannot forge a log line or a row of the rejected list
+            return mail == null || mail.getSubject() == null ? "(no subject)" : LogSafe.oneLine(mail.getSubject());
         } catch (MessagingException | RuntimeException e) {
             return "(unreadable subject)";
         }
@@ -339,7 +345,7 @@ public final class MailLeads {
     private static String header(Message mail, String name) {
         try {
             String[] v = mail == null ? null : mail.getHeader(name);
-            return v == null || v.length == 0 ? "" : String.join(", ", v);
+            return v == null || v.length == 0 ? "" : LogSafe.oneLine(String.join(", ", v));
         } catch (MessagingException | RuntimeException e) {
             return "";
         }

@@ -3,6 +3,11 @@ package africa.cashfin.camel.examples.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
+import africa.cashfin.camel.examples.app.LogLines;
 
 /**
  * The security review's attacks on the web form (issue 19), through the real app over HTTP: X-Forwarded-For on
@@ -121,6 +129,48 @@ class FormAttacksTest {
                 .satisfies(l -> assertThat(l).contains("web-form", leadId, "Thandiwe Dube", "thandiwe@genuine.example",
                         "'+254722000111"));
         assertThat(leadsOf("thandiwe@genuine.example")).isEqualTo(1);
+    }
+
+    /** Finding 12: a newline in a form field reached the log as it was and forged a log line of its own. */
+    @Test
+    void aNewlineInAFieldCannotForgeALogLine() throws Exception {
+        try (LogLines log = new LogLines(Level.INFO)) {
+            assertThat(post("name=Mallory&email=mallory%40example.test&phone=12%0D%0AERROR+CashfinExamplesApp+-+forged"
+                            + "&message=hi&website_url=", "X-Forwarded-For", "198.51.100.70").statusCode())
+                    .isEqualTo(200);
+
+            assertThat(log.lines()).anyMatch(l -> l.contains("forged"));
+            assertThat(log.lines()).noneMatch(l -> l.contains("\n") || l.contains("\r"));
+        }
+    }
+
+    /** Finding 12: a chunked body over the limit was answered 400 instead of the documented 413. */
+    @Test
+    @Disabled("open: still 400 (refused all the same); Vert.x's form decoding limits are not the cause, see security.md")
+    void aChunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
+        int limit = Integer.parseInt(APP.setting("cashfin.form.max-body-size"));
+        try (Socket s = new Socket("127.0.0.1", Integer.parseInt(APP.setting("camel.server.port")))) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            byte[] chunk = "a".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+            try {
+                out.write(("POST " + APP.setting("cashfin.form.path") + " HTTP/1.1\r\nHost: localhost\r\n"
+                           + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"
+                           + "X-Forwarded-For: 198.51.100.71\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                for (int sent = 0; sent <= limit + chunk.length; sent += chunk.length) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server may answer and close before the whole body is sent
+            }
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 413");
+        }
     }
 
     private static long leadsOf(String email) {
