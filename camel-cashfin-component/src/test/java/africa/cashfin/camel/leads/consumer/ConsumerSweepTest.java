@@ -290,6 +290,9 @@ class ConsumerSweepTest {
             assertThat(consumer.getSweepPasses()).isEqualTo(1);
             List<Long> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
+                // let the sweep's pace earn its pages (delay=1 on plan unlimited: a page per 10 ms), so that only the
+                // interval can keep a poll at one call: back-to-back polls on a fast machine earn none
+                org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(50)).until(() -> true);
                 long before = sim.listCalls();
                 h.poll();
                 calls.add(sim.listCalls() - before);
