@@ -143,6 +143,15 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Integer sweepPagesPerPoll = 2;
 
     /**
+     * The shortest time between the starts of two sweep passes, in milliseconds or as a duration (1h): an unchanged
+     * view is not re-read more often than this, whatever the budget allows (on the Starter plan at the default delay an
+     * idle poll would otherwise cost 3 calls). A pass brought forward (evidence, sweep now) starts at once. 0: as soon
+     * as the budget allows.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration sweepMinPassInterval = Duration.ofMillis(3600000);
+
+    /**
      * The longest wait before a failed lead is offered again, in milliseconds or as a duration such as 1h (default 1
      * hour: a lead that always fails costs about 24 attempts a day). A number of milliseconds or a duration such as
      * 10s.
@@ -548,6 +557,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setSweepPagesPerPoll(Integer sweepPagesPerPoll) {
         this.sweepPagesPerPoll = sweepPagesPerPoll;
+    }
+
+    public Duration getSweepMinPassInterval() {
+        return sweepMinPassInterval;
+    }
+
+    public void setSweepMinPassInterval(Duration sweepMinPassInterval) {
+        this.sweepMinPassInterval = sweepMinPassInterval;
     }
 
     public Integer getFailedLeadMaxAttempts() {
