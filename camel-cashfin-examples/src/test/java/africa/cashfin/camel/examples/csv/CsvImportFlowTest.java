@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,15 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
+import africa.cashfin.camel.examples.app.LogLines;
 import africa.cashfin.camel.simulator.Endpoint;
 
 /** Flow 1 through the real app: files dropped into the inbox, leads in the simulator, files and reports on disk. */
@@ -178,6 +183,30 @@ class CsvImportFlowTest {
         assertThat(errors).singleElement().satisfies(e -> assertThat(e.toMap())
                 .containsEntry("Email", "no.name@example.com").containsEntry("Enquiry Date", "2026-03-18")
                 .containsEntry("Full Name", ""));
+    }
+
+    /**
+     * Issue 20: POI writes "Error formatting cell 'G2' - will use its raw value instead" at INFO for every cell of an
+     * xlsx date column in a format it cannot apply (a long date as recent Excel versions write it, with a language
+     * tag); under the app's own logging configuration (src/main/resources/log4j2.properties, not the tests' one) none
+     * of it reaches the log.
+     */
+    @Test
+    void anExcelDateColumnAddsNoPoiLinesToTheAppsLog() throws Exception {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        URI testConfiguration = logs.getConfigLocation();
+        logs.setConfigLocation(CsvImportFlowTest.class.getResource("/log4j2.properties").toURI());
+        try (LogLines lines = new LogLines(Level.INFO)) {
+            APP.drop(WorkbookSamples.leadsWorkbook("[$-en-US]mmmm d, yyyy;@"), "dated.xlsx");
+            Path done = APP.done();
+
+            await().atMost(WAIT).until(() -> Files.exists(done.resolve("dated.xlsx")));
+            await().atMost(WAIT).until(() -> lines.lines().stream().anyMatch(l -> l.startsWith("INFO dated.xlsx: ")
+                                                                                && l.contains("report")));
+            assertThat(lines.lines()).noneMatch(l -> l.contains("Error formatting cell"));
+        } finally {
+            logs.setConfigLocation(testConfiguration);
+        }
     }
 
     @Test

@@ -25,11 +25,19 @@ public final class WorkbookSamples {
 
     /** The leads workbook; see the class comment and the row comments. */
     public static byte[] leadsWorkbook() {
+        return leadsWorkbook("yyyy-mm-dd");
+    }
+
+    /**
+     * The leads workbook with its date column in {@code dateFormat}, e.g. {@code [$-en-US]mmmm d, yyyy;@} as recent
+     * Excel versions write a long date (POI cannot format that one: it logs so for every cell).
+     */
+    public static byte[] leadsWorkbook(String dateFormat) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             wb.createSheet("Notes");
             XSSFSheet sheet = wb.createSheet("Leads");
             CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            date.setDataFormat(wb.createDataFormat().getFormat(dateFormat));
             CellStyle thousands = wb.createCellStyle();
             thousands.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
             header(sheet.createRow(0), "Full Name", "Email", "Phone", "Company", "Country", "Budget", "Enquiry Date",
