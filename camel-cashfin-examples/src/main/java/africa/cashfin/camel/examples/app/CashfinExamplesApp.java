@@ -38,6 +38,7 @@ import africa.cashfin.camel.examples.form.Captcha;
 import africa.cashfin.camel.examples.form.ClientAddress;
 import africa.cashfin.camel.examples.form.ConnectionGuard;
 import africa.cashfin.camel.examples.form.ContactForm;
+import africa.cashfin.camel.examples.form.FormBodyLimit;
 import africa.cashfin.camel.examples.form.FormLimits;
 import africa.cashfin.camel.examples.form.FormQueue;
 import africa.cashfin.camel.examples.form.WebForm;
@@ -276,7 +277,8 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 ClientAddress.trusting(get(pc, "cashfin.form.trusted-proxies")));
         // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with the guard's timeouts
         vertx = Vertx.vertx();
-        context.getRegistry().bind("cashfinVertx", Vertx.class, guard.guard(vertx));
+        context.getRegistry().bind("cashfinVertx", Vertx.class,
+                guard.guard(vertx, new FormBodyLimit(Long.parseLong(get(pc, "cashfin.form.max-body-size").trim()))));
         LOG.info("HTTP server: connections idle for {} or without a whole request after {} are closed, at most {} open"
                  + " per client address", get(pc, "cashfin.form.http.idle-timeout").trim(),
                 get(pc, "cashfin.form.http.header-timeout").trim(),

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.impl.VertxInternal;
+import io.vertx.ext.web.Router;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,18 +73,19 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
 
     /**
      * A Vert.x instance to bind in the registry: {@code real} itself, except that every HTTP server created on it gets
-     * the idle timeout and this guard as its connection handler.
+     * the idle timeout and this guard as its connection handler, and the form's body limit ({@link FormBodyLimit}) on
+     * its options and on the router it serves.
      */
-    public Vertx guard(Vertx real) {
+    public Vertx guard(Vertx real, FormBodyLimit bodyLimit) {
         this.vertx = real;
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("createHttpServer")) {
                 HttpServerOptions options = args == null || args.length == 0 ? new HttpServerOptions()
                         : new HttpServerOptions((HttpServerOptions) args[0]);
                 options.setIdleTimeout((int) idleTimeout.toSeconds());
-                HttpServer server = real.createHttpServer(options);
+                HttpServer server = real.createHttpServer(bodyLimit.applyTo(options));
                 server.connectionHandler(this);
-                return marking(server);
+                return marking(server, bodyLimit);
             }
             return invoke(real, method, args);
         };
@@ -91,8 +93,11 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
                 new Class<?>[] {VertxInternal.class}, handler);
     }
 
-    /** The server, except that its request handler first marks the connection as having sent a whole request. */
-    private HttpServer marking(HttpServer real) {
+    /**
+     * The server, except that its request handler first marks the connection as having sent a whole request (and,
+     * being Camel's router, answers a body over the limit as {@code bodyLimit} says).
+     */
+    private HttpServer marking(HttpServer real, FormBodyLimit bodyLimit) {
         HttpServer[] self = new HttpServer[1];
         self[0] = (HttpServer) Proxy.newProxyInstance(ConnectionGuard.class.getClassLoader(),
                 new Class<?>[] {HttpServer.class}, (proxy, method, args) -> {
@@ -100,6 +105,9 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
                     if (method.getName().equals("requestHandler") && args != null && args.length == 1) {
                         @SuppressWarnings("unchecked")
                         Handler<HttpServerRequest> h = (Handler<HttpServerRequest>) args[0];
+                        if (h instanceof Router router) {
+                            bodyLimit.answerOn(router);
+                        }
                         Handler<HttpServerRequest> first = request -> {
                             answered.add(request.connection());
                             h.handle(request);

@@ -140,6 +140,8 @@ class WebFormFlowTest {
                 "name=Big&email=big%40example.com&message=" + message);
 
         assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).startsWith("The request is larger than " + APP.setting("cashfin.form.max-body-size")
+                                             + " bytes, the most this form accepts.");
         assertThat(APP.app().formQueue().pending()).isZero();
         assertThat(APP.cashfin().createCalls()).isZero();
     }
