@@ -22,7 +22,7 @@ import africa.cashfin.camel.examples.app.ExamplesApp;
 /**
  * The security review's attacks on the drop folder (issue 19, findings 2 and 11), through the real app: whoever can
  * write to a shared inbox (SFTP, SMB) drops symbolic links to files the app can read, reads the reports, or is read
- * while still writing.
+ * while still writing (and how the people who feed it avoid that: write under a temporary name, then rename).
  */
 class DropFolderAttacksTest {
 
@@ -92,6 +92,43 @@ class DropFolderAttacksTest {
         await().atMost(WAIT).until(() -> Files.exists(APP.done().resolve("slow-writer.csv")));
         assertThat(APP.cashfin().leads()).extracting(l -> l.get("name"))
                 .containsExactlyInAnyOrder("First Row", "Second Row", "Third Row");
+    }
+
+    /**
+     * examples.md, "Feeding the inbox": a file written under a temporary name ({@code .leads.csv.part}, or any name
+     * not ending in an extension the import reads) is left alone however long its writer pauses, and read whole once
+     * renamed.
+     */
+    @Test
+    void aFileWrittenUnderATemporaryNameIsReadOnlyWholeAfterItsRename() throws Exception {
+        Path hidden = APP.inbox().resolve(".leads.csv.part");
+        Path other = APP.inbox().resolve("export.csv.tmp");
+        String firstPart = "Full Name,Email\nFirst Row,first.row@example.test\nSecond R";
+        String rest = "ow,second.row@example.test\nThird Row,third.row@example.test\n";
+        String otherFirstPart = "Full Name,Email\nFirst Tmp,first.tmp@example.test\nSecond T";
+        String otherRest = "mp,second.tmp@example.test\nThird Tmp,third.tmp@example.test\n";
+        Files.writeString(hidden, firstPart);
+        Files.writeString(other, otherFirstPart);
+
+        // a file dropped after them is read once it is cashfin.csv.min-age old: by then both temporary files are
+        // older and have been passed over by every poll
+        APP.drop("Full Name,Email\nMarker Row,marker.row@example.test\n".getBytes(StandardCharsets.UTF_8),
+                "marker.csv");
+        await().atMost(WAIT).until(() -> Files.exists(APP.done().resolve("marker.csv")));
+        assertThat(hidden).hasContent(firstPart);
+        assertThat(other).exists();
+        assertThat(APP.cashfin().leads()).extracting(l -> l.get("name")).containsExactly("Marker Row");
+
+        // the writers finish and rename: each file is read whole
+        Files.writeString(hidden, rest, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(other, otherRest, java.nio.file.StandardOpenOption.APPEND);
+        Files.move(hidden, APP.inbox().resolve("leads.csv"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(other, APP.inbox().resolve("export.csv"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        await().atMost(WAIT).until(() -> Files.exists(APP.done().resolve("leads.csv"))
+                                         && Files.exists(APP.done().resolve("export.csv")));
+        assertThat(APP.cashfin().leads()).extracting(l -> l.get("name")).containsExactlyInAnyOrder("Marker Row",
+                "First Row", "Second Row", "Third Row", "First Tmp", "Second Tmp", "Third Tmp");
     }
 
     @Test
