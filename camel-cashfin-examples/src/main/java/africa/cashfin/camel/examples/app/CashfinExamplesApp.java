@@ -309,6 +309,12 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 mailLimits.trustedAuthservIds().isBlank() ? "by their From address, Authentication-Results not believed"
                         : "authenticated by the Authentication-Results of " + mailLimits.trustedAuthservIds().trim(),
                 mailLimits.maxMailSize(), mailLimits.maxAttachmentSize(), get(pc, "cashfin.mail.max-attempts").trim());
+        if (mailLimits.trustedAuthservIds().isBlank() && services.greenMail() == null) {
+            LOG.warn("Mailbox: cashfin.mail.trusted-authserv-ids (CASHFIN_MAIL_TRUSTED_AUTHSERV_IDS) is not set, so no"
+                     + " Authentication-Results header is believed and every sender is capped by its From address as"
+                     + " unverified: forged mail can spend a real sender's cap. Set it to the authserv-id your mail"
+                     + " server writes into Authentication-Results (its first word, e.g. mx.example.com).");
+        }
         context.getRegistry().bind("mailLeads", mailLeads);
 
         dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),

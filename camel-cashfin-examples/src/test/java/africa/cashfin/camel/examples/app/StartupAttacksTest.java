@@ -17,6 +17,9 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import africa.cashfin.camel.simulator.CashfinSimulator;
 
 /**
@@ -39,25 +42,12 @@ class StartupAttacksTest {
 
     @Test
     void standInsAreNamedInOneWarningLine() {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        AbstractAppender capture = new AbstractAppender("stand-ins", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (event.getLevel().name().equals("WARN")) {
-                    warnings.add(event.getMessage().getFormattedMessage());
-                }
-            }
-        };
-        capture.start();
-        org.apache.logging.log4j.core.Logger logger = logs.getLogger(CashfinExamplesApp.class.getName());
-        logger.addAppender(capture);
-        try (CashfinExamplesApp app = new CashfinExamplesApp(settings(Map.of())).start()) {
-            assertThat(warnings).filteredOn(w -> w.startsWith("STAND-INS RUNNING")).singleElement()
+        try (AppWarnings warnings = new AppWarnings();
+                CashfinExamplesApp app = new CashfinExamplesApp(settings(Map.of())).start()) {
+            assertThat(warnings.lines()).noneMatch(w -> w.contains("trusted-authserv-ids")); // the demo's own mailbox
+            assertThat(warnings.lines()).filteredOn(w -> w.startsWith("STAND-INS RUNNING")).singleElement()
                     .satisfies(w -> assertThat(w).contains("Cashfin simulator", "GreenMail", "H2", "stub CRM",
                             "CASHFIN_PROFILE=production"));
-        } finally {
-            logger.removeAppender(capture);
         }
     }
 
@@ -75,6 +65,69 @@ class StartupAttacksTest {
             try (CashfinExamplesApp app = new CashfinExamplesApp(settings(withoutCaptcha)).start()) {
                 assertThat(app.camelContext().getRoute("web-form-submit")).isNotNull();
             }
+        }
+    }
+
+    /**
+     * Finding 8's default: with a real mailbox and no {@code cashfin.mail.trusted-authserv-ids}, one warning at start
+     * says that every sender is unverified and what to set (the embedded GreenMail of the demo gets none).
+     */
+    @Test
+    void aRealMailboxWithoutTrustedAuthServersIsNamedInOneWarningLine() {
+        GreenMail mailServer = new GreenMail(new ServerSetup(ExamplesApp.freePort(), "127.0.0.1",
+                ServerSetup.PROTOCOL_IMAP));
+        mailServer.start();
+        try {
+            mailServer.setUser("leads@example.test", "leads@example.test", "secret-mail-password");
+            Map<String, String> realMailbox = Map.of("cashfin.mail.protocol", "imap", "cashfin.mail.host",
+                    "127.0.0.1", "cashfin.mail.port", String.valueOf(mailServer.getImap().getPort()),
+                    "cashfin.mail.username", "leads@example.test", "cashfin.mail.password", "secret-mail-password");
+            try (AppWarnings warnings = new AppWarnings();
+                    CashfinExamplesApp app = new CashfinExamplesApp(settings(realMailbox)).start()) {
+                assertThat(warnings.lines()).filteredOn(w -> w.contains("trusted-authserv-ids")).singleElement()
+                        .satisfies(w -> assertThat(w).startsWith("Mailbox: cashfin.mail.trusted-authserv-ids")
+                                .contains("CASHFIN_MAIL_TRUSTED_AUTHSERV_IDS", "unverified", "Set it to"));
+            }
+            Map<String, String> trusted = new LinkedHashMap<>(realMailbox);
+            trusted.put("cashfin.mail.trusted-authserv-ids", "mx.example.test");
+            try (AppWarnings warnings = new AppWarnings();
+                    CashfinExamplesApp app = new CashfinExamplesApp(settings(trusted)).start()) {
+                assertThat(warnings.lines()).isNotEmpty() // the stand-ins line: warnings are seen
+                        .noneMatch(w -> w.contains("trusted-authserv-ids"));
+            }
+        } finally {
+            mailServer.stop();
+        }
+    }
+
+    /** The WARN lines of the app's own logger while open. */
+    private static final class AppWarnings implements AutoCloseable {
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final org.apache.logging.log4j.core.Logger logger = ((LoggerContext) LogManager.getContext(false))
+                .getLogger(CashfinExamplesApp.class.getName());
+        private final AbstractAppender capture = new AbstractAppender("app-warnings-" + System.nanoTime(), null, null,
+                true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                if (event.getLevel().name().equals("WARN")) {
+                    lines.add(event.getMessage().getFormattedMessage());
+                }
+            }
+        };
+
+        AppWarnings() {
+            capture.start();
+            logger.addAppender(capture);
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void close() {
+            logger.removeAppender(capture);
+            capture.stop();
         }
     }
 
