@@ -154,7 +154,7 @@ public class CashfinClient implements Closeable {
         this.limiter = limiterLease.limiter();
         try {
             this.budgetShare = shares.join(settings.getClientSecret(), settings.getRateLimits(),
-                    settings.getRateLimitStore(), settings.getBudgetShare(), settings.getBudgetReserve());
+                    settings.getRateLimitStore(), settings.getBudgetShare(), settings.getBudgetReserve(), limiter);
         } catch (RuntimeException e) {
             limiterLease.close();
             throw e;

@@ -73,6 +73,14 @@ final class BucketHome {
         }
     }
 
+    /**
+     * @return the configuration stored for {@code key} in the distributed store (a store call: bound it), or empty
+     *         for local buckets and a key not stored yet
+     */
+    java.util.Optional<BucketConfiguration> stored(String key) {
+        return store == null ? java.util.Optional.empty() : store.getProxyConfiguration(key);
+    }
+
     /** @return true for a distributed store */
     boolean isDistributed() {
         return store != null;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.VerboseResult;
 
 /**
  * One endpoint's claim on its secret's {@link BudgetShares}: its named reserve (when it has a {@code budgetReserve})
@@ -125,15 +124,7 @@ public final class BudgetShare implements AutoCloseable {
 
     /** True when the day bandwidth of {@code bucket} has no token left (read only when a call has to wait). */
     private static boolean daySpent(Bucket bucket) {
-        VerboseResult<Long> available = bucket.asVerbose().getAvailableTokens();
-        var bandwidths = available.getConfiguration().getBandwidths();
-        long[] tokens = available.getDiagnostics().getAvailableTokensPerEachBandwidth();
-        for (int i = 0; i < bandwidths.length && i < tokens.length; i++) {
-            if ("share-day".equals(bandwidths[i].getId()) && tokens[i] <= 0) {
-                return true;
-            }
-        }
-        return false;
+        return BudgetShares.dayTokens(bucket).orElse(1) <= 0;
     }
 
     private String detail() {

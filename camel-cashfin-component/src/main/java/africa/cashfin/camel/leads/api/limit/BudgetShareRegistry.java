@@ -42,14 +42,32 @@ public final class BudgetShareRegistry {
      */
     public BudgetShare join(String clientSecret, RateLimits limits, ProxyManager<String> store, String name,
                             double reserve) {
+        return join(clientSecret, limits, store, name, reserve, null);
+    }
+
+    /**
+     * Joins a share of a secret's budget whose days follow the server's day as the secret's limiter knows it.
+     *
+     * @param  limiter the secret's limiter (its {@link ServerDay} says when the server's day starts), or null for
+     *                 shares whose days start at UTC midnight
+     * @see            #join(String, RateLimits, ProxyManager, String, double)
+     */
+    public BudgetShare join(String clientSecret, RateLimits limits, ProxyManager<String> store, String name,
+                            double reserve, CallRateLimiter limiter) {
         SecretFingerprint secret = SecretFingerprint.of(clientSecret);
         synchronized (entries) {
             Entry entry = entries.get(secret);
             if (entry == null || !entry.shares.limits().equals(limits)) {
                 // other limits: the limiter registry refuses them before a client gets here, unless the old ones
                 // are gone; start afresh
+                if (entry != null) {
+                    entry.shares.detach();
+                }
                 entry = new Entry(new BudgetShares(secret, limits, store, time));
                 entries.put(secret, entry);
+            }
+            if (limiter != null) {
+                entry.shares.follow(limiter.serverDay());
             }
             BudgetShare share = entry.shares.join(name, reserve);
             entry.users++;
@@ -71,6 +89,7 @@ public final class BudgetShareRegistry {
         synchronized (entries) {
             if (--entry.users == 0 && entries.get(secret) == entry) {
                 entries.remove(secret);
+                entry.shares.detach();
             }
         }
     }

@@ -1,6 +1,8 @@
 package africa.cashfin.camel.leads.api.limit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,13 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
  * <p>
  * With a distributed Bucket4j store ({@code rateLimitStore}) the pool and the reserves live in the store too, under
  * keys derived from the secret's bucket key ({@link #poolKey}, {@link #reserveKey}), so every node running the same
- * routes shares them. Thread-safe; get instances from {@link BudgetShareRegistry}.
+ * routes shares them.
+ * <p>
+ * The shares' days are the server's: each day bandwidth starts when the secret's {@link ServerDay} says the server's
+ * day starts (UTC midnight until its headers name another time), and follows a start learned later: when the server
+ * has begun a new day since the shares' day began, the reserves and the pool start the new day full; when a node
+ * learns the server's midnight mid-day, what was spent of the day stays spent. Thread-safe; get instances from
+ * {@link BudgetShareRegistry}.
  */
 public final class BudgetShares {
 
@@ -37,8 +45,8 @@ public final class BudgetShares {
     public static final double MAX_TOTAL_RESERVE = 0.9;
     /** A reserve may be spent in one burst of up to this much of its rate (at least one call). */
     public static final Duration RESERVE_BURST = Duration.ofSeconds(10);
-    /** A UTC midnight (1970-01-02): the shares' days start at every UTC midnight after it. */
-    private static final java.time.Instant UTC_MIDNIGHT = java.time.Instant.ofEpochSecond(86_400);
+    /** The name of the shares' day bandwidths ({@link ServerDay#dayBandwidth}). */
+    static final String DAY_BANDWIDTH = "share-day";
 
     private final SecretFingerprint secret;
     private final RateLimits limits;
@@ -64,6 +72,12 @@ public final class BudgetShares {
     private final BoundedStore boundedStore;
     /** The longest a read of a distributed share for the health check or the console may take. */
     private static final long READ_WAIT_NANOS = 2_000_000_000L;
+
+    /** The secret's server day, whose start the shares' day buckets follow; null: UTC midnight (no limiter given). */
+    private ServerDay day;
+    /** The second of the UTC day at which the shares' day buckets start their day now; guarded by "this". */
+    private long dayStartSecond;
+    private final ServerDay.Listener dayListener = this::dayStartMoved;
 
     /** Where the buckets live: the store (versioned configuration) or this JVM (kept by the registry). */
     private final BucketHome home;
@@ -127,7 +141,7 @@ public final class BudgetShares {
             return entries;
         });
         Reserve created = new Reserve(name, reserve,
-                bucket(reserveKey(secret, name), configuration(limits, reserve, burst(limits, reserve))),
+                bucket(reserveKey(secret, name), reserveConfiguration(reserve, dayStartSecond, -1)),
                 new ShareState("budget share '" + name + "' (budgetReserve " + text(reserve) + ")", secret, time));
         reserves.put(name, created);
         usedAt.put(name, time.nanoTime());
@@ -234,7 +248,7 @@ public final class BudgetShares {
         if (!changed) {
             return;
         }
-        BucketConfiguration configuration = configuration(limits, read.poolRate(), read.poolDay(), 1);
+        BucketConfiguration configuration = poolConfiguration(read, dayStartSecond, -1);
         if (store != null) {
             // versioned by the directory's generation: a node with an older view of the reserves cannot resize it
             pool = store.builder().withImplicitConfigurationReplacement(POOL_VERSION_BASE + read.generation(),
@@ -249,7 +263,7 @@ public final class BudgetShares {
     /**
      * A share's bucket: in the store with versioned implicit configuration replacement (an existing row takes the
      * configuration, the calls already spent staying spent: {@link BucketHome}), or in this JVM. Local share buckets
-     * run on the wall clock (their day starts at UTC midnight).
+     * run on the wall clock (their day starts when the server's does).
      */
     private Bucket bucket(String key, BucketConfiguration configuration) {
         return home.bucket(key, configuration, true);
@@ -261,11 +275,18 @@ public final class BudgetShares {
      * bandwidth of {@code floor(fraction * daily budget)} calls (at least 1) refilled in full at UTC midnight.
      */
     static BucketConfiguration configuration(RateLimits limits, double fraction, long burst) {
-        return configuration(limits, fraction, fraction, burst);
+        return configuration(limits, fraction, fraction, burst, 0, -1, null);
     }
 
-    /** Like {@link #configuration(RateLimits, double, long)} with a rate fraction and a day fraction of their own. */
-    static BucketConfiguration configuration(RateLimits limits, double rateFraction, double dayFraction, long burst) {
+    /**
+     * Like {@link #configuration(RateLimits, double, long)} with a rate fraction and a day fraction of their own, and
+     * a day that starts {@code dayStartSecond} after UTC midnight ({@link ServerDay#dayBandwidth}).
+     *
+     * @param dayTokens the calls of the day the bandwidth holds when it is new (another day start), or -1 for all
+     * @param now       the time now (used with {@code dayTokens})
+     */
+    static BucketConfiguration configuration(RateLimits limits, double rateFraction, double dayFraction, long burst,
+                                             long dayStartSecond, long dayTokens, java.time.Instant now) {
         ConfigurationBuilder configuration = BucketConfiguration.builder();
         if (limits.sustainedCallsPerSecond().isPresent()) {
             double perSecond = limits.sustainedCallsPerSecond().getAsDouble() * rateFraction;
@@ -275,10 +296,93 @@ public final class BudgetShares {
         }
         if (limits.budget(RateWindow.DAY).isPresent()) {
             long day = dayCalls(limits, dayFraction);
-            configuration.addLimit(Bandwidth.builder().capacity(day)
-                    .refillIntervallyAligned(day, RateWindow.DAY.length(), UTC_MIDNIGHT).id("share-day").build());
+            configuration.addLimit(ServerDay.dayBandwidth(DAY_BANDWIDTH, day, dayStartSecond, dayTokens, now));
         }
         return configuration.build();
+    }
+
+    private BucketConfiguration reserveConfiguration(double fraction, long dayStart, long dayTokens) {
+        return configuration(limits, fraction, fraction, burst(limits, fraction), dayStart, dayTokens, time.now());
+    }
+
+    private BucketConfiguration poolConfiguration(ReserveDirectory.Snapshot read, long dayStart, long dayTokens) {
+        return configuration(limits, read.poolRate(), read.poolDay(), 1, dayStart, dayTokens, time.now());
+    }
+
+    /**
+     * Follows the secret's server day from now on (every endpoint of the secret leases the same limiter, so the same
+     * day): the day buckets move to its start if they started at another time.
+     */
+    void follow(ServerDay serverDay) {
+        synchronized (this) {
+            if (serverDay == day) {
+                return;
+            }
+            if (day != null) {
+                day.unlisten(dayListener);
+            }
+            day = serverDay;
+            if (serverDay == null) {
+                return;
+            }
+            serverDay.listen(dayListener);
+        }
+        // a limiter that learned the server's midnight before this endpoint joined: the same day, another start
+        dayStartMoved(serverDay.dayStartSecond(), false);
+    }
+
+    /** Stops following the server day (the last endpoint of the secret left). */
+    synchronized void detach() {
+        if (day != null) {
+            day.unlisten(dayListener);
+            day = null;
+        }
+    }
+
+    /**
+     * The server's day starts at another time of day than the shares' day buckets do: each bucket of this JVM (its
+     * reserves and the pool) takes a day bandwidth starting then. When the server began a new day since the shares'
+     * day began, the new bandwidth starts full (the new day); else it keeps the calls left of the day (a read then a
+     * replacement: a call taken between the two is given back, at most the calls in flight). In a distributed store,
+     * a bucket another node already moved keeps its bandwidth (same id: its calls and its schedule stay).
+     */
+    private void dayStartMoved(long start, boolean newDayBegan) {
+        List<Runnable> moves = new ArrayList<>();
+        synchronized (this) {
+            if (start == dayStartSecond) {
+                return;
+            }
+            dayStartSecond = start;
+            for (Reserve r : reserves.values()) {
+                moves.add(() -> move(r.bucket, tokens -> reserveConfiguration(r.fraction, start, tokens),
+                        newDayBegan));
+            }
+            Bucket p = pool;
+            ReserveDirectory.Snapshot read = snapshot;
+            if (p != null) {
+                moves.add(() -> move(p, tokens -> poolConfiguration(read, start, tokens), newDayBegan));
+            }
+        }
+        moves.forEach(Runnable::run);
+    }
+
+    private static void move(Bucket bucket, java.util.function.LongFunction<BucketConfiguration> configuration,
+                             boolean newDayBegan) {
+        long tokens = newDayBegan ? -1 : Math.max(0, dayTokens(bucket).orElse(0));
+        bucket.replaceConfiguration(configuration.apply(tokens), BucketHome.INHERITANCE);
+    }
+
+    /** @return the calls left of the day bandwidth of a share's bucket (empty when it has none); reads the bucket */
+    static java.util.OptionalLong dayTokens(Bucket bucket) {
+        io.github.bucket4j.VerboseResult<Long> available = bucket.asVerbose().getAvailableTokens();
+        Bandwidth[] bandwidths = available.getConfiguration().getBandwidths();
+        long[] tokens = available.getDiagnostics().getAvailableTokensPerEachBandwidth();
+        for (int i = 0; i < bandwidths.length && i < tokens.length; i++) {
+            if (ServerDay.dayStartOf(bandwidths[i], DAY_BANDWIDTH).isPresent()) {
+                return java.util.OptionalLong.of(tokens[i]);
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     /** @return the calls of the daily budget a share of {@code fraction} holds (at least 1) */

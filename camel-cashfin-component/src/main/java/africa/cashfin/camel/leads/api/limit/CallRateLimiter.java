@@ -605,6 +605,11 @@ public final class CallRateLimiter {
         return Duration.ofNanos(pace.jitterNanos(time.nanoTime()));
     }
 
+    /** @return the server's day of the secret (the budget shares' day buckets follow it), or null when not limited */
+    ServerDay serverDay() {
+        return day;
+    }
+
     /** @return the limits enforced */
     public RateLimits limits() {
         return limits;

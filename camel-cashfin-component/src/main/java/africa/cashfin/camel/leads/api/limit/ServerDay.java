@@ -3,8 +3,12 @@ package africa.cashfin.camel.leads.api.limit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -20,7 +24,13 @@ import org.slf4j.LoggerFactory;
  * authoritative whenever they describe the day: what they say is left becomes what the bucket holds (up as well as
  * down), minus the margin and the calls this JVM sent since; their reset names the server's next midnight, which the
  * refill follows from then on. So a JVM that starts mid-day learns what is left from its first response that
- * describes the day, instead of assuming a full day. Thread-safe.
+ * describes the day, instead of assuming a full day. With a distributed store the day's start is read back from the
+ * stored bucket at start ({@link #storedDayStart}), so a node started mid-day does not move the day back to UTC
+ * midnight.
+ * <p>
+ * This is the one home of "when the day starts": every other day bucket of the secret (the budget shares' reserves and
+ * pool) builds its day bandwidth with {@link #dayBandwidth} from {@link #dayStartSecond()} and follows a start learned
+ * later through a {@link Listener}. Thread-safe.
  */
 final class ServerDay {
 
@@ -49,6 +59,20 @@ final class ServerDay {
     private long adjustedAt;
     private boolean adjustedOnce;
     private long lastTarget = -1;
+    /** Told when the day's start moves (the budget shares' day buckets follow it). */
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Told when the server's day is found to start at another time of day than the one the day buckets follow. */
+    interface Listener {
+        /**
+         * @param dayStartSecond the second of the UTC day at which the server's day starts from now on
+         * @param newDayBegan    true when the server's current day began after the day the buckets were in began
+         *                       (the server reset since: its headers describe a new day), so a day bucket starts
+         *                       the new day full; false when it is the same day seen from another start (a node
+         *                       learning the server's midnight mid-day), so what was spent stays spent
+         */
+        void dayStartMoved(long dayStartSecond, boolean newDayBegan);
+    }
 
     ServerDay(SecretFingerprint secret, RateLimits limits, BucketHome home, BoundedStore store, TimeSource time) {
         this.secret = Objects.requireNonNull(secret, "secret");
@@ -57,7 +81,91 @@ final class ServerDay {
         this.budget = budget(limits);
         this.store = Objects.requireNonNull(store, "store");
         this.time = Objects.requireNonNull(time, "time");
-        this.bucket = home.bucket(secret.bucketKey() + KEY_SUFFIX, configuration(budget, 0), true);
+        String key = secret.bucketKey() + KEY_SUFFIX;
+        this.dayStartSecond = storedDayStart(home, store, key, time);
+        this.bucket = home.bucket(key, configuration(budget, dayStartSecond), true);
+    }
+
+    /**
+     * The day's start as the distributed store has it (the id of the stored day bandwidth, {@code per-day@22:00}), so a
+     * node that starts mid-day keeps the start another node learned; UTC midnight for local buckets, a new row, or a
+     * store that fails or does not answer within {@link BoundedStore#MIN_WAIT} (one bounded read when the limiter is
+     * built).
+     */
+    private static long storedDayStart(BucketHome home, BoundedStore store, String key, TimeSource time) {
+        if (!home.isDistributed()) {
+            return 0;
+        }
+        try {
+            return store.call(() -> home.stored(key).map(c -> {
+                for (Bandwidth b : c.getBandwidths()) {
+                    OptionalLong start = dayStartOf(b, "per-day");
+                    if (start.isPresent()) {
+                        return start.getAsLong();
+                    }
+                }
+                return 0L;
+            }).orElse(0L), time.nanoTime() + BoundedStore.MIN_WAIT.toNanos(), null);
+        } catch (RuntimeException e) {
+            // the store's stall or failure is reported by the first call that needs it; until then UTC midnight
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /**
+     * A day bandwidth of one of the secret's day buckets: {@code calls} refilled in full at the start of every day that
+     * begins {@code dayStartSecond} seconds after UTC midnight. Its id is {@code name} for UTC midnight, else
+     * {@code name@HH:mm[:ss]}: Bucket4j keeps a bandwidth's refill schedule across a configuration change when its id
+     * stays, so a day that starts at another time is another bandwidth (which starts full, or with
+     * {@code initialTokens}).
+     *
+     * @param initialTokens the calls the bandwidth holds when it is new, or -1 for all of them
+     * @param now           the time now (Bucket4j gives a new bandwidth its initial tokens only when its first refill
+     *                      is still to come: with {@code initialTokens}, the first refill is the day's next start)
+     */
+    static Bandwidth dayBandwidth(String name, long calls, long dayStartSecond, long initialTokens, Instant now) {
+        Instant firstRefill = initialTokens < 0 ? Instant.ofEpochSecond(DAY_SECONDS + dayStartSecond)
+                : Instant.ofEpochSecond(dayBegan(now, dayStartSecond) + DAY_SECONDS);
+        var b = Bandwidth.builder().capacity(calls)
+                .refillIntervallyAligned(calls, Duration.ofSeconds(DAY_SECONDS), firstRefill);
+        if (initialTokens >= 0) {
+            b.initialTokens(Math.min(calls, initialTokens));
+        }
+        return b.id(dayStartSecond == 0 ? name : name + "@" + LocalTime.ofSecondOfDay(dayStartSecond)).build();
+    }
+
+    /** @return the day start of a bandwidth built by {@link #dayBandwidth} with {@code name}, else empty */
+    static OptionalLong dayStartOf(Bandwidth bandwidth, String name) {
+        String id = bandwidth.getId();
+        if (name.equals(id)) {
+            return OptionalLong.of(0);
+        }
+        if (id != null && id.startsWith(name + "@")) {
+            try {
+                return OptionalLong.of(LocalTime.parse(id.substring(name.length() + 1)).toSecondOfDay());
+            } catch (DateTimeParseException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** @param listener told from now on when the day's start moves */
+    void listen(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @param listener no longer told */
+    void unlisten(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** @return the second of the UTC day at which the server's day starts, as far as this JVM knows */
+    long dayStartSecond() {
+        return dayStartSecond;
     }
 
     /** @return the calls of the margin-reduced daily budget ({@code floor(limit * (1 - margin))}, at least 1) */
@@ -72,11 +180,7 @@ final class ServerDay {
      * stays, so a day that starts at another time is another bandwidth.
      */
     static BucketConfiguration configuration(long budget, long dayStartSecond) {
-        return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(budget)
-                .refillIntervallyAligned(budget, Duration.ofSeconds(DAY_SECONDS),
-                        Instant.ofEpochSecond(DAY_SECONDS + dayStartSecond))
-                .id(dayStartSecond == 0 ? "per-day" : "per-day@" + LocalTime.ofSecondOfDay(dayStartSecond))
-                .build()).build();
+        return BucketConfiguration.builder().addLimit(dayBandwidth("per-day", budget, dayStartSecond, -1, null)).build();
     }
 
     /** @return the day's bucket */
@@ -120,7 +224,9 @@ final class ServerDay {
         long nowNanos = time.nanoTime();
         // near the end of the day every answer counts; before, one adjustment a second is plenty
         boolean urgent = target < Math.max(10, budget / 10);
+        long previousStart;
         synchronized (this) {
+            previousStart = dayStartSecond;
             if (!moveBoundary && adjustedOnce
                 && (target == lastTarget || !urgent && nowNanos - adjustedAt < ADJUST_EVERY_NANOS)) {
                 return;
@@ -136,9 +242,18 @@ final class ServerDay {
         }
         long left = target;
         long start = dayStartSecond;
+        boolean newDayBegan = moveBoundary && dayBegan(now, start) > dayBegan(now, previousStart);
         store.runLater(() -> {
             if (moveBoundary) {
                 bucket.replaceConfiguration(configuration(budget, start), TokensInheritanceStrategy.AS_IS);
+                for (Listener listener : listeners) {
+                    try {
+                        listener.dayStartMoved(start, newDayBegan);
+                    } catch (RuntimeException e) {
+                        LOG.warn("The budget shares of {} could not follow the server's day starting at {} UTC: {}",
+                                secret, LocalTime.ofSecondOfDay(start), e.getMessage());
+                    }
+                }
             }
             long available = bucket.getAvailableTokens();
             if (left > available) {
@@ -173,6 +288,12 @@ final class ServerDay {
             }
         }
         return headers.timeUntilReset(now).map(d -> d.compareTo(LONGER_THAN_A_MINUTE) > 0).orElse(false);
+    }
+
+    /** @return the epoch second at which the day containing {@code now} began, for a day starting at {@code start} */
+    static long dayBegan(Instant now, long dayStartSecond) {
+        long s = now.getEpochSecond() - dayStartSecond;
+        return s - Math.floorMod(s, DAY_SECONDS) + dayStartSecond;
     }
 
     private static long circularDistance(long a, long b) {

@@ -80,11 +80,12 @@ final class VirtualTime implements TimeSource {
         return nanos / 1e9;
     }
 
+    /** @return the virtual wall clock as a Bucket4j clock (nanoseconds since 1970, like a real store's client clock) */
     TimeMeter asTimeMeter() {
         return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
-                return nanoTime();
+                return EPOCH.getEpochSecond() * 1_000_000_000L + nanoTime();
             }
 
             @Override
