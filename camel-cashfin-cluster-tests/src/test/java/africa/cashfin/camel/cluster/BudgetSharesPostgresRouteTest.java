@@ -126,10 +126,13 @@ class BudgetSharesPostgresRouteTest {
     }
 
     /** Why the last create was refused. */
-    private static String refusal;
+    static String refusal;
 
-    /** @return how many creates succeed before one is refused for the budget (at most {@code max}) */
-    private static int createUntilRefused(CamelContext node, int max) {
+    /**
+     * @return how many creates sent to {@code direct:create} succeed before one is refused for the budget (at most
+     *         {@code max})
+     */
+    static int createUntilRefused(CamelContext node, int max) {
         for (int i = 0; i < max; i++) {
             try {
                 node.createProducerTemplate().requestBody("direct:create", Map.of("name", "Lead " + i));
@@ -143,6 +146,11 @@ class BudgetSharesPostgresRouteTest {
     }
 
     private void createTable() {
+        createTable(database);
+    }
+
+    /** Creates the recipe's Bucket4j table ({@code cashfin_rate_limit}) in {@code database}. */
+    static void createTable(DataSource database) {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS cashfin_rate_limit (id VARCHAR(128) PRIMARY KEY,"
                               + " state BYTEA, expires_at BIGINT)");

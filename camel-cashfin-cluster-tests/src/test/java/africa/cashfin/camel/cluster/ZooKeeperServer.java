@@ -34,6 +34,11 @@ final class ZooKeeperServer implements BeforeAllCallback, AfterAllCallback {
         server.close();
     }
 
+    /** @return the ZooKeeper connect string ({@code host:port}) */
+    String connectString() {
+        return server.getConnectString();
+    }
+
     /**
      * A node running {@code uri} (a {@code master:} consumer using {@code #leadIds} and {@code #leadCursor}) against
      * the simulator, elected on this ZooKeeper under {@code basePath}, with keys and cursor in {@code database}.
@@ -47,7 +52,7 @@ final class ZooKeeperServer implements BeforeAllCallback, AfterAllCallback {
     ClusterNode node(String name, String basePath, CashfinSimulatorExtension sim, DataSource database, String uri,
                      JdbcStateRepository cursor) throws Exception {
         ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setNodes(server.getConnectString());
+        cluster.setNodes(connectString());
         cluster.setBasePath(basePath);
         return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
                 java.util.Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
