@@ -34,6 +34,8 @@ import africa.cashfin.camel.examples.common.PhoneNormalizer;
 import africa.cashfin.camel.examples.csv.CsvImportSettings;
 import africa.cashfin.camel.examples.csv.CsvImports;
 import africa.cashfin.camel.examples.csv.FileLimits;
+import africa.cashfin.camel.examples.csv.ImportProgressStore;
+import africa.cashfin.camel.examples.csv.ParkedFiles;
 import africa.cashfin.camel.examples.form.Captcha;
 import africa.cashfin.camel.examples.form.ClientAddress;
 import africa.cashfin.camel.examples.form.ConnectionGuard;
@@ -49,6 +51,7 @@ import africa.cashfin.camel.examples.sync.HubSpotContactMapper;
 import africa.cashfin.camel.examples.sync.LeadCsvExport;
 import africa.cashfin.camel.examples.sync.LeadDatabase;
 import africa.cashfin.camel.examples.sync.LeadSync;
+import africa.cashfin.camel.leads.state.JdbcStateRepository;
 import africa.cashfin.camel.simulator.Plan;
 
 /**
@@ -162,6 +165,15 @@ public final class CashfinExamplesApp implements AutoCloseable {
         return ReadyBlock.of(this);
     }
 
+    /**
+     * Binds {@code bean} under {@code name} in the registry before {@link #start()}, for a setting such as
+     * {@code camel.component.cashfin-leads.time-source=#name} (a virtual clock in tests).
+     */
+    public CashfinExamplesApp bind(String name, Object bean) {
+        main.bind(name, bean);
+        return this;
+    }
+
     /** The running Camel context. */
     public CamelContext camelContext() {
         return main.getCamelContext();
@@ -254,8 +266,19 @@ public final class CashfinExamplesApp implements AutoCloseable {
         // the route moves files by these paths: absolute, or Camel would read them relative to the inbox
         Path reports = Path.of(get(pc, "cashfin.csv.reports-dir")).toAbsolutePath();
         pc.addOverrideProperty("cashfin.csv.reports-dir", reports.toString());
-        csvImports = new CsvImports(settings, reports.resolve("done"), reports.resolve("error"), clock, fileLimits);
+        dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),
+                get(pc, "cashfin.jdbc.password"));
+        context.getRegistry().bind("cashfinDataSource", dataSource);
+        // each dropped file's progress (a file the day's budget cannot finish parks and resumes from it): a row of
+        // the component's state table in the app's database, so it survives a restart
+        JdbcStateRepository importState = new JdbcStateRepository(dataSource);
+        importState.start(); // creates CASHFIN_LEADS_STATE if absent
+        ImportProgressStore progress = new ImportProgressStore(importState);
+        Clock cashfinClock = new CashfinClock(context);
+        csvImports = new CsvImports(settings, reports.resolve("done"), reports.resolve("error"), cashfinClock,
+                fileLimits, progress);
         context.getRegistry().bind("csvImports", csvImports);
+        context.getRegistry().bind("parkedCsvFiles", new ParkedFiles(progress, cashfinClock));
 
         PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));
         Captcha captcha = new Captcha(Captcha.Provider.parse(StubGuard.captchaProvider(
@@ -317,9 +340,6 @@ public final class CashfinExamplesApp implements AutoCloseable {
         }
         context.getRegistry().bind("mailLeads", mailLeads);
 
-        dataSource = LeadDatabase.dataSource(get(pc, "cashfin.jdbc.url"), get(pc, "cashfin.jdbc.username"),
-                get(pc, "cashfin.jdbc.password"));
-        context.getRegistry().bind("cashfinDataSource", dataSource);
         export = new LeadCsvExport(get(pc, "cashfin.export.file"));
         context.getRegistry().bind("leadCsvExport", export);
         context.getRegistry().bind("leadSync", new LeadSync(new HubSpotContactMapper(), get(pc, "cashfin.crm.token"),

@@ -45,8 +45,19 @@ public final class CsvFileImport {
      */
     public static CsvFileImport start(String fileName, String delimiter, Path reportDirectory,
             CsvImportSettings settings, Consumer<String> log, Clock clock) {
+        return start(fileName, delimiter, reportDirectory, settings, log, clock, null);
+    }
+
+    /**
+     * Like {@link #start(String, String, Path, CsvImportSettings, Consumer, Clock)}; with {@code resumeFrom}, goes on
+     * with the report of an earlier run of the same file ({@link ImportReport#resume}).
+     */
+    public static CsvFileImport start(String fileName, String delimiter, Path reportDirectory,
+            CsvImportSettings settings, Consumer<String> log, Clock clock, ImportProgress resumeFrom) {
         char d = delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0);
-        ImportReport report = new ImportReport(reportDirectory, fileName, d, settings.progressEvery(), log, clock);
+        ImportReport report = resumeFrom == null
+                ? new ImportReport(reportDirectory, fileName, d, settings.progressEvery(), log, clock)
+                : ImportReport.resume(reportDirectory, fileName, d, settings.progressEvery(), log, clock, resumeFrom);
         return new CsvFileImport(Path.of(fileName).getFileName().toString(), settings, report, log);
     }
 

@@ -52,6 +52,20 @@ public final class CsvImports {
     public static final String SUMMARY = "CashfinCsvSummary";
     /** Exchange property: how the file is read, e.g. {@code UTF-16LE with BOM, tab-separated}. */
     public static final String HOW_READ = "CashfinCsvReadAs";
+    /** Exchange property: {@value #OUTCOME_DONE}, or {@value #OUTCOME_PARKED} for a file that waits for the next day. */
+    public static final String OUTCOME = "CashfinCsvOutcome";
+    /** {@link #OUTCOME} of a file imported to its end (the route moves it to {@code done/}). */
+    public static final String OUTCOME_DONE = "done";
+    /** {@link #OUTCOME} of a parked file (the route moves it to {@code parked/}). */
+    public static final String OUTCOME_PARKED = "parked";
+    /**
+     * Header set on the one row that a run stopped by a crash may have created without saving its outcome: the field
+     * ({@code email} or {@code phone}) to look the lead up by before creating it, as the route's
+     * {@code deduplicateBy}.
+     */
+    public static final String UNCERTAIN_ROW = "CashfinCsvLookUpFirst";
+    /** Exchange property holding the file's {@link ImportCheckpoint}. */
+    static final String CHECKPOINT = "CashfinCsvCheckpoint";
     /** Suffix of the file written next to a file that could not be read. */
     public static final String ERROR_SUFFIX = ".error.txt";
 
@@ -62,6 +76,7 @@ public final class CsvImports {
     private final Path reportDirectory;
     private final Path errorDirectory;
     private final Clock clock;
+    private final ImportProgressStore progressStore;
 
     /**
      * @param settings        mapping and progress settings
@@ -78,6 +93,17 @@ public final class CsvImports {
      */
     public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
             FileLimits limits) {
+        this(settings, reportDirectory, errorDirectory, clock, limits, null);
+    }
+
+    /**
+     * @param progressStore where each file's progress is saved after every row, so that a file the call budget cannot
+     *                      finish today parks and resumes (at the server's next day, after a restart) instead of
+     *                      failing its rows; null: no parking, a row the budget refuses fails like any other
+     */
+    public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
+            FileLimits limits, ImportProgressStore progressStore) {
+        this.progressStore = progressStore;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reportDirectory = Objects.requireNonNull(reportDirectory, "reportDirectory");
@@ -156,17 +182,51 @@ public final class CsvImports {
             }
         });
         exchange.getMessage().setBody(body);
+        ImportCheckpoint checkpoint = progressStore == null ? null
+                : ImportCheckpoint.open(name, sha256(file), progressStore, clock);
+        ImportProgress resumeFrom = checkpoint == null ? null : checkpoint.resumedFrom();
         CsvFileImport csvImport = CsvFileImport.start(name, String.valueOf(delimiter), reportDirectory, settings,
-                LOG::info, clock);
-        csvImport.report().header(howRead);
+                LOG::info, clock, resumeFrom);
+        if (resumeFrom == null) {
+            csvImport.report().header(howRead);
+        } else {
+            csvImport.report().note("resumed after row " + resumeFrom.row() + " at " + clock.instant());
+        }
+        exchange.setProperty(OUTCOME, OUTCOME_DONE);
+        if (checkpoint != null) {
+            exchange.setProperty(CHECKPOINT, checkpoint);
+        }
         if (format == DropFormat.XLSX) {
             csvImport.report().escapeFormulasInErrors();
         }
         csvImport.report().expectRows(expected);
         exchange.setProperty(IMPORT, csvImport);
         exchange.setProperty(HOW_READ, howRead);
-        LOG.info("{}: import started ({}{})", name, howRead, expectedRows < 0 ? ""
-                : String.format(java.util.Locale.ROOT, "; about %,d rows", expectedRows));
+        if (resumeFrom == null) {
+            LOG.info("{}: import started ({}{})", name, howRead, expectedRows < 0 ? ""
+                    : String.format(java.util.Locale.ROOT, "; about %,d rows", expectedRows));
+        } else {
+            LOG.info("{}: import resumed after row {} ({} created, {} duplicates, {} failed so far; {}{})", name,
+                    resumeFrom.row(), resumeFrom.created(), resumeFrom.duplicates(), resumeFrom.failed(), howRead,
+                    checkpoint.uncertain(resumeFrom.row() + 1) ? "; the run before stopped while sending: row "
+                            + (resumeFrom.row() + 1) + " is looked up before it is created" : "");
+        }
+    }
+
+    /** SHA-256 of the file's bytes, hex: tells a parked file from another dropped under the same name. */
+    static String sha256(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65_536];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -199,6 +259,13 @@ public final class CsvImports {
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         long rowNumber = rowNumber(exchange);
         exchange.setProperty(ROW, row);
+        exchange.getMessage().removeHeader(UNCERTAIN_ROW);
+        ImportCheckpoint checkpoint = exchange.getProperty(CHECKPOINT, ImportCheckpoint.class);
+        if (checkpoint != null && (checkpoint.alreadyDone(rowNumber) || checkpoint.parked())) {
+            // handled by an earlier run, or this run parked: the rest of the rows wait for the next run
+            exchange.getMessage().setHeader(ROW_VALID, false);
+            return;
+        }
         if (row == null || CsvRowMapper.isBlank(row)) {
             exchange.getMessage().setHeader(ROW_VALID, false);
             return;
@@ -208,6 +275,7 @@ public final class CsvImports {
             mapped = csvImport.map(row);
         } catch (RuntimeException e) {
             csvImport.failed(rowNumber, row, "row could not be mapped: " + e.getMessage());
+            saveProgress(exchange, csvImport, rowNumber);
             exchange.getMessage().setHeader(ROW_VALID, false);
             return;
         }
@@ -215,9 +283,32 @@ public final class CsvImports {
         if (mapped.isValid()) {
             exchange.getMessage().setBody(mapped.lead());
             exchange.getMessage().setHeader(ROW_VALID, true);
+            if (checkpoint != null && checkpoint.uncertain(rowNumber)) {
+                String by = lookUpField(mapped.lead());
+                if (by != null) {
+                    exchange.getMessage().setHeader(UNCERTAIN_ROW, by);
+                }
+            }
         } else {
             csvImport.failed(rowNumber, row, mapped);
+            saveProgress(exchange, csvImport, rowNumber);
             exchange.getMessage().setHeader(ROW_VALID, false);
+        }
+    }
+
+    /** The field to look a possibly created lead up by: its e-mail, else its phone; null when it has neither. */
+    private static String lookUpField(africa.cashfin.camel.leads.model.Lead lead) {
+        if (lead.getEmail() != null && !lead.getEmail().isBlank()) {
+            return "email";
+        }
+        return lead.getPhone() != null && !lead.getPhone().isBlank() ? "phone" : null;
+    }
+
+    private static void saveProgress(Exchange exchange, CsvFileImport csvImport, long rowNumber) {
+        ImportCheckpoint checkpoint = exchange.getProperty(CHECKPOINT, ImportCheckpoint.class);
+        if (checkpoint != null) {
+            csvImport.report().flush();
+            checkpoint.recorded(rowNumber, csvImport.report().current());
         }
     }
 
@@ -232,6 +323,11 @@ public final class CsvImports {
         } else {
             csvImport.created(rowNumber(exchange), leadId, mapped);
         }
+        saveProgress(exchange, csvImport, rowNumber(exchange));
+        ImportCheckpoint checkpoint = exchange.getProperty(CHECKPOINT, ImportCheckpoint.class);
+        if (checkpoint != null && exchange.getMessage().getHeader(UNCERTAIN_ROW) == null) {
+            checkpoint.createdBy(exchange.getProperty(Exchange.TO_ENDPOINT, String.class));
+        }
     }
 
     /** Records that Cashfin refused the current row (the caught exception's message is the reason). */
@@ -239,15 +335,40 @@ public final class CsvImports {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> row = exchange.getProperty(ROW, Map.class);
+        ImportCheckpoint checkpoint = exchange.getProperty(CHECKPOINT, ImportCheckpoint.class);
+        BudgetSpent spent = checkpoint == null ? null : BudgetSpent.of(e, clock);
+        if (spent != null) {
+            // not the row's fault: it and the rows after it wait for the call budget (the next server day)
+            checkpoint.park(spent.until(), spent.reason());
+            if (checkpoint.createEndpoint() == null) {
+                checkpoint.createdBy(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class));
+            }
+            return;
+        }
         String reason = e == null ? "not sent to Cashfin (unknown error)" : e.getMessage();
-        csvImport(exchange).failed(rowNumber(exchange), row == null ? Map.of() : row, reason);
+        CsvFileImport csvImport = csvImport(exchange);
+        csvImport.failed(rowNumber(exchange), row == null ? Map.of() : row, reason);
+        saveProgress(exchange, csvImport, rowNumber(exchange));
     }
 
     /** Closes the file's report, logs the summary line and puts the {@link ImportSummary} in header {@value #SUMMARY}. */
     public ImportSummary finish(Exchange exchange) {
         CsvFileImport csvImport = csvImport(exchange);
-        ImportSummary summary = csvImport.finish();
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        ImportCheckpoint checkpoint = exchange.getProperty(CHECKPOINT, ImportCheckpoint.class);
+        if (checkpoint != null && checkpoint.parked()) {
+            String line = checkpoint.saveParked(csvImport.report().expectedRows(),
+                    ImportPace.rowsPerDay(exchange.getContext(), checkpoint.createEndpoint()));
+            csvImport.report().note(line);
+            ImportSummary soFar = csvImport.finish();
+            LOG.info("{}; report so far {}", line, csvImport.report().reportFile());
+            exchange.setProperty(OUTCOME, OUTCOME_PARKED);
+            return soFar;
+        }
+        ImportSummary summary = csvImport.finish();
+        if (checkpoint != null) {
+            checkpoint.finished(summary);
+        }
         LOG.info("{}: {} ({}, {}); report {}{}", name, summary.line(), exchange.getProperty(HOW_READ),
                 summary.rate(), csvImport.report().reportFile(),
                 summary.failed() > 0 ? ", failed rows in " + csvImport.report().errorsFile() : "");

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,8 @@ public final class ImportReport implements Closeable {
     private long duplicates;
     private long failed;
     private ImportSummary summary;
+    /** Resumed with an errors file from an earlier run: append to it, without a second header line. */
+    private boolean appendErrors;
     private volatile java.util.function.LongSupplier expectedRows = () -> -1;
 
     /**
@@ -91,6 +94,23 @@ public final class ImportReport implements Closeable {
      */
     public ImportReport(Path directory, String fileName, char delimiter, int progressEvery, Consumer<String> progress,
             Clock clock) {
+        this(directory, fileName, delimiter, progressEvery, progress, clock, null);
+    }
+
+    /**
+     * Reopens the report of a file whose import was parked (or interrupted) and goes on: both files are appended to,
+     * the counts and the start time are those {@code soFar} says, so the file ends with one report for all its runs.
+     *
+     * @param soFar the progress stored when the import stopped
+     */
+    public static ImportReport resume(Path directory, String fileName, char delimiter, int progressEvery,
+            Consumer<String> progress, Clock clock, ImportProgress soFar) {
+        return new ImportReport(directory, fileName, delimiter, progressEvery, progress, clock,
+                Objects.requireNonNull(soFar, "soFar"));
+    }
+
+    private ImportReport(Path directory, String fileName, char delimiter, int progressEvery, Consumer<String> progress,
+            Clock clock, ImportProgress soFar) {
         String base = baseName(fileName);
         this.inputName = Path.of(fileName).getFileName().toString();
         this.reportFile = directory.resolve(base + REPORT_SUFFIX);
@@ -99,11 +119,22 @@ public final class ImportReport implements Closeable {
         this.progressEvery = Math.max(0, progressEvery);
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.started = clock.instant();
+        this.started = soFar == null ? clock.instant() : soFar.started();
+        boolean append = soFar != null && Files.exists(reportFile);
+        if (soFar != null) {
+            rows = soFar.rowsDone();
+            created = soFar.created();
+            duplicates = soFar.duplicates();
+            failed = soFar.failed();
+            appendErrors = Files.exists(errorsFile);
+        }
         try {
             Files.createDirectories(directory);
-            this.report = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8);
-            report.write(SpreadsheetSafeCsv.row(List.of("row", "outcome", "lead_id", "message"), delimiter));
+            this.report = append ? Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND) : Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8);
+            if (!append) {
+                report.write(SpreadsheetSafeCsv.row(List.of("row", "outcome", "lead_id", "message"), delimiter));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
         }
@@ -176,10 +207,14 @@ public final class ImportReport implements Closeable {
             if (errors == null) {
                 errorColumns = new ArrayList<>(originalRow.keySet());
                 errorColumns.remove(ERROR_COLUMN);
-                errors = Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8);
-                List<String> header = new ArrayList<>(errorColumns);
-                header.add(ERROR_COLUMN);
-                errors.write(errorsRow(header));
+                if (appendErrors) {
+                    errors = Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                } else {
+                    errors = Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8);
+                    List<String> header = new ArrayList<>(errorColumns);
+                    header.add(ERROR_COLUMN);
+                    errors.write(errorsRow(header));
+                }
             }
             List<Object> cells = new ArrayList<>();
             for (String column : errorColumns) {
@@ -208,10 +243,40 @@ public final class ImportReport implements Closeable {
         }
     }
 
+    /** The number of data rows the file is expected to have, -1 when unknown ({@link #expectRows(long)}). */
+    public long expectedRows() {
+        return expectedRows.getAsLong();
+    }
+
     /** The totals so far. */
     public synchronized ImportSummary current() {
         return summary != null ? summary
                 : new ImportSummary(rows, created, duplicates, failed, Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * Writes a note line, row 0 with outcome {@code note}, e.g. that the import parked and when it goes on; flushed at
+     * once, so the report says it while the file waits.
+     */
+    public synchronized void note(String text) {
+        try {
+            report.write(SpreadsheetSafeCsv.row(List.of(0, "note", "", text == null ? "" : text), delimiter));
+            report.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes out what is buffered (before the progress of the rows so far is saved). */
+    public synchronized void flush() {
+        try {
+            report.flush();
+            if (errors != null) {
+                errors.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the import report " + reportFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Path of {@code <name>.report.csv}. */

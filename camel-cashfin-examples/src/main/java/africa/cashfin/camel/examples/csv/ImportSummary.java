@@ -16,7 +16,7 @@ public record ImportSummary(long rows, long created, long duplicates, long faile
 
     /**
      * The summary line, e.g. {@code 980 created, 15 duplicates, 5 failed of 1,000 rows in 41 s}: counts with a
-     * thousands comma, whole seconds (minutes and seconds from one minute on: {@code 2 min 5 s}).
+     * thousands comma, the time as {@link #duration(Duration)} writes it.
      */
     public String line() {
         return count(created) + " created, " + count(duplicates) + (duplicates == 1 ? " duplicate, " : " duplicates, ")
@@ -85,8 +85,23 @@ public record ImportSummary(long rows, long created, long duplicates, long faile
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /**
+     * Whole seconds; minutes and seconds from one minute on ({@code 2 min 5 s}); hours and minutes from one hour on
+     * ({@code 3 h 20 min}); days, hours and minutes from one day on, for an import that parked across days
+     * ({@code 4 d 0 h 17 min}).
+     */
     static String duration(Duration d) {
         long seconds = Math.round(d.toMillis() / 1000.0);
-        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3_600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        long minutes = seconds / 60;
+        if (seconds < 86_400) {
+            return minutes / 60 + " h " + minutes % 60 + " min";
+        }
+        return minutes / 1_440 + " d " + minutes % 1_440 / 60 + " h " + minutes % 60 + " min";
     }
 }

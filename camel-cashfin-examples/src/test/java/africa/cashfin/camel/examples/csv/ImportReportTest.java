@@ -209,6 +209,10 @@ class ImportReportTest {
                 .isEqualTo("0 created, 1 duplicate, 0 failed of 1 row in 0 s");
         assertThat(new ImportSummary(12345, 12345, 0, 0, Duration.ofSeconds(125)).line())
                 .isEqualTo("12,345 created, 0 duplicates, 0 failed of 12,345 rows in 2 min 5 s");
+        // an import that parked across days
+        assertThat(new ImportSummary(5000, 4995, 0, 5, Duration.ofDays(5).plusMinutes(17)).line())
+                .isEqualTo("4,995 created, 0 duplicates, 5 failed of 5,000 rows in 5 d 0 h 17 min");
+        assertThat(ImportSummary.duration(Duration.ofMinutes(200))).isEqualTo("3 h 20 min");
         assertThat(new ImportSummary(2, 1, 0, 1, Duration.ZERO).allImported()).isFalse();
         assertThat(new ImportSummary(2, 2, 0, 0, Duration.ZERO).allImported()).isTrue();
     }
