@@ -97,7 +97,10 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
         return clients.acquire(settingsOf(config));
     }
 
-    /** The clock of the limiters, shares and adaptive cadence: {@link #getTimeSource()}, else the system clock. */
+    /**
+     * The clock of the limiters, shares, adaptive cadence and sweep pace: {@link #getTimeSource()}, else the system
+     * clock.
+     */
     public TimeSource timeSource() {
         TimeSource t = timeSource;
         return t == null ? TimeSource.system() : t;

@@ -338,7 +338,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (sweep == null) {
             return;
         }
-        Instant now = Instant.now();
+        // the sweep's pace runs on the component's clock (timeSource), like the limiter and the cadence
+        Instant now = endpoint.getComponent().timeSource().now();
         String evidence = sweep.fastPathPolled(firstTotal, createdFound, now);
         if (evidence != null) {
             LOG.debug("Sweep of {} brought forward: {}", endpoint, evidence);
@@ -657,7 +658,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (sweep == null) {
             return "The sweep is off for " + endpoint + " (sweepEnabled=false or emitUpdates=true)";
         }
-        sweep.sweepNow(Instant.now(), "sweep now");
+        sweep.sweepNow(endpoint.getComponent().timeSource().now(), "sweep now");
         LOG.info("Sweep of {} requested now: the next polls re-read the whole view from page 1", endpoint);
         return "A full sweep starts with the next poll of " + endpoint;
     }

@@ -280,6 +280,61 @@ class ConsumerSweepTest {
         assertThat(callsAfterAFullPass(uri + "&sweepMinPassInterval=0")).as("no interval").anyMatch(c -> c > 1);
     }
 
+    /**
+     * The sweep's pace earns its pages on the component's {@code timeSource}, like the limiter and the cadence: with a
+     * virtual clock moved an hour between back-to-back polls, each poll reads the sweep's pages (on the system clock
+     * the milliseconds between them earned none, so a virtual-time benchmark had to turn the sweep off).
+     */
+    @Test
+    void theSweepEarnsItsPagesOnTheComponentsTimeSource() throws Exception {
+        sim.seedLeads(30, 5, Duration.ofMinutes(1));
+        VirtualTime time = new VirtualTime(Instant.parse("2026-01-15T00:00:00Z"));
+        String uri = "cashfin-leads:list?startScheduler=false&plan=unlimited&delay=1&limit=10";
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri)) {
+            h.context.getComponent("cashfin-leads", africa.cashfin.camel.leads.CashfinLeadsComponent.class)
+                    .setTimeSource(time);
+            h.start();
+            h.poll(); // the fast path reads the view
+            List<Long> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                time.advance(Duration.ofHours(1));
+                long before = sim.listCalls();
+                h.poll();
+                calls.add(sim.listCalls() - before);
+            }
+            assertThat(calls).as("list calls of polls an hour apart by the component's clock").allMatch(c -> c > 1);
+        }
+    }
+
+    /** A clock that moves only when told to (or when a limiter sleeps on it). */
+    private static final class VirtualTime implements africa.cashfin.camel.leads.api.limit.TimeSource {
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        private final Instant start;
+
+        VirtualTime(Instant start) {
+            this.start = start;
+        }
+
+        void advance(Duration d) {
+            nanos.addAndGet(d.toNanos());
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos.get();
+        }
+
+        @Override
+        public Instant now() {
+            return start.plusNanos(nanos.get());
+        }
+
+        @Override
+        public void sleepNanos(long n) {
+            nanos.addAndGet(Math.max(0, n));
+        }
+    }
+
     /** Polls until the sweep has read the whole view once, then returns the list calls of each of 5 more polls. */
     private static List<Long> callsAfterAFullPass(String uri) throws Exception {
         try (ConsumerHarness h = new ConsumerHarness(sim, uri).start()) {
