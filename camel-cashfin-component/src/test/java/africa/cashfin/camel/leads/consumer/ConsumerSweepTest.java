@@ -288,7 +288,8 @@ class ConsumerSweepTest {
     @Test
     void theSweepEarnsItsPagesOnTheComponentsTimeSource() throws Exception {
         sim.seedLeads(30, 5, Duration.ofMinutes(1));
-        VirtualTime time = new VirtualTime(Instant.parse("2026-01-15T00:00:00Z"));
+        africa.cashfin.camel.leads.api.limit.VirtualTime time = africa.cashfin.camel.leads.api.limit.VirtualTime
+                .autoAdvancing();
         String uri = "cashfin-leads:list?startScheduler=false&plan=unlimited&delay=1&limit=10";
         try (ConsumerHarness h = new ConsumerHarness(sim, uri)) {
             h.context.getComponent("cashfin-leads", africa.cashfin.camel.leads.CashfinLeadsComponent.class)
@@ -303,35 +304,6 @@ class ConsumerSweepTest {
                 calls.add(sim.listCalls() - before);
             }
             assertThat(calls).as("list calls of polls an hour apart by the component's clock").allMatch(c -> c > 1);
-        }
-    }
-
-    /** A clock that moves only when told to (or when a limiter sleeps on it). */
-    private static final class VirtualTime implements africa.cashfin.camel.leads.api.limit.TimeSource {
-        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
-        private final Instant start;
-
-        VirtualTime(Instant start) {
-            this.start = start;
-        }
-
-        void advance(Duration d) {
-            nanos.addAndGet(d.toNanos());
-        }
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        @Override
-        public Instant now() {
-            return start.plusNanos(nanos.get());
-        }
-
-        @Override
-        public void sleepNanos(long n) {
-            nanos.addAndGet(Math.max(0, n));
         }
     }
 

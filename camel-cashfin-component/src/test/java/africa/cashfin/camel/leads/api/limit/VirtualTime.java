@@ -10,7 +10,7 @@ import io.github.bucket4j.TimeMeter;
  * of hours in milliseconds); in manual mode a sleeper blocks until the test {@link #advance(Duration) advances} the
  * clock past its wake-up time (deterministic multi-threaded tests).
  */
-final class VirtualTime implements TimeSource {
+public final class VirtualTime implements TimeSource {
 
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -22,7 +22,7 @@ final class VirtualTime implements TimeSource {
         this.autoAdvance = autoAdvance;
     }
 
-    static VirtualTime autoAdvancing() {
+    public static VirtualTime autoAdvancing() {
         return new VirtualTime(true);
     }
 
@@ -66,7 +66,7 @@ final class VirtualTime implements TimeSource {
         }
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         nanos += duration.toNanos();
         notifyAll();
     }
