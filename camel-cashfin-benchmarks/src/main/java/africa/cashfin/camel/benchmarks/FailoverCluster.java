@@ -207,6 +207,7 @@ public final class FailoverCluster {
         ExecutorService faultThread = Executors.newSingleThreadExecutor();
         Future<?> faultInProgress = null;
         int nextFault = 0;
+        long rateLimitedSeen = 0;
         try {
             while (true) {
                 if (System.nanoTime() > deadline) {
@@ -246,7 +247,8 @@ public final class FailoverCluster {
                     && emitted >= settings.faults().get(nextFault).at() * settings.backfill()) {
                     ScheduledFault fault = settings.faults().get(nextFault++);
                     String leader = scalarText(db, "SELECT node FROM emitted ORDER BY seq DESC LIMIT 1");
-                    log.accept(String.format("fault %s: after %d leads emitted, leader %s", fault, emitted, leader));
+                    log.accept(String.format("fault %s: after %d leads emitted, %.1f s after the first create, leader %s",
+                            fault, emitted, firstCreateNanos == null ? 0.0 : (now - firstCreateNanos) / 1e9, leader));
                     faultInProgress = faultThread.submit(() -> chaos.apply(fault, leader));
                 }
                 if (drainedNanos == null && (creates >= totalQueue || createdTotal >= totalQueue)) {
@@ -263,6 +265,14 @@ public final class FailoverCluster {
                     if (distinct >= sim.leadCount()) {
                         break;
                     }
+                }
+                long rateLimited = sim.requestCount(Outcome.RATE_LIMITED);
+                if (rateLimited > rateLimitedSeen) { // when each 429 came, to attribute it to a fault or the limits
+                    log.accept(String.format("429s +%d at %.1f s after the first create (last fault started: %s)",
+                            rateLimited - rateLimitedSeen,
+                            firstCreateNanos == null ? 0.0 : (now - firstCreateNanos) / 1e9,
+                            nextFault == 0 ? "none" : settings.faults().get(nextFault - 1)));
+                    rateLimitedSeen = rateLimited;
                 }
                 if (now - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                     log.accept(counts(db) + ", leads in Cashfin " + sim.leadCount() + ", 429s "
