@@ -198,24 +198,27 @@ public class CashfinLeadsConfiguration implements Cloneable {
     private boolean sweepEnabled = true;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "false",
-              description = "Let the consumer set its own poll cadence instead of the fixed `delay`: after a poll that"
-                            + " found leads, the interval between their arrivals (at least `minDelay`), doubling with"
-                            + " each poll in a row that found none up to `maxDelay`, and never faster than its share of"
-                            + " the server's day allows (its"
-                            + " `budgetReserve`, else the pool's fraction, of the plan's daily calls; calls saved while"
-                            + " idle stay available to a burst later in the same day). One INFO line per change of"
-                            + " regime (burst, cooling, idle, budget, spent). See docs/rate-limiting.md#adaptive-polling.")
+              description = "Let the consumer set its own poll cadence instead of the fixed `delay`, spending the"
+                            + " calls `delay` would (the day's plan, 288 at 5 min) where leads arrive: polls spread in"
+                            + " proportion to the square root of the arrival rate expected at each time of the server's"
+                            + " day (learnt from the leads of past days, in memory), faster after a poll that found"
+                            + " leads arriving faster than expected (at least `minDelay` apart), back to the plan after"
+                            + " a poll that found none, and never faster than its share of the server's day allows"
+                            + " (its `budgetReserve`, else the pool's fraction, of the plan's daily calls). One INFO"
+                            + " line per change of regime (burst, plan, idle, budget, spent). See"
+                            + " docs/rate-limiting.md#adaptive-polling.")
     private boolean adaptivePolling;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "10000", javaType = "java.time.Duration",
               description = "With `adaptivePolling`: the shortest delay, in milliseconds or as a duration (`10s`):"
-                            + " the cadence of a burst whose leads arrive faster than that, while the budget allows.")
+                            + " the cadence of a burst whose leads arrive fast, while the plan and the budget allow."
+                            + " At most `delay`.")
     private long minDelay = DEFAULT_MIN_DELAY_MILLIS;
 
-    @UriParam(label = "consumer,scheduler", defaultValue = "300000", javaType = "java.time.Duration",
-              description = "With `adaptivePolling`: the longest delay while nothing arrives, in milliseconds or as a"
-                            + " duration (`5m`): the worst time-to-emit of the first lead after a quiet spell, and the"
-                            + " cadence an idle list costs (288 calls a day at `5m`). The budget may make it longer.")
+    @UriParam(label = "consumer,scheduler", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "With `adaptivePolling`: the longest delay, in milliseconds or as a duration (`30m`): the"
+                            + " worst time-to-emit of a lead at a time of day when none arrived before, and the cadence"
+                            + " once the day's plan is spent. At least `delay`. The budget may make the delay longer.")
     private long maxDelay = DEFAULT_MAX_DELAY_MILLIS;
 
     @UriParam(label = "consumer", defaultValue = "0.1",
@@ -280,10 +283,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.maxDelay = maxDelay;
     }
 
-    /** The adaptive cadence of a new consumer, or null with {@code adaptivePolling=false}. */
-    public africa.cashfin.camel.leads.consumer.PollCadence pollCadence() {
+    /**
+     * The adaptive cadence of a new consumer, or null with {@code adaptivePolling=false}.
+     *
+     * @param delay the endpoint's {@code delay}: its calls make the day's plan
+     */
+    public africa.cashfin.camel.leads.consumer.PollCadence pollCadence(long delay) {
         return adaptivePolling ? new africa.cashfin.camel.leads.consumer.PollCadence(
-                java.time.Duration.ofMillis(minDelay), java.time.Duration.ofMillis(maxDelay)) : null;
+                java.time.Duration.ofMillis(minDelay), java.time.Duration.ofMillis(maxDelay),
+                java.time.Duration.ofMillis(delay)) : null;
     }
 
     /** consumer: the sweep's fraction of the endpoint's calls. */
@@ -346,8 +354,8 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** Default {@code minDelay} of adaptive polling: 10 seconds. */
     public static final long DEFAULT_MIN_DELAY_MILLIS = 10_000;
 
-    /** Default {@code maxDelay} of adaptive polling: 5 minutes, the fixed {@code delay}'s default. */
-    public static final long DEFAULT_MAX_DELAY_MILLIS = 300_000;
+    /** Default {@code maxDelay} of adaptive polling: 30 minutes. */
+    public static final long DEFAULT_MAX_DELAY_MILLIS = 1_800_000;
 
     /** The consumer's page size when {@code limit} is not set: the API maximum. */
     public static final int DEFAULT_CONSUMER_LIMIT = LeadQuery.MAX_LIMIT;
@@ -477,10 +485,14 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return key.toString();
     }
 
-    /** Checks the consumer options; called when a consumer is created. */
-    void validateConsumer() {
+    /**
+     * Checks the consumer options; called when a consumer is created.
+     *
+     * @param delay the endpoint's {@code delay}
+     */
+    void validateConsumer(long delay) {
         parsedStartFrom();
-        pollCadence();
+        pollCadence(delay);
         if (sweepEnabled) {
             new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), null, false,
                               Duration.ofMillis(sweepMinPassInterval));

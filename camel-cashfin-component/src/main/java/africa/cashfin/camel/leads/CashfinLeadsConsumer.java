@@ -112,7 +112,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.failedLeads = new FailedLeadBackoff(endpoint.getConfiguration().failedLeadBackoffPolicy());
-        this.cadence = endpoint.getConfiguration().pollCadence();
+        this.cadence = endpoint.getConfiguration().pollCadence(endpoint.getDelay());
     }
 
     @Override
@@ -140,8 +140,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (cadence != null) {
             // the scheduler ticks often; isPollAllowed lets a tick poll only when the cadence says it is due
             setDelay(PollCadence.tickMillis(endpoint.getConfiguration().getMinDelay()));
-            LOG.info("{} polls adaptively: every {} after leads, up to every {} while idle, within its share of the"
-                     + " day's calls", endpoint, DurationText.of(cadence.delay()),
+            LOG.info("{} polls adaptively: the calls of a fixed delay of {} a day, placed where leads arrive, between {}"
+                     + " and {} apart, within its share of the day's calls", endpoint,
+                     DurationText.of(Duration.ofMillis(endpoint.getDelay())),
+                     DurationText.of(Duration.ofMillis(endpoint.getConfiguration().getMinDelay())),
                      DurationText.of(Duration.ofMillis(endpoint.getConfiguration().getMaxDelay())));
         }
         super.doStart();
@@ -674,7 +676,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         return cadence == null ? endpoint.getDelay() : cadence.delay().toMillis();
     }
 
-    @ManagedAttribute(description = "Adaptive polling: why the delay is what it is (burst, cooling, idle, budget,"
+    @ManagedAttribute(description = "Adaptive polling: why the delay is what it is (burst, plan, idle, budget,"
                                     + " spent), or fixed")
     public String getPollingRegime() {
         return cadence == null ? "fixed" : cadence.regime().text();

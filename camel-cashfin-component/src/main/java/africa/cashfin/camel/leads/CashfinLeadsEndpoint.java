@@ -322,7 +322,7 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
             throw new IllegalArgumentException("cashfin-leads:" + configuration.getOperation() + " cannot be consumed"
                                                + " from: use from(\"cashfin-leads:list\") to receive new leads");
         }
-        configuration.validateConsumer();
+        configuration.validateConsumer(getDelay());
         CashfinLeadsConsumer consumer = new CashfinLeadsConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);

@@ -2,6 +2,7 @@ package africa.cashfin.camel.leads.consumer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -9,19 +10,28 @@ import java.util.Locale;
  * the endpoint's share of the server's day. Pure decisions, no clock of its own, no Camel; driven by the consumer's
  * single poll thread (its figures may be read from any thread).
  * <ul>
- * <li><b>Activity</b>: a poll that handed {@code k} leads to the route, {@code t} after the poll before, sets the delay
- * to the interval between their arrivals, {@code t / k}, at least {@code minDelay} ({@link Regime#BURST}; at
- * {@code maxDelay} it stays {@link Regime#IDLE}: a lone lead on a quiet list does not set off fast polls); each poll
- * in a row that found nothing doubles the delay ({@link Regime#COOLING}), up to {@code maxDelay}
- * ({@link Regime#IDLE}).</li>
- * <li><b>Budget</b> (only with a daily limit): with {@code L} calls of the share left in the server's day, {@code T}
- * until the day ends and {@code c} calls per poll (a running average, sweep pages included), the consumer keeps
- * {@code c x T / maxDelay} calls for idling at {@code maxDelay} until the day ends; while what is left beyond that
- * covers the next poll, the activity's delay stands. Once it does not, the delay is at least the even pace of what is
- * left, {@code c x T / L} ({@link Regime#BUDGET}), so the share lasts until the end of the day and is never exceeded;
- * with nothing left, the next poll waits for the new day ({@link Regime#SPENT}). As the day runs out the reserve for
- * idling shrinks, so calls saved while idle earlier are there for a burst late in the day instead of being lost at
- * midnight; an idle list does not burn them.</li>
+ * <li><b>The day's plan</b>: the calls a fixed {@code delay} would spend from the first poll of the server's day to its
+ * end ({@code T / delay}, 288 a day at 5 min). With {@code P} polls of the plan left ({@code (plan - spent) / c},
+ * {@code c} calls per poll, a running average), the rate of arrivals {@code r(s)} expected at each time {@code s} of
+ * the day ({@link ArrivalProfile}: when leads arrived on past server days; flat, one lead per {@code delay}, before a
+ * whole day was seen) and {@code r} the rate now, the delay is {@code W / (P x sqrt(r))} with {@code W} the integral of
+ * {@code sqrt(r(s))} from now to the day's end: the polls left spread in proportion to the square root of the
+ * arrival rate, which minimises the expected wait of a lead for that many polls ({@link Regime#PLAN}; at
+ * {@code maxDelay} {@link Regime#IDLE}). Re-planned after every poll, so a burst's polls come out of the rest of the
+ * day and a quiet morning leaves more for the afternoon; the calls left at the end of the day are spent before it
+ * ends rather than lost. With the plan spent, polls are {@code maxDelay} apart, and one is at the end of the day
+ * (when the next day's plan begins).</li>
+ * <li><b>Activity</b>: a poll that handed {@code k} leads to the route, {@code t} after the poll before, observed a
+ * rate {@code (k - 1) / t} (a lone lead is no sign of a burst); when it is above the profile's, it is the {@code r}
+ * above ({@link Regime#BURST} when more than
+ * four times the profile's: the delay is at least halved), so a burst is polled fast, at least {@code minDelay} apart,
+ * and a poll that finds nothing returns to the plan at once.</li>
+ * <li><b>Budget</b> (only with a daily limit, a hard bound over the plan): with {@code L} calls of the share left in
+ * the server's day and {@code T} until the day ends, the consumer keeps {@code c x T / maxDelay} calls for idling at
+ * {@code maxDelay} until the day ends; while what is left beyond that covers the next poll, the plan's delay stands.
+ * Once it does not, the delay is at least the even pace of what is left, {@code c x T / L} ({@link Regime#BUDGET}), so
+ * the share lasts until the end of the day and is never exceeded; with nothing left, the next poll waits for the new
+ * day ({@link Regime#SPENT}).</li>
  * </ul>
  */
 public final class PollCadence {
@@ -31,11 +41,11 @@ public final class PollCadence {
 
     /** Why the delay is what it is. */
     public enum Regime {
-        /** The last poll found leads: polling at the interval between their arrivals, at least {@code minDelay}. */
+        /** The last poll found leads arriving more than four times faster than the profile expects: polling fast. */
         BURST,
-        /** Polls found nothing lately: the delay doubles with each idle poll. */
-        COOLING,
-        /** Nothing for a while: polling at {@code maxDelay}. */
+        /** Following the day's plan: polls spread in proportion to the square root of the expected arrival rate. */
+        PLAN,
+        /** Polling at {@code maxDelay}: the plan expects next to nothing now, or the plan's calls are spent. */
         IDLE,
         /** The share's calls left in the day allow no faster than their even pace. */
         BUDGET,
@@ -66,8 +76,14 @@ public final class PollCadence {
 
     private final Duration minDelay;
     private final Duration maxDelay;
-    /** The activity's delay (before the budget), which idle polls double. */
-    private Duration activityDelay;
+    /** The fixed delay whose calls make the day's plan. */
+    private final Duration planDelay;
+    private final ArrivalProfile profile = new ArrivalProfile();
+    /** The end of the server's day the plan is for. */
+    private Instant planDayEnds;
+    /** The calls of the day's plan, and the calls spent in that day. */
+    private double planCalls;
+    private long spentInDay;
     private Instant lastPollAt;
     private double callsPerPoll = 1;
     // written by the poll thread only; volatile for the JMX, console and metrics readers
@@ -76,22 +92,25 @@ public final class PollCadence {
     private volatile Instant nextPollAt;
     private volatile long callsLeft = -1;
     private volatile long projectedSpend = -1;
+    private volatile long planLeft = -1;
 
     /**
-     * @param minDelay the delay right after leads were found (at least 1 ms)
-     * @param maxDelay the longest delay while idle (at least minDelay)
+     * @param minDelay  the shortest delay, during a burst (at least 1 ms)
+     * @param maxDelay  the longest delay (at least {@code planDelay})
+     * @param planDelay the fixed delay whose calls make the day's plan (at least {@code minDelay})
      */
-    public PollCadence(Duration minDelay, Duration maxDelay) {
-        if (minDelay.toMillis() < 1 || maxDelay.compareTo(minDelay) < 0) {
-            throw new IllegalArgumentException("adaptivePolling needs 0 < minDelay <= maxDelay, got minDelay="
-                                               + minDelay.toMillis() + " ms and maxDelay=" + maxDelay.toMillis()
-                                               + " ms");
+    public PollCadence(Duration minDelay, Duration maxDelay, Duration planDelay) {
+        if (minDelay.toMillis() < 1 || planDelay.compareTo(minDelay) < 0 || maxDelay.compareTo(planDelay) < 0) {
+            throw new IllegalArgumentException("adaptivePolling needs 0 < minDelay <= delay <= maxDelay (the day's"
+                                               + " plan is the calls of a fixed delay), got minDelay="
+                                               + minDelay.toMillis() + " ms, delay=" + planDelay.toMillis()
+                                               + " ms and maxDelay=" + maxDelay.toMillis() + " ms");
         }
         this.minDelay = minDelay;
         this.maxDelay = maxDelay;
-        this.delay = minDelay;
-        this.activityDelay = minDelay;
-        this.regime = Regime.BURST;
+        this.planDelay = planDelay;
+        this.delay = planDelay;
+        this.regime = Regime.PLAN;
     }
 
     /**
@@ -111,26 +130,55 @@ public final class PollCadence {
      * Decides the delay after a poll.
      *
      * @param  now        when the poll ended
-     * @param  leadsFound leads the poll handed to the route
+     * @param  leadsFound leads the poll handed to the route (their arrivals, spread over the time since the poll
+     *                    before, teach the profile when leads arrive)
      * @param  calls      list calls the poll made (sweep pages included)
      * @param  budget     the share's day, read after the poll
      * @return            the regime before this poll when it changed, else null
      */
     public Regime polled(Instant now, int leadsFound, int calls, DayBudget budget) {
         callsPerPoll += CALLS_PER_POLL_WEIGHT * (Math.max(1, calls) - callsPerPoll);
-        Duration activity;
-        if (leadsFound > 0) {
-            // the interval between the leads' arrivals; the first poll (no interval yet) starts fast
-            activity = lastPollAt == null ? minDelay
-                    : Duration.ofMillis(Math.max(0, Duration.between(lastPollAt, now).toMillis()) / leadsFound);
-        } else {
-            activity = activityDelay.multipliedBy(2);
+        Instant dayEnds = budget.limited() ? budget.dayEnds()
+                : now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!dayEnds.isAfter(now)) {
+            dayEnds = now.plus(planDelay); // a stale day: the next headers or the budget below move it on
         }
-        activity = activity.compareTo(minDelay) < 0 ? minDelay : activity.compareTo(maxDelay) > 0 ? maxDelay : activity;
-        Regime next = activity.compareTo(maxDelay) >= 0 ? Regime.IDLE
-                : leadsFound > 0 ? Regime.BURST : Regime.COOLING;
+        profile.day(dayEnds);
+        if (planDayEnds == null || dayEnds.isAfter(planDayEnds.plusSeconds(60))) {
+            planCalls = (double) Duration.between(now, dayEnds).toMillis() / planDelay.toMillis();
+            spentInDay = 0;
+        }
+        planDayEnds = dayEnds;
+        spentInDay += Math.max(0, calls);
+
+        double prior = 1.0 / planDelay.toMillis();
+        double expected = profile.rate(now, prior);
+        double observed = 0;
+        if (leadsFound > 0 && lastPollAt != null && now.isAfter(lastPollAt)) {
+            // the first poll's leads are a backlog of unknown age: not a rate; a lone lead is no sign of a burst (the
+            // poll would have seen it at any rate), so the rate counts the leads beyond the first
+            profile.arrived(lastPollAt, now, leadsFound);
+            observed = (double) (leadsFound - 1) / Duration.between(lastPollAt, now).toMillis();
+        }
         lastPollAt = now;
-        Duration chosen = activity;
+        double pollsLeft = (planCalls - spentInDay) / callsPerPoll;
+        Duration planned;
+        Regime next;
+        if (pollsLeft < 1) {
+            // the plan is spent: maxDelay apart, and a poll when the next day's plan begins
+            Duration untilDayEnds = Duration.between(now, dayEnds);
+            planned = untilDayEnds.compareTo(maxDelay) >= 0 ? maxDelay
+                    : untilDayEnds.compareTo(minDelay) <= 0 ? minDelay : untilDayEnds;
+            next = Regime.IDLE;
+        } else {
+            double weight = profile.sqrtRateIntegral(now, dayEnds, prior);
+            double millis = weight / (pollsLeft * Math.sqrt(Math.max(expected, observed)));
+            planned = millis >= maxDelay.toMillis() ? maxDelay
+                    : millis <= minDelay.toMillis() ? minDelay : Duration.ofMillis((long) Math.ceil(millis));
+            next = planned.compareTo(maxDelay) >= 0 ? Regime.IDLE
+                    : observed > 4 * expected ? Regime.BURST : Regime.PLAN;
+        }
+        Duration chosen = planned;
         if (budget.limited()) {
             Duration untilDayEnds = Duration.between(now, budget.dayEnds());
             if (untilDayEnds.isNegative()) {
@@ -144,7 +192,7 @@ public final class PollCadence {
                 next = Regime.SPENT;
             } else if (left - callsPerPoll < keepForIdling) {
                 Duration even = Duration.ofMillis((long) Math.ceil(callsPerPoll * dayMillis / left));
-                if (even.compareTo(activity) > 0) {
+                if (even.compareTo(planned) > 0) {
                     chosen = even;
                     next = Regime.BUDGET;
                 }
@@ -156,15 +204,20 @@ public final class PollCadence {
             callsLeft = -1;
             projectedSpend = -1;
         }
+        planLeft = Math.max(0, (long) Math.floor(planCalls - spentInDay));
         Regime before = regime;
-        activityDelay = activity;
         delay = chosen;
         regime = next;
         nextPollAt = now.plus(chosen);
         return before == next ? null : before;
     }
 
-    /** The delay chosen after the last poll ({@code minDelay} before the first). */
+    /** The calls of the day's plan not yet spent after the last poll. */
+    public long planCallsLeft() {
+        return planLeft;
+    }
+
+    /** The delay chosen after the last poll (the plan's {@code delay} before the first). */
     public Duration delay() {
         return delay;
     }
@@ -197,10 +250,11 @@ public final class PollCadence {
         return callsPerPoll;
     }
 
-    /** @return e.g. {@code burst: next poll in 10s} */
+    /** @return e.g. {@code plan: every 2 min 10 s, 201 calls of the day's plan left, 842 calls of the share left...} */
     public String describe() {
         StringBuilder b = new StringBuilder(regime.text()).append(": every ")
-                .append(africa.cashfin.camel.leads.api.limit.DurationText.of(delay));
+                .append(africa.cashfin.camel.leads.api.limit.DurationText.of(delay)).append(", ").append(planLeft)
+                .append(" calls of the day's plan left");
         if (callsLeft >= 0) {
             b.append(", ").append(callsLeft).append(" calls of the share left in the server's day, about ")
                     .append(projectedSpend).append(" of them to be spent at this pace");

@@ -21,8 +21,9 @@ import africa.cashfin.camel.leads.LogCapture;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
- * Adaptive polling in a route written as in docs/component.md: the cadence speeds up after new leads, slows down while
- * nothing arrives, logs one line per change of regime, and never polls faster than the endpoint's share of the day.
+ * Adaptive polling in a route written as in docs/component.md: the cadence follows the day's plan (the calls of
+ * {@code delay}), speeds up while leads arrive faster than the plan expects, returns to the plan when they stop, logs
+ * one line per change of regime, and never polls faster than the endpoint's share of the day.
  */
 class AdaptivePollingRouteTest {
 
@@ -60,39 +61,40 @@ class AdaptivePollingRouteTest {
     }
 
     @Test
-    void speedsUpAfterABurstAndSlowsDownWhenIdle() throws Exception {
+    void pollsAtTheDelayFasterDuringABurstAndBackToThePlanWhenItEnds() throws Exception {
         List<String> changes;
         try (LogCapture log = new LogCapture()) {
+            // no past day: the plan is the calls of delay=1s, spread evenly
             CashfinLeadsConsumer consumer =
-                    start("plan=professional&adaptivePolling=true&minDelay=200&maxDelay=1600");
-            await().atMost(Duration.ofSeconds(20)).until(() -> "idle".equals(consumer.getPollingRegime()));
-            assertThat(consumer.getCurrentDelayMillis()).isEqualTo(1600);
+                    start("plan=professional&adaptivePolling=true&delay=1000&minDelay=200&maxDelay=5000");
+            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPolls() >= 2);
+            assertThat(consumer.getPollingRegime()).isEqualTo("plan");
+            assertThat(consumer.getCurrentDelayMillis()).as("the day over its plan's polls").isBetween(1000L, 1100L);
             assertThat(consumer.getCallsLeftToday()).as("the professional plan's day, less what was spent")
                     .isBetween(90_000L, 98_000L);
 
-            // idle at 1.6 s: three polls take at least 3 x 1.6 s
+            // at the plan's pace: three polls take at least 3 x 1 s
             long idleCalls = cashfin.listCalls();
             Instant idleFrom = Instant.now();
             await().atMost(Duration.ofSeconds(20)).until(() -> cashfin.listCalls() >= idleCalls + 3);
-            assertThat(Duration.between(idleFrom, Instant.now())).isGreaterThan(Duration.ofMillis(3 * 1600 - 200));
+            assertThat(Duration.between(idleFrom, Instant.now())).isGreaterThan(Duration.ofMillis(3 * 1000 - 200));
 
-            // a burst: the first leads are found within maxDelay; then two new leads before every poll halve the
-            // delay down to minDelay
-            cashfin.insertLeads(3);
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+            // a burst: ten new leads before every poll, ten times the rate the plan expects, make it poll faster,
+            // down to minDelay
             long[] fastest = { Long.MAX_VALUE };
             for (int i = 0; i < 6; i++) {
                 long calls = cashfin.listCalls();
                 int before = received.size();
-                cashfin.insertLeads(2);
-                await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == before + 2
+                cashfin.insertLeads(10);
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == before + 10
                                                                    && cashfin.listCalls() > calls);
                 fastest[0] = Math.min(fastest[0], consumer.getCurrentDelayMillis());
             }
             assertThat(fastest[0]).as("the delay during the burst").isEqualTo(200);
 
-            // nothing more: back to idle
-            await().atMost(Duration.ofSeconds(20)).until(() -> "idle".equals(consumer.getPollingRegime()));
+            // nothing more: the next poll that finds nothing goes back to the plan
+            await().atMost(Duration.ofSeconds(10)).until(() -> "plan".equals(consumer.getPollingRegime()));
+            assertThat(consumer.getCurrentDelayMillis()).isBetween(1000L, 1100L);
             // an event passes each logger config on its way to the root (LogCapture): a repeat in a row is one event
             List<String> lines = log.lines().stream().filter(l -> l.contains("Polling of") && l.contains(" changes from "))
                     .map(l -> l.substring(l.indexOf(" changes from ") + 14)).toList();
@@ -103,11 +105,10 @@ class AdaptivePollingRouteTest {
                 }
             }
         }
-        assertThat(received).doesNotHaveDuplicates().hasSize(15);
-        // one line per change of regime: burst -> cooling -> idle, the burst, and back
+        assertThat(received).doesNotHaveDuplicates().hasSize(60);
+        // one line per change of regime: to the burst and back
         assertThat(changes).extracting(l -> l.substring(0, l.indexOf(':')))
-                .containsSubsequence("burst to cooling", "cooling to idle", "idle to burst", "burst to cooling",
-                        "cooling to idle");
+                .containsSubsequence("plan to burst", "burst to plan");
         for (int i = 1; i < changes.size(); i++) {
             String previousTo = changes.get(i - 1).split(" to ")[1].split(":")[0];
             assertThat(changes.get(i)).as("each line is a change: %s", changes).startsWith(previousTo + " to ");
@@ -118,7 +119,7 @@ class AdaptivePollingRouteTest {
     void neverPollsFasterThanTheShareOfTheDayAllows() throws Exception {
         // a day of 50 calls (49 after the 2 % margin) cannot pay for polls every 200 ms: the even pace of what is left
         CashfinLeadsConsumer consumer =
-                start("maxRequestsPerDay=50&adaptivePolling=true&minDelay=200&maxDelay=1000");
+                start("maxRequestsPerDay=50&adaptivePolling=true&delay=1000&minDelay=200&maxDelay=1000");
         cashfin.insertLeads(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
         assertThat(consumer.getPollingRegime()).isEqualTo("budget");
@@ -146,7 +147,7 @@ class AdaptivePollingRouteTest {
         camel.setManagementName("cashfin-adaptive-test");
         camel.getRegistry().bind("metricsRegistry", meters);
         // Free: 980 calls a day cannot pay for idling at 800 ms, so the cadence is the even pace of what is left
-        CashfinLeadsConsumer consumer = start("plan=free&adaptivePolling=true&minDelay=200&maxDelay=800", camel);
+        CashfinLeadsConsumer consumer = start("plan=free&adaptivePolling=true&delay=800&minDelay=200&maxDelay=800", camel);
         await().atMost(Duration.ofSeconds(20)).until(() -> "budget".equals(consumer.getPollingRegime()));
         long delay = consumer.getCurrentDelayMillis();
         assertThat(delay).isGreaterThan(800);

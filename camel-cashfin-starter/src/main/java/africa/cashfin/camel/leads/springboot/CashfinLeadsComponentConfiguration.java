@@ -104,29 +104,31 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean sweepEnabled = true;
 
     /**
-     * Let the consumer set its own poll cadence instead of the fixed delay: after a poll that found leads, the
-     * interval between their arrivals (at least minDelay), doubling with each poll in a row that found none up to
-     * maxDelay, and never faster than its share of the server's day allows (its budgetReserve, else the pool's
-     * fraction, of the plan's daily calls; calls saved while idle stay available to a burst later in the same day).
-     * One INFO line per change of regime (burst, cooling, idle, budget, spent). See
+     * Let the consumer set its own poll cadence instead of the fixed delay, spending the calls delay would (the day's
+     * plan, 288 at 5 min) where leads arrive: polls spread in proportion to the square root of the arrival rate
+     * expected at each time of the server's day (learnt from the leads of past days, in memory), faster after a poll
+     * that found leads arriving faster than expected (at least minDelay apart), back to the plan after a poll that
+     * found none, and never faster than its share of the server's day allows (its budgetReserve, else the pool's
+     * fraction, of the plan's daily calls). One INFO line per change of regime (burst, plan, idle, budget, spent). See
      * docs/rate-limiting.md#adaptive-polling.
      */
     private Boolean adaptivePolling = false;
 
     /**
      * With adaptivePolling: the shortest delay, in milliseconds or as a duration (10s): the cadence of a burst whose
-     * leads arrive faster than that, while the budget allows. A number of milliseconds or a duration such as 10s.
+     * leads arrive fast, while the plan and the budget allow. At most delay. A number of milliseconds or a duration
+     * such as 10s.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration minDelay = Duration.ofMillis(10000);
 
     /**
-     * With adaptivePolling: the longest delay while nothing arrives, in milliseconds or as a duration (5m): the worst
-     * time-to-emit of the first lead after a quiet spell, and the cadence an idle list costs (288 calls a day at 5m).
-     * The budget may make it longer. A number of milliseconds or a duration such as 10s.
+     * With adaptivePolling: the longest delay, in milliseconds or as a duration (30m): the worst time-to-emit of a lead
+     * at a time of day when none arrived before, and the cadence once the day's plan is spent. At least delay. The
+     * budget may make the delay longer. A number of milliseconds or a duration such as 10s.
      */
     @DurationUnit(ChronoUnit.MILLIS)
-    private Duration maxDelay = Duration.ofMillis(300000);
+    private Duration maxDelay = Duration.ofMillis(1800000);
 
     /**
      * The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most 0.5). Default 0.1: on
