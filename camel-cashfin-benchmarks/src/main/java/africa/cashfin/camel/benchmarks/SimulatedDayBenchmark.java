@@ -30,14 +30,19 @@ import africa.cashfin.camel.simulator.Plan;
  * forward. The route is {@code from("cashfin-leads:list?startScheduler=false...")}: this main runs each poll
  * ({@code consumer.run()}) when it is due (after the fixed {@code delay}, or at the cadence's {@code NextPollAt}) and
  * inserts each lead at its arrival time, whichever comes first, so a day takes seconds and every figure comes from
- * the simulator's counters and the virtual clock, not from timing. The sweep is off in every run (its pace runs on
- * the system clock). Traces: {@code steady} (200 leads at random over 24 h), {@code business} (300 leads from 08:00 to
+ * the simulator's counters and the virtual clock, not from timing. The sweep is off in every run (as in the figures
+ * of earlier sessions, so that they compare). Traces: {@code steady} (200 leads at random over 24 h), {@code business} (300 leads from 08:00 to
  * 18:00 with a lunch peak from 12:00 to 14:00), {@code campaign} (300 leads from 10:00 to 10:10 and 20 at random over
  * the day), {@code weekend} (12 leads at random over the day). A competing import ({@code --import 500}) creates that
  * many leads with a {@code cashfin-leads:create} producer of the same secret, one every 1.1 s from
  * {@code --import-at 09:00}: its calls come out of the same daily budget, and its leads (emitted by the consumer too)
- * are not timed. Options: {@code --plans free,starter --traces steady,business,campaign,weekend --modes 5m,1m,adaptive
- * --min-delay 10s --max-delay 5m --seed 21 --import 0 --import-at 09:00}. Not a test; CI never runs it; see
+ * are not timed. Adaptive polling learns when leads arrive from past server days: with {@code --history N} the
+ * measured day (seed {@code --seed}) follows N days of the same trace (seeds {@code seed+1..seed+N}; their leads are
+ * polled, not timed, and their calls not counted; a past day's campaign starts at a random time from 08:00 to 18:00
+ * unless {@code --recurring-campaign true}); mode {@code adaptive} runs after them, {@code adaptive-fresh} without
+ * them. Options: {@code --plans free,starter --traces steady,business,campaign,weekend
+ * --modes 5m,1m,adaptive,adaptive-fresh --delay 5m --min-delay 10s --max-delay 30m --history 0 --seed 21 --import 0
+ * --import-at 09:00}. Not a test; CI never runs it; see
  * docs/performance.md for how to run it and the figures.
  */
 public final class SimulatedDayBenchmark {
@@ -55,8 +60,11 @@ public final class SimulatedDayBenchmark {
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options = new BenchmarkOptions(args);
         String minDelay = options.get("--min-delay", "10s");
-        String maxDelay = options.get("--max-delay", "5m");
+        String maxDelay = options.get("--max-delay", "30m");
+        String adaptiveDelay = options.get("--delay", "5m");
         long seed = options.getInt("--seed", 21);
+        int historyDays = options.getInt("--history", 0);
+        boolean recurringCampaign = Boolean.parseBoolean(options.get("--recurring-campaign", "false"));
         int imports = options.getInt("--import", 0);
         Instant importAt = DAY.plus(Duration.between(java.time.LocalTime.MIDNIGHT,
                 java.time.LocalTime.parse(options.get("--import-at", "09:00"))));
@@ -64,19 +72,28 @@ public final class SimulatedDayBenchmark {
         for (int i = 0; i < imports; i++) {
             importTimes.add(importAt.plusMillis(1_100L * i));
         }
-        System.out.printf("Simulated day (virtual clock, %s UTC), sweep off; adaptive: minDelay=%s maxDelay=%s;"
-                          + " seed %d; competing import: %d creates from %s%n", DAY, minDelay, maxDelay, seed,
+        System.out.printf("Simulated day (virtual clock, %s UTC), sweep off; adaptive: delay=%s minDelay=%s"
+                          + " maxDelay=%s after %d day(s) of the same trace (seeds %d+1..); seed %d; competing import:"
+                          + " %d creates from %s%n", DAY, adaptiveDelay, minDelay, maxDelay, historyDays, seed, seed,
                 imports, importAt);
         System.out.println("| Plan | Trace | Leads | Polling | Calls in the day | Calls left at midnight |"
                            + " Time-to-emit p50 | p95 | p99 |" + (imports > 0 ? " Import rows created |" : ""));
         System.out.println("|---|---|---|---|---|---|---|---|---|" + (imports > 0 ? "---|" : ""));
         for (String plan : options.get("--plans", "free,starter").split(",")) {
             for (String trace : options.get("--traces", "steady,business,campaign,weekend").split(",")) {
-                List<Instant> arrivals = trace(trace, seed);
+                List<Instant> arrivals = trace(trace, seed, DAY, false);
+                List<Instant> history = new ArrayList<>();
+                for (int d = historyDays; d >= 1; d--) {
+                    history.addAll(trace(trace, seed + d, DAY.minus(Duration.ofDays(d)), !recurringCampaign));
+                }
                 for (String mode : options.get("--modes", "5m,1m,adaptive").split(",")) {
-                    Result r = run(Plan.parse(plan), arrivals, importTimes, mode, minDelay, maxDelay);
+                    // the history only teaches the adaptive cadence; a fixed delay polls the same whatever came before
+                    Result r = run(Plan.parse(plan), mode.equals("adaptive") ? history : List.of(), arrivals,
+                            importTimes, mode, adaptiveDelay, minDelay, maxDelay);
+                    String polling = mode.equals("adaptive") ? "adaptive, " + historyDays + " past days"
+                            : mode.equals("adaptive-fresh") ? "adaptive, no past day" : "fixed `delay=" + mode + "`";
                     System.out.printf("| %s | %s | %d | %s | %,d | %,d | %s | %s | %s |%s%n", plan, trace,
-                            arrivals.size(), mode.equals("adaptive") ? "adaptive" : "fixed `delay=" + mode + "`",
+                            arrivals.size(), polling,
                             r.callsInDay, r.limit - r.callsInDay - r.createsInDay, text(r.percentile(50)),
                             text(r.percentile(95)),
                             text(r.percentile(99)), imports > 0 ? " " + r.imported + " of " + imports + " |" : "");
@@ -85,22 +102,29 @@ public final class SimulatedDayBenchmark {
         }
     }
 
-    /** The arrival times of a trace, sorted. */
-    static List<Instant> trace(String name, long seed) {
+    /**
+     * The arrival times of a trace on the day starting at {@code day}, sorted. The campaign starts at 10:00, or, with
+     * {@code campaignAnyTime}, at a random time between 08:00 and 18:00 (a past day's campaign that does not recur at
+     * the same time).
+     */
+    static List<Instant> trace(String name, long seed, Instant day, boolean campaignAnyTime) {
         Random random = new Random(seed + name.hashCode());
         List<Instant> arrivals = new ArrayList<>();
         switch (name) {
-            case "steady" -> spread(arrivals, random, 200, DAY, Duration.ofDays(1));
+            case "steady" -> spread(arrivals, random, 200, day, Duration.ofDays(1));
             case "business" -> {
-                spread(arrivals, random, 80, DAY.plus(Duration.ofHours(8)), Duration.ofHours(4));
-                spread(arrivals, random, 100, DAY.plus(Duration.ofHours(12)), Duration.ofHours(2));
-                spread(arrivals, random, 120, DAY.plus(Duration.ofHours(14)), Duration.ofHours(4));
+                spread(arrivals, random, 80, day.plus(Duration.ofHours(8)), Duration.ofHours(4));
+                spread(arrivals, random, 100, day.plus(Duration.ofHours(12)), Duration.ofHours(2));
+                spread(arrivals, random, 120, day.plus(Duration.ofHours(14)), Duration.ofHours(4));
             }
             case "campaign" -> {
-                spread(arrivals, random, 300, DAY.plus(Duration.ofHours(10)), Duration.ofMinutes(10));
-                spread(arrivals, random, 20, DAY, Duration.ofDays(1));
+                Instant start = campaignAnyTime
+                        ? day.plus(Duration.ofHours(8)).plusMillis((long) (random.nextDouble() * 36_000_000L))
+                        : day.plus(Duration.ofHours(10));
+                spread(arrivals, random, 300, start, Duration.ofMinutes(10));
+                spread(arrivals, random, 20, day, Duration.ofDays(1));
             }
-            case "weekend" -> spread(arrivals, random, 12, DAY, Duration.ofDays(1));
+            case "weekend" -> spread(arrivals, random, 12, day, Duration.ofDays(1));
             default -> throw new IllegalArgumentException("Unknown trace " + name
                                                           + ": use steady, business, campaign or weekend");
         }
@@ -114,13 +138,22 @@ public final class SimulatedDayBenchmark {
         }
     }
 
-    /** One day of one trace with one polling mode. */
-    static Result run(Plan plan, List<Instant> arrivals, List<Instant> imports, String mode, String minDelay,
-            String maxDelay) throws Exception {
-        ManualClock clock = new ManualClock(DAY);
+    /**
+     * One day of one trace with one polling mode, after the days of {@code history} (their leads are polled but not
+     * timed, and their calls are not counted).
+     */
+    static Result run(Plan plan, List<Instant> history, List<Instant> measured, List<Instant> imports, String mode,
+            String adaptiveDelay, String minDelay, String maxDelay) throws Exception {
+        Instant firstDay = history.isEmpty() ? DAY : history.get(0).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        if (!history.isEmpty() && history.get(history.size() - 1).isAfter(DAY)) {
+            throw new IllegalArgumentException("the history must end before the measured day");
+        }
+        List<Instant> arrivals = new ArrayList<>(history);
+        arrivals.addAll(measured);
+        ManualClock clock = new ManualClock(firstDay);
         Map<String, Instant> arrivedAt = new ConcurrentHashMap<>();
         List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-        boolean adaptive = mode.equals("adaptive");
+        boolean adaptive = mode.startsWith("adaptive");
         Duration delay = adaptive ? null : parse(mode);
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(plan).clock(clock).start()) {
             CamelContext context = new DefaultCamelContext();
@@ -130,7 +163,8 @@ public final class SimulatedDayBenchmark {
             component.getConfiguration().setBaseUrl(sim.baseUrl());
             component.getConfiguration().setPlan(plan.name());
             String uri = "cashfin-leads:list?startScheduler=false&sweepEnabled=false"
-                         + (adaptive ? "&adaptivePolling=true&minDelay=" + minDelay + "&maxDelay=" + maxDelay : "");
+                         + (adaptive ? "&adaptivePolling=true&delay=" + adaptiveDelay + "&minDelay=" + minDelay
+                                       + "&maxDelay=" + maxDelay : "");
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -150,7 +184,9 @@ public final class SimulatedDayBenchmark {
             CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) context.getRoute("leads").getConsumer();
 
             int next = 0;
-            Instant nextPoll = DAY;
+            Instant nextPoll = firstDay;
+            long callsBefore = -1;
+            long createsBefore = -1;
             long callsInDay = -1;
             long createsInDay = -1;
             Instant giveUp = MIDNIGHT.plus(Duration.ofHours(12));
@@ -172,19 +208,25 @@ public final class SimulatedDayBenchmark {
                 if (at.isAfter(clock.instant())) {
                     clock.set(at);
                 }
+                if (callsBefore < 0 && !clock.instant().isBefore(DAY)) {
+                    callsBefore = sim.listCalls();
+                    createsBefore = sim.createCalls();
+                }
                 if (callsInDay < 0 && !clock.instant().isBefore(MIDNIGHT)) {
-                    callsInDay = sim.listCalls();
-                    createsInDay = sim.createCalls();
+                    callsInDay = sim.listCalls() - callsBefore;
+                    createsInDay = sim.createCalls() - createsBefore;
                 }
                 if (!poll) {
                     // a lead arriving while a limiter wait moved the clock past it is inserted now, timed from its
                     // arrival
                     String id = (String) sim.insertLeads(1).get(0).get("_id");
-                    arrivedAt.put(id, arrivals.get(next));
+                    if (!arrivals.get(next).isBefore(DAY)) { // a lead of the history days is not timed
+                        arrivedAt.put(id, arrivals.get(next));
+                    }
                     next++;
                     continue;
                 }
-                if (callsInDay >= 0 && next >= arrivals.size() && waits.size() >= arrivals.size()) {
+                if (callsInDay >= 0 && next >= arrivals.size() && waits.size() >= measured.size()) {
                     break;
                 }
                 consumer.run();
@@ -200,10 +242,10 @@ public final class SimulatedDayBenchmark {
             }
             context.stop();
             if (callsInDay < 0) {
-                callsInDay = sim.listCalls();
-                createsInDay = sim.createCalls();
+                callsInDay = sim.listCalls() - Math.max(0, callsBefore);
+                createsInDay = sim.createCalls() - Math.max(0, createsBefore);
             }
-            return new Result(callsInDay, createsInDay, plan.perDay(), waits, arrivals.size(),
+            return new Result(callsInDay, createsInDay, plan.perDay(), waits, measured.size(),
                     imports.size() - importsRefused);
         }
     }
