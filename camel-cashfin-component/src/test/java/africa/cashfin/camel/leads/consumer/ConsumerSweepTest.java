@@ -307,19 +307,29 @@ class ConsumerSweepTest {
         }
     }
 
-    /** Polls until the sweep has read the whole view once, then returns the list calls of each of 5 more polls. */
+    /**
+     * Polls until the sweep has read the whole view once, then returns the list calls of each of 5 more polls. The
+     * component runs on a virtual clock moved a minute before each poll, so the sweep's pace has always earned its
+     * pages (delay=1 on plan unlimited: a page per 10 ms) and only the interval can keep a poll at one call, whatever
+     * the machine's speed or load (back-to-back polls on the system clock earned none on an idle machine, and under
+     * load the first pass could need more than 20 polls).
+     */
     private static List<Long> callsAfterAFullPass(String uri) throws Exception {
-        try (ConsumerHarness h = new ConsumerHarness(sim, uri).start()) {
+        africa.cashfin.camel.leads.api.limit.VirtualTime time = africa.cashfin.camel.leads.api.limit.VirtualTime
+                .autoAdvancing();
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri)) {
+            h.context.getComponent("cashfin-leads", africa.cashfin.camel.leads.CashfinLeadsComponent.class)
+                    .setTimeSource(time);
+            h.start();
             CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
             for (int i = 0; i < 20 && consumer.getSweepPasses() == 0; i++) {
+                time.advance(Duration.ofMinutes(1));
                 h.poll();
             }
             assertThat(consumer.getSweepPasses()).isEqualTo(1);
             List<Long> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                // let the sweep's pace earn its pages (delay=1 on plan unlimited: a page per 10 ms), so that only the
-                // interval can keep a poll at one call: back-to-back polls on a fast machine earn none
-                org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(50)).until(() -> true);
+                time.advance(Duration.ofMinutes(1));
                 long before = sim.listCalls();
                 h.poll();
                 calls.add(sim.listCalls() - before);
