@@ -330,9 +330,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "5",
               description = "After this many failed attempts the consumer gives up on a lead (a poison lead): it hands"
                             + " a `PoisonedLeadException` carrying the lead to the consumer's exception handler once (one"
-                            + " log line with the default handler), records the lead as handled and lets the cursor move"
-                            + " past it, so it stops costing calls on every poll. 0: never give up (the lead holds the"
-                            + " cursor back until it succeeds). Counted in memory: a restart starts the count again.")
+                            + " log line with the default handler) and records the lead as handled: it is never offered"
+                            + " again. Until then the lead is retried from memory, apart from the cursor, at no list"
+                            + " call. 0: never give up. With a stateRepository the count is saved beside the cursor and"
+                            + " survives a restart or a leader change; without one a restart starts it again.")
     private int failedLeadMaxAttempts = DEFAULT_FAILED_LEAD_MAX_ATTEMPTS;
 
     /** Default {@code failedLeadRetryDelay}: 30 seconds. */
@@ -344,7 +345,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /**
      * Default {@code failedLeadMaxAttempts}: 5. With the default waits (30 s doubling) and the default 5-minute poll
      * delay the fifth attempt comes about 20 minutes after the first: long enough for a target system's restart or a
-     * deployment, short enough that a poison lead does not hold the cursor (and a poll's cost) for hours.
+     * deployment, short enough that a route refusing a lead for good hands it to the exception handler the same hour.
      */
     public static final int DEFAULT_FAILED_LEAD_MAX_ATTEMPTS = 5;
 

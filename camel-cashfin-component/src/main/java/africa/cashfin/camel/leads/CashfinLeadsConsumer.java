@@ -80,6 +80,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private boolean warnedSweepCapacity;
     /** Leads not handed to the route in the current poll because their retry wait is not over. */
     private int deferredThisPoll;
+    /** Leads whose exchange ran and failed in the current poll (the route may be down). */
+    private int failedThisPoll;
 
     /** The run of the poll in progress (one at a time); processBatch reports outcomes to it. */
     private ScanRun currentRun;
@@ -268,6 +270,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         currentRun = run;
         emittedThisPoll = 0;
         deferredThisPoll = 0;
+        failedThisPoll = 0;
         stopRequested = false;
         currentOutcomes = Outcomes.of(run);
         currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_FAST_PATH;
@@ -298,6 +301,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             }
             ScanStatistics stats = run.finish();
             statsOut[0] = stats;
+            reportUnrecovered(run);
             if (anchoringNow) {
                 endpoint.startedFromNow();
             }
@@ -308,7 +312,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     Duration.ofMillis(Math.max(0, 3 * getDelay()))));
             logPoll(stats);
             currentRun = null;
-            sweep(scan, firstTotal, createdFound, stats.failed() > 0);
+            sweep(scan, firstTotal, createdFound, failedThisPoll > 0);
             return emittedThisPoll;
         } catch (Exception e) {
             if (currentRun == null) {
@@ -323,6 +327,26 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             currentRun = null;
             currentOutcomes = null;
         }
+    }
+
+    /**
+     * Failed leads retried apart from the cursor whose data this consumer did not have (it restarted, or took over
+     * the leadership) and that the poll did not find when it read down to them: they left the view (deleted, or no
+     * longer matching the filters) while failing. One WARN line names them; they are not recorded as delivered, so the
+     * sweep emits any that comes back into view.
+     */
+    private void reportUnrecovered(ScanRun run) {
+        if (run.unrecoveredFailedLeads().isEmpty()) {
+            return;
+        }
+        List<String> ids = run.unrecoveredFailedLeads().stream()
+                .map(f -> f.id() + " (" + f.attempts() + " failed attempts)").toList();
+        LOG.warn("{} failed lead(s) of {} left the view before this consumer could retry them (its data was lost with a"
+                 + " restart or a leader change, and the list no longer holds them): {}. They are no longer retried and"
+                 + " not recorded as delivered: should one come back into view, the sweep emits it.", ids.size(),
+                 endpoint, String.join(", ", ids));
+        statistics.leadError("Failed lead(s) left the view before they could be retried: " + String.join(", ", ids));
+        run.unrecoveredFailedLeads().forEach(f -> failedLeads.gaveUp(f.id()));
     }
 
     private LeadPage list(PageRequest request) {
@@ -347,7 +371,9 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             LOG.debug("Sweep of {} brought forward: {}", endpoint, evidence);
         }
         if (leadsFailed || stopRequested || draining) {
-            return; // leads failed in this poll (the route may be down), or the poll must end: no sweep page now
+            // a lead's exchange failed in this poll (the route may be down; a lead only waiting out its retry delay
+            // does not count, or a lead failing for days would stop the sweep), or the poll must end: no sweep page now
+            return;
         }
         long capacity = endpoint.seenCapacity();
         if (capacity >= 0 && firstTotal > capacity) {
@@ -403,10 +429,14 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         List<LeadEvent> due = new ArrayList<>(exchanges.size());
         for (Object o : exchanges) {
             LeadEvent event = (LeadEvent) o;
+            if (event.attempts() > 0) {
+                // failed before this consumer (re)started: go on counting from what was saved with the cursor
+                failedLeads.restore(event.key(), event.attempts(), event.nextAttempt());
+            }
             if (failedLeads.isDue(event.key(), now)) {
                 due.add(event);
             } else {
-                run.waiting(event, failedLeads.failedSinceLastSuccess(event.key()));
+                run.waiting(event, failedLeads.failedSinceLastSuccess(event.key()), failedLeads.get(event.key()));
                 deferredThisPoll++;
             }
         }
@@ -462,6 +492,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                          event.type().headerValue(), recovered.failures(), recovered.firstFailure());
             }
         } else {
+            failedThisPoll++;
             statistics.failed();
             metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.FAILED, 1);
             String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
@@ -471,7 +502,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             if (maxAttempts > 0 && f.failures() >= maxAttempts) {
                 poisoned(run, event, f);
             } else {
-                run.failed(event);
+                run.failed(event, f);
                 leadFailed(event, exchange, failure, f);
             }
         }
@@ -757,13 +788,14 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
         void succeeded(LeadEvent event);
 
-        void failed(LeadEvent event);
+        /** The lead's exchange failed; {@code f}: its failures so far and when it may be offered again. */
+        void failed(LeadEvent event, FailedLeadBackoff.Failing f);
 
         /** Given up after too many failed attempts: recorded as handled, never offered again. */
         void poisoned(LeadEvent event);
 
-        /** The lead waits out its retry delay and was not offered. */
-        void waiting(LeadEvent event, boolean routeMayBeDown);
+        /** The lead waits out its retry delay and was not offered; {@code f}: its failures (null: unknown). */
+        void waiting(LeadEvent event, boolean routeMayBeDown, FailedLeadBackoff.Failing f);
 
         /** True when the rest of the page must not be offered ({@link #notOffered}). */
         boolean stoppedAfterFailures();
@@ -776,16 +808,20 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     run.succeeded(event);
                 }
 
-                public void failed(LeadEvent event) {
-                    run.failed(event);
+                public void failed(LeadEvent event, FailedLeadBackoff.Failing f) {
+                    run.failed(event, f.failures(), f.nextAttempt());
                 }
 
                 public void poisoned(LeadEvent event) {
                     run.poisoned(event);
                 }
 
-                public void waiting(LeadEvent event, boolean routeMayBeDown) {
-                    run.waiting(event, routeMayBeDown);
+                public void waiting(LeadEvent event, boolean routeMayBeDown, FailedLeadBackoff.Failing f) {
+                    if (f == null) {
+                        run.waiting(event, routeMayBeDown);
+                    } else {
+                        run.waiting(event, routeMayBeDown, f.failures(), f.nextAttempt());
+                    }
                 }
 
                 public boolean stoppedAfterFailures() {
@@ -805,7 +841,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     run.succeeded(event);
                 }
 
-                public void failed(LeadEvent event) {
+                public void failed(LeadEvent event, FailedLeadBackoff.Failing f) {
                     run.failed(event);
                 }
 
@@ -813,7 +849,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     run.poisoned(event);
                 }
 
-                public void waiting(LeadEvent event, boolean routeMayBeDown) {
+                public void waiting(LeadEvent event, boolean routeMayBeDown, FailedLeadBackoff.Failing f) {
                 }
 
                 public boolean stoppedAfterFailures() {

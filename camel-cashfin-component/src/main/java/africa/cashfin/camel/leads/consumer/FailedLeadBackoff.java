@@ -77,10 +77,23 @@ public final class FailedLeadBackoff {
     public Failing failed(String key, String error, Instant now) {
         Failing before = failing.get(key);
         int failures = before == null ? 1 : before.failures() + 1;
-        Failing after = new Failing(failures, before == null ? now : before.firstFailure(),
+        Failing after = new Failing(failures, before == null || before.firstFailure() == null ? now : before.firstFailure(),
                                     now.plus(policy.delayAfter(failures)), error, outcomes++);
         failing.put(key, after);
         return after;
+    }
+
+    /**
+     * Takes over a lead's failures as saved with the scan's state by a consumer before this one (a restart, a leader
+     * change), unless this backoff knows the lead already. Its first failure and last error are not saved: the first
+     * failure reads as unknown (null) and the restored failure never counts as the route's (see
+     * {@link #failedSinceLastSuccess}).
+     *
+     * @param nextAttempt when it may be offered again, or null: at once
+     */
+    public void restore(String key, int failures, Instant nextAttempt) {
+        failing.putIfAbsent(key, new Failing(failures, null, nextAttempt == null ? Instant.MIN : nextAttempt,
+                                             "failed before this consumer started", -1));
     }
 
     /** Records a success; returns what the lead's failures were, or null when it had none. */

@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads.scan;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import africa.cashfin.camel.leads.model.Lead;
@@ -14,12 +15,27 @@ public final class LeadEvent {
     private final LeadEventType type;
     private final String key;
     private final long position;
+    /** Offered from the {@link RetryLedger}, not read from a page of this run. */
+    private final boolean retry;
+    private final int attempts;
+    private final Instant nextAttempt;
 
     LeadEvent(Lead lead, LeadEventType type, String key, long position) {
+        this(lead, type, key, position, false, null);
+    }
+
+    /**
+     * @param retry  true when offered from the {@link RetryLedger} (not read from a page of this run)
+     * @param failed what the ledger knows of the lead's failures, or null
+     */
+    LeadEvent(Lead lead, LeadEventType type, String key, long position, boolean retry, FailedLead failed) {
         this.lead = Objects.requireNonNull(lead);
         this.type = Objects.requireNonNull(type);
         this.key = Objects.requireNonNull(key);
         this.position = position;
+        this.retry = retry;
+        this.attempts = failed == null ? 0 : failed.attempts();
+        this.nextAttempt = failed == null ? null : failed.nextAttempt();
     }
 
     /** The lead, as the server sent it. */
@@ -37,6 +53,24 @@ public final class LeadEvent {
      */
     public String key() {
         return key;
+    }
+
+    /**
+     * Failed attempts of this lead saved with the scan's state (0 when none): after a restart or a leader change the
+     * consumer goes on counting from there.
+     */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** When the lead may be offered again, as saved with the scan's state, or null (at once, or never failed). */
+    public Instant nextAttempt() {
+        return nextAttempt;
+    }
+
+    /** True when the lead is offered from the retry ledger, not read from a page of this run. */
+    boolean retry() {
+        return retry;
     }
 
     /** 0-based position of the lead in the list when it was read, or -1 when unknown. */

@@ -35,6 +35,8 @@ public class LeadScan {
     private final boolean persistentState;
     /** The page size the server actually serves (it may cap {@code limit}); learnt from the pages, kept in memory. */
     private final ServedLimit servedLimit;
+    /** Failed leads retried apart from the cursor, with their data (in memory) and saved beside the cursor. */
+    private final RetryLedger retries = new RetryLedger();
 
     /**
      * @param settings how to read the list
@@ -62,6 +64,7 @@ public class LeadScan {
     public ScanRun start() {
         ScanCursor cursor = cursor();
         boolean checkWindow = cursor != null && ++pollsWithCursor % WINDOW_CHECK_EVERY == 0;
+        retries.startFrom(cursor, seen);
         return new ScanRun(this, settings, seen, cursor, persistentState, checkWindow);
     }
 
@@ -74,6 +77,10 @@ public class LeadScan {
     /** The settings this scan was made with. */
     public ScanSettings settings() {
         return settings;
+    }
+
+    RetryLedger retries() {
+        return retries;
     }
 
     ServedLimit servedLimit() {

@@ -2,6 +2,7 @@ package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import static africa.cashfin.camel.leads.scan.StateFields.instant;
@@ -10,7 +11,8 @@ import static africa.cashfin.camel.leads.scan.StateFields.instant;
  * Where the last complete scan ended, kept in a {@link ScanStateStore} as one string:
  * {@code v1;created=<ISO instant>;updated=<ISO instant>;offset=<n>;order=<ListOrder>} (empty value for "none"),
  * followed for newest-first lists by {@code ;total=<n>;above=<n>} when known and {@code ;resume=<n>} when a backfill
- * must resume (fields a version without them ignores, and that default to unknown when absent).
+ * must resume, and {@code ;failed=<entries>} while leads that failed are retried apart from the cursor (fields a
+ * version without them ignores, and that default to unknown or none when absent).
  *
  * @param created newest server {@code createdat} delivered, held back to the oldest failed lead; null when the list
  *                was empty
@@ -24,15 +26,24 @@ import static africa.cashfin.camel.leads.scan.StateFields.instant;
  *                than that holds a lead that arrived late below the cursor
  * @param resume  newest first: a backward walk stopped on failed leads; the position, counted from the oldest lead,
  *                of the oldest failed one, where the next poll resumes the walk; -1 when none
+ * @param failed  leads whose exchange failed and that are retried apart from the cursor (it may be past them), oldest
+ *                first; see {@link FailedLead} and docs/consumer-design.md "Failed leads"
  */
 public record ScanCursor(Instant created, Instant updated, long offset, ListOrder order, long total, long above,
-        long resume) {
+        long resume, List<FailedLead> failed) {
 
     /** Current format version, the first field of {@link #format()}. */
     public static final String VERSION = "v1";
 
     public ScanCursor {
         order = order == null ? ListOrder.UNKNOWN : order;
+        failed = failed == null ? List.of() : List.copyOf(failed);
+    }
+
+    /** A cursor without failed leads retried apart from it. */
+    public ScanCursor(Instant created, Instant updated, long offset, ListOrder order, long total, long above,
+            long resume) {
+        this(created, updated, offset, order, total, above, resume, List.of());
     }
 
     /** A cursor without the newest-first counts. */
@@ -49,7 +60,8 @@ public record ScanCursor(Instant created, Instant updated, long offset, ListOrde
     public String format() {
         return VERSION + ";created=" + (created == null ? "" : created) + ";updated=" + (updated == null ? "" : updated)
                + ";offset=" + offset + ";order=" + order.name() + (knowsCounts() ? ";total=" + total + ";above=" + above : "")
-               + (resume >= 0 ? ";resume=" + resume : "");
+               + (resume >= 0 ? ";resume=" + resume : "")
+               + (failed.isEmpty() ? "" : ";failed=" + FailedLead.formatAll(failed));
     }
 
     /**
@@ -66,7 +78,8 @@ public record ScanCursor(Instant created, Instant updated, long offset, ListOrde
                                   ListOrder.valueOf(fields.getOrDefault("order", "UNKNOWN")),
                                   Long.parseLong(fields.getOrDefault("total", "-1")),
                                   Long.parseLong(fields.getOrDefault("above", "-1")),
-                                  Long.parseLong(fields.getOrDefault("resume", "-1")));
+                                  Long.parseLong(fields.getOrDefault("resume", "-1")),
+                                  FailedLead.parseAll(fields.get("failed")));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw invalid(value, e.getMessage(), e);
         }

@@ -46,9 +46,17 @@ final class ScanLedger {
     private final Set<String> failedKeys = new HashSet<>();
     /** The failed keys whose exchange actually ran (not those waiting out a retry delay). */
     private final Set<String> attemptedFailedKeys = new HashSet<>();
+    /** The oldest failure that holds the cursor back (not retried apart from it), and its position. */
     private Instant oldestFailedCreated;
     private Instant oldestFailedUpdated;
     private long oldestFailedPosition = Long.MAX_VALUE;
+    /** Failed leads retried apart from the cursor (null with updates or in a silent run): see {@link RetryLedger}. */
+    private final RetryLedger retries;
+    /** The oldest lead read in this run that went to {@link #retries}: holds the cursor back only if the run stops. */
+    private Instant oldestRetryCreated;
+    private long oldestRetryPosition = Long.MAX_VALUE;
+    /** Set while reading down to failed leads known without their data (see {@link #recoverFailedLeads()}). */
+    private Instant recoveryFloor;
     private Instant maxCreated;
     private Instant maxUpdated;
     /** Set when a full scan never saw the total hold still: leads inserted behind it may be unread. */
@@ -71,8 +79,14 @@ final class ScanLedger {
     private int failed;
     private int markedSeen;
 
-    ScanLedger(ScanSettings settings, SeenLeadStore seen, ScanCursor previous, Instant createdFloor, boolean silent) {
+    /**
+     * @param retries the scan's failed leads retried apart from the cursor, or null to hold the cursor back to every
+     *                failure (with updates: every page is read on every poll anyway)
+     */
+    ScanLedger(ScanSettings settings, SeenLeadStore seen, ScanCursor previous, Instant createdFloor, boolean silent,
+            RetryLedger retries) {
         this.settings = settings;
+        this.retries = silent ? null : retries;
         this.seen = seen;
         this.previous = previous;
         this.lookback = settings.lookback();
@@ -90,6 +104,38 @@ final class ScanLedger {
     /** Where a strategy may stop reading (leads older than it are done), or null when it must read every page. */
     Instant walkFloor() {
         return walkFloor;
+    }
+
+    /**
+     * After a restart or a leader change, failed leads retried apart from the cursor are known without their data:
+     * the strategies read down to the oldest of them (once), and those leads are emitted when found even below the
+     * floor.
+     *
+     * @return the createdat read down to, or null when every failed lead's data is in memory
+     */
+    Instant recoverFailedLeads() {
+        Instant oldest = retries == null || walkFloor == null ? null : retries.oldestWithoutData();
+        if (oldest != null) {
+            walkFloor = min(walkFloor, oldest);
+            recoveryFloor = oldest;
+        }
+        return oldest;
+    }
+
+    /** The failed leads retried from memory, handed out (the consumer skips those whose wait is not over). */
+    List<LeadEvent> retryOffers() {
+        return retries == null ? List.of() : handOut(retries.offers());
+    }
+
+    /** Drops the failed leads still without data after a complete read down to them (they left the view). */
+    List<FailedLead> dropUnrecoveredFailedLeads() {
+        return retries == null || cursorFrozen ? List.of() : retries.dropWithoutData();
+    }
+
+    /** The run stopped early (the route looks down): the failed leads read in it hold the cursor back after all. */
+    void stoppedAfterFailures() {
+        oldestFailedCreated = min(oldestFailedCreated, oldestRetryCreated);
+        oldestFailedPosition = Math.min(oldestFailedPosition, oldestRetryPosition);
     }
 
     /** startFrom=now: the window starts {@code lookback} below the newest lead found. */
@@ -133,6 +179,9 @@ final class ScanLedger {
      * previous poll completed with its counts (every group it met was read whole and delivered), after its cursor.
      */
     boolean tiesMatter(Instant created) {
+        if (recoveryFloor != null && !created.isBefore(recoveryFloor)) {
+            return true; // reading down to failed leads known without their data: one may be in the group
+        }
         if (createdFloor != null && created.isBefore(createdFloor)) {
             return false;
         }
@@ -268,8 +317,10 @@ final class ScanLedger {
         boolean updateInRange = updates && lead.getUpdatedat() != null
                                 && (updatedFloor == null || !lead.getUpdatedat().isBefore(updatedFloor));
         if (!seen.contains(idKey)) {
-            if (!failedKeys.contains(idKey) && (createdInRange || updateInRange)) {
-                events.add(new LeadEvent(lead, LeadEventType.CREATED, idKey, item.position()));
+            boolean retried = retries != null && retries.get(idKey) != null;
+            if (!failedKeys.contains(idKey) && (createdInRange || updateInRange || retried)) {
+                events.add(new LeadEvent(lead, LeadEventType.CREATED, idKey, item.position(), false,
+                                         retried ? retries.get(idKey) : null));
             }
         } else if (updateInRange && lead.getUpdatedat().isAfter(lead.getCreatedat())) {
             String versionKey = SeenKeys.version(lead);
@@ -304,28 +355,67 @@ final class ScanLedger {
     private void record(LeadEvent event) {
         take(event);
         seen.add(event.key());
+        if (retries != null) {
+            retries.remove(event.key());
+        }
         if (event.type() == LeadEventType.CREATED && settings.emitUpdates() && event.lead().getUpdatedat() != null) {
             seen.add(SeenKeys.version(event.lead()));
         }
     }
 
     /**
-     * Records a failure, or a lead still waiting out its retry delay (not offered): either holds the cursor back to it.
+     * Records a failure, or a lead still waiting out its retry delay (not offered). The lead goes to the retry ledger
+     * (the cursor may pass it; it is offered again from memory) or, when that is full or off, holds the cursor back.
      *
-     * @param  attempted true when the lead's exchange ran and failed, false when it was not offered (waiting)
+     * @param attempted   true when the lead's exchange ran and failed, false when it was not offered (waiting)
+     * @param attempts    failed attempts so far as the caller counts them, or null: one more than known when
+     *                    attempted, else as known
+     * @param nextAttempt when it may be offered again (null: at once, or as known when not attempted and
+     *                    {@code attempts} is null)
      */
-    void failed(LeadEvent event, boolean attempted) {
+    void failed(LeadEvent event, boolean attempted, Integer attempts, Instant nextAttempt) {
         take(event);
         failedKeys.add(event.key());
-        if (attempted) {
+        if (attempted && !event.retry()) {
+            // a retry from memory that fails is not a tried lead of this run: a stop needs one (see
+            // ScanRun#stopIfRouteLooksDown), so it comes after a lead this run read, and everything older than the
+            // leads it leaves unhandled is handled (the cursor stays below them)
             attemptedFailedKeys.add(event.key());
         }
+        failed++;
+        if (retries != null && event.type() == LeadEventType.CREATED) {
+            FailedLead known = retries.known(event);
+            int count = attempts != null ? attempts : known.attempts() + (attempted ? 1 : 0);
+            Instant next = attempts != null || attempted ? nextAttempt : known.nextAttempt();
+            if (retries.hold(event, count, next)) {
+                if (!event.retry()) {
+                    oldestRetryCreated = min(oldestRetryCreated, event.lead().getCreatedat());
+                    if (event.position() >= 0) {
+                        oldestRetryPosition = Math.min(oldestRetryPosition, event.position());
+                    }
+                }
+                return;
+            }
+        }
+        holdCursor(event);
+    }
+
+    /** The run stopped before the lead was offered: a lead read in this run holds the cursor back. */
+    void notOffered(LeadEvent event) {
+        take(event);
+        failedKeys.add(event.key());
+        failed++;
+        if (!event.retry()) {
+            holdCursor(event);
+        }
+    }
+
+    private void holdCursor(LeadEvent event) {
         oldestFailedCreated = min(oldestFailedCreated, event.lead().getCreatedat());
         oldestFailedUpdated = min(oldestFailedUpdated, event.lead().getUpdatedat());
         if (event.position() >= 0) {
             oldestFailedPosition = Math.min(oldestFailedPosition, event.position());
         }
-        failed++;
     }
 
     /** @return how many distinct leads were tried and failed in this run (not those that only waited) */
@@ -372,7 +462,7 @@ final class ScanLedger {
             // the list's end was read last: its total, and the leads created at the newest instant
             total = countsKnown ? lastTotal : -1;
             above = total < 0 ? -1 : idsAtMaxCreated.size();
-            return new ScanCursor(created, updated, offset(created), finalOrder, total, above, -1);
+            return new ScanCursor(created, updated, offset(created), finalOrder, total, above, -1, retried());
         }
         if (finalOrder == ListOrder.NEWEST_FIRST) {
             if (stoppedWalk) {
@@ -383,7 +473,7 @@ final class ScanLedger {
                 above = total < 0 ? -1 : idsAtMaxCreated.size();
             }
         }
-        return new ScanCursor(created, updated, -1, finalOrder, total, above, resume);
+        return new ScanCursor(created, updated, -1, finalOrder, total, above, resume, retried());
     }
 
     /**
@@ -404,7 +494,7 @@ final class ScanLedger {
         created = min(min(point.created(), oldestFailedCreated), oldestHeldTie());
         if (order == ListOrder.OLDEST_FIRST) {
             return new ScanCursor(created, previous == null ? null : previous.updated(), offset(created),
-                                  ListOrder.OLDEST_FIRST);
+                                  ListOrder.OLDEST_FIRST, -1, -1, -1, retried());
         }
         long resume = Math.min(point.fromOldest(), oldestFailedPosition);
         for (PageLeads.Positioned member : tieMembers) {
@@ -413,7 +503,12 @@ final class ScanLedger {
             }
         }
         return new ScanCursor(created, previous == null ? null : previous.updated(), -1, ListOrder.NEWEST_FIRST, -1,
-                -1, resume);
+                -1, resume, retried());
+    }
+
+    /** The failed leads retried apart from the cursor, saved beside it. */
+    private List<FailedLead> retried() {
+        return retries == null ? List.of() : retries.snapshot();
     }
 
     /**

@@ -56,6 +56,10 @@ public final class ScanRun {
     /** Groups of equal {@code createdat} at page edges: one that reads disagree on is read whole. */
     private final TieWatch tieWatch = new TieWatch();
     private int tieCalls;
+    /** After a restart or a leader change: the createdat read down to, to get failed leads' data back; else null. */
+    private final Instant recovering;
+    /** Failed leads the recovery read did not find (they left the view), dropped from the retry ledger. */
+    private List<FailedLead> unrecovered = List.of();
 
     /**
      * @param checkWindow newest first: re-read the whole lookback window this poll even without evidence of a late
@@ -91,13 +95,19 @@ public final class ScanRun {
             strategy = startInstant != null ? "start-from-instant" : "backfill";
         }
         this.cheapNow = isCheapNow;
-        this.ledger = new ScanLedger(settings, seen, previous, createdFloor, silent);
+        this.ledger = new ScanLedger(settings, seen, previous, createdFloor, silent,
+                                     settings.emitUpdates() ? null : owner.retries());
         ledger.holdBackTo(tieWatch::oldestUnsettled);
+        this.recovering = previous == null ? null : ledger.recoverFailedLeads();
         Instant walkFloor = ledger.walkFloor();
         if (previous != null && order == ListOrder.UNORDERED) {
             reader = new FullScan(this);
             strategy = "full-scan";
             unordered = true;
+        } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && recovering != null) {
+            // failed leads known without their data: read from page 1 once (their positions are not kept)
+            reader = new OldestFirstRead(this, false);
+            strategy = "incremental-recover-failed";
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.knowsCounts()
                    && previous.created() != null && !checkWindow) {
             reader = new OldestFirstRead(this, previous);
@@ -108,12 +118,14 @@ public final class ScanRun {
             nextPage = (int) (previous.offset() / limit()) + 1;
             strategy = checkWindow ? "incremental-jump-window-check" : "incremental-jump";
         } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null && previous.resume() >= 0
-                   && previous.created() != null) {
+                   && previous.created() != null && recovering == null) {
             reader = new WalkResume(this, previous);
             strategy = "incremental-resume-backward";
         } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null) {
-            reader = new ForwardNewestRead(this, previous, checkWindow);
-            strategy = checkWindow ? "incremental-forward-window-check" : "incremental-forward";
+            // failed leads known without their data: read down to the oldest of them, like a window check
+            reader = new ForwardNewestRead(this, previous, checkWindow || recovering != null);
+            strategy = recovering != null ? "incremental-forward-recover-failed"
+                    : checkWindow ? "incremental-forward-window-check" : "incremental-forward";
         } else {
             reader = new OrderProbe(this);
         }
@@ -188,6 +200,15 @@ public final class ScanRun {
         TieWatch.Observation ties = tieWatch.observe(page, q, limit(), full ? ListOrder.UNKNOWN : order, full,
                 ledger::tiesMatter);
         ledger.holdTieMembers(ties.members()); // emitted in their place even if the walk never reads them again
+        if (pagesRead == 1) {
+            // the failed leads retried from memory, before the first page's leads (they are older than the cursor)
+            List<LeadEvent> retries = ledger.retryOffers();
+            if (!retries.isEmpty()) {
+                List<LeadEvent> all = new ArrayList<>(retries);
+                all.addAll(readOrFill(page, q, reader));
+                return all;
+            }
+        }
         return readOrFill(page, q, reader);
     }
 
@@ -281,7 +302,16 @@ public final class ScanRun {
      * oldest failure are read again next poll.
      */
     public void failed(LeadEvent event) {
-        ledger.failed(event, true);
+        ledger.failed(event, true, null, null);
+        stopIfRouteLooksDown();
+    }
+
+    /**
+     * {@link #failed(LeadEvent)}, with the caller's count of the lead's failed attempts and when it may be offered
+     * again: saved beside the cursor, so that after a restart or a leader change the next consumer goes on from there.
+     */
+    public void failed(LeadEvent event, int attempts, Instant nextAttempt) {
+        ledger.failed(event, true, attempts, nextAttempt);
         stopIfRouteLooksDown();
     }
 
@@ -298,8 +328,16 @@ public final class ScanRun {
      * @param routeMayBeDown true when no lead has succeeded since this one last failed
      */
     public void waiting(LeadEvent event, boolean routeMayBeDown) {
-        ledger.failed(event, false);
-        if (routeMayBeDown) {
+        waiting(event, routeMayBeDown, null, null);
+    }
+
+    /**
+     * {@link #waiting(LeadEvent, boolean)}, with the caller's count of the lead's failed attempts and when it may be
+     * offered again (null, null: as known).
+     */
+    public void waiting(LeadEvent event, boolean routeMayBeDown, Integer attempts, Instant nextAttempt) {
+        ledger.failed(event, false, attempts, nextAttempt);
+        if (routeMayBeDown) { // a retry from memory counts here, but a stop needs a lead of this run tried too
             waitingSinceRouteFailed++;
             stopIfRouteLooksDown();
         }
@@ -313,7 +351,7 @@ public final class ScanRun {
         if (!stoppedAfterFailures) {
             throw new IllegalStateException("Only a run stopped after failures leaves leads unoffered: " + event);
         }
-        ledger.failed(event, false);
+        ledger.notOffered(event);
     }
 
     /**
@@ -335,6 +373,7 @@ public final class ScanRun {
             // fail too. Not in a full scan: without an order, the unread pages may hold older leads.
             state = State.DONE;
             stoppedAfterFailures = true;
+            ledger.stoppedAfterFailures(); // not everything up to the cursor is handled: failures hold it back
             strategy += "-stopped-after-failures";
             if (walk instanceof BackwardWalk) {
                 ledger.stoppedWalk(); // the next poll resumes the walk at the oldest failure
@@ -352,6 +391,9 @@ public final class ScanRun {
         }
         if (ledger.outstanding() > 0) {
             throw new IllegalStateException(ledger.outstanding() + " emitted leads have no reported outcome");
+        }
+        if (recovering != null && !stoppedAfterFailures) {
+            unrecovered = ledger.dropUnrecoveredFailedLeads(); // read down to them, not found: they left the view
         }
         result = ledger.cursor(order);
         owner.save(result);
@@ -402,6 +444,15 @@ public final class ScanRun {
             }
         }
         return statistics(false);
+    }
+
+    /**
+     * Failed leads that this run, after a restart or a leader change, read down to and did not find (they left the
+     * view, or were deleted, while their data was not in memory): dropped from the retry ledger, not recorded as seen
+     * (should one come back into view, the sweep emits it). The consumer logs them. Empty in most runs.
+     */
+    public List<FailedLead> unrecoveredFailedLeads() {
+        return unrecovered;
     }
 
     /** How many leads the scan holds right now (new leads buffered plus a page held back). */

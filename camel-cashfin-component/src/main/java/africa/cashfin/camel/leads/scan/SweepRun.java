@@ -38,6 +38,8 @@ public final class SweepRun {
     private TieGroup tieGroup;
     private boolean tieRead;
     private int requestedTiePage;
+    /** The ids of the failed leads the fast path retries apart from its cursor: neither emitted nor recorded here. */
+    private final java.util.Set<String> retried;
 
     SweepRun(ViewSweep owner, SweepSettings settings, SeenLeadStore seen, ScanCursor cursor, SweepState state,
              Instant now, double callsPerDay) {
@@ -52,6 +54,10 @@ public final class SweepRun {
         this.silent = settings.silentFirst() && state.passes() == 0;
         // without a complete fast-path poll there is nothing to repair yet: the fast path reads everything
         this.stopped = cursor == null;
+        this.retried = new java.util.HashSet<>();
+        if (cursor != null) {
+            cursor.failed().forEach(f -> retried.add(f.id()));
+        }
     }
 
     /** True when the sweep reads no further page in this poll. */
@@ -208,6 +214,9 @@ public final class SweepRun {
         }
         if (cursor.created() == null || lead.getCreatedat().isAfter(cursor.created())) {
             return false; // the fast path's: it emits it on its next poll
+        }
+        if (retried.contains(lead.getId())) {
+            return false; // failed, and retried by the fast path apart from its cursor (see RetryLedger)
         }
         return settings.createdFloor() == null || !lead.getCreatedat().isBefore(settings.createdFloor());
     }

@@ -32,11 +32,15 @@ class LeadScanDeliveryTest {
         ScanDriver.Poll first = ScanDriver.poll(scan, server, e -> e.lead().getId().equals(failing));
         assertThat(first.deliveredIds()).hasSize(229).doesNotContain(failing);
         assertThat(first.stats().failed()).isEqualTo(1);
-        assertThat(scan.cursor().created()).as("cursor held back to the failed lead")
-                .isEqualTo(failingLead.getCreatedat());
+        assertThat(scan.cursor().created()).as("the cursor passes the failed lead, retried apart from it")
+                .isEqualTo(server.leads().get(229).getCreatedat());
+        assertThat(scan.cursor().failed()).extracting(FailedLead::id, FailedLead::created, FailedLead::attempts)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(failing, failingLead.getCreatedat(), 1));
 
         ScanDriver.Poll second = ScanDriver.poll(scan, server, e -> e.lead().getId().equals(failing));
         assertThat(second.emitted()).extracting(e -> e.lead().getId()).containsExactly(failing);
+        assertThat(second.calls()).as("retried from memory: an idle poll's calls").isLessThanOrEqualTo(2);
+        assertThat(scan.cursor().failed()).extracting(FailedLead::attempts).containsExactly(2);
 
         List<String> fresh = server.insert(3).stream().map(Lead::getId).toList();
         ScanDriver.Poll third = ScanDriver.poll(scan, server);
@@ -45,6 +49,7 @@ class LeadScanDeliveryTest {
         expected.addAll(fresh);
         assertThat(third.deliveredIds()).containsExactlyElementsOf(expected);
         assertThat(scan.cursor().created()).isEqualTo(server.leads().get(232).getCreatedat());
+        assertThat(scan.cursor().failed()).isEmpty();
 
         ScanDriver.Poll idle = ScanDriver.poll(scan, server);
         assertThat(idle.emitted()).isEmpty();

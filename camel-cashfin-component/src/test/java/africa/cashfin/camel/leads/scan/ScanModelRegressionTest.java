@@ -94,4 +94,35 @@ class ScanModelRegressionTest {
                 "insert 4 leads", "insert 4 leads", "read a page", "insert 4 leads", "read a page", "read a page",
                 "read a page", "read a page", "insert 1 leads", "insert 2 leads", "insert 1 leads");
     }
+
+    /**
+     * A lead failed, and two restarts lost its data: the next poll read down to it to get it back, but it sat in a
+     * shuffled tie group across a page edge below the window, which the tie watch ignored (below the floor), so one
+     * read missed it and the run dropped it from the retry ledger as gone from the view. The recovery read now watches
+     * the groups down to the oldest failed lead.
+     */
+    @Test
+    void aFailedLeadInAShuffledGroupIsFoundByTheReadAfterARestart() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 7, 14, 76499L, "insert 2 leads",
+                "insert 10 leads at one instant", "insert 1 leads", "lead #312 leaves the view",
+                "insert 7 leads at one instant", "delete lead #6", "read a page", "read a page", "insert 2 leads",
+                "the next 1 exchanges fail", "leader change (graceful: false)", "read a page", "insert 3 leads",
+                "read a page", "insert 3 leads", "insert 2 leads", "read a page", "read a page", "read a page",
+                "read a page", "read a page", "restart (graceful: false)", "read a page", "restart (graceful: false)",
+                "insert 2 leads");
+    }
+
+    /**
+     * The first two leads a backfill emitted failed (limit 2: the run stopped, the walk to resume at the oldest). The
+     * next poll offered them again from memory, they failed again, and that stopped the run before it had offered a
+     * lead it read: its cursor jumped to page 1's newest lead over the unread walk. A retry from memory no longer
+     * counts towards stopping a run.
+     */
+    @Test
+    void retriesFromMemoryThatFailAgainDoNotStopTheRunBeforeItsWalk() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 2, 2, 0L, "insert 10 leads at one instant", "insert 3 leads",
+                "insert 1 leads", "insert 2 leads", "insert 1 leads", "insert 3 leads", "insert 1 leads",
+                "insert 3 leads", "insert 3 leads", "the next 2 exchanges fail", "the next 2 exchanges fail",
+                "read a page", "read a page", "read a page", "read a page");
+    }
 }

@@ -164,9 +164,9 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     /**
      * After this many failed attempts the consumer gives up on a lead (a poison lead): it hands a
      * PoisonedLeadException carrying the lead to the consumer's exception handler once (one log line with the default
-     * handler), records the lead as handled and lets the cursor move past it, so it stops costing calls on every poll.
-     * 0: never give up (the lead holds the cursor back until it succeeds). Counted in memory: a restart starts the
-     * count again.
+     * handler) and records the lead as handled: it is never offered again. Until then the lead is retried from
+     * memory, apart from the cursor, at no list call. 0: never give up. With a stateRepository the count is saved
+     * beside the cursor and survives a restart or a leader change; without one a restart starts it again.
      */
     private Integer failedLeadMaxAttempts = 5;
 

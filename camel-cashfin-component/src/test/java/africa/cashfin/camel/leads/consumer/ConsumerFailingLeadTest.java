@@ -1,0 +1,203 @@
+package africa.cashfin.camel.leads.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.PoisonedLeadException;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+import africa.cashfin.camel.simulator.SortOrder;
+
+/**
+ * A lead whose exchange keeps failing is retried apart from the cursor (issue 17): the polls meanwhile cost what an
+ * idle poll costs, and its retries cost no list call; after a restart the consumer reads down to it once, then goes
+ * on. Real routes against the simulator; the sweep is off so that the counts are the fast path's alone.
+ */
+class ConsumerFailingLeadTest {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
+
+    static final String MANUAL = "cashfin-leads:list?startScheduler=false&sweepEnabled=false&failedLeadRetryDelay=0";
+
+    @TempDir
+    Path dir;
+
+    static List<String> storedIds() {
+        return sim.leads().stream().map(l -> (String) l.get("_id")).toList();
+    }
+
+    static List<Map<String, Object>> oldestFirst() {
+        return sim.leads().stream().sorted(Comparator.comparing((Map<String, Object> l) -> (String) l.get("createdat")))
+                .toList();
+    }
+
+    /**
+     * The oldest lead fails three times, with 1,000 newer leads above it: while it is retried, each poll costs what an
+     * idle poll costs (one call newest first; two oldest first here, where the cursor's page and the list's end
+     * straddle a page edge), not a re-read from page 1 down to it (11 calls). Every lead is emitted once, the failing
+     * one when its fourth attempt succeeds.
+     */
+    @ParameterizedTest
+    @EnumSource(SortOrder.class)
+    void whileALeadIsRetriedEachPollCostsAnIdlePoll(SortOrder order) throws Exception {
+        sim.sortOrder(order);
+        sim.seedLeads(1_001, 61, Duration.ofMillis(10));
+        String failing = (String) oldestFirst().get(0).get("_id");
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&failedLeadMaxAttempts=10").start()) {
+            h.failuresToInject.put(failing, 3);
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(1_000).doesNotContain(failing);
+
+            List<Long> callsWhileRetried = new ArrayList<>();
+            for (int attempt = 2; attempt <= 4; attempt++) {
+                long before = sim.listCalls();
+                h.poll();
+                callsWhileRetried.add(sim.listCalls() - before);
+                assertThat(h.attempts.stream().filter(failing::equals)).as("attempts after poll %d", attempt)
+                        .hasSize(attempt);
+            }
+            assertThat(h.deliveredIds()).as("delivered by its fourth attempt").hasSize(1_001).endsWith(failing);
+
+            long before = sim.listCalls();
+            h.poll();
+            long idle = sim.listCalls() - before;
+            assertThat(idle).as("idle poll").isEqualTo(order == SortOrder.NEWEST_FIRST ? 1 : 2);
+            assertThat(callsWhileRetried).as("calls of the polls that retried it").containsOnly(idle);
+
+            List<String> fresh = sim.seedLeads(3, 67, Duration.ofMillis(1)).stream().map(l -> (String) l.get("_id"))
+                    .toList();
+            h.poll();
+            assertThat(h.deliveredIds()).endsWith(fresh.toArray(String[]::new));
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
+            assertThat(h.attempts.stream().filter(failing::equals)).as("never offered again").hasSize(4);
+        }
+    }
+
+    /**
+     * The failing lead leaves the view (its status changes, and the endpoint reads {@code status=new}) before its
+     * retry succeeds: it is delivered once, with the data read when it first failed. Nothing is lost.
+     */
+    @Test
+    void aFailingLeadThatLeavesTheViewIsDeliveredWithTheDataReadBefore() throws Exception {
+        sim.sortOrder(SortOrder.NEWEST_FIRST);
+        sim.seedLeads(60, 71, Duration.ofMillis(10));
+        String failing = (String) oldestFirst().stream().filter(l -> "new".equals(l.get("status"))).findFirst()
+                .orElseThrow().get("_id");
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&status=new").start()) {
+            h.failuresToInject.put(failing, 1);
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotContain(failing);
+            sim.updateLead(failing, "contacted");
+
+            long before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).isEqualTo(1);
+            assertThat(h.deliveredIds()).containsOnlyOnce(failing).endsWith(failing);
+            Lead delivered = h.delivered.get(h.delivered.size() - 1).getMessage().getBody(Lead.class);
+            assertThat(delivered.getStatus()).as("as read when it first failed").isEqualTo("new");
+        }
+    }
+
+    /**
+     * The state row keeps the failing lead (id, createdat, attempts, next attempt) beside the cursor: after a restart
+     * (new CamelContext, new repositories over the same files) the first poll reads down to it once to get its data
+     * back, retries it (it succeeds), and the next poll is idle again. Every lead once across both lives.
+     */
+    @ParameterizedTest
+    @EnumSource(SortOrder.class)
+    void afterARestartAFailingLeadIsReadOnceAndDeliveredOnce(SortOrder order) throws Exception {
+        sim.sortOrder(order);
+        sim.seedLeads(301, 73, Duration.ofMillis(10));
+        String failing = (String) oldestFirst().get(0).get("_id");
+        String uri = MANUAL + "&idempotentRepository=#seen&stateRepository=#state";
+        List<String> emitted = new ArrayList<>();
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(), false).start()) {
+            h.failuresToInject.put(failing, 2);
+            h.poll();
+            h.poll();
+            assertThat(h.attempts.stream().filter(failing::equals)).hasSize(2);
+            emitted.addAll(h.deliveredIds());
+        }
+        assertThat(emitted).hasSize(300).doesNotContain(failing);
+        assertThat(savedCursor()).as("the state row keeps it with its attempts").contains(";failed=" + failing + "/")
+                .contains("/2/");
+
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(), false).start()) {
+            long before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).as("one read down to the failing lead").isLessThanOrEqualTo(5);
+            assertThat(h.deliveredIds()).containsExactly(failing);
+            before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).as("then idle").isLessThanOrEqualTo(2);
+            emitted.addAll(h.deliveredIds());
+        }
+        assertThat(savedCursor()).doesNotContain(";failed=");
+        assertThat(emitted).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
+    }
+
+    /**
+     * The attempts survive the restart: with {@code failedLeadMaxAttempts=3}, two attempts before it and one after make
+     * the lead poisoned (handed to the exception handler once, with 3 attempts), and it is never offered again.
+     */
+    @Test
+    void theAttemptsOfAFailingLeadCountAcrossARestart() throws Exception {
+        sim.sortOrder(SortOrder.NEWEST_FIRST);
+        sim.seedLeads(120, 79, Duration.ofMillis(10));
+        String failing = (String) oldestFirst().get(0).get("_id");
+        RecordingExceptionHandler handler = new RecordingExceptionHandler();
+        String uri = MANUAL + "&idempotentRepository=#seen&stateRepository=#state&failedLeadMaxAttempts=3"
+                     + "&exceptionHandler=#handler";
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(handler), false).start()) {
+            h.failuresToInject.put(failing, Integer.MAX_VALUE);
+            h.poll();
+            h.poll();
+            assertThat(h.attempts.stream().filter(failing::equals)).hasSize(2);
+        }
+        assertThat(handler.handled).noneMatch(PoisonedLeadException.class::isInstance);
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(handler), false).start()) {
+            h.failuresToInject.put(failing, Integer.MAX_VALUE);
+            h.poll();
+            h.poll();
+            assertThat(h.attempts.stream().filter(failing::equals)).as("the third attempt, once").hasSize(1);
+            assertThat(handler.handled).filteredOn(PoisonedLeadException.class::isInstance).singleElement()
+                    .isInstanceOfSatisfying(PoisonedLeadException.class, e -> {
+                        assertThat(e.getLead().getId()).isEqualTo(failing);
+                        assertThat(e.getAttempts()).isEqualTo(3);
+                    });
+        }
+    }
+
+    /** The cursor as last saved (the file state repository appends a line per write). */
+    private String savedCursor() throws java.io.IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("state.dat"));
+        return lines.stream().filter(l -> l.startsWith("cashfin-leads:list=")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private Map<String, Object> beans() {
+        return Map.of("seen", FileIdempotentRepository.fileIdempotentRepository(dir.resolve("seen.dat").toFile(), 10_000),
+                      "state", FileStateRepository.fileStateRepository(dir.resolve("state.dat").toFile()));
+    }
+
+    private Map<String, Object> beans(RecordingExceptionHandler handler) {
+        Map<String, Object> beans = new java.util.HashMap<>(beans());
+        beans.put("handler", handler);
+        return beans;
+    }
+}
