@@ -29,7 +29,8 @@ import africa.cashfin.camel.leads.scan.FakeLeadServer.Order;
  * Model-based tests of the scan (jqwik action chains): a {@link FakeLeadServer} (a plain list of leads, both orders,
  * offset pages) changed by random actions <em>between page reads</em> of polls in progress, while the pure
  * {@link LeadScan} / {@link ScanRun} reads it the way the consumer does: inserts, tie groups, deletes and leaves,
- * a server-side {@code limit} cap, failing list calls, failing exchanges, node restarts (state kept in the shared
+ * a server-side {@code limit} cap, failing list calls, failing exchanges and leads waiting out a retry delay (both
+ * kept in the retry ledger apart from the cursor and offered again from memory), node restarts (state kept in the shared
  * stores, the poll in progress dropped or abandoned) and leadership changes (a second scan on the same stores).
  * Thousands of steps run in seconds.
  * <p>
@@ -64,6 +65,8 @@ class ScanModelProperties {
         /** Leads created into the view and never out of it: what the fast path promises to emit. */
         final Set<String> promised = new LinkedHashSet<>();
         int failingExchanges;
+        /** The next leads handed out wait out a retry delay (not offered: the consumer's back-off). */
+        int waitingExchanges;
         /** How the world was made, for the failure report. */
         final String made;
         /** The actions run so far, for the failure report (what a regular test replays). */
@@ -136,6 +139,9 @@ class ScanModelProperties {
                 } else if (failingExchanges > 0) {
                     failingExchanges--;
                     run.failed(event);
+                } else if (waitingExchanges > 0) {
+                    waitingExchanges--;
+                    run.waiting(event, false);
                 } else {
                     run.succeeded(event);
                     String id = event.lead().getId();
@@ -171,6 +177,7 @@ class ScanModelProperties {
         void quiesce() {
             server.failNext(0);
             failingExchanges = 0;
+            waitingExchanges = 0;
             for (int poll = 0; poll < 40; poll++) {
                 int before = delivered.size();
                 do {
@@ -293,6 +300,8 @@ class ScanModelProperties {
                     .withAction(1, just("the next list call fails", w -> w.server.failNext(1)))
                     .withAction(1, with(Arbitraries.integers().between(1, 2), "the next %d exchanges fail",
                             (w, n) -> w.failingExchanges += n))
+                    .withAction(1, with(Arbitraries.integers().between(1, 2), "the next %d leads wait out a retry delay",
+                            (w, n) -> w.waitingExchanges += n))
                     .withAction(1, with(Arbitraries.of(true, false), "restart (graceful: %s)", World::restart))
                     .withAction(1, with(Arbitraries.of(true, false), "leader change (graceful: %s)",
                             World::leaderChange))

@@ -125,4 +125,16 @@ class ScanModelRegressionTest {
                 "insert 3 leads", "insert 3 leads", "the next 2 exchanges fail", "the next 2 exchanges fail",
                 "read a page", "read a page", "read a page", "read a page");
     }
+
+    /**
+     * Known, not fixed (found on main too while extending the model with failed leads): nine leads at one instant read
+     * in a new order on every request, two pages read (limit 2), four newer leads: after quiescence some members of the
+     * group were never emitted. The property meets it in about one run of its 200 tries in a few (the seed is random).
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("shuffled tie group under newer leads: members lost, not fixed yet (issue 17, ties)")
+    void aShuffledGroupUnderNewerLeadsIsEmittedWhole() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 2, 2, 0L, "insert 9 leads at one instant", "read a page",
+                "read a page", "insert 4 leads");
+    }
 }

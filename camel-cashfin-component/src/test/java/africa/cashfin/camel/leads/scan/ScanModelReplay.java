@@ -33,6 +33,8 @@ final class ScanModelReplay {
                 world.server.failNext(1);
             } else if (step.startsWith("the next") && step.endsWith("exchanges fail")) {
                 world.failingExchanges += n;
+            } else if (step.startsWith("the next") && step.endsWith("wait out a retry delay")) {
+                world.waitingExchanges += n;
             } else if (step.startsWith("restart")) {
                 world.restart(step.contains("true"));
             } else if (step.startsWith("leader change")) {
