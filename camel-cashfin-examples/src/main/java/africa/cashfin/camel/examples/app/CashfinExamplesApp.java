@@ -278,7 +278,8 @@ public final class CashfinExamplesApp implements AutoCloseable {
         csvImports = new CsvImports(settings, reports.resolve("done"), reports.resolve("error"), cashfinClock,
                 fileLimits, progress);
         context.getRegistry().bind("csvImports", csvImports);
-        context.getRegistry().bind("parkedCsvFiles", new ParkedFiles(progress, cashfinClock));
+        context.getRegistry().bind("parkedCsvFiles", ParkedFiles.parked(progress, cashfinClock));
+        context.getRegistry().bind("inboxCsvFiles", ParkedFiles.inbox(progress));
 
         PhoneNormalizer phones = new PhoneNormalizer(blankToNull(get(pc, "cashfin.phone.default-region")));
         Captcha captcha = new Captcha(Captcha.Provider.parse(StubGuard.captchaProvider(

@@ -184,6 +184,73 @@ class ImportSpanningDaysTest {
         }
     }
 
+    /**
+     * A progress record that cannot be read (edited by hand, truncated) in {@code CASHFIN_LEADS_STATE}, for a file of
+     * 10 rows whose rows 1-3 an earlier run created: dropped into the inbox, the file is not imported from its first
+     * row (with {@code deduplicate-by=none} that created rows 1-3 a second time: 13 leads), it stays in the inbox, and
+     * one ERROR line (not one per poll) names the file, the record and what to do. Once the record is fixed, the file
+     * is taken at the next poll and goes on after row 3: every lead once.
+     */
+    @Test
+    void aDroppedFileWhoseProgressCannotBeReadStaysInTheInboxAndCreatesNoRowTwice() throws Exception {
+        app = startApp();
+        Path inbox = Path.of(app.setting("cashfin.csv.inbox"));
+        unreadableProgressThenFixed(() -> drop(csv(10), "small.csv"), inbox.resolve("small.csv"));
+    }
+
+    /** The same in {@code parked/}: the parked file stays there instead of starting over. */
+    @Test
+    void aParkedFileWhoseProgressCannotBeReadStaysParkedAndCreatesNoRowTwice() throws Exception {
+        app = startApp();
+        Path parked = Path.of(app.setting("cashfin.csv.reports-dir")).resolve("parked");
+        unreadableProgressThenFixed(() -> {
+            Files.createDirectories(parked);
+            Files.write(parked.resolve(".small.csv.part"), csv(10));
+            Files.move(parked.resolve(".small.csv.part"), parked.resolve("small.csv"));
+        }, parked.resolve("small.csv"));
+    }
+
+    private interface Drop {
+        void run() throws IOException;
+    }
+
+    private void unreadableProgressThenFixed(Drop drop, Path where) throws Exception {
+        List<Map<String, Object>> createdBefore = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            createdBefore.add(Map.of("name", "Lead " + i, "email", "lead" + i + "@example.test", "source", "csv"));
+        }
+        cashfin.insertLeads(createdBefore);
+        Path copy = work.resolve("small-copy.csv");
+        Files.write(copy, csv(10));
+        String fixed = ImportProgress.start(CsvImports.sha256(copy), START)
+                .at(3, new ImportSummary(3, 3, 0, 0, Duration.ZERO)).text();
+        String unreadable = fixed.replace(";row=3;", ";row=three;");
+        var state = new africa.cashfin.camel.leads.state.JdbcStateRepository(app.dataSource());
+        state.setState(ImportProgressStore.KEY_PREFIX + "small.csv", unreadable);
+        try (LogLines logs = new LogLines(Level.INFO)) {
+            drop.run();
+            // several polls (every 200 ms): the file stays, nothing is created, one ERROR line
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> Files.exists(where) && cashfin.leads().size() == 3);
+            List<String> errors = logs.lines().stream().filter(l -> l.startsWith("ERROR")).toList();
+            assertThat(errors).singleElement().asString()
+                    .startsWith("ERROR small.csv: its import progress cannot be read")
+                    .contains("key 'csv-import:small.csv' in JdbcStateRepository[CASHFIN_LEADS_STATE]")
+                    .contains(unreadable).contains("not imported").contains("stays where it is")
+                    .contains("Fix the record").contains("or delete that row")
+                    .contains(where.getParent().getFileName().toString());
+
+            // the record fixed: taken at the next poll, goes on after row 3
+            state.setState(ImportProgressStore.KEY_PREFIX + "small.csv", fixed);
+            Path done = Path.of(app.setting("cashfin.csv.reports-dir")).resolve("done");
+            await().atMost(WAIT).until(() -> Files.exists(done.resolve("small.csv")));
+            assertThat(where).doesNotExist();
+            assertThat(cashfin.leads()).hasSize(10);
+            assertThat(cashfin.leads().stream().map(l -> l.get("email")).distinct()).hasSize(10);
+            assertThat(logs.lines()).filteredOn(l -> l.startsWith("ERROR")).hasSize(1);
+        }
+    }
+
     private static long parkLines(LogLines logs) {
         return logs.lines().stream().filter(l -> l.startsWith("INFO big.csv: parked at row")).count();
     }
