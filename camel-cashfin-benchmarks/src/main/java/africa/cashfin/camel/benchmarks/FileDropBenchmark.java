@@ -50,7 +50,9 @@ import africa.cashfin.camel.examples.app.CashfinExamplesApp;
  * strings table, as Excel writes it (distinct texts in one table the reader must hold). Run this JVM with
  * {@code -Xmx256m}: the heap is sampled every 100 ms. Other options: {@code --progress-every 100000},
  * {@code --bad-every 1000} (every Nth row has an invalid e-mail: the errors file is exercised),
- * {@code --timeout-minutes 180}. Prints the rows per second (wall clock), the CPU time of the importing JVM per row
+ * {@code --timeout-minutes 180}, {@code --progress-saves 20000} (after the imports, times that many saves of a
+ * file's progress record in the app's database and flushes of a report line: what the import does per row besides
+ * the create; 0 skips it). Prints the rows per second (wall clock), the CPU time of the importing JVM per row
  * (steadier on a shared machine), the peak heap and the highest heap after a collection. Not a test.
  */
 public final class FileDropBenchmark {
@@ -86,6 +88,7 @@ public final class FileDropBenchmark {
         int xlsxRows = options.getInt("--xlsx-rows", 200_000);
         int progressEvery = options.getInt("--progress-every", 100_000);
         int badEvery = options.getInt("--bad-every", 1000);
+        int progressSaves = options.getInt("--progress-saves", 20_000);
         String simHeap = options.get("--sim-heap", "4g");
         timeoutMinutes = options.getInt("--timeout-minutes", 180);
         Path work = Files.createTempDirectory("cashfin-file-drop-benchmark-");
@@ -123,6 +126,9 @@ public final class FileDropBenchmark {
                 if (xlsx != null) {
                     post(baseUrl + "/__cashfin/reset");
                     results.add(drop(inbox, xlsx, xlsxRows, baseUrl));
+                }
+                if (progressSaves > 0) {
+                    results.add(progressSaves(app, progressSaves, work.resolve("progress-save-report.csv")));
                 }
                 System.out.println();
                 results.forEach(System.out::println);
@@ -175,6 +181,47 @@ public final class FileDropBenchmark {
                 outcomes.getOrDefault("created", 0L), outcomes.getOrDefault("failed", 0L), stored,
                 heap.peakUsed.get() >> 20, heap.peakAfterGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 cpuSeconds, cpuSeconds * 1000 / rows);
+    }
+
+    /**
+     * The cost of what the import does after each row's outcome besides the create (issue 21: should it be batched?):
+     * the progress record saved in the app's database ({@code ImportProgressStore} on the app's
+     * {@code JdbcStateRepository}, the same table and connection pool as the import) and the report's flush (one line
+     * appended to a file and flushed), {@code saves} times each, after the imports.
+     */
+    private static String progressSaves(CashfinExamplesApp app, int saves, Path reportFile) throws IOException {
+        africa.cashfin.camel.examples.csv.ImportProgressStore store = new africa.cashfin.camel.examples.csv
+                .ImportProgressStore(new africa.cashfin.camel.leads.state.JdbcStateRepository(app.dataSource()));
+        africa.cashfin.camel.examples.csv.ImportProgress progress = africa.cashfin.camel.examples.csv.ImportProgress
+                .start("0".repeat(64), java.time.Instant.now());
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
+        for (int i = 1; i <= Math.min(1_000, saves); i++) { // warm-up
+            store.save("warm-up.csv", progress.at(i, new africa.cashfin.camel.examples.csv.ImportSummary(i, i, 0, 0,
+                    java.time.Duration.ZERO)));
+        }
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        for (int i = 1; i <= saves; i++) {
+            store.save("progress-save-benchmark.csv", progress.at(i, new africa.cashfin.camel.examples.csv
+                    .ImportSummary(i, i, 0, 0, java.time.Duration.ZERO)));
+        }
+        double saveMicros = (System.nanoTime() - start) / 1e3 / saves;
+        double saveCpuMicros = (os.getProcessCpuTime() - cpuStart) / 1e3 / saves;
+        cpuStart = os.getProcessCpuTime();
+        start = System.nanoTime();
+        try (Writer w = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8)) {
+            for (int i = 1; i <= saves; i++) {
+                w.write(i + ",created,lead-" + i + ",\r\n");
+                w.flush();
+            }
+        }
+        double flushMicros = (System.nanoTime() - start) / 1e3 / saves;
+        double flushCpuMicros = (os.getProcessCpuTime() - cpuStart) / 1e3 / saves;
+        return String.format(Locale.ROOT, "RESULT per-row progress: %,d saves of the progress record in the app's"
+                                          + " database: %.0f us each (CPU %.0f us); %,d report lines flushed: %.1f us"
+                                          + " each (CPU %.1f us)", saves, saveMicros, saveCpuMicros, saves,
+                flushMicros, flushCpuMicros);
     }
 
     private static String reportName(String name) {
