@@ -257,6 +257,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         long nanos = System.nanoTime() - start;
         statistics.polled(stats, nanos, failure == null ? null : PollFailureLog.oneLine(failure));
         metrics.poll(getRouteId(), nanos, failure == null);
+        LeadScan scan = endpoint.scanIfCreated();
+        if (scan != null) {
+            statistics.retrying(scan.failedLeads(), Instant.now());
+            metrics.failedLeads(getRouteId(), statistics.failedLeadsWaiting(), statistics.nextFailedLeadRetry());
+        }
     }
 
     /** One poll; leaves the scan's figures in {@code statsOut[0]}. */
@@ -570,6 +575,19 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                                     + " handler once as PoisonedLeadException)")
     public long getLeadsPoisoned() {
         return statistics.poisonedCount();
+    }
+
+    @ManagedAttribute(description = "Failed leads waiting out a retry apart from the cursor (the retry ledger), as the"
+                                    + " last poll left them")
+    public int getFailedLeadsWaiting() {
+        return statistics.failedLeadsWaiting();
+    }
+
+    @ManagedAttribute(description = "When the next failed lead of the retry ledger may be offered again (the first poll"
+                                    + " after it offers it), or null when none waits")
+    public String getNextFailedLeadRetry() {
+        Instant next = statistics.nextFailedLeadRetry();
+        return next == null ? null : next.toString();
     }
 
     @ManagedAttribute(description = "Records skipped as malformed (no _id or no readable createdat)")

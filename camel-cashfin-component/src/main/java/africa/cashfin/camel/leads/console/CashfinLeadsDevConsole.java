@@ -30,7 +30,8 @@ import africa.cashfin.camel.leads.scan.ScanStatistics;
 
 /**
  * The {@code cashfin-leads} dev console (text and JSON): per endpoint its calls by outcome, the last failed call, and
- * for a consumer the cursor, the last poll's figures (pages, calls, emitted, failed, strategy), the sweep's progress
+ * for a consumer the cursor, the last poll's figures (pages, calls, emitted, failed, strategy), the failed leads
+ * waiting for a retry (the retry ledger's size and the next retry), the sweep's progress
  * (with the action {@link #SWEEP_NOW}) and the last error; per
  * client secret the rate limiter's state (limits, pace, calls in the current windows, 429s, time spent waiting).
  * Secrets show only as their fingerprint ({@code secret#2d0a5fe178cc}); URIs are masked.
@@ -86,6 +87,12 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
                             consumer.get("lastPollAt"), consumer.get("lastPollDurationMillis"), last.get("strategy"),
                             last.get("order"), last.get("pages"), last.get("calls"), last.get("emitted"),
                             last.get("succeeded"), last.get("failed"), last.get("malformed"), last.get("complete")));
+                }
+                JsonObject failed = (JsonObject) consumer.get("failedLeads");
+                if (failed != null) {
+                    sb.append(String.format(Locale.ROOT, "    Failed leads waiting for a retry: %s%s%n",
+                            failed.get("waiting"), failed.get("nextRetry") == null ? ""
+                                    : " (next retry at " + failed.get("nextRetry") + ")"));
                 }
                 JsonObject cadence = (JsonObject) consumer.get("cadence");
                 if (cadence != null) {
@@ -249,6 +256,10 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             json.put("lastPollDurationMillis", stats.lastPollDuration().toMillis());
             putIfSet(json, "lastPollAt", stats.lastPollAt());
         }
+        JsonObject failed = new JsonObject();
+        failed.put("waiting", consumer.getFailedLeadsWaiting());
+        putIfSet(failed, "nextRetry", consumer.getNextFailedLeadRetry());
+        json.put("failedLeads", failed);
         if (consumer.isSweepEnabled()) {
             JsonObject sweep = new JsonObject();
             sweep.put("page", consumer.getSweepPage());

@@ -2,13 +2,16 @@ package africa.cashfin.camel.leads.consumer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
+import africa.cashfin.camel.leads.scan.FailedLead;
 import africa.cashfin.camel.leads.scan.ScanStatistics;
 
 /**
  * The running totals of one lead consumer, for JMX and the dev console: leads emitted, failed and skipped as
- * malformed; polls and their duration; the figures of the last poll and the last poll failure. Thread-safe.
+ * malformed; polls and their duration; the figures of the last poll and the last poll failure; the failed leads that
+ * wait out a retry (the scan's retry ledger, as the last poll left it). Thread-safe.
  */
 public final class ConsumerStatistics {
 
@@ -26,6 +29,8 @@ public final class ConsumerStatistics {
     private volatile Instant lastPollAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
+    private volatile List<FailedLead> retrying = List.of();
+    private volatile Instant retryingAt;
 
     /** A lead's exchange completed. */
     public void emitted() {
@@ -87,6 +92,35 @@ public final class ConsumerStatistics {
     /** Leads the sweep delivered since the consumer was created. */
     public long sweepRecovered() {
         return sweepRecovered.sum();
+    }
+
+    /**
+     * The failed leads that wait out a retry apart from the cursor (the retry ledger), as a poll left them
+     * ({@code at}: when; an entry without a next attempt is due from then on).
+     */
+    public void retrying(List<FailedLead> leads, Instant at) {
+        retrying = List.copyOf(leads);
+        retryingAt = at;
+    }
+
+    /** How many failed leads wait out a retry apart from the cursor (the retry ledger's size). */
+    public int failedLeadsWaiting() {
+        return retrying.size();
+    }
+
+    /**
+     * The earliest time a failed lead of the retry ledger may be offered again (the first poll after it offers it), or
+     * null when none waits.
+     */
+    public Instant nextFailedLeadRetry() {
+        Instant next = null;
+        for (FailedLead lead : retrying) {
+            Instant at = lead.nextAttempt() != null ? lead.nextAttempt() : retryingAt;
+            if (at != null && (next == null || at.isBefore(next))) {
+                next = at;
+            }
+        }
+        return next;
     }
 
     /** A lead's exchange failed with {@code error} (one line, never a secret). */

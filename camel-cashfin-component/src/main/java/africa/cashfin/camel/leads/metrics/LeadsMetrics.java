@@ -13,7 +13,8 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
  * The meters (see {@code docs/operations.md}): {@code cashfin.leads.calls} and {@code cashfin.leads.limiter.wait}
  * (timers, per client secret), {@code cashfin.leads.consumer.leads} (counter) and {@code cashfin.leads.consumer.poll}
  * (timer), {@code cashfin.leads.consumer.sweep.pages} and {@code cashfin.leads.consumer.sweep.recovered} (counters), per
- * route; with adaptive polling the gauges {@code cashfin.leads.consumer.delay}, {@code cashfin.leads.consumer.calls.left}
+ * route; the gauges {@code cashfin.leads.consumer.failed.waiting} and {@code cashfin.leads.consumer.failed.next.retry},
+ * per route; with adaptive polling the gauges {@code cashfin.leads.consumer.delay}, {@code cashfin.leads.consumer.calls.left}
  * and {@code cashfin.leads.consumer.calls.projected}, per route.
  */
 public interface LeadsMetrics {
@@ -55,6 +56,10 @@ public interface LeadsMetrics {
         @Override
         public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
         }
+
+        @Override
+        public void failedLeads(String routeId, int waiting, java.time.Instant nextRetry) {
+        }
     };
 
     /**
@@ -80,6 +85,12 @@ public interface LeadsMetrics {
      * share's calls left in the server's day and the calls projected to be spent by its end (-1 without a daily limit).
      */
     void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend);
+
+    /**
+     * The retry ledger of the consumer of route {@code routeId} after a poll: how many failed leads wait out a retry
+     * apart from the cursor, and when the next of them may be offered again (null: none waits).
+     */
+    void failedLeads(String routeId, int waiting, java.time.Instant nextRetry);
 
     /**
      * Micrometer metrics when Micrometer is on the classpath and a {@code MeterRegistry} is bound in Camel's registry

@@ -32,11 +32,16 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     static final String DELAY = "cashfin.leads.consumer.delay";
     static final String CALLS_LEFT = "cashfin.leads.consumer.calls.left";
     static final String CALLS_PROJECTED = "cashfin.leads.consumer.calls.projected";
+    static final String FAILED_WAITING = "cashfin.leads.consumer.failed.waiting";
+    static final String FAILED_NEXT_RETRY = "cashfin.leads.consumer.failed.next.retry";
 
     private final MeterRegistry registry;
     private final String camelContext;
     /** The adaptive cadence's figures per route: delay, calls left, projected spend (the gauges read them). */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> cadences =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The retry ledger's figures per route: leads waiting, next retry in epoch seconds (the gauges read them). */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> ledgers =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private MicrometerLeadsMetrics(MeterRegistry registry, String camelContext) {
@@ -121,6 +126,21 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
         figures[0].set(delayMillis);
         figures[1].set(callsLeft);
         figures[2].set(projectedSpend);
+    }
+
+    @Override
+    public void failedLeads(String routeId, int waiting, java.time.Instant nextRetry) {
+        java.util.concurrent.atomic.AtomicLong[] figures = ledgers.computeIfAbsent(String.valueOf(routeId), r -> {
+            java.util.concurrent.atomic.AtomicLong[] f = { new java.util.concurrent.atomic.AtomicLong(),
+                                                           new java.util.concurrent.atomic.AtomicLong(-1) };
+            gauge(FAILED_WAITING, "Failed leads the consumer retries apart from its cursor (the retry ledger)", r,
+                  f[0]);
+            gauge(FAILED_NEXT_RETRY, "When the consumer may next offer a failed lead of its retry ledger again, in"
+                                     + " seconds since the epoch (-1: none waits)", r, f[1]);
+            return f;
+        });
+        figures[0].set(waiting);
+        figures[1].set(nextRetry == null ? -1 : nextRetry.getEpochSecond());
     }
 
     private void gauge(String name, String description, String routeId, java.util.concurrent.atomic.AtomicLong value) {

@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads.scan;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -81,6 +82,15 @@ public class LeadScan {
 
     RetryLedger retries() {
         return retries;
+    }
+
+    /**
+     * The leads whose exchange failed and that wait out a retry apart from the cursor (the retry ledger), oldest
+     * first, as the last run left them. Called from the polling thread (between runs): the consumer publishes it to
+     * JMX, metrics and the dev console.
+     */
+    public List<FailedLead> failedLeads() {
+        return retries.snapshot();
     }
 
     ServedLimit servedLimit() {
