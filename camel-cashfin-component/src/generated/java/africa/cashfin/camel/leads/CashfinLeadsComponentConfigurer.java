@@ -62,6 +62,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "failedLeadRetryDelay": getOrCreateConfiguration(target).setFailedLeadRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failedleadretrymultiplier":
         case "failedLeadRetryMultiplier": getOrCreateConfiguration(target).setFailedLeadRetryMultiplier(property(camelContext, double.class, value)); return true;
+        case "failedleadsmax":
+        case "failedLeadsMax": getOrCreateConfiguration(target).setFailedLeadsMax(property(camelContext, int.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -170,6 +172,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "failedLeadRetryDelay": return long.class;
         case "failedleadretrymultiplier":
         case "failedLeadRetryMultiplier": return double.class;
+        case "failedleadsmax":
+        case "failedLeadsMax": return int.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -279,6 +283,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "failedLeadRetryDelay": return getOrCreateConfiguration(target).getFailedLeadRetryDelay();
         case "failedleadretrymultiplier":
         case "failedLeadRetryMultiplier": return getOrCreateConfiguration(target).getFailedLeadRetryMultiplier();
+        case "failedleadsmax":
+        case "failedLeadsMax": return getOrCreateConfiguration(target).getFailedLeadsMax();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -63,6 +63,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "failedLeadRetryDelay": target.getConfiguration().setFailedLeadRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failedleadretrymultiplier":
         case "failedLeadRetryMultiplier": target.getConfiguration().setFailedLeadRetryMultiplier(property(camelContext, double.class, value)); return true;
+        case "failedleadsmax":
+        case "failedLeadsMax": target.getConfiguration().setFailedLeadsMax(property(camelContext, int.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
@@ -195,6 +197,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "failedLeadRetryDelay": return long.class;
         case "failedleadretrymultiplier":
         case "failedLeadRetryMultiplier": return double.class;
+        case "failedleadsmax":
+        case "failedLeadsMax": return int.class;
         case "greedy": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
@@ -328,6 +332,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "failedLeadRetryDelay": return target.getConfiguration().getFailedLeadRetryDelay();
         case "failedleadretrymultiplier":
         case "failedLeadRetryMultiplier": return target.getConfiguration().getFailedLeadRetryMultiplier();
+        case "failedleadsmax":
+        case "failedLeadsMax": return target.getConfiguration().getFailedLeadsMax();
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();

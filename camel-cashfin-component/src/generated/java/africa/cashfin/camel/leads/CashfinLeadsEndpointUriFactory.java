@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(70);
         props.add("adaptivePolling");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -45,6 +45,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("failedLeadMaxRetryDelay");
         props.add("failedLeadRetryDelay");
         props.add("failedLeadRetryMultiplier");
+        props.add("failedLeadsMax");
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("initialDelay");

@@ -24,6 +24,7 @@ import africa.cashfin.camel.leads.api.limit.RatePlan;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.model.LeadStatus;
+import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.StartFrom;
 import africa.cashfin.camel.leads.scan.SweepSettings;
 
@@ -336,6 +337,18 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " survives a restart or a leader change; without one a restart starts it again.")
     private int failedLeadMaxAttempts = DEFAULT_FAILED_LEAD_MAX_ATTEMPTS;
 
+    @UriParam(label = "consumer", defaultValue = "25",
+              description = "The most failed leads the consumer retries apart from its cursor (the retry ledger), 0 to"
+                            + " 30. Each is kept in memory with the data read and saved beside the cursor (at most"
+                            + " about 105 characters each in the state row, which must fit JdbcStateRepository's"
+                            + " 4,000-character column), so polls stay idle (1 call) while they fail and retries cost no"
+                            + " list call. A lead that fails while the ledger is full is not dropped: it holds the"
+                            + " cursor back to its createdat, so each poll re-reads the list down to it (about"
+                            + " ceil(newer leads / limit) + 1 calls) and offers it again, until it succeeds, is poisoned"
+                            + " (failedLeadMaxAttempts) or finds room in the ledger. 0: every failed lead holds the"
+                            + " cursor back.")
+    private int failedLeadsMax = LeadScan.DEFAULT_FAILED_LEADS_MAX;
+
     /** Default {@code failedLeadRetryDelay}: 30 seconds. */
     public static final long DEFAULT_FAILED_LEAD_RETRY_DELAY = 30_000;
     /** Default {@code failedLeadRetryMultiplier}: 2. */
@@ -460,6 +473,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.failedLeadMaxAttempts = failedLeadMaxAttempts;
     }
 
+    public int getFailedLeadsMax() {
+        return failedLeadsMax;
+    }
+
+    /** consumer: the most failed leads retried apart from the cursor (0 to 30). */
+    public void setFailedLeadsMax(int failedLeadsMax) {
+        this.failedLeadsMax = failedLeadsMax;
+    }
+
     /** The parsed {@code startFrom}; throws a message saying what is accepted. */
     StartFrom parsedStartFrom() {
         return StartFrom.parse(startFrom);
@@ -520,6 +542,11 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (failedLeadMaxAttempts < 0) {
             throw new IllegalArgumentException("failedLeadMaxAttempts must be 0 (never give up) or more (e.g. 5), got "
                                                + failedLeadMaxAttempts);
+        }
+        if (failedLeadsMax < 0 || failedLeadsMax > LeadScan.MAX_FAILED_LEADS_MAX) {
+            throw new IllegalArgumentException("failedLeadsMax must be between 0 (every failed lead holds the cursor"
+                                               + " back) and " + LeadScan.MAX_FAILED_LEADS_MAX + " (the state row must"
+                                               + " fit a 4,000-character JDBC column), got " + failedLeadsMax);
         }
         if (failedLeadMaxRetryDelay < failedLeadRetryDelay) {
             throw new IllegalArgumentException("failedLeadMaxRetryDelay (" + failedLeadMaxRetryDelay + " ms) must not be"

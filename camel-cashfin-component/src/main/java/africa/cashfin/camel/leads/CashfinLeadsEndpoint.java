@@ -348,7 +348,8 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
                     .withMarkerKey(MARKER_KEY_PREFIX + stateKey);
             cursorStore = configuration.getStateRepository() == null
                     ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey);
-            scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen), cursorStore);
+            scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen), cursorStore,
+                                configuration.getFailedLeadsMax());
             SweepSettings sweepSettings = configuration.sweepSettings();
             if (sweepSettings != null) {
                 sweep = new ViewSweep(sweepSettings, new IdempotentRepositorySeenStore(seen),

@@ -87,5 +87,8 @@ class ConsumerLoggingAndOptionsTest {
                 .hasStackTraceContaining("page is a producer option");
         assertThatThrownBy(() -> context("cashfin-leads:list?lookback=-5", new CopyOnWriteArrayList<>()).start())
                 .hasStackTraceContaining("lookback must not be negative");
+        assertThatThrownBy(() -> context("cashfin-leads:list?failedLeadsMax=31", new CopyOnWriteArrayList<>()).start())
+                .hasStackTraceContaining("failedLeadsMax must be between 0 (every failed lead holds the cursor back)"
+                                         + " and 30 (the state row must fit a 4,000-character JDBC column), got 31");
     }
 }

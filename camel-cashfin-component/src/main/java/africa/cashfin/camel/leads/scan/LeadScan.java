@@ -37,7 +37,7 @@ public class LeadScan {
     /** The page size the server actually serves (it may cap {@code limit}); learnt from the pages, kept in memory. */
     private final ServedLimit servedLimit;
     /** Failed leads retried apart from the cursor, with their data (in memory) and saved beside the cursor. */
-    private final RetryLedger retries = new RetryLedger();
+    private final RetryLedger retries;
 
     /**
      * @param settings how to read the list
@@ -46,6 +46,20 @@ public class LeadScan {
      *                 only: then a restart verifies every page against {@code seen}
      */
     public LeadScan(ScanSettings settings, SeenLeadStore seen, ScanStateStore state) {
+        this(settings, seen, state, DEFAULT_FAILED_LEADS_MAX);
+    }
+
+    /** The default of {@code failedLeadsMax}: 25 leads retried apart from the cursor. */
+    public static final int DEFAULT_FAILED_LEADS_MAX = RetryLedger.DEFAULT_CAPACITY;
+    /** The largest {@code failedLeadsMax}: 30 (the state row must fit a 4,000-character JDBC column). */
+    public static final int MAX_FAILED_LEADS_MAX = RetryLedger.MAX_CAPACITY;
+
+    /**
+     * @param failedLeadsMax the most failed leads retried apart from the cursor (0 to {@link #MAX_FAILED_LEADS_MAX});
+     *                       a failure beyond that holds the cursor back to its {@code createdat}
+     */
+    public LeadScan(ScanSettings settings, SeenLeadStore seen, ScanStateStore state, int failedLeadsMax) {
+        this.retries = new RetryLedger(failedLeadsMax);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.seen = Objects.requireNonNull(seen, "seen");
         this.persistentState = state != null;

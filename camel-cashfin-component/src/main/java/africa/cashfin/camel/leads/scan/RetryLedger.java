@@ -18,17 +18,41 @@ import africa.cashfin.camel.leads.model.Lead;
  * after a restart or a leader change the leads are known without their data: the first poll then reads down to the
  * oldest of them once to get it back (see {@link #oldestWithoutData()}).
  * <p>
- * Bounded: at most {@link #CAPACITY} leads (the state row stays under 4,000 characters, the JDBC column); a failure
- * beyond that holds the cursor back as before. Not thread-safe (one poll at a time).
+ * Bounded: at most {@code capacity} leads (the consumer's {@code failedLeadsMax}, at most {@link #MAX_CAPACITY} so that
+ * the state row stays under the 4,000 characters of the JDBC column); a failure beyond that is not kept here and holds
+ * the cursor back to its {@code createdat} instead, as every failure did before the ledger: each poll then re-reads
+ * down to it and offers it again, until it succeeds or is poisoned (see docs/consumer-design.md, "Failed leads").
+ * Not thread-safe (one poll at a time).
  */
 final class RetryLedger {
 
-    /** The most leads retried apart from the cursor (about 80 characters each in the state row). */
-    static final int CAPACITY = 25;
+    /** The default capacity: the most leads retried apart from the cursor. */
+    static final int DEFAULT_CAPACITY = 25;
+    /**
+     * The largest capacity: about 105 characters a lead in the state row (a 24-character {@code _id}, three instants,
+     * the attempts), so 30 leads and the cursor's other fields stay well under the 4,000 characters of
+     * {@code JdbcStateRepository}'s column, with room for longer ids.
+     */
+    static final int MAX_CAPACITY = 30;
 
+    private final int capacity;
     private final Map<String, FailedLead> entries = new LinkedHashMap<>();
     /** The lead as read when it failed, for the entries whose data this node has. */
     private final Map<String, Lead> data = new HashMap<>();
+
+    /** @param capacity the most leads kept, 0 (none: every failure holds the cursor back) to {@link #MAX_CAPACITY} */
+    RetryLedger(int capacity) {
+        if (capacity < 0 || capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("failedLeadsMax must be between 0 and " + MAX_CAPACITY + ", got "
+                                               + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** The most leads kept. */
+    int capacity() {
+        return capacity;
+    }
 
     /**
      * A run starts: the entries become those saved with {@code previous} (another node, or an abandoned run of this
@@ -90,7 +114,7 @@ final class RetryLedger {
      */
     boolean hold(LeadEvent event, int attempts, Instant nextAttempt) {
         String id = event.key();
-        if (!entries.containsKey(id) && entries.size() >= CAPACITY) {
+        if (!entries.containsKey(id) && entries.size() >= capacity) {
             return false;
         }
         entries.put(id, new FailedLead(id, event.lead().getCreatedat(), attempts, nextAttempt));

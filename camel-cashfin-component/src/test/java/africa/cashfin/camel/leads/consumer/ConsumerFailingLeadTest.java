@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.PoisonedLeadException;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
@@ -86,6 +88,46 @@ class ConsumerFailingLeadTest {
             assertThat(h.deliveredIds()).endsWith(fresh.toArray(String[]::new));
             assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
             assertThat(h.attempts.stream().filter(failing::equals)).as("never offered again").hasSize(4);
+        }
+    }
+
+    /**
+     * {@code failedLeadsMax} bounds the retry ledger; a failure beyond it is not dropped but holds the cursor back, as
+     * every failure did before the ledger. With 1 the oldest failing lead goes to the ledger and the next one holds the
+     * cursor; with 0 both hold it. While they fail each poll re-reads the 1,000 newer leads down to the held one (at
+     * least 10 pages, instead of the idle poll's 1 call); both reach the route once, on their third attempt, and the
+     * polls are idle again.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1 })
+    void aFailureBeyondFailedLeadsMaxHoldsTheCursorAndIsDeliveredOnce(int max) throws Exception {
+        sim.sortOrder(SortOrder.NEWEST_FIRST);
+        sim.seedLeads(1_002, 97, Duration.ofMillis(10));
+        List<String> failing = oldestFirst().subList(0, 2).stream().map(l -> (String) l.get("_id")).toList();
+        try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&failedLeadMaxAttempts=10&failedLeadsMax=" + max)
+                .start()) {
+            failing.forEach(id -> h.failuresToInject.put(id, 2));
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(1_000).doesNotContainAnyElementsOf(failing);
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            assertThat(consumer.getFailedLeadsWaiting()).as("in the ledger").isEqualTo(max);
+
+            long before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).as("a re-read down to the lead that holds the cursor")
+                    .isBetween(10L, 22L);
+            assertThat(h.deliveredIds()).hasSize(1_000);
+            h.poll();
+            assertThat(h.deliveredIds()).as("both on their third attempt").hasSize(1_002).containsAll(failing);
+            assertThat(consumer.getFailedLeadsWaiting()).isZero();
+
+            before = sim.listCalls();
+            h.poll();
+            assertThat(sim.listCalls() - before).as("idle again").isEqualTo(1);
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storedIds());
+            for (String id : failing) {
+                assertThat(h.attempts.stream().filter(id::equals)).as("attempts of %s", id).hasSize(3);
+            }
         }
     }
 

@@ -171,6 +171,17 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Integer failedLeadMaxAttempts = 5;
 
     /**
+     * The most failed leads the consumer retries apart from its cursor (the retry ledger), 0 to 30. Each is kept in
+     * memory with the data read and saved beside the cursor (at most about 105 characters each in the state row, which
+     * must fit JdbcStateRepository's 4,000-character column), so polls stay idle (1 call) while they fail and retries cost no
+     * list call. A lead that fails while the ledger is full is not dropped: it holds the cursor back to its createdat,
+     * so each poll re-reads the list down to it (about ceil(newer leads / limit) + 1 calls) and offers it again, until
+     * it succeeds, is poisoned (failedLeadMaxAttempts) or finds room in the ledger. 0: every failed lead holds the
+     * cursor back.
+     */
+    private Integer failedLeadsMax = 25;
+
+    /**
      * How long a lead whose exchange failed (an exception, or marked rollback-only) waits before the consumer offers
      * it again, in milliseconds or as a duration such as 30s; each further failure multiplies the wait by
      * failedLeadRetryMultiplier, up to failedLeadMaxRetryDelay. The lead is offered by the first poll after the
@@ -575,6 +586,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setFailedLeadMaxAttempts(Integer failedLeadMaxAttempts) {
         this.failedLeadMaxAttempts = failedLeadMaxAttempts;
+    }
+
+    public Integer getFailedLeadsMax() {
+        return failedLeadsMax;
+    }
+
+    public void setFailedLeadsMax(Integer failedLeadsMax) {
+        this.failedLeadsMax = failedLeadsMax;
     }
 
     public Duration getFailedLeadMaxRetryDelay() {
