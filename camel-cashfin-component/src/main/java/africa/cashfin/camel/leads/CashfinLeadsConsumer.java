@@ -436,7 +436,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             LeadEvent event = (LeadEvent) o;
             if (event.attempts() > 0) {
                 // failed before this consumer (re)started: go on counting from what was saved with the cursor
-                failedLeads.restore(event.key(), event.attempts(), event.nextAttempt());
+                failedLeads.restore(event.key(), event.attempts(), event.nextAttempt(), event.firstFailure());
             }
             if (failedLeads.isDue(event.key(), now)) {
                 due.add(event);
@@ -827,7 +827,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 }
 
                 public void failed(LeadEvent event, FailedLeadBackoff.Failing f) {
-                    run.failed(event, f.failures(), f.nextAttempt());
+                    run.failed(event, f.failures(), f.nextAttempt(), f.firstFailure());
                 }
 
                 public void poisoned(LeadEvent event) {
@@ -838,7 +838,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     if (f == null) {
                         run.waiting(event, routeMayBeDown);
                     } else {
-                        run.waiting(event, routeMayBeDown, f.failures(), f.nextAttempt());
+                        run.waiting(event, routeMayBeDown, f.failures(), f.nextAttempt(), f.firstFailure());
                     }
                 }
 

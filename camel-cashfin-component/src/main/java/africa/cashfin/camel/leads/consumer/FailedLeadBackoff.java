@@ -85,14 +85,14 @@ public final class FailedLeadBackoff {
 
     /**
      * Takes over a lead's failures as saved with the scan's state by a consumer before this one (a restart, a leader
-     * change), unless this backoff knows the lead already. Its first failure and last error are not saved: the first
-     * failure reads as unknown (null) and the restored failure never counts as the route's (see
-     * {@link #failedSinceLastSuccess}).
+     * change), unless this backoff knows the lead already. Its last error is not saved, and the restored failure never
+     * counts as the route's (see {@link #failedSinceLastSuccess}).
      *
-     * @param nextAttempt when it may be offered again, or null: at once
+     * @param nextAttempt  when it may be offered again, or null: at once
+     * @param firstFailure when it first failed, as saved (to the second), or null when the state did not keep it
      */
-    public void restore(String key, int failures, Instant nextAttempt) {
-        failing.putIfAbsent(key, new Failing(failures, null, nextAttempt == null ? Instant.MIN : nextAttempt,
+    public void restore(String key, int failures, Instant nextAttempt, Instant firstFailure) {
+        failing.putIfAbsent(key, new Failing(failures, firstFailure, nextAttempt == null ? Instant.MIN : nextAttempt,
                                              "failed before this consumer started", -1));
     }
 

@@ -19,6 +19,7 @@ public final class LeadEvent {
     private final boolean retry;
     private final int attempts;
     private final Instant nextAttempt;
+    private final Instant firstFailure;
 
     LeadEvent(Lead lead, LeadEventType type, String key, long position) {
         this(lead, type, key, position, false, null);
@@ -36,6 +37,7 @@ public final class LeadEvent {
         this.retry = retry;
         this.attempts = failed == null ? 0 : failed.attempts();
         this.nextAttempt = failed == null ? null : failed.nextAttempt();
+        this.firstFailure = failed == null ? null : failed.firstFailure();
     }
 
     /** The lead, as the server sent it. */
@@ -66,6 +68,14 @@ public final class LeadEvent {
     /** When the lead may be offered again, as saved with the scan's state, or null (at once, or never failed). */
     public Instant nextAttempt() {
         return nextAttempt;
+    }
+
+    /**
+     * When the lead first failed, as saved with the scan's state, or null (unknown, or never failed): after a restart
+     * or a leader change the consumer reports the lead's true age.
+     */
+    public Instant firstFailure() {
+        return firstFailure;
     }
 
     /** True when the lead is offered from the retry ledger, not read from a page of this run. */

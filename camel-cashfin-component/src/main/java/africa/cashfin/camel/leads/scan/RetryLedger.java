@@ -108,25 +108,27 @@ final class RetryLedger {
     /**
      * Keeps a failed (or waiting) lead, with its data.
      *
-     * @param  attempts    failed attempts so far
-     * @param  nextAttempt when it may be offered again, or null
-     * @return             false when the ledger is full: the caller holds the cursor back instead
+     * @param  attempts     failed attempts so far
+     * @param  nextAttempt  when it may be offered again, or null
+     * @param  firstFailure when it first failed, or null when unknown
+     * @return              false when the ledger is full: the caller holds the cursor back instead
      */
-    boolean hold(LeadEvent event, int attempts, Instant nextAttempt) {
+    boolean hold(LeadEvent event, int attempts, Instant nextAttempt, Instant firstFailure) {
         String id = event.key();
         if (!entries.containsKey(id) && entries.size() >= capacity) {
             return false;
         }
-        entries.put(id, new FailedLead(id, event.lead().getCreatedat(), attempts, nextAttempt));
+        entries.put(id, new FailedLead(id, event.lead().getCreatedat(), attempts, nextAttempt, firstFailure));
         data.put(id, event.lead());
         return true;
     }
 
-    /** What is known of the lead's failures: the ledger's entry, else what the event carried (0, null). */
+    /** What is known of the lead's failures: the ledger's entry, else what the event carried (0, null, null). */
     FailedLead known(LeadEvent event) {
         FailedLead entry = entries.get(event.key());
         return entry != null ? entry
-                : new FailedLead(event.key(), event.lead().getCreatedat(), event.attempts(), event.nextAttempt());
+                : new FailedLead(event.key(), event.lead().getCreatedat(), event.attempts(), event.nextAttempt(),
+                                 event.firstFailure());
     }
 
     /** The lead was delivered or given up on. */

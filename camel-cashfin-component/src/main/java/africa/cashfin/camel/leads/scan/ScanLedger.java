@@ -372,8 +372,9 @@ final class ScanLedger {
      *                    attempted, else as known
      * @param nextAttempt when it may be offered again (null: at once, or as known when not attempted and
      *                    {@code attempts} is null)
+     * @param firstFailure when it first failed as the caller knows it, or null: as known
      */
-    void failed(LeadEvent event, boolean attempted, Integer attempts, Instant nextAttempt) {
+    void failed(LeadEvent event, boolean attempted, Integer attempts, Instant nextAttempt, Instant firstFailure) {
         take(event);
         failedKeys.add(event.key());
         if (attempted && !event.retry()) {
@@ -387,7 +388,8 @@ final class ScanLedger {
             FailedLead known = retries.known(event);
             int count = attempts != null ? attempts : known.attempts() + (attempted ? 1 : 0);
             Instant next = attempts != null || attempted ? nextAttempt : known.nextAttempt();
-            if (retries.hold(event, count, next)) {
+            Instant first = firstFailure != null ? firstFailure : known.firstFailure();
+            if (retries.hold(event, count, next, first)) {
                 if (!event.retry()) {
                     oldestRetryCreated = min(oldestRetryCreated, event.lead().getCreatedat());
                     if (event.position() >= 0) {

@@ -302,16 +302,17 @@ public final class ScanRun {
      * oldest failure are read again next poll.
      */
     public void failed(LeadEvent event) {
-        ledger.failed(event, true, null, null);
+        ledger.failed(event, true, null, null, null);
         stopIfRouteLooksDown();
     }
 
     /**
      * {@link #failed(LeadEvent)}, with the caller's count of the lead's failed attempts and when it may be offered
-     * again: saved beside the cursor, so that after a restart or a leader change the next consumer goes on from there.
+     * again, and when it first failed (null: unknown): saved beside the cursor, so that after a restart or a leader
+     * change the next consumer goes on from there.
      */
-    public void failed(LeadEvent event, int attempts, Instant nextAttempt) {
-        ledger.failed(event, true, attempts, nextAttempt);
+    public void failed(LeadEvent event, int attempts, Instant nextAttempt, Instant firstFailure) {
+        ledger.failed(event, true, attempts, nextAttempt, firstFailure);
         stopIfRouteLooksDown();
     }
 
@@ -328,15 +329,16 @@ public final class ScanRun {
      * @param routeMayBeDown true when no lead has succeeded since this one last failed
      */
     public void waiting(LeadEvent event, boolean routeMayBeDown) {
-        waiting(event, routeMayBeDown, null, null);
+        waiting(event, routeMayBeDown, null, null, null);
     }
 
     /**
      * {@link #waiting(LeadEvent, boolean)}, with the caller's count of the lead's failed attempts and when it may be
-     * offered again (null, null: as known).
+     * offered again, and when it first failed (null, null, null: as known).
      */
-    public void waiting(LeadEvent event, boolean routeMayBeDown, Integer attempts, Instant nextAttempt) {
-        ledger.failed(event, false, attempts, nextAttempt);
+    public void waiting(LeadEvent event, boolean routeMayBeDown, Integer attempts, Instant nextAttempt,
+            Instant firstFailure) {
+        ledger.failed(event, false, attempts, nextAttempt, firstFailure);
         if (routeMayBeDown) { // a retry from memory counts here, but a stop needs a lead of this run tried too
             waitingSinceRouteFailed++;
             stopIfRouteLooksDown();

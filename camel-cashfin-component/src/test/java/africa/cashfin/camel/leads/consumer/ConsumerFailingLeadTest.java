@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -195,8 +196,9 @@ class ConsumerFailingLeadTest {
     }
 
     /**
-     * The attempts survive the restart: with {@code failedLeadMaxAttempts=3}, two attempts before it and one after make
-     * the lead poisoned (handed to the exception handler once, with 3 attempts), and it is never offered again.
+     * The attempts and the lead's age survive the restart: with {@code failedLeadMaxAttempts=3}, two attempts before it
+     * and one after make the lead poisoned (handed to the exception handler once, with 3 attempts and its first failure
+     * from before the restart, as saved in the state row), and it is never offered again.
      */
     @Test
     void theAttemptsOfAFailingLeadCountAcrossARestart() throws Exception {
@@ -206,6 +208,7 @@ class ConsumerFailingLeadTest {
         RecordingExceptionHandler handler = new RecordingExceptionHandler();
         String uri = MANUAL + "&idempotentRepository=#seen&stateRepository=#state&failedLeadMaxAttempts=3"
                      + "&exceptionHandler=#handler";
+        Instant firstPoll = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(handler), false).start()) {
             h.failuresToInject.put(failing, Integer.MAX_VALUE);
             h.poll();
@@ -213,6 +216,10 @@ class ConsumerFailingLeadTest {
             assertThat(h.attempts.stream().filter(failing::equals)).hasSize(2);
         }
         assertThat(handler.handled).noneMatch(PoisonedLeadException.class::isInstance);
+        String saved = savedCursor();
+        Instant firstFailure = Instant.parse(saved.substring(saved.lastIndexOf('/') + 1));
+        assertThat(firstFailure).as("the first failure, saved in the state row").isBetween(firstPoll, Instant.now());
+        Instant restarted = Instant.now();
         try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(handler), false).start()) {
             h.failuresToInject.put(failing, Integer.MAX_VALUE);
             h.poll();
@@ -222,6 +229,9 @@ class ConsumerFailingLeadTest {
                     .isInstanceOfSatisfying(PoisonedLeadException.class, e -> {
                         assertThat(e.getLead().getId()).isEqualTo(failing);
                         assertThat(e.getAttempts()).isEqualTo(3);
+                        assertThat(e.getFirstFailure()).as("its true age").isEqualTo(firstFailure)
+                                .isBefore(restarted);
+                        assertThat(e.getMessage()).contains("failed 3 attempts since " + firstFailure);
                     });
         }
     }

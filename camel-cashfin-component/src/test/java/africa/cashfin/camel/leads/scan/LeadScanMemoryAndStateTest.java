@@ -2,6 +2,7 @@ package africa.cashfin.camel.leads.scan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 import africa.cashfin.camel.leads.model.LeadPage;
@@ -43,6 +44,32 @@ class LeadScanMemoryAndStateTest {
         assertThat(ScanCursor.parse(cursor.format())).isEqualTo(cursor);
         ScanCursor empty = new ScanCursor(null, null, -1, ListOrder.UNKNOWN);
         assertThat(ScanCursor.parse(empty.format())).isEqualTo(empty);
+    }
+
+    /**
+     * Failed leads are saved with their first failure (to the second), so a restarted consumer reports their true age;
+     * a row saved before the first failure was kept (four parts an entry) still reads, with the first failure unknown.
+     */
+    @Test
+    void failedLeadsRoundTripWithTheirFirstFailureAndOldRowsStillRead() {
+        FailedLead known = new FailedLead("665f/1", Instant.parse("2024-01-15T12:00:00.123Z"), 3,
+                                          Instant.parse("2024-01-15T13:00:00.456789Z"),
+                                          Instant.parse("2024-01-15T12:10:05.999Z"));
+        FailedLead unknown = new FailedLead("665f2", Instant.parse("2024-01-15T12:01:00Z"), 0, null, null);
+        ScanCursor cursor = new ScanCursor(Instant.parse("2024-01-16T00:00:00Z"), null, -1, ListOrder.NEWEST_FIRST, 40,
+                                           1, -1, List.of(known, unknown));
+        assertThat(cursor.format()).endsWith(";failed=665f%2F1/2024-01-15T12:00:00.123Z/3/2024-01-15T13:00:00.456789Z"
+                                             + "/2024-01-15T12:10:05Z,665f2/2024-01-15T12:01:00Z/0//");
+        assertThat(ScanCursor.parse(cursor.format()).failed()).containsExactly(
+                new FailedLead("665f/1", known.created(), 3, known.nextAttempt(), Instant.parse("2024-01-15T12:10:05Z")),
+                unknown);
+
+        ScanCursor old = ScanCursor.parse("v1;created=2024-01-16T00:00:00Z;updated=;offset=-1;order=NEWEST_FIRST"
+                                          + ";failed=665f1/2024-01-15T12:00:00.123Z/2/2024-01-15T13:00:00Z");
+        assertThat(old.failed()).containsExactly(new FailedLead("665f1", Instant.parse("2024-01-15T12:00:00.123Z"), 2,
+                                                                Instant.parse("2024-01-15T13:00:00Z"), null));
+        assertThatThrownBy(() -> ScanCursor.parse("v1;created=;updated=;offset=-1;order=NEWEST_FIRST;failed=a/b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not id/createdat/attempts/next");
     }
 
     @Test
