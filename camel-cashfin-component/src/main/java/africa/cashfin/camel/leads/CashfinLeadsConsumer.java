@@ -38,6 +38,7 @@ import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.MalformedLead;
 import africa.cashfin.camel.leads.model.MalformedLeadException;
 import africa.cashfin.camel.leads.model.PoisonedLeadException;
+import africa.cashfin.camel.leads.scan.FailedLead;
 import africa.cashfin.camel.leads.scan.LeadEvent;
 import africa.cashfin.camel.leads.scan.LeadEventType;
 import africa.cashfin.camel.leads.scan.LeadScan;
@@ -337,21 +338,26 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     /**
      * Failed leads retried apart from the cursor whose data this consumer did not have (it restarted, or took over
      * the leadership) and that the poll did not find when it read down to them: they left the view (deleted, or no
-     * longer matching the filters) while failing. One WARN line names them; they are not recorded as delivered, so the
-     * sweep emits any that comes back into view.
+     * longer matching the filters) while failing. One WARN line per lead names it and says what to do; it is not
+     * recorded as delivered (nor handed over as poisoned: it was not given up, and its data is lost), so it loses
+     * nothing: should it come back into view, the sweep emits it.
      */
     private void reportUnrecovered(ScanRun run) {
-        if (run.unrecoveredFailedLeads().isEmpty()) {
-            return;
+        String comesBack = endpoint.viewSweep() != null
+                ? "should it come back into the view, the sweep emits it (the JMX operation or dev-console action"
+                  + " sweepNow does it at once)"
+                : "should it come back into the view, only a verification scan finds it (sweepEnabled=false: remove the"
+                  + " cursor entry from the stateRepository, or turn the sweep on)";
+        for (FailedLead f : run.unrecoveredFailedLeads()) {
+            LOG.warn("Failed lead {} of {} (created {}, {} failed attempts{}) is no longer in the view: after a restart"
+                     + " or a leader change the consumer read the list down to it to get its data back and did not find"
+                     + " it (deleted, or its status or source no longer matches the filters). It is no longer retried"
+                     + " and not recorded as delivered: {}. If it must reach the route, make it match the filters again"
+                     + " in Cashfin; if it left on purpose, nothing to do.", f.id(), endpoint, f.created(),
+                     f.attempts(), f.firstFailure() == null ? "" : " since " + f.firstFailure(), comesBack);
+            statistics.leadError("Failed lead " + f.id() + " left the view before it could be retried");
+            failedLeads.gaveUp(f.id());
         }
-        List<String> ids = run.unrecoveredFailedLeads().stream()
-                .map(f -> f.id() + " (" + f.attempts() + " failed attempts)").toList();
-        LOG.warn("{} failed lead(s) of {} left the view before this consumer could retry them (its data was lost with a"
-                 + " restart or a leader change, and the list no longer holds them): {}. They are no longer retried and"
-                 + " not recorded as delivered: should one come back into view, the sweep emits it.", ids.size(),
-                 endpoint, String.join(", ", ids));
-        statistics.leadError("Failed lead(s) left the view before they could be retried: " + String.join(", ", ids));
-        run.unrecoveredFailedLeads().forEach(f -> failedLeads.gaveUp(f.id()));
     }
 
     private LeadPage list(PageRequest request) {

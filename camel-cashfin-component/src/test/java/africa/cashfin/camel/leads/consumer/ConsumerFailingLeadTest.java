@@ -236,10 +236,65 @@ class ConsumerFailingLeadTest {
         }
     }
 
+    /**
+     * A failing lead that leaves the view while the consumer is down (its status changes; the endpoint reads
+     * {@code status=new}): after the restart the read down to it does not find it, and its data is lost with the old
+     * consumer. One WARN line names it (id, attempts, since when) and says what to do; it leaves the ledger and is not
+     * recorded as delivered, so it loses nothing: when it comes back into the view, the next poll emits it, once.
+     */
+    @Test
+    void aFailingLeadNotFoundAfterARestartIsNamedInOneWarnAndEmittedWhenItComesBack() throws Exception {
+        sim.sortOrder(SortOrder.NEWEST_FIRST);
+        sim.seedLeads(120, 101, Duration.ofMillis(10));
+        String failing = (String) oldestFirst().stream().filter(l -> "new".equals(l.get("status"))).findFirst()
+                .orElseThrow().get("_id");
+        String uri = "cashfin-leads:list?startScheduler=false&failedLeadRetryDelay=0&status=new&stateKey=new-leads"
+                     + "&idempotentRepository=#seen&stateRepository=#state"; // (a file state repository refuses '=')
+        List<String> emitted = new ArrayList<>();
+        try (ConsumerHarness h = new ConsumerHarness(sim, uri, beans(), false).start()) {
+            h.failuresToInject.put(failing, Integer.MAX_VALUE);
+            h.poll();
+            h.poll();
+            emitted.addAll(h.deliveredIds());
+        }
+        assertThat(savedCursor("new-leads")).contains(";failed=" + failing + "/");
+        sim.updateLead(failing, "contacted"); // leaves the view while no consumer runs
+
+        try (africa.cashfin.camel.leads.LogCapture log = new africa.cashfin.camel.leads.LogCapture();
+             ConsumerHarness h = new ConsumerHarness(sim, uri, beans(), false).start()) {
+            h.poll();
+            h.poll();
+            List<String> warnings = log.levelledLines().stream().distinct()
+                    .filter(l -> l.startsWith("WARN") && l.contains(failing)).toList();
+            assertThat(warnings).as("one WARN line names it").singleElement().asString()
+                    .contains("Failed lead " + failing + " of cashfin-leads://list")
+                    .contains("2 failed attempts since ").contains("is no longer in the view")
+                    .contains("not recorded as delivered")
+                    .contains("If it must reach the route, make it match the filters again in Cashfin");
+            assertThat(h.attempts).doesNotContain(failing);
+            assertThat(savedCursor("new-leads")).as("out of the ledger").doesNotContain(";failed=");
+            assertThat(((FileIdempotentRepository) h.context.getRegistry().lookupByName("seen")).contains(failing))
+                    .as("not recorded as delivered").isFalse();
+
+            // back in the view, below the cursor: the sweep (here brought forward) emits it, or the fast path's window
+            // check when it sees the list grow while the lead is still inside the lookback window
+            sim.updateLead(failing, "new");
+            ((CashfinLeadsConsumer) h.consumer()).sweepNow();
+            h.poll();
+            assertThat(h.deliveredIds()).containsOnlyOnce(failing);
+            emitted.addAll(h.deliveredIds());
+        }
+        assertThat(emitted).doesNotHaveDuplicates().contains(failing);
+    }
+
     /** The cursor as last saved (the file state repository appends a line per write). */
     private String savedCursor() throws java.io.IOException {
+        return savedCursor("cashfin-leads:list");
+    }
+
+    private String savedCursor(String stateKey) throws java.io.IOException {
         List<String> lines = Files.readAllLines(dir.resolve("state.dat"));
-        return lines.stream().filter(l -> l.startsWith("cashfin-leads:list=")).reduce((a, b) -> b).orElseThrow();
+        return lines.stream().filter(l -> l.startsWith(stateKey + "=")).reduce((a, b) -> b).orElseThrow();
     }
 
     private Map<String, Object> beans() {
