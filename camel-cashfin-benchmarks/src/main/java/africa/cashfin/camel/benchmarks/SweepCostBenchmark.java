@@ -138,7 +138,7 @@ public final class SweepCostBenchmark {
         ScanRun run = scan.start();
         while (!run.isDone()) {
             PageRequest request = run.nextRequest();
-            LeadPage page = client.list(new LeadQuery(request.page(), request.limit(), null, null, null));
+            LeadPage page = client.list(LeadQuery.of(request.page(), request.limit(), null));
             fastCalls++;
             total = total < 0 && page.pageInfo() != null ? page.pageInfo().total() : total;
             for (LeadEvent event : run.accept(page)) {
@@ -152,7 +152,7 @@ public final class SweepCostBenchmark {
         SweepRun sweepRun = sweep.start(now, scan.cursor(), callsPerDay);
         while (!sweepRun.isDone()) {
             PageRequest request = sweepRun.nextRequest();
-            LeadPage page = client.list(new LeadQuery(request.page(), request.limit(), null, null, null));
+            LeadPage page = client.list(LeadQuery.of(request.page(), request.limit(), null));
             sweepCalls++;
             sweepRun.accept(page).forEach(sweepRun::succeeded);
         }

@@ -23,7 +23,7 @@ import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RatePlan;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
-import africa.cashfin.camel.leads.model.LeadStatus;
+import africa.cashfin.camel.leads.model.LeadFilter;
 import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.StartFrom;
 import africa.cashfin.camel.leads.scan.SweepSettings;
@@ -497,15 +497,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (stateKey != null && !stateKey.isBlank()) {
             return stateKey.trim();
         }
-        StringBuilder key = new StringBuilder("cashfin-leads:list");
-        char sep = '?';
-        for (String[] filter : new String[][] { { "status", status }, { "source", source }, { "search", search } }) {
-            if (filter[1] != null && !filter[1].isBlank()) {
-                key.append(sep).append(filter[0]).append('=').append(filter[1].trim());
-                sep = '&';
-            }
-        }
-        return key.toString();
+        return filter().key("cashfin-leads:list", LeadFilter.KeyOrder.STATE_KEY);
     }
 
     /**
@@ -839,15 +831,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (stateKey != null && !stateKey.isBlank()) {
             return stateKey.trim();
         }
-        StringBuilder key = new StringBuilder("cashfin-leads:").append(operation);
-        char sep = '?';
-        for (String[] option : new String[][] { { "source", source }, { "status", status }, { "search", search } }) {
-            if (option[1] != null && !option[1].isBlank()) {
-                key.append(sep).append(option[0]).append('=').append(option[1].trim());
-                sep = '&';
-            }
-        }
-        return key.toString();
+        return filter().key("cashfin-leads:" + operation, LeadFilter.KeyOrder.BUDGET_SHARE);
     }
 
     public SharedAdmissionLog getRateLimitLog() {
@@ -920,34 +904,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
             throw new IllegalArgumentException("maxConnections must be 1 or more, got " + maxConnections);
         }
         CashfinClientSettings.checkProxy(checkedBaseUrl, proxyHost, proxyPort, proxyUsername, proxyPassword);
-        checkPage("page option", page);
-        checkLimit("limit option", limit);
-        status = checkStatus("status option", status);
+        LeadQuery.checkPage("page option", page);
+        LeadQuery.checkLimit("limit option", limit);
+        status = LeadFilter.checkStatus("status option", status);
         validateResilience();
     }
 
-    /** @throws IllegalArgumentException when {@code page} is set and below 1 */
-    static void checkPage(String what, Integer page) {
-        if (page != null && page < 1) {
-            throw new IllegalArgumentException(what + " must be 1 or more (pages are 1-based), got " + page);
-        }
-    }
-
-    /** @throws IllegalArgumentException when {@code limit} is set and outside 1..100 */
-    static void checkLimit(String what, Integer limit) {
-        if (limit != null && (limit < 1 || limit > LeadQuery.MAX_LIMIT)) {
-            throw new IllegalArgumentException(what + " must be between 1 and " + LeadQuery.MAX_LIMIT + " (the API's"
-                                               + " maximum page size), got " + limit);
-        }
-    }
-
-    /** The status in wire form (lower case), null when blank; throws for an unknown status. */
-    static String checkStatus(String what, String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        return LeadStatus.parse(status).map(LeadStatus::wireValue).orElseThrow(() -> new IllegalArgumentException(
-                what + " '" + status + "' is not a lead status; use one of " + LeadStatus.allowedValues()));
+    /** The list filters set by the {@code status}, {@code source} and {@code search} options. */
+    public LeadFilter filter() {
+        return new LeadFilter(status, source, search);
     }
 
     /** The base URL, defaulting when unset. */

@@ -2,6 +2,8 @@ package africa.cashfin.camel.leads;
 
 import org.apache.camel.spi.Metadata;
 
+import africa.cashfin.camel.leads.model.LeadFilter;
+
 /** Names of the message headers the {@code cashfin-leads} component reads and writes. */
 public final class CashfinLeadsConstants {
 
@@ -41,6 +43,15 @@ public final class CashfinLeadsConstants {
     @Metadata(label = "producer", description = "list: source filter; overrides the `source` option.",
               javaType = "String")
     public static final String SOURCE = "CamelCashfinSource";
+
+    /**
+     * The header that overrides a list filter's option in the list producer: {@code CamelCashfin} and the filter's name
+     * capitalised ({@link #STATUS}, {@link #SOURCE}, {@link #SEARCH}); a new filter declares its constant above.
+     */
+    public static String filterHeader(LeadFilter.Field field) {
+        String name = field.parameter();
+        return "CamelCashfin" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
 
     @Metadata(label = "consumer", description = "consumer: `created` for a new lead, `updated` for a changed one.",
               javaType = "String")

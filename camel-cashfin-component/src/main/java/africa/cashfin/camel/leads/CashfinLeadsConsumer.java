@@ -361,9 +361,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private LeadPage list(PageRequest request) {
-        CashfinLeadsConfiguration config = endpoint.getConfiguration();
-        return endpoint.getClient().list(new LeadQuery(request.page(), request.limit(), config.getSearch(),
-                                                       config.getStatus(), config.getSource()));
+        return endpoint.getClient().list(LeadQuery.of(request.page(), request.limit(),
+                                                      endpoint.getConfiguration().filter()));
     }
 
     /**

@@ -29,6 +29,7 @@ import africa.cashfin.camel.leads.api.LeadJson;
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.health.CashfinLeadsProducerHealthCheck;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadFilter;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.LeadValidationException;
 import africa.cashfin.camel.leads.model.LeadValidator;
@@ -252,19 +253,18 @@ public class CashfinLeadsProducer extends DefaultProducer {
         Message in = exchange.getMessage();
         Integer page = header(in, CashfinLeadsConstants.PAGE, Integer.class, config.getPage());
         Integer limit = header(in, CashfinLeadsConstants.LIMIT, Integer.class, config.getLimit());
-        String search = header(in, CashfinLeadsConstants.SEARCH, String.class, config.getSearch());
-        String status = header(in, CashfinLeadsConstants.STATUS, String.class, config.getStatus());
-        String source = header(in, CashfinLeadsConstants.SOURCE, String.class, config.getSource());
-        CashfinLeadsConfiguration.checkPage("Page (header " + CashfinLeadsConstants.PAGE + " or option page)", page);
-        CashfinLeadsConfiguration.checkLimit("Limit (header " + CashfinLeadsConstants.LIMIT + " or option limit)", limit);
-        status = CashfinLeadsConfiguration.checkStatus(
-                "Status (header " + CashfinLeadsConstants.STATUS + " or option status)", status);
-        LeadPage result = endpoint.getClient().list(new LeadQuery(page, limit, blankToNull(search), status,
-                blankToNull(source)));
+        LeadFilter options = config.filter();
+        LeadFilter filter = LeadFilter.of(field -> header(in, CashfinLeadsConstants.filterHeader(field), String.class,
+                field.valueIn(options)));
+        filter = filter.withStatus(LeadFilter.checkStatus(
+                "Status (header " + CashfinLeadsConstants.STATUS + " or option status)", filter.status()));
+        LeadQuery query = LeadQuery.of(page, "Page (header " + CashfinLeadsConstants.PAGE + " or option page)", limit,
+                "Limit (header " + CashfinLeadsConstants.LIMIT + " or option limit)", filter);
+        LeadPage result = endpoint.getClient().list(query);
         refused = null;
         for (MalformedLead record : result.malformed()) {
             if (record.lead() == null) {
-                throw new CashfinApiException("GET", CashfinClient.LIST_PATH, 200, "OK", null, null, null, null,
+                throw CashfinApiException.unreadable("GET", CashfinClient.LIST_PATH, 200, "OK", null,
                         record.problem() + "; the record: " + record.json(), null);
             }
         }
@@ -296,9 +296,5 @@ public class CashfinLeadsProducer extends DefaultProducer {
                                                + type.getSimpleName());
         }
         return value;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

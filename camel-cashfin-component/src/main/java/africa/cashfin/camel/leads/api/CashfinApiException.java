@@ -54,6 +54,24 @@ public class CashfinApiException extends CashfinException implements HttpRespons
         this.problem = problem;
     }
 
+    /**
+     * The API answered, but its answer (or a part of it) cannot be used: no error text of the API's own, only what was
+     * wrong with the response ({@code problem}).
+     *
+     * @param method     HTTP method of the call
+     * @param path       path of the call
+     * @param statusCode HTTP status received (a 2xx when the body of a success was unreadable)
+     * @param statusText HTTP reason phrase, may be null
+     * @param retryAfter how long the server asked to wait, may be null
+     * @param problem    what was wrong with the response, e.g. "the body is HTML, not JSON: ..."
+     * @param cause      the parse failure behind {@code problem}, may be null
+     */
+    public static CashfinApiException unreadable(String method, String path, int statusCode, String statusText,
+                                                 Duration retryAfter, String problem, Throwable cause) {
+        return new CashfinApiException(method, path, statusCode, statusText, null, null, null, retryAfter, problem,
+                cause);
+    }
+
     /** The HTTP status code, e.g. 422. */
     public int getStatusCode() {
         return statusCode;

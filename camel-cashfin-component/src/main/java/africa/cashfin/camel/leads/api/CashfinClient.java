@@ -77,6 +77,7 @@ import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.api.limit.RetryDecision;
 import africa.cashfin.camel.leads.api.limit.RetryPolicy;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.model.LeadFilter;
 import africa.cashfin.camel.leads.model.LeadPage;
 
 /**
@@ -294,7 +295,7 @@ public class CashfinClient implements Closeable {
         if (search == null) {
             return Optional.empty();
         }
-        LeadPage page = list(new LeadQuery(1, LeadQuery.MAX_LIMIT, search, null, null));
+        LeadPage page = list(LeadQuery.of(1, LeadQuery.MAX_LIMIT, new LeadFilter(null, null, search)));
         return page.leads().stream().filter(candidate -> by.matches(lead, candidate)).findFirst();
     }
 
@@ -310,9 +311,9 @@ public class CashfinClient implements Closeable {
         List<NameValuePair> params = new ArrayList<>();
         add(params, "page", query.page());
         add(params, "limit", query.limit());
-        add(params, "search", query.search());
-        add(params, "status", query.status());
-        add(params, "source", query.source());
+        for (LeadFilter.Field filter : LeadFilter.KeyOrder.QUERY.fields()) {
+            add(params, filter.parameter(), filter.valueIn(query.filter()));
+        }
         URI uri = uri(LIST_PATH, params);
         return call(ApiOperation.LIST, "GET", LIST_PATH, () -> new HttpGet(uri),
                 response -> reader.readPage("GET", LIST_PATH, response, query.limit() == null ? -1 : query.limit()),

@@ -173,8 +173,8 @@ final class ResponseReader {
 
     private CashfinApiException invalid(String method, String path, RawResponse response, String problem,
                                         Throwable cause) {
-        return new CashfinApiException(method, path, response.status(), response.reason(), null, null, null,
-                retryAfter(response), redact(problem), secretMask.mask(cause));
+        return CashfinApiException.unreadable(method, path, response.status(), response.reason(), retryAfter(response),
+                redact(problem), secretMask.mask(cause));
     }
 
     private Lead toLead(String method, String path, RawResponse response, JsonNode node, String where) {
