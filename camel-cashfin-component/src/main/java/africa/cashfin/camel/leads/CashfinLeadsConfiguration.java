@@ -22,10 +22,10 @@ import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RatePlan;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
+import africa.cashfin.camel.leads.consumer.ConsumerState;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.model.LeadFilter;
 import africa.cashfin.camel.leads.scan.LeadScan;
-import africa.cashfin.camel.leads.scan.StartFrom;
 import africa.cashfin.camel.leads.scan.SweepSettings;
 
 /**
@@ -318,16 +318,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.sweepMinPassInterval = sweepMinPassInterval;
     }
 
-    /** The sweep's settings, or null when it is off (sweepEnabled=false, or emitUpdates). */
-    SweepSettings sweepSettings() {
-        if (!sweepEnabled || emitUpdates) {
-            return null;
-        }
-        StartFrom from = parsedStartFrom();
-        return new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), from.instant(), from.now(),
-                                 Duration.ofMillis(sweepMinPassInterval));
-    }
-
     @UriParam(label = "consumer", defaultValue = "5",
               description = "After this many failed attempts the consumer gives up on a lead (a poison lead): it hands"
                             + " a `PoisonedLeadException` carrying the lead to the consumer's exception handler once (one"
@@ -370,9 +360,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     /** Default {@code maxDelay} of adaptive polling: 30 minutes. */
     public static final long DEFAULT_MAX_DELAY_MILLIS = 1_800_000;
-
-    /** The consumer's page size when {@code limit} is not set: the API maximum. */
-    public static final int DEFAULT_CONSUMER_LIMIT = LeadQuery.MAX_LIMIT;
 
     public String getStartFrom() {
         return startFrom;
@@ -482,22 +469,12 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.failedLeadsMax = failedLeadsMax;
     }
 
-    /** The parsed {@code startFrom}; throws a message saying what is accepted. */
-    StartFrom parsedStartFrom() {
-        return StartFrom.parse(startFrom);
-    }
-
-    /** The consumer's page size: {@code limit}, or 100 when unset. */
-    int consumerLimit() {
-        return limit != null ? limit : DEFAULT_CONSUMER_LIMIT;
-    }
-
-    /** The consumer's state key: {@code stateKey}, or one derived from the filters. */
-    String effectiveStateKey() {
-        if (stateKey != null && !stateKey.isBlank()) {
-            return stateKey.trim();
-        }
-        return filter().key("cashfin-leads:list", LeadFilter.KeyOrder.STATE_KEY);
+    /** The options the consumer's lasting state is made from (its scan, sweep and keys). */
+    ConsumerState.Options consumerStateOptions() {
+        return new ConsumerState.Options(stateKey, filter(), limit, Duration.ofMillis(lookback), startFrom, emitUpdates,
+                                         sweepEnabled, sweepBudget, sweepPagesPerPoll,
+                                         Duration.ofMillis(sweepMinPassInterval), idempotentRepository,
+                                         stateRepository, failedLeadsMax);
     }
 
     /**
@@ -506,12 +483,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
      * @param delay the endpoint's {@code delay}
      */
     void validateConsumer(long delay) {
-        parsedStartFrom();
+        ConsumerState.Options options = consumerStateOptions();
+        options.parsedStartFrom();
         pollCadence(delay);
-        if (sweepEnabled) {
-            new SweepSettings(sweepBudget, sweepPagesPerPoll, consumerLimit(), null, false,
-                              Duration.ofMillis(sweepMinPassInterval));
-        }
+        options.checkSweep();
         if (lookback < 0) {
             throw new IllegalArgumentException("lookback must not be negative (e.g. 5m), got " + lookback + " ms");
         }
@@ -560,11 +535,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
     FailedLeadBackoff.Policy failedLeadBackoffPolicy() {
         return new FailedLeadBackoff.Policy(Duration.ofMillis(failedLeadRetryDelay), failedLeadRetryMultiplier,
                                             Duration.ofMillis(failedLeadMaxRetryDelay));
-    }
-
-    /** {@code lookback} as a Duration. */
-    Duration lookbackDuration() {
-        return Duration.ofMillis(lookback);
     }
 
     // ---- end of consumer options ----

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.DurationText;
+import africa.cashfin.camel.leads.consumer.ConsumerState;
 import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 import africa.cashfin.camel.leads.consumer.ContextStoppingNotifier;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
@@ -68,6 +69,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private static final int MAX_REPORTED_MALFORMED = 10_000;
 
     private final CashfinLeadsEndpoint endpoint;
+    /** The endpoint's lasting consumer state (scan, sweep, cursor store): outlives this consumer. */
+    private final ConsumerState state;
     private final FailedLeadBackoff failedLeads;
     private final ConsumerStatistics statistics = new ConsumerStatistics();
     /** Where metrics go (none without a MeterRegistry); set at start. */
@@ -114,6 +117,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.state = endpoint.consumerState();
         this.failedLeads = new FailedLeadBackoff(endpoint.getConfiguration().failedLeadBackoffPolicy());
         this.cadence = endpoint.getConfiguration().pollCadence(endpoint.getDelay());
     }
@@ -125,8 +129,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        endpoint.leadScan(); // fail at start on bad state options, and start the repositories
-        fence = endpoint.cursorStore();
+        state.leadScan(); // fail at start on bad state options, and start the repositories
+        fence = state.cursorStore();
         if (fence != null) {
             fence.claimLeadership(); // under master: this start is the node's election
         }
@@ -258,7 +262,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         long nanos = System.nanoTime() - start;
         statistics.polled(stats, nanos, failure == null ? null : PollFailureLog.oneLine(failure));
         metrics.poll(getRouteId(), nanos, failure == null);
-        LeadScan scan = endpoint.scanIfCreated();
+        LeadScan scan = state.scanIfCreated();
         if (scan != null) {
             statistics.retrying(scan.failedLeads(), Instant.now());
             metrics.failedLeads(getRouteId(), statistics.failedLeadsWaiting(), statistics.nextFailedLeadRetry());
@@ -270,8 +274,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (fence != null && fence.isSuperseded()) {
             return 0; // a newer leader polls: no call, no lead, until this consumer is started (elected) again
         }
-        LeadScan scan = endpoint.leadScan();
-        boolean anchoringNow = endpoint.prepareStartFromNow(scan);
+        LeadScan scan = state.leadScan();
+        boolean anchoringNow = state.prepareStartFromNow(scan);
         ScanRun run = scan.start();
         currentRun = run;
         emittedThisPoll = 0;
@@ -309,7 +313,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             statsOut[0] = stats;
             reportUnrecovered(run);
             if (anchoringNow) {
-                endpoint.startedFromNow();
+                state.startedFromNow();
             }
             if (pollFailures != null) {
                 pollFailures.succeeded();
@@ -343,7 +347,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      * nothing: should it come back into view, the sweep emits it.
      */
     private void reportUnrecovered(ScanRun run) {
-        String comesBack = endpoint.viewSweep() != null
+        String comesBack = state.viewSweep() != null
                 ? "should it come back into the view, the sweep emits it (the JMX operation or dev-console action"
                   + " sweepNow does it at once)"
                 : "should it come back into the view, only a verification scan finds it (sweepEnabled=false: remove the"
@@ -370,7 +374,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      * the sweep's pages for this poll, if its pace allows, and emits the leads they hold that nobody delivered.
      */
     private void sweep(LeadScan scan, long firstTotal, int createdFound, boolean leadsFailed) throws Exception {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         if (sweep == null) {
             return;
         }
@@ -385,7 +389,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             // does not count, or a lead failing for days would stop the sweep), or the poll must end: no sweep page now
             return;
         }
-        long capacity = endpoint.seenCapacity();
+        long capacity = state.seenCapacity();
         if (capacity >= 0 && firstTotal > capacity) {
             if (!warnedSweepCapacity) {
                 warnedSweepCapacity = true;
@@ -640,36 +644,37 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     @ManagedAttribute(description = "The cursor: the newest createdat (and updatedat) known to be delivered")
     public String getCursor() {
-        ScanCursor cursor = endpoint.scanIfCreated() == null ? null : endpoint.scanIfCreated().cursor();
+        LeadScan scan = state.scanIfCreated();
+        ScanCursor cursor = scan == null ? null : scan.cursor();
         return cursor == null ? null : cursor.toString();
     }
 
     @ManagedAttribute(description = "Whether the sweep (the background re-read of the whole view) is on")
     public boolean isSweepEnabled() {
-        return endpoint.viewSweep() != null;
+        return state.viewSweep() != null;
     }
 
     @ManagedAttribute(description = "The next page of the sweep's pass in progress (1 when no pass is in progress)")
     public int getSweepPage() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep == null ? 0 : sweep.state().page();
     }
 
     @ManagedAttribute(description = "When the sweep's pass in progress started, or null")
     public String getSweepPassStarted() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep == null || sweep.state().passStarted() == null ? null : sweep.state().passStarted().toString();
     }
 
     @ManagedAttribute(description = "When the last full sweep (a pass that read the whole view) ended, or null")
     public String getLastFullSweep() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep == null || sweep.state().lastPassEnded() == null ? null : sweep.state().lastPassEnded().toString();
     }
 
     @ManagedAttribute(description = "Full sweeps (passes that read the whole view), saved with the sweep's position")
     public long getSweepPasses() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep == null ? 0 : sweep.state().passes();
     }
 
@@ -677,14 +682,14 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                                     + " sweep's position): non-zero means the server did something the fast path did"
                                     + " not expect, e.g. leads entering the view by a change of status")
     public long getLeadsRecoveredBySweep() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep == null ? 0 : sweep.state().recovered();
     }
 
     @ManagedAttribute(description = "Why the latest sweep pass was brought forward (evidence seen by the fast path, or"
                                     + " sweep now), or null")
     public String getSweepLastTrigger() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep == null ? null : sweep.lastTriggerReason();
     }
 
@@ -696,7 +701,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @ManagedAttribute(description = "True while a sweep pass was brought forward (evidence or sweep now) and has not"
                                     + " completed")
     public boolean isSweepUrgent() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         return sweep != null && sweep.state().urgent();
     }
 
@@ -710,7 +715,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @ManagedOperation(description = "Sweep now: re-read the whole view from page 1, sweepPagesPerPoll pages per poll,"
                                     + " and emit every lead in it that was never emitted")
     public String sweepNow() {
-        ViewSweep sweep = endpoint.viewSweep();
+        ViewSweep sweep = state.viewSweep();
         if (sweep == null) {
             return "The sweep is off for " + endpoint + " (sweepEnabled=false or emitUpdates=true)";
         }

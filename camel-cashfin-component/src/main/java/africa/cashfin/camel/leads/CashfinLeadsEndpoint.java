@@ -10,25 +10,15 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.support.service.ServiceHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.CallOutcome;
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.limit.RateWindow;
-import africa.cashfin.camel.leads.consumer.IdempotentRepositorySeenStore;
-import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
-import africa.cashfin.camel.leads.scan.LeadScan;
-import africa.cashfin.camel.leads.scan.ScanSettings;
-import africa.cashfin.camel.leads.scan.SweepSettings;
-import africa.cashfin.camel.leads.scan.ViewSweep;
+import africa.cashfin.camel.leads.consumer.ConsumerState;
 
 /**
  * Create and list leads in the Cashfin CRM through the Cashfin Business API; as a consumer ({@code from}), emit every
@@ -40,44 +30,17 @@ import africa.cashfin.camel.leads.scan.ViewSweep;
 @ManagedResource(description = "Managed Cashfin Leads endpoint")
 public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsEndpoint.class);
-
     @UriParam
     private final CashfinLeadsConfiguration configuration;
 
     private volatile CashfinClient client;
 
     /**
-     * The consumer's scan (and with it an in-memory cursor), kept for the endpoint object's lifetime: across consumer
-     * restarts (route stop/start) and endpoint stop/start, which is what a cluster leadership change under
-     * {@code master:} does.
+     * The consumer's lasting state (scan, cursor, sweep, default seen store), created with the first consumer and kept
+     * for the endpoint object's lifetime: across consumer restarts (route stop/start) and endpoint stop/start, which is
+     * what a cluster leadership change under {@code master:} does.
      */
-    private LeadScan scan;
-    /** The consumer's sweep, kept like the scan (its position in memory survives the same stops); null when off. */
-    private ViewSweep sweep;
-    /** The scan's cursor in the user's stateRepository (with its leadership epoch), or null without one. */
-    private StateRepositoryCursorStore cursorStore;
-    /**
-     * The default in-memory seen store, when the endpoint created it. Never stopped: stopping a
-     * {@code MemoryIdempotentRepository} clears it, and it must outlive an endpoint stop/start like the cursor; it is
-     * garbage with the endpoint.
-     */
-    private IdempotentRepository ownSeenRepository;
-
-    /** Capacity of the default in-memory {@code idempotentRepository}: the most recent 100,000 keys. */
-    public static final int DEFAULT_SEEN_CAPACITY = 100_000;
-    /**
-     * How many pages of new leads a newest-first incremental poll may hold before it switches to the backward walk: 10
-     * (1,000 leads at limit 100, about 1-2 MB). Up to about that many new leads cost {@code ceil(k/limit)+1} calls.
-     */
-    public static final int BUFFERED_PAGES = 10;
-    /** Prefix of the marker key written to the idempotent repository after the first complete scan. */
-    public static final String MARKER_KEY_PREFIX = "cashfin-scan:started:";
-    /**
-     * Prefix of the key written to the idempotent repository after a {@code startFrom=now} start that recorded only the
-     * lookback window (with a {@code stateRepository}): the repository does not hold every older lead.
-     */
-    public static final String NOW_ANCHOR_KEY_PREFIX = "cashfin-scan:started-from-now:";
+    private ConsumerState consumerState;
 
     /**
      * Default poll delay: 5 minutes. An idle poll costs one list call, so this is 288 calls a day, under a third of
@@ -180,14 +143,6 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return c;
     }
 
-    /** Suffix of the sweep's key in the {@code stateRepository}, after the cursor's {@code stateKey}. */
-    public static final String SWEEP_KEY_SUFFIX = "#sweep";
-
-    /** The consumer's sweep, or null when it is off or no consumer started yet; never creates one. */
-    synchronized ViewSweep viewSweep() {
-        return sweep;
-    }
-
     /**
      * The calls of the day this endpoint may spend, for the sweep's pace: the plan's (or {@code maxRequestsPerDay}'s)
      * day budget times its budget share (its {@code budgetReserve}, else the pool's fraction). Without a daily limit
@@ -228,19 +183,6 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
             return null;
         }
         return new ShareDay(sweepCallsPerDay(), ends.get(), limiter.dayCallsLeft().orElse(-1));
-    }
-
-    /**
-     * The cursor store of the consumer's scan (created with it by {@link #leadScan()}), or null when there is no
-     * {@code stateRepository}: then the cursor is not shared and there is no leadership to fence.
-     */
-    synchronized StateRepositoryCursorStore cursorStore() {
-        return cursorStore;
-    }
-
-    /** The consumer's scan if one was created (by a consumer start), else null; never creates one. */
-    synchronized LeadScan scanIfCreated() {
-        return scan;
     }
 
     private long calls(CallOutcome outcome) {
@@ -330,96 +272,15 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
     }
 
     /**
-     * The scan the consumer drives, created on first use and kept for the endpoint object's lifetime, so an in-memory
-     * cursor survives a route restart and an endpoint stop/start (a leadership change under {@code master:}). Starts
-     * the repositories (Camel services) if they are not started (again) yet.
+     * The consumer's lasting state, created with the first consumer from this endpoint's options and kept for the
+     * endpoint object's lifetime, so an in-memory cursor survives a route restart and an endpoint stop/start (a
+     * leadership change under {@code master:}).
      */
-    synchronized LeadScan leadScan() {
-        IdempotentRepository seen = seenRepository();
-        ServiceHelper.startService(seen, configuration.getStateRepository());
-        if (scan == null) {
-            String stateKey = configuration.effectiveStateKey();
-            ScanSettings settings = ScanSettings.defaults()
-                    .withLimit(configuration.consumerLimit())
-                    .withMaxBufferedLeads(BUFFERED_PAGES * configuration.consumerLimit())
-                    .withLookback(configuration.lookbackDuration())
-                    .withStartFrom(configuration.parsedStartFrom())
-                    .withEmitUpdates(configuration.isEmitUpdates())
-                    .withMarkerKey(MARKER_KEY_PREFIX + stateKey);
-            cursorStore = configuration.getStateRepository() == null
-                    ? null : new StateRepositoryCursorStore(configuration.getStateRepository(), stateKey);
-            scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen), cursorStore,
-                                configuration.getFailedLeadsMax());
-            SweepSettings sweepSettings = configuration.sweepSettings();
-            if (sweepSettings != null) {
-                sweep = new ViewSweep(sweepSettings, new IdempotentRepositorySeenStore(seen),
-                                      configuration.getStateRepository() == null ? null
-                                              : new StateRepositoryCursorStore(configuration.getStateRepository(),
-                                                                               stateKey + SWEEP_KEY_SUFFIX));
-            }
+    synchronized ConsumerState consumerState() {
+        if (consumerState == null) {
+            consumerState = new ConsumerState(configuration.consumerStateOptions(), toString());
         }
-        return scan;
-    }
-
-    /**
-     * Before a poll of a {@code startFrom=now} consumer with a {@code stateRepository}: true when this poll starts from
-     * now (no cursor yet), i.e. the scan records only the leads of the lookback window and emits none.
-     * <p>
-     * Such a start leaves a seen store that holds only the leads delivered since. If the cursor entry is later removed
-     * (or the state store replaced), the scan would find its marker without a cursor, take it for a restart and run a
-     * verification scan, emitting every older lead. Instead the marker is removed and the consumer starts from now
-     * again, with one WARN. A consumer whose seen store holds every lead (it started without a state repository) still
-     * runs the verification scan, which is right for it.
-     */
-    synchronized boolean prepareStartFromNow(LeadScan scan) {
-        if (configuration.getStateRepository() == null || !configuration.parsedStartFrom().now()
-            || scan.cursor() != null) {
-            return false;
-        }
-        IdempotentRepository seen = seenRepository();
-        String stateKey = configuration.effectiveStateKey();
-        String marker = MARKER_KEY_PREFIX + stateKey;
-        if (seen.contains(marker)) {
-            if (!seen.contains(NOW_ANCHOR_KEY_PREFIX + stateKey)) {
-                return false;
-            }
-            LOG.warn("The cursor of {} (key '{}' in the stateRepository) is gone. This consumer started with"
-                     + " startFrom=now, so its idempotent repository holds only the leads it delivered: it starts from"
-                     + " now again instead of emitting every older lead. Leads created since its last complete poll that"
-                     + " were not delivered yet are recorded without being emitted.", this, stateKey);
-            seen.remove(marker);
-        }
-        return true;
-    }
-
-    /** After the complete poll that started a {@code startFrom=now} consumer from now: remember it did. */
-    synchronized void startedFromNow() {
-        String key = NOW_ANCHOR_KEY_PREFIX + configuration.effectiveStateKey();
-        IdempotentRepository seen = seenRepository();
-        if (!seen.contains(key)) {
-            seen.add(key);
-            seen.confirm(key);
-        }
-    }
-
-    /**
-     * How many keys the idempotent repository keeps before it forgets the oldest, when it says so (Camel's
-     * {@code MemoryIdempotentRepository}, the default one included); -1 when unknown (JDBC, Redis, files...).
-     */
-    synchronized long seenCapacity() {
-        return seenRepository() instanceof MemoryIdempotentRepository memory ? memory.getMaxCacheSize() : -1;
-    }
-
-    /** The configured idempotent repository, or the endpoint's default in-memory one (created once). */
-    synchronized IdempotentRepository seenRepository() {
-        IdempotentRepository seen = configuration.getIdempotentRepository();
-        if (seen != null) {
-            return seen;
-        }
-        if (ownSeenRepository == null) {
-            ownSeenRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_SEEN_CAPACITY);
-        }
-        return ownSeenRepository;
+        return consumerState;
     }
 
     @Override
@@ -432,7 +293,7 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
 
     @Override
     protected void doStop() throws Exception {
-        // the scan and the default seen store stay: a leadership change under master: stops and starts this endpoint,
+        // the consumer's state (scan, default seen store) stays: a leadership change under master: stops and starts this endpoint,
         // and the regained leader must go on from its cursor, not start over
         CashfinClient c = client;
         client = null;
