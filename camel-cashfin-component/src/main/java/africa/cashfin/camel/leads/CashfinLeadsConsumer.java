@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,8 +28,11 @@ import africa.cashfin.camel.leads.consumer.ConsumerState;
 import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 import africa.cashfin.camel.leads.consumer.ContextStoppingNotifier;
 import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
+import africa.cashfin.camel.leads.consumer.LeadOutcomes;
+import africa.cashfin.camel.leads.consumer.MalformedReports;
 import africa.cashfin.camel.leads.consumer.PollCadence;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
+import africa.cashfin.camel.leads.consumer.ShareDaySpend;
 import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 import africa.cashfin.camel.leads.model.Lead;
@@ -66,8 +67,6 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinLeadsConsumer.class);
 
-    private static final int MAX_REPORTED_MALFORMED = 10_000;
-
     private final CashfinLeadsEndpoint endpoint;
     /** The endpoint's lasting consumer state (scan, sweep, cursor store): outlives this consumer. */
     private final ConsumerState state;
@@ -77,8 +76,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private LeadsMetrics metrics = LeadsMetrics.NONE;
     /** Logs failed polls; null when the user configured an exception handler or bridgeErrorHandler. */
     private PollFailureLog pollFailures;
-    /** JSON of the malformed records already reported (bounded, oldest forgotten first). */
-    private final Set<String> reportedMalformed = new LinkedHashSet<>();
+    /** The malformed records already reported (bounded, oldest forgotten first). */
+    private final MalformedReports reportedMalformed = new MalformedReports();
     private boolean warnedUnordered;
     /** The sweep is paused because the view outgrew a bounded seen store: warned once until it fits again. */
     private boolean warnedSweepCapacity;
@@ -90,7 +89,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     /** The run of the poll in progress (one at a time); processBatch reports outcomes to it. */
     private ScanRun currentRun;
     /** Where processBatch reports outcomes: the fast path's run or the sweep's. */
-    private Outcomes currentOutcomes;
+    private LeadOutcomes currentOutcomes;
     /** {@link CashfinLeadsConstants#EMITTED_BY} of the batch in progress. */
     private String currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_FAST_PATH;
     /** Leads handed to the route in the current poll. */
@@ -110,9 +109,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private ContextStoppingNotifier drainOnContextStop;
     /** The adaptive cadence ({@code adaptivePolling=true}), else null: the fixed {@code delay}. */
     private final PollCadence cadence;
-    /** This consumer's own calls in the server's day that ends at {@link #spentDayEnds} (adaptive polling). */
-    private long spentToday;
-    private Instant spentDayEnds;
+    /** This consumer's own calls in the server's day of its budget share (adaptive polling). */
+    private final ShareDaySpend daySpend = new ShareDaySpend();
 
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -228,7 +226,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
         Instant now = endpoint.getComponent().timeSource().now();
         int calls = (stats == null ? 0 : stats.calls()) + (int) (statistics.sweepPages() - sweepPagesBefore);
-        PollCadence.DayBudget budget = dayBudget(now, calls);
+        PollCadence.DayBudget budget = daySpend.afterPoll(endpoint.shareDay(), now, calls);
         PollCadence.Regime before = cadence.polled(now, emittedThisPoll, calls, budget);
         metrics.cadence(getRouteId(), cadence.delay().toMillis(), cadence.callsLeft(), cadence.projectedSpend());
         if (before != null) {
@@ -236,27 +234,6 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    /**
-     * The share's day after a poll that made {@code calls} calls: its calls per day (the plan's or
-     * {@code maxRequestsPerDay}'s budget times the endpoint's budget share) less the calls this consumer made since the
-     * server's day began, and at most what the secret's daily budget still holds (producers spend from it too).
-     */
-    private PollCadence.DayBudget dayBudget(Instant now, int calls) {
-        CashfinLeadsEndpoint.ShareDay day = endpoint.shareDay();
-        if (day == null) {
-            return PollCadence.DayBudget.UNLIMITED;
-        }
-        if (spentDayEnds == null || !now.isBefore(spentDayEnds) || day.ends().isAfter(spentDayEnds.plusSeconds(60))) {
-            spentToday = 0;
-            spentDayEnds = day.ends();
-        }
-        spentToday += calls;
-        long left = Math.max(0, (long) Math.floor(day.callsPerDay()) - spentToday);
-        if (day.secretCallsLeft() >= 0) {
-            left = Math.min(left, day.secretCallsLeft());
-        }
-        return new PollCadence.DayBudget(left, day.ends());
-    }
 
     private void polled(ScanStatistics stats, long start, Exception failure) {
         long nanos = System.nanoTime() - start;
@@ -282,7 +259,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         deferredThisPoll = 0;
         failedThisPoll = 0;
         stopRequested = false;
-        currentOutcomes = Outcomes.of(run);
+        currentOutcomes = LeadOutcomes.of(run);
         currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_FAST_PATH;
         long firstTotal = -1;
         int createdFound = 0;
@@ -403,7 +380,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
         warnedSweepCapacity = false;
         SweepRun run = sweep.start(now, scan.cursor(), endpoint.sweepCallsPerDay());
-        currentOutcomes = Outcomes.of(run);
+        currentOutcomes = LeadOutcomes.of(run);
         currentEmittedBy = CashfinLeadsConstants.EMITTED_BY_SWEEP;
         while (!run.isDone() && !stopRequested && isBatchAllowed() && !draining) {
             PageRequest request = run.nextRequest();
@@ -435,7 +412,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      */
     @Override
     public int processBatch(Queue<Object> exchanges) throws Exception {
-        Outcomes run = currentOutcomes;
+        LeadOutcomes run = currentOutcomes;
         if (run == null) {
             throw new IllegalStateException("processBatch is only called by poll()");
         }
@@ -486,7 +463,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** Hands one lead to the route, synchronously, and reports its outcome to the run (which records it). */
-    private void emit(Outcomes run, LeadEvent event, int index, int size) {
+    private void emit(LeadOutcomes run, LeadEvent event, int index, int size) {
         Exchange exchange = createExchange(event, index, size);
         pendingExchanges = size - index - 1;
         try {
@@ -529,7 +506,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      * {@link PoisonedLeadException} carrying the lead: the one line logged about it (Camel's default handler logs it
      * without a stack trace), or the user's handler, or with {@code bridgeErrorHandler} the route's error handler.
      */
-    private void poisoned(Outcomes run, LeadEvent event, FailedLeadBackoff.Failing f) {
+    private void poisoned(LeadOutcomes run, LeadEvent event, FailedLeadBackoff.Failing f) {
         run.poisoned(event);
         failedLeads.gaveUp(event.key());
         statistics.poisoned();
@@ -786,12 +763,9 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
      */
     private void reportMalformed(LeadPage page, int pageNumber) {
         for (MalformedLead record : page.malformed()) {
-            if (reportedMalformed.add(record.json())) {
+            if (reportedMalformed.firstReport(record.json())) {
                 statistics.malformed(1);
                 metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.MALFORMED, 1);
-                if (reportedMalformed.size() > MAX_REPORTED_MALFORMED) {
-                    reportedMalformed.remove(reportedMalformed.iterator().next());
-                }
                 getExceptionHandler().handleException(new MalformedLeadException(record, pageNumber));
             }
         }
@@ -808,85 +782,6 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                       + " to be retried, recorded without emitting={}), order={}, strategy={}, cursor={}", endpoint,
                       stats.pagesRead(), stats.calls(), stats.emitted(), stats.succeeded(), stats.failed(),
                       deferredThisPoll, stats.markedSeen(), stats.order(), stats.strategy(), stats.cursor());
-        }
-    }
-
-    /** Where the outcome of each lead handed to the route is reported: the fast path's run or the sweep's. */
-    private interface Outcomes {
-
-        void succeeded(LeadEvent event);
-
-        /** The lead's exchange failed; {@code f}: its failures so far and when it may be offered again. */
-        void failed(LeadEvent event, FailedLeadBackoff.Failing f);
-
-        /** Given up after too many failed attempts: recorded as handled, never offered again. */
-        void poisoned(LeadEvent event);
-
-        /** The lead waits out its retry delay and was not offered; {@code f}: its failures (null: unknown). */
-        void waiting(LeadEvent event, boolean routeMayBeDown, FailedLeadBackoff.Failing f);
-
-        /** True when the rest of the page must not be offered ({@link #notOffered}). */
-        boolean stoppedAfterFailures();
-
-        void notOffered(LeadEvent event);
-
-        static Outcomes of(ScanRun run) {
-            return new Outcomes() {
-                public void succeeded(LeadEvent event) {
-                    run.succeeded(event);
-                }
-
-                public void failed(LeadEvent event, FailedLeadBackoff.Failing f) {
-                    run.failed(event, f.failures(), f.nextAttempt(), f.firstFailure());
-                }
-
-                public void poisoned(LeadEvent event) {
-                    run.poisoned(event);
-                }
-
-                public void waiting(LeadEvent event, boolean routeMayBeDown, FailedLeadBackoff.Failing f) {
-                    if (f == null) {
-                        run.waiting(event, routeMayBeDown);
-                    } else {
-                        run.waiting(event, routeMayBeDown, f.failures(), f.nextAttempt(), f.firstFailure());
-                    }
-                }
-
-                public boolean stoppedAfterFailures() {
-                    return run.stoppedAfterFailures();
-                }
-
-                public void notOffered(LeadEvent event) {
-                    run.notOffered(event);
-                }
-            };
-        }
-
-        /** The sweep: a failure ends its part of the poll; a lead waiting out its delay is the retry's business. */
-        static Outcomes of(SweepRun run) {
-            return new Outcomes() {
-                public void succeeded(LeadEvent event) {
-                    run.succeeded(event);
-                }
-
-                public void failed(LeadEvent event, FailedLeadBackoff.Failing f) {
-                    run.failed(event);
-                }
-
-                public void poisoned(LeadEvent event) {
-                    run.poisoned(event);
-                }
-
-                public void waiting(LeadEvent event, boolean routeMayBeDown, FailedLeadBackoff.Failing f) {
-                }
-
-                public boolean stoppedAfterFailures() {
-                    return run.stoppedAfterFailure();
-                }
-
-                public void notOffered(LeadEvent event) {
-                }
-            };
         }
     }
 }

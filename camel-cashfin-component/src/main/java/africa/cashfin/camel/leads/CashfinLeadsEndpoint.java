@@ -1,7 +1,5 @@
 package africa.cashfin.camel.leads;
 
-import java.time.Instant;
-
 import java.util.Map;
 
 import org.apache.camel.Category;
@@ -19,6 +17,7 @@ import africa.cashfin.camel.leads.api.CallOutcome;
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.limit.RateWindow;
 import africa.cashfin.camel.leads.consumer.ConsumerState;
+import africa.cashfin.camel.leads.consumer.ShareDay;
 
 /**
  * Create and list leads in the Cashfin CRM through the Cashfin Business API; as a consumer ({@code from}), emit every
@@ -164,14 +163,7 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
     /**
      * The day of this endpoint's budget share, for adaptive polling, or null when the day is not limited (plan
      * {@code unlimited} without {@code maxRequestsPerDay}) or the endpoint is not started.
-     *
-     * @param callsPerDay     the share's calls per day ({@link #sweepCallsPerDay()})
-     * @param ends            when the server's day ends
-     * @param secretCallsLeft the calls left of the secret's daily budget, or -1 when unknown
      */
-    record ShareDay(double callsPerDay, Instant ends, long secretCallsLeft) {
-    }
-
     ShareDay shareDay() {
         CashfinClient c = client;
         if (c == null) {
