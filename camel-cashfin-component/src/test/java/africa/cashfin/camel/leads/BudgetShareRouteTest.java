@@ -73,7 +73,7 @@ class BudgetShareRouteTest {
         cashfin.plan(Plan.custom(10, 600, 100_000));
         cashfin.rateLimitMode(RateLimitMode.SLIDING);
         cashfin.latencyJitter(Duration.ofMillis(1), Duration.ofMillis(5), 42);
-        cashfin.simulator().wireMockServer().resetRequests();
+        cashfin.wireMockServer().resetRequests();
         context = new DefaultCamelContext();
         CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
         component.getConfiguration().setClientSecret(cashfin.secret());
@@ -279,7 +279,7 @@ class BudgetShareRouteTest {
     }
 
     private static List<ServeEvent> events() {
-        List<ServeEvent> events = new ArrayList<>(cashfin.simulator().wireMockServer().getAllServeEvents());
+        List<ServeEvent> events = new ArrayList<>(cashfin.wireMockServer().getAllServeEvents());
         events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
         return events;
     }

@@ -64,7 +64,7 @@ class BulkCreateRouteTest extends SimulatorRouteSupport {
         assertThat(cashfin.leadCount()).isEqualTo(4);
         assertThat(cashfin.leads()).extracting(l -> l.get("name"))
                 .containsExactlyInAnyOrder("Lead zero", "Lead one", "Lead three", "Lead six");
-        assertThat(cashfin.simulator().createCalls()).as("invalid items are not sent").isEqualTo(4);
+        assertThat(cashfin.createCalls()).as("invalid items are not sent").isEqualTo(4);
     }
 
     @Test
@@ -140,7 +140,7 @@ class BulkCreateRouteTest extends SimulatorRouteSupport {
         assertThat(out.getMessage().getHeader(CashfinLeadsConstants.DUPLICATE_COUNT)).isEqualTo(1);
         assertThat(cashfin.leadCount()).isEqualTo(3);
         // 1 call for the duplicate, 2 for the new lead with an email, 1 for the lead without one
-        assertThat(cashfin.simulator().totalRequests()).isEqualTo(4);
+        assertThat(cashfin.totalRequests()).isEqualTo(4);
     }
 
     @Test

@@ -66,12 +66,12 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
     @ParameterizedTest
     @EnumSource(AmbiguousFailure.class)
     void withoutDedupeAnAmbiguousFailureIsReportedNotRetried(AmbiguousFailure failure) {
-        failure.inject(cashfin.simulator());
+        failure.inject(cashfin);
 
         Exchange out = send(CREATE, jane());
 
         assertThat(cashfin.leadCount()).as("the lead was stored once, not created again").isEqualTo(1);
-        assertThat(cashfin.simulator().createCalls()).isEqualTo(1);
+        assertThat(cashfin.createCalls()).isEqualTo(1);
         Exception e = out.getException();
         assertThat(e).isInstanceOf(CashfinException.class);
         if (failure == AmbiguousFailure.HTTP_500) {
@@ -93,19 +93,19 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
             // simulator is made slow after the first look-up and fast again once the create has arrived
             CompletableFuture<Exchange> pending = CompletableFuture.supplyAsync(
                     () -> send(CREATE_DEDUPE_EMAIL + "&maxRequestsPerSecond=1", jane()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.simulator().listCalls() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.listCalls() == 1);
             cashfin.latency(SLOW);
-            await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.simulator().createCalls() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.createCalls() == 1);
             cashfin.latency(Duration.ZERO);
             out = pending.get(60, TimeUnit.SECONDS);
         } else {
-            failure.inject(cashfin.simulator());
+            failure.inject(cashfin);
             out = send(CREATE_DEDUPE_EMAIL, jane());
         }
 
         assertThat(out.getException()).isNull();
         assertThat(cashfin.leadCount()).isEqualTo(1);
-        assertThat(cashfin.simulator().createCalls()).as("never sent twice").isEqualTo(1);
+        assertThat(cashfin.createCalls()).as("never sent twice").isEqualTo(1);
         Lead found = out.getMessage().getBody(Lead.class);
         assertThat(found.getId()).isEqualTo(cashfin.leads().get(0).get("_id"));
         assertThat(out.getMessage().getHeader(CashfinLeadsConstants.LEAD_CREATED)).isEqualTo(false);
@@ -120,10 +120,10 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
 
         assertThat(out.getException()).isNull();
         assertThat(cashfin.leadCount()).isEqualTo(1);
-        assertThat(cashfin.simulator().createCalls()).isEqualTo(2);
+        assertThat(cashfin.createCalls()).isEqualTo(2);
         assertThat(out.getMessage().getHeader(CashfinLeadsConstants.LEAD_CREATED)).isEqualTo(true);
         // look-up before creating, and again before the retry
-        assertThat(cashfin.simulator().listCalls()).isEqualTo(2);
+        assertThat(cashfin.listCalls()).isEqualTo(2);
     }
 
     @Test
@@ -137,8 +137,8 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
         assertThat(out.getMessage().getHeader(CashfinLeadsConstants.LEAD_CREATED)).isEqualTo(false);
         assertThat(out.getMessage().getBody(Lead.class).getEmail()).isEqualTo("jane.smith@acme.example");
         assertThat(cashfin.leadCount()).isEqualTo(2);
-        assertThat(cashfin.simulator().createCalls()).isZero();
-        assertThat(cashfin.simulator().listCalls()).isEqualTo(1);
+        assertThat(cashfin.createCalls()).isZero();
+        assertThat(cashfin.listCalls()).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +150,7 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(CashfinLeadsConstants.LEAD_CREATED)).isEqualTo(true);
         assertThat(cashfin.leadCount()).isEqualTo(2);
-        assertThat(cashfin.simulator().totalRequests()).isEqualTo(2);
+        assertThat(cashfin.totalRequests()).isEqualTo(2);
     }
 
     @Test
@@ -173,7 +173,7 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(CashfinLeadsConstants.LEAD_CREATED)).isEqualTo(true);
-        assertThat(cashfin.simulator().listCalls()).isZero();
+        assertThat(cashfin.listCalls()).isZero();
         assertThat(cashfin.leadCount()).isEqualTo(1);
     }
 
@@ -206,7 +206,7 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
 
         assertThat(out.getException()).isInstanceOf(CashfinApiException.class);
         assertThat(((CashfinApiException) out.getException()).getStatusCode()).isEqualTo(502);
-        assertThat(cashfin.simulator().listCalls()).isEqualTo(2);
+        assertThat(cashfin.listCalls()).isEqualTo(2);
     }
 
     @Test
@@ -216,7 +216,7 @@ class CreateRetryAndDedupeTest extends SimulatorRouteSupport {
         Exchange out = send(CREATE, jane());
 
         assertThat(out.getException()).isInstanceOf(CashfinApiException.class);
-        assertThat(cashfin.simulator().createCalls()).isEqualTo(1);
+        assertThat(cashfin.createCalls()).isEqualTo(1);
         assertThat(cashfin.leadCount()).isZero();
     }
 

@@ -193,7 +193,7 @@ class RateLimitingRouteTest extends SimulatorRouteSupport {
         assertThat(e.retryAfter()).isGreaterThan(Duration.ofSeconds(30));
         assertThat(e.getMessage()).contains("no request was sent").contains("retry after")
                 .doesNotContain(cashfin.secret());
-        assertThat(cashfin.simulator().createCalls()).isEqualTo(1);
+        assertThat(cashfin.createCalls()).isEqualTo(1);
     }
 
     @Test

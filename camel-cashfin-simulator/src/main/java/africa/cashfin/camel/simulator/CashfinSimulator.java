@@ -33,7 +33,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class CashfinSimulator implements AutoCloseable {
+public sealed class CashfinSimulator implements AutoCloseable permits CashfinSimulatorExtension {
 
     /** The secret accepted when the builder is given none. */
     public static final String DEFAULT_SECRET = "cs_test_4c5a9e7b21d84f0c9a6e3b5d";
@@ -52,7 +52,8 @@ public final class CashfinSimulator implements AutoCloseable {
     private SeedLeadGenerator generator;
     private WireMockServer server;
 
-    private CashfinSimulator(Builder config) {
+    /** @param config the builder's settings; {@link CashfinSimulatorExtension} is the one subclass */
+    CashfinSimulator(Builder config) {
         this.config = config;
         this.clock = config.clock;
         this.secrets = Set.copyOf(config.secrets.isEmpty() ? List.of(DEFAULT_SECRET) : config.secrets);

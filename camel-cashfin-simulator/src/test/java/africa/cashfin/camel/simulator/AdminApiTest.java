@@ -61,7 +61,7 @@ class AdminApiTest {
         assertThat(cashfin.leadCount()).isEqualTo(2);
 
         http().adminPost("/fail-next-after-processing", "{\"fault\":\"CONNECTION_RESET_BY_PEER\"}");
-        assertThat(cashfin.simulator().switches().get("failNextAfterProcessing")).asList().hasSize(1);
+        assertThat(cashfin.switches().get("failNextAfterProcessing")).asList().hasSize(1);
     }
 
     @Test

@@ -38,13 +38,13 @@ class ExtensionTest {
         assertThat(cashfin.leadCount()).isEqualTo(5);
         assertThat(cashfin.totalRequests()).isZero();
         assertThat(new Http(cashfin.baseUrl(), cashfin.secret()).list("").statusCode()).isEqualTo(200);
-        assertThat(cashfin.simulator().plan()).isSameAs(Plan.UNLIMITED);
+        assertThat(cashfin.plan()).isSameAs(Plan.UNLIMITED);
     }
 
     @Test
     @Order(3)
     void secretNeverInToString() {
-        assertThat(cashfin.simulator().toString()).doesNotContain("cs_ext123").contains("127.0.0.1");
+        assertThat(cashfin.toString()).doesNotContain("cs_ext123").contains("127.0.0.1");
         assertThat(cashfin.leads().get(0)).containsKey("_id");
         assertThat(cashfin.addLead(Map.of("name", "Z"))).containsEntry("sourceorigin", "api");
     }

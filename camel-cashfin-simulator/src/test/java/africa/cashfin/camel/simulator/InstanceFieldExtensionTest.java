@@ -29,7 +29,7 @@ class InstanceFieldExtensionTest {
         if (previous != null) {
             assertThat(previous.isRunning()).as("the previous test's simulator was stopped").isFalse();
         }
-        previous = cashfin.simulator();
+        previous = cashfin;
     }
 
     @AfterAll

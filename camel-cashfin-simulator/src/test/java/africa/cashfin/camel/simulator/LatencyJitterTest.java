@@ -44,7 +44,7 @@ class LatencyJitterTest {
         assertThat(r.statusCode()).isEqualTo(200);
         // lower bound only: a delay can never make the answer come sooner
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-        assertThat(cashfin.simulator().switches()).containsEntry("latencyJitter",
+        assertThat(cashfin.switches()).containsEntry("latencyJitter",
                 Map.of("minMillis", 150, "maxMillis", 200, "seed", 1L));
     }
 

@@ -75,7 +75,7 @@ class RateLimitTest {
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(header(next, "X-RateLimit-Remaining")).isEqualTo("2");
         assertThat(header(next, "X-RateLimit-Reset")).isEqualTo(String.valueOf(serverMidnight + 86_400));
-        assertThat(cashfin.simulator().dayStart()).isEqualTo(java.time.LocalTime.of(22, 0));
+        assertThat(cashfin.dayStart()).isEqualTo(java.time.LocalTime.of(22, 0));
     }
 
     @Test

@@ -55,9 +55,9 @@ class SecretEchoTest {
     @Test
     void theAdminApiFlipsItAndResetTurnsItOff() {
         http().adminPost("/secret-echo", "{\"mode\":\"errors\"}");
-        assertThat(cashfin.simulator().switches()).containsEntry("secretEcho", "errors");
+        assertThat(cashfin.switches()).containsEntry("secretEcho", "errors");
         cashfin.reset();
-        assertThat(cashfin.simulator().switches()).containsEntry("secretEcho", "off");
+        assertThat(cashfin.switches()).containsEntry("secretEcho", "off");
         assertThatThrownBy(() -> SecretEcho.parse("loud")).hasMessageContaining("off, errors or malformed");
     }
 }

@@ -104,9 +104,9 @@ class SlidingRateLimitTest {
         }
         CLOCK.advance(Duration.ofMillis(200));
         assertThat(list().statusCode()).as("fixed windows: 10:00:01.100 is a new second").isEqualTo(200);
-        assertThat(cashfin.simulator().switches()).containsEntry("rateLimitMode", "fixed");
+        assertThat(cashfin.switches()).containsEntry("rateLimitMode", "fixed");
 
         cashfin.reset();
-        assertThat(cashfin.simulator().rateLimitMode()).isEqualTo(RateLimitMode.SLIDING);
+        assertThat(cashfin.rateLimitMode()).isEqualTo(RateLimitMode.SLIDING);
     }
 }

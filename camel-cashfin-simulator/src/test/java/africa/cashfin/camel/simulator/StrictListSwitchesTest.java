@@ -81,7 +81,7 @@ class StrictListSwitchesTest {
         assertThat((Map<String, Object>) body.get("pagination")).containsOnlyKeys("total", "page", "limit");
         cashfin.pageInfoShape(PageInfoShape.NONE);
         assertThat(Http.json(http().list("limit=2"))).containsOnlyKeys("success", "data");
-        assertThat(cashfin.simulator().switches()).containsEntry("pageInfoShape", "none");
+        assertThat(cashfin.switches()).containsEntry("pageInfoShape", "none");
     }
 
     @Test
@@ -89,7 +89,7 @@ class StrictListSwitchesTest {
         http().adminPost("/leads-leave-while-paging", "{\"leads\":2,\"how\":\"status_changed\"}");
         http().adminPost("/malformed-records", "{\"everyNth\":7}");
         http().adminPost("/page-info-shape", "{\"shape\":\"without_pages\"}");
-        assertThat(cashfin.simulator().switches()).containsEntry("leadsLeaveWhilePaging",
+        assertThat(cashfin.switches()).containsEntry("leadsLeaveWhilePaging",
                 Map.of("leads", 2, "how", "status_changed")).containsEntry("malformedRecords", 7)
                 .containsEntry("pageInfoShape", "without_pages");
         http().adminPost("/seed", "{\"count\":3,\"spacingMillis\":1000}");

@@ -322,9 +322,9 @@ class StrictServerSwitchesTest {
         assertThat(http().adminPost("/churn", "{\"rate\":-1}").statusCode()).isEqualTo(400);
 
         http().adminPost("/tie-order", "{\"order\":\"stable\"}");
-        assertThat(cashfin.simulator().switches()).containsEntry("tieOrder", switchesAfterStable());
+        assertThat(cashfin.switches()).containsEntry("tieOrder", switchesAfterStable());
         http().adminPost("/reset", "");
-        Map<String, Object> after = cashfin.simulator().switches();
+        Map<String, Object> after = cashfin.switches();
         assertThat(after).containsEntry("lateVisibilityMillis", 0L).containsEntry("limitCap", 0)
                 .containsEntry("gatewayErrorPages", false).containsEntry("retryAfterFormat", "seconds");
         assertThat((Map<String, Object>) after.get("churn")).containsEntry("rate", 0.0);

@@ -125,7 +125,7 @@ class SwitchesTest {
         assertThat(http().list("").statusCode()).isEqualTo(200);
         // lower bound only: a delay can never make the answer come sooner
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(cashfin.simulator().switches()).containsEntry("latencyMillis", 300);
+        assertThat(cashfin.switches()).containsEntry("latencyMillis", 300);
     }
 
     @Test
@@ -182,7 +182,7 @@ class SwitchesTest {
         cashfin.reset();
         assertThat(cashfin.leadCount()).isZero();
         assertThat(cashfin.totalRequests()).isZero();
-        assertThat(cashfin.simulator().plan()).isSameAs(Plan.UNLIMITED);
+        assertThat(cashfin.plan()).isSameAs(Plan.UNLIMITED);
         Map<String, Object> body = Http.json(http().list(""));
         assertThat(body).containsKey("pagination");
         assertThat(cashfin.leadCount()).isZero();

@@ -120,7 +120,7 @@ class ProducerHealthCheckTest {
         context.start();
         template = context.createProducerTemplate();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> cashfin.simulator().listCalls() >= 2);     // the consumer's polls got 401
+                .until(() -> cashfin.listCalls() >= 2);     // the consumer's polls got 401
         assertThat(create("Jane Smith").getException()).isNull();
         assertThat(template.send("direct:report", e -> { }).getException()).isInstanceOf(CashfinApiException.class);
 
