@@ -27,7 +27,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -74,11 +73,7 @@ class BudgetShareRouteTest {
         cashfin.rateLimitMode(RateLimitMode.SLIDING);
         cashfin.latencyJitter(Duration.ofMillis(1), Duration.ofMillis(5), 42);
         cashfin.wireMockServer().resetRequests();
-        context = new DefaultCamelContext();
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(cashfin.secret());
-        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
-        context.start();
+        context = SimulatorContextSupport.startedContext(cashfin); // this class's simulator keeps a request journal
         template = context.createProducerTemplate();
     }
 

@@ -60,7 +60,7 @@ class BudgetShareServerDayRouteTest extends SimulatorRouteSupport {
         Instant boundary = serverDayEndsIn(Duration.ofSeconds(12));
         String form = "cashfin-leads:create?" + THIRTY_A_DAY + "&budgetReserve=0.3&budgetShare=web-form"
                       + "&maxRetryWait=30s";
-        addFormRoute(form);
+        addRoute("direct:form", "form", form);
         for (int i = 0; i < 10; i++) {
             assertThat(template.send("direct:form", e -> e.getMessage().setBody(Map.of("name", "Before restart"))))
                     .extracting(Exchange::getException).isNull();
@@ -70,7 +70,7 @@ class BudgetShareServerDayRouteTest extends SimulatorRouteSupport {
         context.stop();
         context = startedContext(cashfin);
         template = context.createProducerTemplate();
-        addFormRoute(form);
+        addRoute("direct:form", "form", form);
         // 19 creates before the boundary, then 11 on the reserve's 8 and the pool's 20 of the new day
         for (int i = 0; i < 30; i++) {
             int n = i;
@@ -82,15 +82,6 @@ class BudgetShareServerDayRouteTest extends SimulatorRouteSupport {
         assertThat(Instant.now()).as("the last creates waited for the server's new day").isAfter(boundary);
         assertThat(cashfin.leadCount()).isEqualTo(40);
         assertThat(cashfin.requestCount(Outcome.RATE_LIMITED)).as("429s").isLessThanOrEqualTo(1);
-    }
-
-    private void addFormRoute(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:form").routeId("form").to(uri);
-            }
-        });
     }
 
     /** Sets the simulator's day (30 calls) to start, and so end, {@code in} from now; returns that moment. */

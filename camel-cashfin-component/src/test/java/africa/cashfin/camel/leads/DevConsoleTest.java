@@ -7,47 +7,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.model.Lead;
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
-
 /**
  * The {@code cashfin-leads} dev console through Camel's console API, as {@code camel get} / the HTTP console call it:
  * per endpoint the calls, the consumer's cursor, last poll and last error; per secret the limiter's state. JSON and
  * text; neither shows the secret.
  */
-class DevConsoleTest {
-
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
-
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+class DevConsoleTest extends SimulatorContextSupport {
 
     @Test
     void showsEndpointsConsumerAndLimiterInJsonAndTextWithoutTheSecret() throws Exception {
         cashfin.insertLeads(List.of(Map.of("name", "Ada"), Map.of("name", "Bad Lead"), Map.of("name", "Grace")));
-        context = new DefaultCamelContext();
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(cashfin.secret());
-        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
-        component.getConfiguration().setPlan("starter");
+        newContext();
+        componentConfiguration().setPlan("starter");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -42,7 +42,7 @@ class GatewayPagesAndHttpDatesTest {
     @BeforeEach
     void startCamel() {
         SERVER_CLOCK.set(SERVER_NOW);
-        context = SimulatorRouteSupport.startedContext(cashfin);
+        context = SimulatorContextSupport.startedContext(cashfin);
         template = context.createProducerTemplate();
     }
 

@@ -15,10 +15,7 @@ import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +24,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 import africa.cashfin.camel.leads.model.Lead;
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
 
 /**
@@ -36,30 +32,14 @@ import africa.cashfin.camel.simulator.Endpoint;
  * classpath) shows the same counters as attributes of the endpoint and consumer MBeans. No meter or attribute shows
  * the secret.
  */
-class MetricsTest {
-
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
-
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+class MetricsTest extends SimulatorContextSupport {
 
     private CamelContext start(MeterRegistry registry, String name) throws Exception {
-        context = new DefaultCamelContext();
-        context.setManagementName(name);
+        newContext().setManagementName(name);
         if (registry != null) {
             context.getRegistry().bind("meterRegistry", registry);
         }
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(cashfin.secret());
-        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
-        component.getConfiguration().setPlan("unlimited");
+        componentConfiguration().setPlan("unlimited");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -54,15 +54,6 @@ class ProxyTest extends SimulatorRouteSupport {
                 .withBody("Proxy authentication required")));
     }
 
-    private void route(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:create").routeId("create-via-proxy").to(uri);
-            }
-        });
-    }
-
     private String proxiedUri(String password) {
         return "cashfin-leads:create?proxyHost=localhost&proxyPort=" + proxy.getPort()
                + "&proxyUsername=" + PROXY_USER + "&proxyPassword=RAW(" + password + ")";
@@ -70,7 +61,7 @@ class ProxyTest extends SimulatorRouteSupport {
 
     @Test
     void createGoesThroughTheProxyWithItsCredentials() throws Exception {
-        route(proxiedUri(PROXY_PASSWORD));
+        addRoute("direct:create", "create-via-proxy", proxiedUri(PROXY_PASSWORD));
         String logs;
         Exchange created;
         try (LogCapture capture = new LogCapture()) {
@@ -91,7 +82,7 @@ class ProxyTest extends SimulatorRouteSupport {
     @Test
     void wrongProxyPasswordFailsClearlyAndNeverShowsThePassword() throws Exception {
         String wrong = "Wr0ngPr0xyPassword#42";
-        route(proxiedUri(wrong));
+        addRoute("direct:create", "create-via-proxy", proxiedUri(wrong));
         String logs;
         Exchange failed;
         try (LogCapture capture = new LogCapture()) {
@@ -110,7 +101,7 @@ class ProxyTest extends SimulatorRouteSupport {
 
     @Test
     void proxyCredentialsAreMaskedInUrisAndToString() throws Exception {
-        route(proxiedUri(PROXY_PASSWORD));
+        addRoute("direct:create", "create-via-proxy", proxiedUri(PROXY_PASSWORD));
         for (Endpoint endpoint : context.getEndpoints()) {
             if (endpoint instanceof CashfinLeadsEndpoint e) {
                 assertThat(e.toString()).doesNotContain(PROXY_PASSWORD).doesNotContain(PROXY_USER)
@@ -125,7 +116,7 @@ class ProxyTest extends SimulatorRouteSupport {
 
     @Test
     void proxyIsPartOfTheClientsIdentity() throws Exception {
-        route(proxiedUri(PROXY_PASSWORD));
+        addRoute("direct:create", "create-via-proxy", proxiedUri(PROXY_PASSWORD));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -169,7 +160,7 @@ class ProxyTest extends SimulatorRouteSupport {
 
     @Test
     void plainHttpThroughALoopbackProxyStillWorks() throws Exception {
-        route("cashfin-leads:create?proxyHost=127.0.0.1&proxyPort=" + proxy.getPort() + "&proxyUsername="
+        addRoute("direct:create", "create-via-proxy", "cashfin-leads:create?proxyHost=127.0.0.1&proxyPort=" + proxy.getPort() + "&proxyUsername="
               + PROXY_USER + "&proxyPassword=RAW(" + PROXY_PASSWORD + ")");
         assertThat(send("direct:create", Map.of("name", "Jane via a local proxy")).getException()).isNull();
         assertThat(cashfin.leads()).extracting(l -> l.get("name")).containsExactly("Jane via a local proxy");

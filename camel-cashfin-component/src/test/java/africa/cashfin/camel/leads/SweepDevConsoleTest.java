@@ -6,51 +6,24 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
  * The dev console shows the sweep's progress and runs the action "sweep now" ({@code sweepNow=<routeId>}): the
  * consumer then re-reads the whole view, and the console shows the full sweep.
  */
-class SweepDevConsoleTest {
-
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
-
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+class SweepDevConsoleTest extends SimulatorContextSupport {
 
     @Test
     void showsTheSweepAndRunsSweepNow() throws Exception {
         cashfin.seedLeads(250, 4, Duration.ofMinutes(1));
-        context = new DefaultCamelContext();
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(cashfin.secret());
-        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
-        component.getConfiguration().setPlan("free"); // the paced sweep earns a page every 15 minutes: none in this test
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("cashfin-leads:list?delay=200&initialDelay=0").routeId("poll-leads").to("mock:leads");
-            }
-        });
+        newContext();
+        componentConfiguration().setPlan("free"); // the paced sweep earns a page every 15 minutes: none in this test
+        addRoute("cashfin-leads:list?delay=200&initialDelay=0", "poll-leads", "mock:leads");
         context.start();
         DevConsole console = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class)
                 .resolveById("cashfin-leads");

@@ -10,39 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
  * The docs' qualified-leads route (docs/component.md, "The view is the contract"), as a user runs it: YAML, the secret
  * from {@code {{env:CASHFIN_CLIENT_SECRET}}} (set by surefire to the simulator's secret), Camel's json data format, the
  * default Free plan. Leads qualified after they were created reach the route once, marked as emitted by the sweep.
  */
-class SweepYamlRouteTest {
-
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
-
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+class SweepYamlRouteTest extends SimulatorContextSupport {
 
     private static Map<String, Object> lead(String name, String status, Instant createdat) {
         return Map.of("name", name, "email", name.toLowerCase().replace(' ', '.') + "@example.com", "status", status,
@@ -60,18 +41,11 @@ class SweepYamlRouteTest {
             later.add((String) cashfin.addLead(lead("Later " + i, "new", now.minus(Duration.ofMinutes(10)).plusMillis(i)))
                     .get("_id"));
         }
-        context = new DefaultCamelContext();
-        context.getComponent("cashfin-leads", CashfinLeadsComponent.class).getConfiguration()
-                .setBaseUrl(cashfin.baseUrl()); // in an application: camel.component.cashfin-leads.base-url
+        newContextWithBaseUrlOnly(); // in an application: camel.component.cashfin-leads.base-url
         Properties properties = new Properties();
         properties.setProperty("leads.delay", "300");
         context.getPropertiesComponent().setInitialProperties(properties);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:push-to-hubspot").to("mock:hubspot");
-            }
-        });
+        addRoute("direct:push-to-hubspot", "hubspot", "mock:hubspot");
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, "classpath:routes/qualified-leads.camel.yaml"));
         context.start();

@@ -1,0 +1,81 @@
+package africa.cashfin.camel.leads;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+
+/**
+ * A {@link CashfinSimulatorExtension} per test class and a Camel context per test, made by the test itself
+ * ({@link #newContext()}) so it can bind beans, set component options and add routes before it starts. The context
+ * is stopped after each test, which releases the secret's shared rate limiter. {@link SimulatorRouteSupport} starts
+ * one before each test instead.
+ */
+abstract class SimulatorContextSupport {
+
+    @RegisterExtension
+    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+
+    CamelContext context;
+
+    /** @return a new, not yet started context whose component has the simulator's secret and base URL */
+    CamelContext newContext() {
+        context = contextOn(cashfin);
+        return context;
+    }
+
+    /**
+     * @return a new, not yet started context whose component has only the simulator's base URL (in an application:
+     *         {@code camel.component.cashfin-leads.base-url}); the routes name the secret, as a user's do
+     */
+    CamelContext newContextWithBaseUrlOnly() {
+        context = new DefaultCamelContext();
+        component(context).setBaseUrl(cashfin.baseUrl());
+        return context;
+    }
+
+    /** @return the component configuration of the test's context, for options set as a user sets them once */
+    CashfinLeadsConfiguration componentConfiguration() {
+        return component(context);
+    }
+
+    /** Adds the route {@code from} → {@code to} with the id {@code routeId} to the test's context. */
+    void addRoute(String from, String routeId, String to) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).routeId(routeId).to(to);
+            }
+        });
+    }
+
+    @AfterEach
+    void stopCamel() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    /** @return a new, not yet started context whose component has {@code simulator}'s secret and base URL */
+    static CamelContext contextOn(CashfinSimulator simulator) {
+        CamelContext context = new DefaultCamelContext();
+        component(context).setClientSecret(simulator.secret());
+        component(context).setBaseUrl(simulator.baseUrl());
+        return context;
+    }
+
+    /** @return a started context whose component has {@code simulator}'s secret and base URL */
+    static CamelContext startedContext(CashfinSimulator simulator) {
+        CamelContext context = contextOn(simulator);
+        context.start();
+        return context;
+    }
+
+    private static CashfinLeadsConfiguration component(CamelContext context) {
+        return context.getComponent("cashfin-leads", CashfinLeadsComponent.class).getConfiguration();
+    }
+}
