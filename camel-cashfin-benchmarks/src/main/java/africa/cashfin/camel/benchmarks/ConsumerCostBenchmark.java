@@ -8,12 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.simulator.CashfinSimulator;
@@ -39,13 +37,11 @@ public final class ConsumerCostBenchmark {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].contains(" ")) {
-            args = args[0].trim().split("\\s+");
-        }
-        int leads = Integer.parseInt(option(args, "--leads", "100000"));
-        SortOrder order = option(args, "--order", "newest").startsWith("old") ? SortOrder.OLDEST_FIRST
+        BenchmarkOptions options = new BenchmarkOptions(args);
+        int leads = options.getInt("--leads", 100000);
+        SortOrder order = options.get("--order", "newest").startsWith("old") ? SortOrder.OLDEST_FIRST
                 : SortOrder.NEWEST_FIRST;
-        Duration spacing = Duration.ofSeconds(Long.parseLong(option(args, "--spacing", "600")));
+        Duration spacing = Duration.ofSeconds(options.getInt("--spacing", 600));
         ManualClock clock = new ManualClock(Instant.parse("2026-01-15T12:00:00Z"));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long repositoryAlone = defaultRepositoryHeap(memory, leads);
@@ -61,12 +57,8 @@ public final class ConsumerCostBenchmark {
                     spacing.toSeconds(), Math.min(leads, 300 / Math.max(1, spacing.toSeconds()) + 1), order);
 
             AtomicLong received = new AtomicLong();
-            CamelContext context = new DefaultCamelContext();
-            CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-            component.getConfiguration().setClientSecret(sim.secret());
-            component.getConfiguration().setBaseUrl(sim.baseUrl());
             // the simulator is unlimited: do not pace calls to the default Free-plan budget
-            component.getConfiguration().setPlan(CashfinLeadsConfiguration.PLAN_UNLIMITED);
+            CamelContext context = BenchmarkRig.contextOn(sim, CashfinLeadsConfiguration.PLAN_UNLIMITED);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -163,15 +155,6 @@ public final class ConsumerCostBenchmark {
 
     private static String mb(long bytes) {
         return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     /** Samples used heap every 5 ms and keeps the highest value. */

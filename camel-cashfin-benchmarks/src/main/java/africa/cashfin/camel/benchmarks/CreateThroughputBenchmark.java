@@ -1,23 +1,17 @@
 package africa.cashfin.camel.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -35,7 +29,6 @@ import org.apache.hc.core5.util.Timeout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Plan;
 
@@ -77,11 +70,8 @@ public final class CreateThroughputBenchmark {
         int rounds = options.getInt("--rounds", 6);
 
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.UNLIMITED).start();
-             CamelContext camel = new DefaultCamelContext();
+             CamelContext camel = BenchmarkRig.contextOn(sim);
              RawHttpClientCreator raw = new RawHttpClientCreator(sim.baseUrl(), sim.secret(), threads * 2)) {
-            CashfinLeadsComponent component = camel.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-            component.getConfiguration().setClientSecret(sim.secret());
-            component.getConfiguration().setBaseUrl(sim.baseUrl());
             String secret = sim.secret();
             String createUrl = sim.baseUrl() + "/business/lead/create";
             camel.addRoutes(new RouteBuilder() {
@@ -111,8 +101,8 @@ public final class CreateThroughputBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             for (Map.Entry<String, Creator> c : contenders.entrySet()) {
                 sim.reset();
-                Result r = run(c.getValue(), threads, warmup);
-                System.out.printf("warm-up %-10s %8.0f creates/s (%d errors)%n", c.getKey(), r.rate(), r.errors);
+                LoadLoop.Result r = run(c.getValue(), threads, warmup);
+                System.out.printf("warm-up %-10s %8.0f creates/s (%d errors)%n", c.getKey(), r.rate(), r.errors());
             }
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             Map<String, List<Double>> cpu = new LinkedHashMap<>();
@@ -123,11 +113,11 @@ public final class CreateThroughputBenchmark {
                 for (String name : order) {
                     sim.reset(); // every run starts with an empty store: no run pays for the leads of the previous
                     System.gc();
-                    Result r = run(contenders.get(name), threads, seconds);
+                    LoadLoop.Result r = run(contenders.get(name), threads, seconds);
                     rates.get(name).add(r.rate());
                     cpu.get(name).add(r.cpuMicros());
                     System.out.printf("round %d %-10s %8.0f creates/s %6.0f us CPU/create (%d errors, load %.1f)%n",
-                            round, name, r.rate(), r.cpuMicros(), r.errors,
+                            round, name, r.rate(), r.cpuMicros(), r.errors(),
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 }
                 order.add(order.remove(0));
@@ -160,53 +150,25 @@ public final class CreateThroughputBenchmark {
         }
     }
 
-    private static Result run(Creator creator, int threads, int seconds) throws Exception {
-        LongAdder ok = new LongAdder();
-        LongAdder errors = new LongAdder();
+    /** Runs {@code creator} from {@code threads} threads for {@code seconds}, each call with a new lead. */
+    private static LoadLoop.Result run(Creator creator, int threads, int seconds) throws Exception {
         AtomicLong sequence = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        long end = start + Duration.ofSeconds(seconds).toNanos();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long n = sequence.incrementAndGet();
-                        Map<String, Object> lead = new LinkedHashMap<>();
-                        lead.put("name", "Jane Smith " + n);
-                        lead.put("email", "jane" + n + "@example.com");
-                        lead.put("phone", "+254722000001");
-                        lead.put("company", "Acme Corp");
-                        lead.put("source", "website");
-                        lead.put("budget", 50000);
-                        try {
-                            creator.create(lead);
-                            ok.increment();
-                        } catch (Exception e) {
-                            if (errors.sum() == 0) {
-                                System.out.println("first error: " + e);
-                            }
-                            errors.increment();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        LoadLoop.Result result = LoadLoop.run(threads, seconds, () -> () -> {
+            long n = sequence.incrementAndGet();
+            Map<String, Object> lead = new LinkedHashMap<>();
+            lead.put("name", "Jane Smith " + n);
+            lead.put("email", "jane" + n + "@example.com");
+            lead.put("phone", "+254722000001");
+            lead.put("company", "Acme Corp");
+            lead.put("source", "website");
+            lead.put("budget", 50000);
+            creator.create(lead);
+            return true;
+        });
+        if (result.firstError() != null) {
+            System.out.println("first error: " + result.firstError());
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(ok.sum(), errors.sum(), elapsed, (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, ok.sum()));
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return result;
     }
 
     private static double median(List<Double> values) {
@@ -217,13 +179,6 @@ public final class CreateThroughputBenchmark {
 
     private static double best(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
-    /** @param cpuMicros CPU time of the whole process (clients and simulator) per successful create */
-    private record Result(long ok, long errors, double seconds, double cpuMicros) {
-        double rate() {
-            return ok / seconds;
-        }
     }
 
     /**

@@ -10,9 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.simulator.CashfinSimulator;
@@ -52,11 +50,7 @@ public final class FailingLeadsBenchmark {
             }
             AtomicLong failedDeliveries = new AtomicLong();
             Set<String> delivered = ConcurrentHashMap.newKeySet();
-            CamelContext context = new DefaultCamelContext();
-            CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-            component.getConfiguration().setClientSecret(sim.secret());
-            component.getConfiguration().setBaseUrl(sim.baseUrl());
-            component.getConfiguration().setPlan(CashfinLeadsConfiguration.PLAN_UNLIMITED);
+            CamelContext context = BenchmarkRig.contextOn(sim, CashfinLeadsConfiguration.PLAN_UNLIMITED);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -12,10 +12,8 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 
 import africa.cashfin.camel.leads.BulkCreateResult;
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Outcome;
@@ -95,10 +93,7 @@ public final class RateLimitedImportBenchmark {
 
     private static double importOnce(CashfinSimulator sim, String uri, int leads, double allowed, double margin)
             throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
-            CashfinLeadsComponent component = camel.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-            component.getConfiguration().setClientSecret(sim.secret());
-            component.getConfiguration().setBaseUrl(sim.baseUrl());
+        try (CamelContext camel = BenchmarkRig.contextOn(sim)) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             Stream<Map<String, Object>> body = IntStream.range(0, leads).mapToObj(i -> Map.of(

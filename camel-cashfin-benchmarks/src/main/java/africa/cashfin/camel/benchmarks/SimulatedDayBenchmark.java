@@ -12,9 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
 import africa.cashfin.camel.simulator.CashfinSimulator;
@@ -156,12 +154,8 @@ public final class SimulatedDayBenchmark {
         boolean adaptive = mode.startsWith("adaptive");
         Duration delay = adaptive ? null : parse(mode);
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(plan).clock(clock).start()) {
-            CamelContext context = new DefaultCamelContext();
-            CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-            component.setTimeSource(new VirtualTime(clock));
-            component.getConfiguration().setClientSecret(sim.secret());
-            component.getConfiguration().setBaseUrl(sim.baseUrl());
-            component.getConfiguration().setPlan(plan.name());
+            CamelContext context = BenchmarkRig.contextOn(sim, plan.name());
+            BenchmarkRig.component(context).setTimeSource(new VirtualTime(clock));
             String uri = "cashfin-leads:list?startScheduler=false&sweepEnabled=false"
                          + (adaptive ? "&adaptivePolling=true&delay=" + adaptiveDelay + "&minDelay=" + minDelay
                                        + "&maxDelay=" + maxDelay : "");

@@ -14,11 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Measures how many requests per second the Cashfin simulator serves: N client threads (java.net.http, HTTP/1.1,
@@ -36,13 +32,11 @@ public final class SimulatorThroughputBenchmark {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].contains(" ")) {
-            args = args[0].trim().split("\\s+"); // all options in one argument, as passed by the Maven profile
-        }
-        int threads = intOption(args, "--threads", 8);
-        int warmupSeconds = intOption(args, "--warmup", 20);
-        int seconds = intOption(args, "--seconds", 20);
-        double createRatio = Double.parseDouble(option(args, "--create-ratio", "0.5"));
+        BenchmarkOptions options = new BenchmarkOptions(args);
+        int threads = options.getInt("--threads", 8);
+        int warmupSeconds = options.getInt("--warmup", 20);
+        int seconds = options.getInt("--seconds", 20);
+        double createRatio = options.getDouble("--create-ratio", 0.5);
 
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.UNLIMITED).seedLeads(500, 1).start()) {
             HttpRequest create = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/business/lead/create"))
@@ -61,13 +55,12 @@ public final class SimulatorThroughputBenchmark {
             run(create, lists, threads, createRatio, warmupSeconds);
             long before = sim.totalRequests();
             long serverCpuBefore = serverCpuNanos();
-            long processCpuBefore = processCpuNanos();
-            Result result = run(create, lists, threads, createRatio, seconds);
+            LoadLoop.Result result = run(create, lists, threads, createRatio, seconds);
             long served = sim.totalRequests() - before;
-            double serverCpuMicros = (serverCpuNanos() - serverCpuBefore) / 1e3 / Math.max(1, result.ok);
-            double processCpuMicros = (processCpuNanos() - processCpuBefore) / 1e3 / Math.max(1, result.ok);
+            double serverCpuMicros = (serverCpuNanos() - serverCpuBefore) / 1e3 / Math.max(1, result.ok());
+            double processCpuMicros = result.cpuMicros();
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf("Requests: %d ok, %d errors in %.2f s%n", result.ok, result.errors, result.seconds);
+            System.out.printf("Requests: %d ok, %d errors in %.2f s%n", result.ok(), result.errors(), result.seconds());
             System.out.printf("Simulator counted %d requests (%d creates ok, %d lists ok), %d leads stored%n", served,
                     sim.requestCount(Endpoint.CREATE, Outcome.OK), sim.requestCount(Endpoint.LIST, Outcome.OK),
                     sim.leadCount());
@@ -77,51 +70,25 @@ public final class SimulatorThroughputBenchmark {
                     cores * 1e6 / serverCpuMicros);
             System.out.printf("System load average at end: %.2f%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf("THROUGHPUT: %.0f requests/s (%d cores, Java %s)%n", result.ok / result.seconds,
+            System.out.printf("THROUGHPUT: %.0f requests/s (%d cores, Java %s)%n", result.rate(),
                     cores, System.getProperty("java.version"));
         }
     }
 
-    private static Result run(HttpRequest create, List<HttpRequest> lists, int threads,
+    private static LoadLoop.Result run(HttpRequest create, List<HttpRequest> lists, int threads,
             double createRatio, int seconds) throws Exception {
-        LongAdder ok = new LongAdder();
-        LongAdder errors = new LongAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        long end = start + Duration.ofSeconds(seconds).toNanos();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    // one client (own connection and selector thread) per thread, HTTP/1.1 keep-alive
-                    // direct executor: response processing runs on the client's selector thread (fewer thread hops)
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .executor(Runnable::run).connectTimeout(Duration.ofSeconds(10)).build();
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = random.nextDouble() < createRatio ? create
-                                : lists.get(random.nextInt(lists.size()));
-                        try {
-                            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                            if (response.statusCode() < 300) {
-                                ok.increment();
-                            } else {
-                                errors.increment();
-                            }
-                        } catch (java.io.IOException e) {
-                            errors.increment();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Result(ok.sum(), errors.sum(), (System.nanoTime() - start) / 1e9);
+        return LoadLoop.run(threads, seconds, () -> {
+            // one client (own connection and selector thread) per thread, HTTP/1.1 keep-alive
+            // direct executor: response processing runs on the client's selector thread (fewer thread hops)
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Runnable::run).connectTimeout(Duration.ofSeconds(10)).build();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            return () -> {
+                HttpRequest request = random.nextDouble() < createRatio ? create
+                        : lists.get(random.nextInt(lists.size()));
+                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 300;
+            };
+        });
     }
 
     /** CPU time of the simulator's Jetty worker threads (named qtp...). */
@@ -137,35 +104,5 @@ public final class SimulatorThroughputBenchmark {
             }
         }
         return sum;
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        return Integer.parseInt(option(args, name, String.valueOf(fallback)));
-    }
-
-    private static final class Result {
-        final long ok;
-        final long errors;
-        final double seconds;
-
-        Result(long ok, long errors, double seconds) {
-            this.ok = ok;
-            this.errors = errors;
-            this.seconds = seconds;
-        }
     }
 }

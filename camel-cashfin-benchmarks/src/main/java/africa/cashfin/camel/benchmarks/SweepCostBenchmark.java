@@ -11,10 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.api.CashfinClient;
@@ -65,12 +63,10 @@ public final class SweepCostBenchmark {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].contains(" ")) {
-            args = args[0].trim().split("\\s+");
-        }
-        Duration delay = Duration.ofSeconds(Long.parseLong(option(args, "--delay", "300")));
+        BenchmarkOptions options = new BenchmarkOptions(args);
+        Duration delay = Duration.ofSeconds(options.getInt("--delay", 300));
         List<Integer> views = new ArrayList<>();
-        for (String v : option(args, "--views", "1000,10000").split(",")) {
+        for (String v : options.get("--views", "1000,10000").split(",")) {
             views.add(Integer.parseInt(v.trim()));
         }
         System.out.printf("Sweep calls per day: idle views, a poll every %d s, limit 100, sweepBudget %.2f,"
@@ -84,11 +80,11 @@ public final class SweepCostBenchmark {
                 callsPerDay(plan, view, delay);
             }
         }
-        if (!"false".equals(option(args, "--latency", "true"))) {
-            int latencyView = Integer.parseInt(option(args, "--latency-view", "2000"));
-            long poll = Long.parseLong(option(args, "--poll", "1000"));
-            long every = Long.parseLong(option(args, "--new-every", "700"));
-            int seconds = Integer.parseInt(option(args, "--seconds", "60"));
+        if (!"false".equals(options.get("--latency", "true"))) {
+            int latencyView = options.getInt("--latency-view", 2000);
+            long poll = options.getInt("--poll", 1000);
+            long every = options.getInt("--new-every", 700);
+            int seconds = options.getInt("--seconds", 60);
             timeToEmit(false, latencyView, poll, every, seconds);
             timeToEmit(true, latencyView, poll, every, seconds);
         }
@@ -166,11 +162,7 @@ public final class SweepCostBenchmark {
             sim.seedLeads(view, 2, Duration.ofSeconds(30));
             Map<String, Long> createdNanos = new ConcurrentHashMap<>();
             List<Long> latencies = new CopyOnWriteArrayList<>();
-            CamelContext context = new DefaultCamelContext();
-            CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-            component.getConfiguration().setClientSecret(sim.secret());
-            component.getConfiguration().setBaseUrl(sim.baseUrl());
-            component.getConfiguration().setPlan(CashfinLeadsConfiguration.PLAN_UNLIMITED);
+            CamelContext context = BenchmarkRig.contextOn(sim, CashfinLeadsConfiguration.PLAN_UNLIMITED);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -236,14 +228,5 @@ public final class SweepCostBenchmark {
 
     private static String hours(Duration d) {
         return d.toMinutes() < 120 ? d.toMinutes() + " min" : String.format("%.1f h", d.toMinutes() / 60.0);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }
