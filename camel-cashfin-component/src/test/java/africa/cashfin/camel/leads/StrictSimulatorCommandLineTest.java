@@ -3,22 +3,15 @@ package africa.cashfin.camel.leads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.main.Main;
@@ -28,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.simulator.testing.SimulatorProcess;
 
 /**
  * docs/simulator.md, "Try your route against the strict server", as a user does it: the standalone simulator started
@@ -37,49 +31,28 @@ import africa.cashfin.camel.simulator.CashfinSimulator;
  */
 class StrictSimulatorCommandLineTest {
 
-    private static final Pattern BASE_URL = Pattern.compile("Base URL:\\s+(http://127\\.0\\.0\\.1:\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Process simulator;
+    private SimulatorProcess simulator;
     private Main main;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (main != null) {
             main.stop();
         }
         if (simulator != null) {
-            simulator.destroy();
+            simulator.close();
         }
     }
 
     /** {@code java -jar ...-standalone.jar ARGS}: the same main class, run from the test classpath. */
     private String startSimulator(String... args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new CopyOnWriteArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), "africa.cashfin.camel.simulator.CashfinSimulatorMain"));
+        List<String> command = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                "africa.cashfin.camel.simulator.CashfinSimulatorMain"));
         command.addAll(List.of(args));
-        simulator = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<String> baseUrl = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    output.add(line);
-                    Matcher m = BASE_URL.matcher(line);
-                    if (m.find()) {
-                        baseUrl.complete(m.group(1));
-                    }
-                }
-            } catch (Exception e) {
-                baseUrl.completeExceptionally(e);
-            }
-            baseUrl.completeExceptionally(new IllegalStateException("The simulator exited: " + output));
-        }, "simulator-output");
-        reader.setDaemon(true);
-        reader.start();
-        return baseUrl.get(60, TimeUnit.SECONDS);
+        simulator = SimulatorProcess.start(command.toArray(String[]::new));
+        return simulator.baseUrl(Duration.ofSeconds(60));
     }
 
     private static HttpResponse<String> post(String url, String json, String authorization) throws Exception {

@@ -2,20 +2,17 @@ package africa.cashfin.camel.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import africa.cashfin.camel.simulator.testing.SimulatorProcess;
 
 /**
  * The standalone jar that {@code mvn package} builds, run the way docs/simulator.md says:
@@ -24,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * {@code integration-test} phase, after the jar exists.
  */
 class StandaloneJarIT {
-
-    private static final Pattern BASE_URL = Pattern.compile("Base URL:\\s+(http://127\\.0\\.0\\.1:\\d+)");
 
     private static Path jar() {
         String jar = System.getProperty("standalone.jar");
@@ -39,44 +34,18 @@ class StandaloneJarIT {
     void theJarRunsTheSimulatorFromOneCommand() throws Exception {
         Path jar = jar();
         assertThat(jar).as("the standalone jar built by mvn package").exists();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0", "--plan", "free",
-                "--seed", "5").redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<String> baseUrl = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    output.add(line);
-                    Matcher m = BASE_URL.matcher(line);
-                    if (m.find()) {
-                        baseUrl.complete(m.group(1));
-                    }
-                }
-            } catch (Exception e) {
-                baseUrl.completeExceptionally(e);
-            }
-            baseUrl.completeExceptionally(new IllegalStateException("The simulator exited: " + output));
-        }, "standalone-jar-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            String url = baseUrl.get(90, TimeUnit.SECONDS);
+        try (SimulatorProcess process = SimulatorProcess.start("-jar", jar.toString(), "--port", "0", "--plan",
+                "free", "--seed", "5")) {
+            String url = process.baseUrl(Duration.ofSeconds(90));
 
             HttpResponse<String> listed = new Http(url, CashfinSimulator.DEFAULT_SECRET).list("limit=10");
 
             assertThat(listed.statusCode()).isEqualTo(200);
             assertThat((List<Object>) Http.json(listed).get("data")).hasSize(5);
             assertThat(listed.headers().firstValue("X-RateLimit-Limit")).isPresent();
-            assertThat(String.join("\n", output)).contains("Cashfin simulator running (Plan[free: 5/s, 60/min,"
+            assertThat(process.output()).contains("Cashfin simulator running (Plan[free: 5/s, 60/min,"
                     + " 1000/day], 5 leads)").contains("baseUrl=" + url + "&clientSecret=RAW("
                     + CashfinSimulator.DEFAULT_SECRET + ")&plan=free");
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
         }
         assertThat(Files.size(jar)).isGreaterThan(1_000_000L);
     }
