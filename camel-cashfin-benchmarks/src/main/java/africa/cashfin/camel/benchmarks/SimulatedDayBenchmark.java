@@ -14,7 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
-import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.testing.ManualClockTime;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.ManualClock;
 import africa.cashfin.camel.simulator.Plan;
@@ -23,7 +23,7 @@ import africa.cashfin.camel.simulator.Plan;
  * A simulated day of lead arrivals on a virtual clock, polled with a fixed delay or adaptively: calls of the day,
  * time-to-emit (from a lead's arrival to its exchange in the route) p50/p95/p99, and calls left at midnight.
  * <p>
- * One {@link ManualClock} is the simulator's clock and, through {@link VirtualTime}, the component's
+ * One {@link ManualClock} is the simulator's clock and, through {@link ManualClockTime}, the component's
  * ({@code timeSource}): the limiter, the budget shares and the adaptive cadence run on it, and a limiter wait moves it
  * forward. The route is {@code from("cashfin-leads:list?startScheduler=false...")}: this main runs each poll
  * ({@code consumer.run()}) when it is due (after the fixed {@code delay}, or at the cadence's {@code NextPollAt}) and
@@ -155,7 +155,7 @@ public final class SimulatedDayBenchmark {
         Duration delay = adaptive ? null : parse(mode);
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(plan).clock(clock).start()) {
             CamelContext context = BenchmarkRig.contextOn(sim, plan.name());
-            BenchmarkRig.component(context).setTimeSource(new VirtualTime(clock));
+            BenchmarkRig.component(context).setTimeSource(new ManualClockTime(clock));
             String uri = "cashfin-leads:list?startScheduler=false&sweepEnabled=false"
                          + (adaptive ? "&adaptivePolling=true&delay=" + adaptiveDelay + "&minDelay=" + minDelay
                                        + "&maxDelay=" + maxDelay : "");
@@ -275,37 +275,6 @@ public final class SimulatedDayBenchmark {
             }
             int rank = (int) Math.ceil(p / 100.0 * sorted.size());
             return sorted.get(Math.max(0, rank - 1));
-        }
-    }
-
-    /**
-     * The component's clock on the simulator's {@link ManualClock}: a wait (the limiter's) moves the clock forward, so
-     * nothing ever sleeps.
-     */
-    static final class VirtualTime implements TimeSource {
-        private final ManualClock clock;
-        private final Instant origin;
-
-        VirtualTime(ManualClock clock) {
-            this.clock = clock;
-            this.origin = clock.instant().minus(Duration.ofDays(1));
-        }
-
-        @Override
-        public long nanoTime() {
-            return Duration.between(origin, clock.instant()).toNanos();
-        }
-
-        @Override
-        public Instant now() {
-            return clock.instant();
-        }
-
-        @Override
-        public void sleepNanos(long nanos) {
-            if (nanos > 0) {
-                clock.advance(Duration.ofNanos(nanos));
-            }
         }
     }
 }

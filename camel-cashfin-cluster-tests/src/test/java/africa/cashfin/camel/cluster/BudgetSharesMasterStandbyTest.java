@@ -11,14 +11,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.example.CashfinRateLimitStore;
-
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;
@@ -93,17 +90,9 @@ class BudgetSharesMasterStandbyTest {
      * store, elected on ZooKeeper.
      */
     private CamelContext node(String name) throws Exception {
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = BudgetSharesPostgresRouteTest.fortyCallsADay(sim, database);
         context.getCamelContextExtension().setName(name);
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(sim.secret());
-        component.getConfiguration().setBaseUrl(sim.baseUrl());
-        component.getConfiguration().setPlan("unlimited"); // only the day is limited: no pace to wait for
-        component.getConfiguration().setMaxRequestsPerDay(40);
-        component.getConfiguration().setRateLimitMargin(0);
-        component.getConfiguration().setMaxRetryWait(1000);
-        component.getConfiguration().setRateLimitStore(CashfinRateLimitStore.postgres(database));
-        component.setTimeSource(TimeSource.system()); // limiters and shares of its own, as in a JVM of its own
+        SimulatorCamel.component(context).setTimeSource(TimeSource.system()); // limiters and shares of its own, as in a JVM of its own
         ZooKeeperClusterService cluster = new ZooKeeperClusterService();
         cluster.setId(name);
         cluster.setNodes(zooKeeper.connectString());

@@ -1,12 +1,12 @@
 package africa.cashfin.camel.cluster;
 
+import static africa.cashfin.camel.leads.testing.LimiterProbe.takeNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -14,18 +14,19 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.example.CashfinRateLimitStore;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.api.limit.BudgetShare;
 import africa.cashfin.camel.leads.api.limit.BudgetShareRegistry;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
+import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
@@ -90,26 +91,9 @@ class BudgetSharesPostgresRouteTest {
         return new BudgetShareRegistry(TimeSource.system());
     }
 
-    private static boolean takeNow(BudgetShare share) throws InterruptedException {
-        try {
-            share.take(Duration.ZERO);
-            return true;
-        } catch (RateLimitWaitExceededException e) {
-            return false;
-        }
-    }
-
     /** This node: the shared store, 40 calls a day at margin 0, and a create route (no consumer). */
     private CamelContext node(String createUri) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(sim.secret());
-        component.getConfiguration().setBaseUrl(sim.baseUrl());
-        component.getConfiguration().setPlan("unlimited"); // only the day is limited: no pace to wait for
-        component.getConfiguration().setMaxRequestsPerDay(40);
-        component.getConfiguration().setRateLimitMargin(0);
-        component.getConfiguration().setMaxRetryWait(1000);
-        component.getConfiguration().setRateLimitStore(CashfinRateLimitStore.postgres(database));
+        CamelContext context = fortyCallsADay(sim, database);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -122,6 +106,21 @@ class BudgetSharesPostgresRouteTest {
             context.stop();
             throw e;
         }
+        return context;
+    }
+
+    /**
+     * @return a new, not started node on {@code sim}: only the day limited (40 calls, margin 0, no pace to wait for),
+     *         kept in the shared store in {@code database}, creates refused after waiting 1 s
+     */
+    static CamelContext fortyCallsADay(CashfinSimulator sim, DataSource database) {
+        CamelContext context = SimulatorCamel.contextOn(sim);
+        CashfinLeadsConfiguration configuration = SimulatorCamel.configuration(context);
+        configuration.setPlan("unlimited"); // only the day is limited: no pace to wait for
+        configuration.setMaxRequestsPerDay(40);
+        configuration.setRateLimitMargin(0);
+        configuration.setMaxRetryWait(1000);
+        configuration.setRateLimitStore(CashfinRateLimitStore.postgres(database));
         return context;
     }
 

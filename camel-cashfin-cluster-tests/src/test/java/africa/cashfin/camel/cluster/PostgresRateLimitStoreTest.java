@@ -1,5 +1,7 @@
 package africa.cashfin.camel.cluster;
 
+import static africa.cashfin.camel.leads.testing.LimiterProbe.callsNow;
+import static africa.cashfin.camel.leads.testing.LimiterProbe.takeNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -24,11 +26,9 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.api.limit.BudgetShare;
 import africa.cashfin.camel.leads.api.limit.BudgetShareRegistry;
 import africa.cashfin.camel.leads.api.limit.BudgetShares;
@@ -39,6 +39,7 @@ import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
@@ -104,11 +105,8 @@ class PostgresRateLimitStoreTest {
 
     @Test
     void aRouteWithTheRateLimitStoreCreatesLeadsThroughPostgres() throws Exception {
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = SimulatorCamel.contextOn(sim);
         context.getRegistry().bind("cashfinRateLimitStore", proxyManager());
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(sim.secret());
-        component.getConfiguration().setBaseUrl(sim.baseUrl());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -187,27 +185,6 @@ class PostgresRateLimitStoreTest {
             assertThat(callsNow(upgraded)).as("the node still on the old plan follows the stored plan").isZero();
         } finally {
             load.shutdownNow();
-        }
-    }
-
-    private static int callsNow(CallRateLimiter limiter) throws InterruptedException {
-        int calls = 0;
-        while (true) {
-            try {
-                limiter.acquire(Duration.ZERO);
-                calls++;
-            } catch (RateLimitWaitExceededException e) {
-                return calls;
-            }
-        }
-    }
-
-    private static boolean takeNow(BudgetShare share) throws InterruptedException {
-        try {
-            share.take(Duration.ZERO);
-            return true;
-        } catch (RateLimitWaitExceededException e) {
-            return false;
         }
     }
 

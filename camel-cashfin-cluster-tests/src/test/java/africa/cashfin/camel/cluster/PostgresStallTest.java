@@ -20,15 +20,14 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.Window;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import com.example.CashfinRateLimitStore;
 
@@ -171,10 +170,7 @@ class PostgresStallTest {
     }
 
     private CamelContext route(String storeOption) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(sim.secret());
-        component.getConfiguration().setBaseUrl(sim.baseUrl());
+        CamelContext context = SimulatorCamel.contextOn(sim);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -28,11 +28,9 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
 import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
@@ -41,6 +39,7 @@ import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.Window;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;
@@ -197,11 +196,8 @@ class SharedAdmissionLogPostgresTest {
 
     @Test
     void aCreateRouteUsesTheSharedLogThroughTheRateLimitLogOption() throws Exception {
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = SimulatorCamel.contextOn(sim);
         context.getRegistry().bind("cashfinRateLimitLog", new PostgresAdmissionLog(database));
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(sim.secret());
-        component.getConfiguration().setBaseUrl(sim.baseUrl());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
@@ -73,7 +74,7 @@ class BudgetShareRouteTest {
         cashfin.rateLimitMode(RateLimitMode.SLIDING);
         cashfin.latencyJitter(Duration.ofMillis(1), Duration.ofMillis(5), 42);
         cashfin.wireMockServer().resetRequests();
-        context = SimulatorContextSupport.startedContext(cashfin); // this class's simulator keeps a request journal
+        context = SimulatorCamel.startedContext(cashfin); // this class's simulator keeps a request journal
         template = context.createProducerTemplate();
     }
 

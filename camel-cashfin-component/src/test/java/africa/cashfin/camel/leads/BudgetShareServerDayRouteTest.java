@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;
@@ -68,7 +69,7 @@ class BudgetShareServerDayRouteTest extends SimulatorRouteSupport {
 
         // the application restarts mid-day: 20 of the server's day are left, the shares start afresh
         context.stop();
-        context = startedContext(cashfin);
+        context = SimulatorCamel.startedContext(cashfin);
         template = context.createProducerTemplate();
         addRoute("direct:form", "form", form);
         // 19 creates before the boundary, then 11 on the reserve's 8 and the pool's 20 of the new day

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
@@ -42,7 +43,7 @@ class GatewayPagesAndHttpDatesTest {
     @BeforeEach
     void startCamel() {
         SERVER_CLOCK.set(SERVER_NOW);
-        context = SimulatorContextSupport.startedContext(cashfin);
+        context = SimulatorCamel.startedContext(cashfin);
         template = context.createProducerTemplate();
     }
 

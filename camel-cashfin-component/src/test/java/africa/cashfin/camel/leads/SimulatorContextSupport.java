@@ -6,14 +6,14 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
  * A {@link CashfinSimulatorExtension} per test class and a Camel context per test, made by the test itself
  * ({@link #newContext()}) so it can bind beans, set component options and add routes before it starts. The context
  * is stopped after each test, which releases the secret's shared rate limiter. {@link SimulatorRouteSupport} starts
- * one before each test instead.
+ * one before each test instead; a test with a simulator of its own builder uses {@link SimulatorCamel} directly.
  */
 abstract class SimulatorContextSupport {
 
@@ -24,7 +24,7 @@ abstract class SimulatorContextSupport {
 
     /** @return a new, not yet started context whose component has the simulator's secret and base URL */
     CamelContext newContext() {
-        context = contextOn(cashfin);
+        context = SimulatorCamel.contextOn(cashfin);
         return context;
     }
 
@@ -34,13 +34,13 @@ abstract class SimulatorContextSupport {
      */
     CamelContext newContextWithBaseUrlOnly() {
         context = new DefaultCamelContext();
-        component(context).setBaseUrl(cashfin.baseUrl());
+        SimulatorCamel.configuration(context).setBaseUrl(cashfin.baseUrl());
         return context;
     }
 
     /** @return the component configuration of the test's context, for options set as a user sets them once */
     CashfinLeadsConfiguration componentConfiguration() {
-        return component(context);
+        return SimulatorCamel.configuration(context);
     }
 
     /** Adds the route {@code from} → {@code to} with the id {@code routeId} to the test's context. */
@@ -58,24 +58,5 @@ abstract class SimulatorContextSupport {
         if (context != null) {
             context.stop();
         }
-    }
-
-    /** @return a new, not yet started context whose component has {@code simulator}'s secret and base URL */
-    static CamelContext contextOn(CashfinSimulator simulator) {
-        CamelContext context = new DefaultCamelContext();
-        component(context).setClientSecret(simulator.secret());
-        component(context).setBaseUrl(simulator.baseUrl());
-        return context;
-    }
-
-    /** @return a started context whose component has {@code simulator}'s secret and base URL */
-    static CamelContext startedContext(CashfinSimulator simulator) {
-        CamelContext context = contextOn(simulator);
-        context.start();
-        return context;
-    }
-
-    private static CashfinLeadsConfiguration component(CamelContext context) {
-        return context.getComponent("cashfin-leads", CashfinLeadsComponent.class).getConfiguration();
     }
 }

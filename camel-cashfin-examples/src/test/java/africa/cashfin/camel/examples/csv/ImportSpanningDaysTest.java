@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import africa.cashfin.camel.examples.app.CashfinExamplesApp;
 import africa.cashfin.camel.examples.app.ExamplesApp;
 import africa.cashfin.camel.examples.app.LogLines;
-import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.testing.ManualClockTime;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.ManualClock;
 import africa.cashfin.camel.simulator.Plan;
@@ -269,7 +269,7 @@ class ImportSpanningDaysTest {
         o.put("cashfin.csv.min-age", "200");
         o.put("cashfin.csv.progress-every", "0");
         o.put("camel.component.cashfin-leads.time-source", "#virtualTime");
-        return new CashfinExamplesApp(o).bind("virtualTime", new VirtualTime(clock)).start();
+        return new CashfinExamplesApp(o).bind("virtualTime", new ManualClockTime(clock)).start();
     }
 
     private static byte[] csv(int rows) {
@@ -291,34 +291,6 @@ class ImportSpanningDaysTest {
     private static List<CSVRecord> read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-        }
-    }
-
-    /** The simulator's clock as the component's time source: a limiter wait moves it forward. */
-    static final class VirtualTime implements TimeSource {
-        private final ManualClock clock;
-        private final Instant origin;
-
-        VirtualTime(ManualClock clock) {
-            this.clock = clock;
-            this.origin = clock.instant().minus(Duration.ofDays(1));
-        }
-
-        @Override
-        public long nanoTime() {
-            return Duration.between(origin, clock.instant()).toNanos();
-        }
-
-        @Override
-        public Instant now() {
-            return clock.instant();
-        }
-
-        @Override
-        public void sleepNanos(long nanos) {
-            if (nanos > 0) {
-                clock.advance(Duration.ofNanos(nanos));
-            }
         }
     }
 }

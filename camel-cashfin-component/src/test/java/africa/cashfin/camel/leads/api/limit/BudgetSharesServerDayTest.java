@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads.api.limit;
 
+import static africa.cashfin.camel.leads.testing.LimiterProbe.takeNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -108,15 +109,6 @@ class BudgetSharesServerDayTest {
             taken++;
         }
         return taken;
-    }
-
-    private static boolean takeNow(BudgetShare share) throws InterruptedException {
-        try {
-            share.take(Duration.ZERO);
-            return true;
-        } catch (RateLimitWaitExceededException e) {
-            return false;
-        }
     }
 
     private static RateLimitHeaders day(long remaining, Instant reset) {

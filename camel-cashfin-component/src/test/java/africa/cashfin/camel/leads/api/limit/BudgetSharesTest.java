@@ -1,5 +1,7 @@
 package africa.cashfin.camel.leads.api.limit;
 
+import static africa.cashfin.camel.leads.testing.LimiterProbe.takeNow;
+import static africa.cashfin.camel.leads.testing.LimiterProbe.takeWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -232,16 +234,4 @@ class BudgetSharesTest {
         return new SharedStoreProxyManager(database, ClientSideConfig.getDefault().withClientClock(time.asTimeMeter()));
     }
 
-    private static boolean takeNow(BudgetShare share) throws InterruptedException {
-        return takeWithin(share, Duration.ZERO);
-    }
-
-    private static boolean takeWithin(BudgetShare share, Duration maxWait) throws InterruptedException {
-        try {
-            share.take(maxWait);
-            return true;
-        } catch (RateLimitWaitExceededException e) {
-            return false;
-        }
-    }
 }

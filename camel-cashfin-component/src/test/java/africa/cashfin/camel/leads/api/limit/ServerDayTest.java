@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads.api.limit;
 
+import static africa.cashfin.camel.leads.testing.LimiterProbe.callsNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,19 +117,6 @@ class ServerDayTest {
         return new CallRateLimiterRegistry(time).lease(SECRET, limits, new SharedStoreProxyManager(store,
                 io.github.bucket4j.distributed.proxy.ClientSideConfig.getDefault()
                         .withClientClock(time.asTimeMeter()))).limiter();
-    }
-
-    /** @return the calls the limiter allows now, taking them */
-    private static int callsNow(CallRateLimiter limiter) throws InterruptedException {
-        int calls = 0;
-        while (true) {
-            try {
-                limiter.acquire(Duration.ZERO);
-                calls++;
-            } catch (RateLimitWaitExceededException e) {
-                return calls;
-            }
-        }
     }
 
     /** @return the calls a paced limiter allows before its day is spent (each waiting at most {@code pace}) */
