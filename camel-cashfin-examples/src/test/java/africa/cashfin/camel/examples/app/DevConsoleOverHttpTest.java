@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
@@ -47,24 +46,7 @@ class DevConsoleOverHttpTest {
     void theCashfinLeadsConsoleIsServedOnTheManagementPortWithoutTheSecret() throws Exception {
         cashfin.seedLeads(3, 7);
         int port = freePort();
-        Map<String, String> props = DevConsoleRecipe.properties();
-        props.put("camel.management.port", String.valueOf(port));
-        props.put("camel.management.basic-properties-file",
-                DevConsoleRecipe.usersFile(routes, "ops", "console-password").toString());
-        props.put("cashfin.secret", cashfin.secret());
-        main = DevConsoleRecipe.start(props, routes, """
-                - route:
-                    id: poll-leads
-                    from:
-                      uri: cashfin-leads:list
-                      parameters:
-                        clientSecret: "RAW({{cashfin.secret}})"
-                        baseUrl: "%s"
-                        plan: free
-                        delay: 1000
-                      steps:
-                        - to: "log:leads?level=DEBUG"
-                """.formatted(cashfin.baseUrl()));
+        main = DevConsoleRecipe.startPolling(cashfin, routes, port, "ops", "console-password");
         await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.listCalls() >= 1);
 
         HttpClient http = HttpClient.newHttpClient();

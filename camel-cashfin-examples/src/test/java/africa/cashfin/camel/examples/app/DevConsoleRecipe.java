@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.main.Main;
 
+import africa.cashfin.camel.simulator.CashfinSimulator;
+
 /**
  * The dev-console recipe of docs/operations.md, read from the page (the properties block after the
  * {@code dev-console-recipe} marker), started as a user's own Camel Main app with one YAML route: only the port and the
@@ -62,6 +64,31 @@ final class DevConsoleRecipe {
         main.addInitialProperty("camel.main.routes-include-pattern", "file:" + route);
         main.start();
         return main;
+    }
+
+    /**
+     * Starts the recipe on the management port {@code port} with one console user, and a route polling
+     * {@code cashfin} (Free plan, every second) whose secret comes from the property {@code cashfin.secret}.
+     */
+    static Main startPolling(CashfinSimulator cashfin, Path dir, int port, String user, String password)
+            throws Exception {
+        Map<String, String> props = properties();
+        props.put("camel.management.port", String.valueOf(port));
+        props.put("camel.management.basic-properties-file", usersFile(dir, user, password).toString());
+        props.put("cashfin.secret", cashfin.secret());
+        return start(props, dir, """
+                - route:
+                    id: poll-leads
+                    from:
+                      uri: cashfin-leads:list
+                      parameters:
+                        clientSecret: "RAW({{cashfin.secret}})"
+                        baseUrl: "%s"
+                        plan: free
+                        delay: 1000
+                      steps:
+                        - to: "log:leads?level=DEBUG"
+                """.formatted(cashfin.baseUrl()));
     }
 
     /** A users file as the docs show it, with one user. */

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
@@ -48,24 +47,7 @@ class DevConsoleRecipeAttacksTest {
     static void startTheRecipe() throws Exception {
         cashfin = CashfinSimulator.builder().start();
         port = ExamplesApp.freePort();
-        Map<String, String> props = DevConsoleRecipe.properties();
-        props.put("camel.management.port", String.valueOf(port));
-        props.put("camel.management.basic-properties-file",
-                DevConsoleRecipe.usersFile(dir, "ops", "console-password").toString());
-        props.put("cashfin.secret", cashfin.secret());
-        main = DevConsoleRecipe.start(props, dir, """
-                - route:
-                    id: poll-leads
-                    from:
-                      uri: cashfin-leads:list
-                      parameters:
-                        clientSecret: "RAW({{cashfin.secret}})"
-                        baseUrl: "%s"
-                        plan: free
-                        delay: 1000
-                      steps:
-                        - to: "log:leads?level=DEBUG"
-                """.formatted(cashfin.baseUrl()));
+        main = DevConsoleRecipe.startPolling(cashfin, dir, port, "ops", "console-password");
         // the console answers (with the password) before any attack is judged
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/q/dev/cashfin-leads", "ops:console-password")
                 .statusCode() == 200);
