@@ -14,40 +14,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
  * The failed leads that wait out a retry apart from the cursor (the retry ledger) as an operator sees them: how many,
  * and when the next may be offered again, in JMX (through the MBean server), in Micrometer gauges and in the
  * {@code cashfin-leads} dev console (through Camel's console registry); all back to none once the lead is delivered.
  */
-class FailedLeadsVisibilityTest {
-
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
-
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+class FailedLeadsVisibilityTest extends SimulatorContextSupport {
 
     @Test
     void theRetryLedgerIsShownInJmxMetricsAndTheDevConsole() throws Exception {
@@ -57,13 +39,9 @@ class FailedLeadsVisibilityTest {
                 .get("_id").toString();
         AtomicBoolean crmRefuses = new AtomicBoolean(true);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        context = new DefaultCamelContext();
-        context.setManagementName("cashfin-failed-leads-test");
+        newContext().setManagementName("cashfin-failed-leads-test");
         context.getRegistry().bind("meterRegistry", registry);
-        CashfinLeadsComponent component = context.getComponent("cashfin-leads", CashfinLeadsComponent.class);
-        component.getConfiguration().setClientSecret(cashfin.secret());
-        component.getConfiguration().setBaseUrl(cashfin.baseUrl());
-        component.getConfiguration().setPlan("unlimited");
+        componentConfiguration().setPlan("unlimited");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

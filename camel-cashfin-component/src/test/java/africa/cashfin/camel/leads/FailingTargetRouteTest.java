@@ -10,18 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
  * The docs' route (docs/consumer-design.md, "Failed leads: retried apart from the cursor") as a user writes it: the
@@ -29,22 +23,10 @@ import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
  * times. While it is refused, the polls cost what idle polls cost; it reaches the CRM once, and so does every other
  * lead.
  */
-class FailingTargetRouteTest {
-
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+class FailingTargetRouteTest extends SimulatorContextSupport {
 
     @TempDir
     Path dir;
-
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
 
     @Test
     void aLeadTheCrmRefusesForAWhileCostsNoExtraCallsAndArrivesOnce() throws Exception {
@@ -52,11 +34,8 @@ class FailingTargetRouteTest {
         String refused = cashfin.leads().stream()
                 .min(Comparator.comparing((Map<String, Object> l) -> (String) l.get("createdat"))).orElseThrow()
                 .get("_id").toString();
-        context = new DefaultCamelContext();
-        context.getComponent("cashfin-leads", CashfinLeadsComponent.class).getConfiguration()
-                .setBaseUrl(cashfin.baseUrl()); // in an application: camel.component.cashfin-leads.base-url
-        context.getComponent("cashfin-leads", CashfinLeadsComponent.class).getConfiguration()
-                .setPlan("unlimited"); // the simulator's plan: camel.component.cashfin-leads.plan
+        newContextWithBaseUrlOnly(); // in an application: camel.component.cashfin-leads.base-url
+        componentConfiguration().setPlan("unlimited"); // the simulator's plan: camel.component.cashfin-leads.plan
         context.getRegistry().bind("seenLeads",
                 FileIdempotentRepository.fileIdempotentRepository(dir.resolve("seen.dat").toFile(), 10_000));
         context.getRegistry().bind("leadCursor", FileStateRepository.fileStateRepository(dir.resolve("cursor.dat").toFile()));
