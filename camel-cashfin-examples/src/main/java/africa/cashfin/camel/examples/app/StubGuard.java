@@ -2,7 +2,6 @@ package africa.cashfin.camel.examples.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Says loudly which external systems are stand-ins, and refuses them in production: with a variable missing, the app
@@ -11,9 +10,9 @@ import java.util.Locale;
  * <li>{@link #banner(EmbeddedServices)}: one line naming every stand-in that runs and the variable that replaces it;
  * </li>
  * <li>{@link #refuseStubsInProduction(String, EmbeddedServices)}: with {@code cashfin.profile=production}, a stand-in
- * stops the start with that list;</li>
- * <li>{@link #captchaProvider(String, boolean)}: the form's CAPTCHA is required outside the demo.</li>
+ * stops the start with that list.</li>
  * </ul>
+ * (The form's CAPTCHA, required outside the demo: {@code Captcha.Provider.choose}.)
  */
 final class StubGuard {
 
@@ -58,26 +57,5 @@ final class StubGuard {
                                             + " be stand-ins: " + String.join("; ", stubs) + ". Configure them, or"
                                             + " unset CASHFIN_PROFILE to run with stand-ins.");
         }
-    }
-
-    /**
-     * The CAPTCHA provider to use: {@code auto} (the default) is {@code none} for the demo (embedded Cashfin) and a
-     * refusal to start otherwise, because a public form without a CAPTCHA lets a handful of addresses spend its daily
-     * cap.
-     *
-     * @throws IllegalStateException for {@code auto} outside the demo
-     */
-    static String captchaProvider(String configured, boolean demo) {
-        String p = configured == null ? "" : configured.trim().toLowerCase(Locale.ROOT);
-        if (!p.isEmpty() && !p.equals("auto")) {
-            return p;
-        }
-        if (demo) {
-            return "none";
-        }
-        throw new IllegalStateException("The web form needs a CAPTCHA against scripted posts: set CASHFIN_FORM_CAPTCHA"
-                                        + "=turnstile (or hcaptcha) with CASHFIN_FORM_CAPTCHA_SITE_KEY and"
-                                        + " CASHFIN_FORM_CAPTCHA_SECRET, or CASHFIN_FORM_CAPTCHA=none to run the form"
-                                        + " without one (not for a form on the internet).");
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
+import africa.cashfin.camel.examples.common.Settings;
 
 /**
  * The CSV import's settings, read once from configuration, and the per-file {@link CsvRowMapper} they give (the preset
@@ -61,27 +62,24 @@ public record CsvImportSettings(String preset, Map<String, String> userMapping, 
     }
 
     /**
-     * The settings in {@code properties} (e.g. Camel's {@code PropertiesComponent.loadProperties()} or
-     * {@link System#getProperties()}), defaults for what is absent.
+     * The settings in {@code properties} (e.g. {@link System#getProperties()}), defaults for what is absent.
      *
      * @throws IllegalArgumentException when a setting is invalid (the message names the property)
      */
     public static CsvImportSettings fromProperties(Map<?, ?> properties) {
-        String every = string(properties, PROGRESS_EVERY, "100");
-        int progressEvery;
-        try {
-            progressEvery = Integer.parseInt(every.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PROGRESS_EVERY + " must be a whole number, was '" + every + "'");
-        }
-        return new CsvImportSettings(string(properties, PRESET, LeadColumnMapping.AUTO),
-                LeadColumnMapping.userMappingFromProperties(properties), string(properties, PHONE_REGION, null),
-                string(properties, SOURCE, "csv"), progressEvery, string(properties, SHEET, null));
+        return from(Settings.of(properties));
     }
 
-    private static String string(Map<?, ?> properties, String key, String fallback) {
-        Object v = properties.get(key);
-        return v == null || v.toString().isBlank() ? fallback : v.toString().trim();
+    /**
+     * The settings in {@code settings}, defaults for what is absent.
+     *
+     * @throws IllegalArgumentException when a setting is invalid (the message names the property)
+     */
+    public static CsvImportSettings from(Settings settings) {
+        return new CsvImportSettings(settings.string(PRESET, LeadColumnMapping.AUTO),
+                LeadColumnMapping.userMappingFromProperties(settings.under(LeadColumnMapping.PROPERTY_PREFIX)),
+                settings.string(PHONE_REGION, null), settings.string(SOURCE, "csv"),
+                settings.integer(PROGRESS_EVERY, 100), settings.string(SHEET, null));
     }
 
     /** The row mapper for a file with these {@code headers}. */

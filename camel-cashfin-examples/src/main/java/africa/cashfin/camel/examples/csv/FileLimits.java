@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
+import africa.cashfin.camel.examples.common.Settings;
+
 /**
  * Bounds on what one dropped file may make the import hold in memory, so a crafted or broken file is refused with a
  * clear error instead of an {@link OutOfMemoryError}. Rows are streamed either way; these bound the pieces that are
@@ -46,11 +48,16 @@ public record FileLimits(int maxRowChars, int maxCellChars, long maxSharedString
 
     /** The limits in {@code properties}, defaults for what is absent. */
     public static FileLimits fromProperties(Map<?, ?> properties) {
-        return new FileLimits((int) number(properties, MAX_ROW_CHARS, DEFAULTS.maxRowChars),
-                (int) number(properties, MAX_CELL_CHARS, DEFAULTS.maxCellChars),
-                number(properties, MAX_SHARED_STRINGS, DEFAULTS.maxSharedStrings),
-                number(properties, MAX_WORKBOOK_ENTRY, DEFAULTS.maxWorkbookEntrySize),
-                ratio(properties));
+        return from(Settings.of(properties));
+    }
+
+    /** The limits in {@code settings}, defaults for what is absent. */
+    public static FileLimits from(Settings settings) {
+        return new FileLimits(settings.integer(MAX_ROW_CHARS, DEFAULTS.maxRowChars),
+                settings.integer(MAX_CELL_CHARS, DEFAULTS.maxCellChars),
+                settings.number(MAX_SHARED_STRINGS, DEFAULTS.maxSharedStrings),
+                settings.number(MAX_WORKBOOK_ENTRY, DEFAULTS.maxWorkbookEntrySize),
+                settings.decimal(MIN_INFLATE_RATIO, DEFAULTS.minInflateRatio, "0.01"));
     }
 
     /**
@@ -60,29 +67,5 @@ public record FileLimits(int maxRowChars, int maxCellChars, long maxSharedString
     public void applyToPoi() {
         ZipSecureFile.setMinInflateRatio(minInflateRatio);
         ZipSecureFile.setMaxEntrySize(maxWorkbookEntrySize);
-    }
-
-    private static long number(Map<?, ?> properties, String key, long fallback) {
-        Object v = properties.get(key);
-        if (v == null || v.toString().isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-        }
-    }
-
-    private static double ratio(Map<?, ?> properties) {
-        Object v = properties.get(MIN_INFLATE_RATIO);
-        if (v == null || v.toString().isBlank()) {
-            return DEFAULTS.minInflateRatio;
-        }
-        try {
-            return Double.parseDouble(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MIN_INFLATE_RATIO + " must be a number such as 0.01, was '" + v + "'");
-        }
     }
 }

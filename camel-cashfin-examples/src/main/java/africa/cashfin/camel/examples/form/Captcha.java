@@ -69,6 +69,28 @@ public final class Captcha {
             return verifyUrl;
         }
 
+        /**
+         * The provider to use: {@code auto} (the default) is {@code none} for the demo (embedded Cashfin) and a
+         * refusal to start otherwise, because a public form without a CAPTCHA lets a handful of addresses spend its
+         * daily cap.
+         *
+         * @throws IllegalStateException for {@code auto} outside the demo
+         */
+        public static Provider choose(String configured, boolean demo) {
+            String p = configured == null ? "" : configured.trim().toLowerCase(Locale.ROOT);
+            if (!p.isEmpty() && !p.equals("auto")) {
+                return parse(p);
+            }
+            if (demo) {
+                return NONE;
+            }
+            throw new IllegalStateException("The web form needs a CAPTCHA against scripted posts: set"
+                                            + " CASHFIN_FORM_CAPTCHA=turnstile (or hcaptcha) with"
+                                            + " CASHFIN_FORM_CAPTCHA_SITE_KEY and CASHFIN_FORM_CAPTCHA_SECRET, or"
+                                            + " CASHFIN_FORM_CAPTCHA=none to run the form without one (not for a form"
+                                            + " on the internet).");
+        }
+
         /** {@code none}, {@code turnstile} or {@code hcaptcha} (any case, blank is none). */
         public static Provider parse(String name) {
             String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);

@@ -100,16 +100,17 @@ class StartupAttacksTest {
         }
     }
 
-    /** The WARN lines of the app's own logger while open. */
+    /** The WARN lines of the app's own loggers (the app's and its flows') while open. */
     private static final class AppWarnings implements AutoCloseable {
         private final List<String> lines = new CopyOnWriteArrayList<>();
         private final org.apache.logging.log4j.core.Logger logger = ((LoggerContext) LogManager.getContext(false))
-                .getLogger(CashfinExamplesApp.class.getName());
+                .getRootLogger();
         private final AbstractAppender capture = new AbstractAppender("app-warnings-" + System.nanoTime(), null, null,
                 true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (event.getLevel().name().equals("WARN")) {
+                if (event.getLevel().name().equals("WARN")
+                    && event.getLoggerName().startsWith("africa.cashfin.camel.examples.")) {
                     lines.add(event.getMessage().getFormattedMessage());
                 }
             }

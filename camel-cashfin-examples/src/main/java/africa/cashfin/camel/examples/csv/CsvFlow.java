@@ -1,0 +1,65 @@
+package africa.cashfin.camel.examples.csv;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+
+import africa.cashfin.camel.examples.common.Settings;
+import africa.cashfin.camel.leads.state.JdbcStateRepository;
+
+/**
+ * Flow 1's wiring: reads the {@code cashfin.csv.*} settings and binds the beans {@code routes/csv-import.camel.yaml}
+ * calls ({@code csvImports}, {@code parkedCsvFiles}, {@code inboxCsvFiles}).
+ */
+public final class CsvFlow {
+
+    /** Setting: the folder files are dropped into. */
+    public static final String INBOX = "cashfin.csv.inbox";
+    /** Setting: where imported files and their reports go ({@code done/}, {@code error/}). */
+    public static final String REPORTS_DIR = "cashfin.csv.reports-dir";
+
+    private final CsvImports imports;
+
+    private CsvFlow(CsvImports imports) {
+        this.imports = imports;
+    }
+
+    /**
+     * Binds Flow 1's beans.
+     *
+     * @param context     where the beans are bound (and the reports directory is made absolute)
+     * @param settings    the flow's settings
+     * @param dataSource  the app's database: each dropped file's progress is a row of the component's state table
+     *                    there, so a parked file survives a restart
+     * @param cashfinTime the Cashfin component's clock (a parked file resumes on the call budget's time)
+     * @throws IllegalArgumentException when a setting is invalid (the message names it)
+     */
+    public static CsvFlow bind(CamelContext context, Settings settings, DataSource dataSource, Clock cashfinTime) {
+        CsvImportSettings importSettings = CsvImportSettings.from(settings);
+        settings.directory(INBOX);
+        FileLimits fileLimits = FileLimits.from(settings);
+        fileLimits.applyToPoi();
+        // the route moves files by these paths: absolute, or Camel would read them relative to the inbox
+        Path reports = Path.of(settings.text(REPORTS_DIR)).toAbsolutePath();
+        context.getPropertiesComponent().addOverrideProperty(REPORTS_DIR, reports.toString());
+        // each dropped file's progress (a file the day's budget cannot finish parks and resumes from it): a row of
+        // the component's state table in the app's database, so it survives a restart
+        JdbcStateRepository importState = new JdbcStateRepository(dataSource);
+        importState.start(); // creates CASHFIN_LEADS_STATE if absent
+        ImportProgressStore progress = new ImportProgressStore(importState);
+        CsvImports imports = new CsvImports(importSettings, reports.resolve("done"), reports.resolve("error"),
+                cashfinTime, fileLimits, progress);
+        context.getRegistry().bind("csvImports", imports);
+        context.getRegistry().bind("parkedCsvFiles", ParkedFiles.parked(progress, cashfinTime));
+        context.getRegistry().bind("inboxCsvFiles", ParkedFiles.inbox(progress));
+        return new CsvFlow(imports);
+    }
+
+    /** The route's bean (reports directory etc.). */
+    public CsvImports imports() {
+        return imports;
+    }
+}

@@ -1,0 +1,89 @@
+package africa.cashfin.camel.examples.form;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.Vertx;
+
+import africa.cashfin.camel.examples.common.DuplicateMessages;
+import africa.cashfin.camel.examples.common.PhoneNormalizer;
+import africa.cashfin.camel.examples.common.Settings;
+
+/**
+ * Flow 2's wiring: reads the {@code cashfin.form.*} settings and binds the beans {@code routes/web-form.camel.yaml}
+ * calls ({@code contactForm}, {@code formQueue}) and the Vert.x instance {@code camel.server} creates its HTTP server
+ * on ({@code cashfinVertx}, with the server's limits). Closing it closes that Vert.x.
+ */
+public final class FormFlow implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormFlow.class);
+
+    private final FormQueue queue;
+    private final Vertx vertx;
+
+    private FormFlow(FormQueue queue, Vertx vertx) {
+        this.queue = queue;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Binds Flow 2's beans.
+     *
+     * @param context    where the beans are bound
+     * @param settings   the flow's settings
+     * @param duplicates where later messages for existing leads are kept (shared with the mailbox)
+     * @param clock      the queue's clock
+     * @param demo       the demo runs (embedded Cashfin): the CAPTCHA may then be left out
+     * @throws IllegalArgumentException when a setting is invalid (the message names it)
+     */
+    public static FormFlow bind(CamelContext context, Settings settings, DuplicateMessages duplicates, Clock clock,
+            boolean demo) {
+        PhoneNormalizer phones = new PhoneNormalizer(settings.string("cashfin.phone.default-region", null));
+        Captcha captcha = new Captcha(Captcha.Provider.choose(settings.text("cashfin.form.captcha.provider"), demo),
+                settings.text("cashfin.form.captcha.site-key"), settings.text("cashfin.form.captcha.secret"),
+                settings.text("cashfin.form.captcha.verify-url"), settings.duration("cashfin.form.captcha.timeout"));
+        FormLimits formLimits = new FormLimits(new FormLimits.Settings(
+                settings.integer("cashfin.form.limit.per-client"),
+                settings.duration("cashfin.form.limit.per-client-period"),
+                settings.integer("cashfin.form.limit.per-day"),
+                settings.integer("cashfin.form.limit.max-clients")));
+        FormQueue queue = new FormQueue(Path.of(settings.text("cashfin.form.queue.dir")), clock, duplicates);
+        context.getRegistry().bind("formQueue", queue);
+        ClientAddress proxies = ClientAddress.trusting(settings.text("cashfin.form.trusted-proxies"));
+        ConnectionGuard guard = new ConnectionGuard(settings.duration("cashfin.form.http.idle-timeout"),
+                settings.duration("cashfin.form.http.header-timeout"),
+                settings.integer("cashfin.form.http.max-connections-per-address"), proxies);
+        long maxBodySize = settings.number("cashfin.form.max-body-size");
+        // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with the guard's timeouts
+        Vertx vertx = Vertx.vertx();
+        context.getRegistry().bind("cashfinVertx", Vertx.class, guard.guard(vertx, new FormBodyLimit(maxBodySize)));
+        LOG.info("HTTP server: connections idle for {} or without a whole request after {} are closed, at most {} open"
+                 + " per client address", settings.text("cashfin.form.http.idle-timeout").trim(),
+                settings.text("cashfin.form.http.header-timeout").trim(),
+                settings.text("cashfin.form.http.max-connections-per-address").trim());
+        context.getRegistry().bind("contactForm", new ContactForm(new WebForm(phones, settings.text("cashfin.form.path"),
+                settings.text("cashfin.form.lang"), captcha.widgetHtml()), proxies, formLimits, captcha, queue));
+        LOG.info("Contact form: at most {} posts per client per {}, {} submissions a day, bodies up to {} bytes,"
+                 + " CAPTCHA {}, trusted proxies [{}]", formLimits.settings().perClient(),
+                formLimits.settings().perClientPeriod(), formLimits.settings().perDay(),
+                settings.text("cashfin.form.max-body-size"), captcha.provider().name().toLowerCase(Locale.ROOT),
+                settings.text("cashfin.form.trusted-proxies"));
+        return new FormFlow(queue, vertx);
+    }
+
+    /** The durable queue of submissions. */
+    public FormQueue queue() {
+        return queue;
+    }
+
+    /** Closes the server's Vert.x. */
+    @Override
+    public void close() {
+        vertx.close();
+    }
+}
