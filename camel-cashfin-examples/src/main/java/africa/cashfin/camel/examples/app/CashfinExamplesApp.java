@@ -167,6 +167,11 @@ public final class CashfinExamplesApp implements AutoCloseable {
         return camelContext().getPropertiesComponent().resolveProperty(key).orElse(null);
     }
 
+    /** The settings, placeholders resolved, read the way the flows read them. */
+    public Settings settings() {
+        return settings(camelContext().getPropertiesComponent());
+    }
+
     /** Flow 1's bean (reports directory etc.). */
     public CsvImports csvImports() {
         return csv.imports();

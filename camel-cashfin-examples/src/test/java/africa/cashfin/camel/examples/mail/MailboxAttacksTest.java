@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
-import africa.cashfin.camel.examples.app.ExamplesDemo;
 import africa.cashfin.camel.examples.app.LogLines;
 
 /**
@@ -190,6 +189,6 @@ class MailboxAttacksTest {
     }
 
     private static long count(String key) {
-        return ExamplesDemo.folderCount(APP.app(), key);
+        return MailDemo.folderCount(APP.app().settings(), key);
     }
 }

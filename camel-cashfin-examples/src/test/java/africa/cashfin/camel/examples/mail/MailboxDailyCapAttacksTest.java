@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
-import africa.cashfin.camel.examples.app.ExamplesDemo;
 import africa.cashfin.camel.examples.app.LogLines;
 
 /**
@@ -55,6 +54,6 @@ class MailboxDailyCapAttacksTest {
     }
 
     private static long count(String key) {
-        return ExamplesDemo.folderCount(APP.app(), key);
+        return MailDemo.folderCount(APP.app().settings(), key);
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
-import africa.cashfin.camel.examples.app.ExamplesDemo;
 import africa.cashfin.camel.simulator.Endpoint;
 
 /** Flow 3 through the real app: mail delivered to the embedded GreenMail, leads in the simulator, mail moved. */
@@ -100,6 +99,6 @@ class MailboxFlowTest {
 
     /** Messages in the folder named by setting {@code key}; 0 when it does not exist yet. */
     private static long count(String key) {
-        return ExamplesDemo.folderCount(APP.app(), key);
+        return MailDemo.folderCount(APP.app().settings(), key);
     }
 }

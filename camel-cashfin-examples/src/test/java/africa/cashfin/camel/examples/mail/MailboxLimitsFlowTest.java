@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
-import africa.cashfin.camel.examples.app.ExamplesDemo;
 
 /** Flow 3's limits through the real app and GreenMail: the per-sender cap and the mail and attachment size limits. */
 class MailboxLimitsFlowTest {
@@ -92,6 +91,6 @@ class MailboxLimitsFlowTest {
     }
 
     private static long count(String key) {
-        return ExamplesDemo.folderCount(APP.app(), key);
+        return MailDemo.folderCount(APP.app().settings(), key);
     }
 }
