@@ -55,23 +55,18 @@ public final class FormFlow implements AutoCloseable {
         FormQueue queue = new FormQueue(Path.of(settings.text("cashfin.form.queue.dir")), clock, duplicates);
         context.getRegistry().bind("formQueue", queue);
         ClientAddress proxies = ClientAddress.trusting(settings.text("cashfin.form.trusted-proxies"));
-        ConnectionGuard guard = new ConnectionGuard(settings.duration("cashfin.form.http.idle-timeout"),
-                settings.duration("cashfin.form.http.header-timeout"),
-                settings.integer("cashfin.form.http.max-connections-per-address"), proxies);
-        long maxBodySize = settings.number("cashfin.form.max-body-size");
-        // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with the guard's timeouts
+        FormServerLimits limits = FormServerLimits.from(settings, proxies);
+        // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with these limits
         Vertx vertx = Vertx.vertx();
-        context.getRegistry().bind("cashfinVertx", Vertx.class, guard.guard(vertx, new FormBodyLimit(maxBodySize)));
-        LOG.info("HTTP server: connections idle for {} or without a whole request after {} are closed, at most {} open"
-                 + " per client address", settings.text("cashfin.form.http.idle-timeout").trim(),
-                settings.text("cashfin.form.http.header-timeout").trim(),
-                settings.text("cashfin.form.http.max-connections-per-address").trim());
-        context.getRegistry().bind("contactForm", new ContactForm(new WebForm(phones, settings.text("cashfin.form.path"),
-                settings.text("cashfin.form.lang"), captcha.widgetHtml()), proxies, formLimits, captcha, queue));
+        context.getRegistry().bind("cashfinVertx", Vertx.class, limits.customise(vertx));
+        LOG.info("HTTP server: {}", limits.describe());
+        WebForm page = new WebForm(phones, settings.text("cashfin.form.path"), settings.text("cashfin.form.lang"),
+                captcha.widgetHtml());
+        context.getRegistry().bind("contactForm", new ContactForm(page, proxies, formLimits, captcha, queue));
         LOG.info("Contact form: at most {} posts per client per {}, {} submissions a day, bodies up to {} bytes,"
                  + " CAPTCHA {}, trusted proxies [{}]", formLimits.settings().perClient(),
                 formLimits.settings().perClientPeriod(), formLimits.settings().perDay(),
-                settings.text("cashfin.form.max-body-size"), captcha.provider().name().toLowerCase(Locale.ROOT),
+                limits.maxBodySize(), captcha.provider().name().toLowerCase(Locale.ROOT),
                 settings.text("cashfin.form.trusted-proxies"));
         return new FormFlow(queue, vertx);
     }

@@ -145,7 +145,7 @@ class FormAttacksTest {
 
     /**
      * Finding 12: a chunked body over the limit was answered 400 instead of the documented 413 (Vert.x's form decoder
-     * gave up before the body limit was reached; {@code FormBodyLimit}).
+     * gave up before the body limit was reached; {@code FormServerLimits}).
      */
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
