@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 
 import africa.cashfin.camel.examples.common.Settings;
+import africa.cashfin.camel.examples.files.FileLimits;
 import africa.cashfin.camel.leads.state.JdbcStateRepository;
 
 /**

@@ -20,6 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.MappedLead;
+import africa.cashfin.camel.examples.files.BoundedRowReader;
+import africa.cashfin.camel.examples.files.CsvDialect;
+import africa.cashfin.camel.examples.files.DropFormat;
+import africa.cashfin.camel.examples.files.FileLimits;
+import africa.cashfin.camel.examples.files.TextEncodingDetector;
+import africa.cashfin.camel.examples.files.TitleRows;
+import africa.cashfin.camel.examples.files.UnreadableFileException;
+import africa.cashfin.camel.examples.files.XlsxRows;
 import africa.cashfin.camel.leads.CashfinLeadsConstants;
 
 /**
@@ -64,6 +72,8 @@ public final class CsvImports {
      * {@code deduplicateBy}.
      */
     public static final String UNCERTAIN_ROW = "CashfinCsvLookUpFirst";
+    /** Exchange header the route chooses the reader by: the file's {@link DropFormat}, {@code text} or {@code xlsx}. */
+    public static final String FORMAT_HEADER = "CashfinFileFormat";
     /** Exchange property holding the file's {@link ImportCheckpoint}. */
     static final String CHECKPOINT = "CashfinCsvCheckpoint";
     /** Suffix of the file written next to a file that could not be read. */
@@ -118,7 +128,7 @@ public final class CsvImports {
 
     /**
      * Starts the import of the file in the exchange ({@code CamelFileAbsolutePath}): tells its format
-     * ({@link DropFormat}, header {@value DropFormat#HEADER}) and opens it for the route:
+     * ({@link DropFormat}, header {@value #FORMAT_HEADER}) and opens it for the route:
      * <ul>
      * <li>text: detects the encoding ({@link TextEncodingDetector}) and the delimiter (header
      * {@value CsvDialect#DELIMITER_HEADER}); the body becomes a reader of the text in that encoding, without byte order
@@ -135,7 +145,7 @@ public final class CsvImports {
         String name = file.getFileName().toString();
         requireRegularFile(file, name);
         DropFormat format = DropFormat.of(file);
-        exchange.getMessage().setHeader(DropFormat.HEADER, format.text());
+        exchange.getMessage().setHeader(FORMAT_HEADER, format.text());
         String howRead;
         char delimiter;
         long expectedRows;

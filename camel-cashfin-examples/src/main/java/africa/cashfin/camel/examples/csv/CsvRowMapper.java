@@ -13,6 +13,7 @@ import africa.cashfin.camel.examples.common.LeadChecks;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
+import africa.cashfin.camel.examples.files.SheetNumber;
 import africa.cashfin.camel.leads.model.Lead;
 
 /**

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import africa.cashfin.camel.examples.common.MappedLead;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
-import africa.cashfin.camel.examples.csv.CsvDialect;
+import africa.cashfin.camel.examples.files.CsvDialect;
 import africa.cashfin.camel.examples.csv.CsvRowMapper;
 import africa.cashfin.camel.examples.csv.ImportReport;
 import africa.cashfin.camel.examples.csv.ImportSummary;
 import africa.cashfin.camel.examples.csv.LeadColumnMapping;
+import africa.cashfin.camel.examples.files.CsvDialect;
 import africa.cashfin.camel.examples.form.FormSubmission;
 import africa.cashfin.camel.examples.form.WebForm;
 import africa.cashfin.camel.examples.mail.MailToLead;

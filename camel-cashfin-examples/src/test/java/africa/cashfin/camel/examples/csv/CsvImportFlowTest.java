@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.examples.app.ExamplesApp;
 import africa.cashfin.camel.examples.app.LogLines;
+import africa.cashfin.camel.examples.files.WorkbookSamples;
 import africa.cashfin.camel.simulator.Endpoint;
 
 /** Flow 1 through the real app: files dropped into the inbox, leads in the simulator, files and reports on disk. */

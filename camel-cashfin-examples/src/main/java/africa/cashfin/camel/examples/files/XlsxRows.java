@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -96,27 +96,13 @@ public final class XlsxRows implements Iterator<Map<String, Object>>, Closeable 
     }
 
     /**
-     * Opens {@code file} and reads up to its header row.
+     * Opens {@code file} and reads up to its header row, within {@code limits} (shared strings, cell size; see
+     * {@link WorkbookGuard}), finding the header row below any title rows with {@code knownColumns} (how many cells of
+     * a row the file's mapping knows; see {@link TitleRows}).
      *
      * @param file  the workbook
      * @param sheet the sheet to read, or null/blank for the first sheet with a non-empty row
      * @throws UnreadableFileException when the file is not a readable workbook, has no such sheet or no header row
-     */
-    public static XlsxRows open(Path file, String sheet) {
-        return open(file, sheet, FileLimits.DEFAULTS);
-    }
-
-    /**
-     * Like {@link #open(Path, String)}, within {@code limits} (shared strings, cell size; see {@link WorkbookGuard}).
-     */
-    public static XlsxRows open(Path file, String sheet, FileLimits limits) {
-        LeadColumnMapping generic = LeadColumnMapping.generic();
-        return open(file, sheet, limits, cells -> generic.describe(cells).size());
-    }
-
-    /**
-     * Like {@link #open(Path, String, FileLimits)}, finding the header row below any title rows with
-     * {@code knownColumns} (how many cells of a row the file's mapping knows; see {@link TitleRows}).
      */
     public static XlsxRows open(Path file, String sheet, FileLimits limits,
             java.util.function.ToIntFunction<List<String>> knownColumns) {

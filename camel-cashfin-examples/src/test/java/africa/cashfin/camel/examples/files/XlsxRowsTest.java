@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,9 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import africa.cashfin.camel.examples.csv.CsvRowMapper;
+import africa.cashfin.camel.examples.csv.LeadColumnMapping;
+
 class XlsxRowsTest {
 
     @TempDir
@@ -25,7 +28,7 @@ class XlsxRowsTest {
     void readsTheFirstSheetWithAHeaderRowAsDisplayed() {
         Path file = WorkbookSamples.writeLeadsWorkbook(dir.resolve("leads.xlsx"));
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (XlsxRows xlsx = XlsxRows.open(file, null)) {
+        try (XlsxRows xlsx = open(file, null)) {
             assertThat(xlsx.sheetName()).isEqualTo("Leads");
             assertThat(xlsx.headers()).containsExactly("Full Name", "Email", "Phone", "Company", "Country", "Budget",
                     "Enquiry Date", "Notes");
@@ -66,7 +69,7 @@ class XlsxRowsTest {
             wb.write(out);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (XlsxRows xlsx = XlsxRows.open(file, null)) {
+        try (XlsxRows xlsx = open(file, null)) {
             assertThat(xlsx.titleRows()).isEqualTo(1);
             assertThat(xlsx.headers()).containsExactly("Kontakt", "Firma");
             xlsx.forEachRemaining(rows::add);
@@ -77,7 +80,7 @@ class XlsxRowsTest {
     @Test
     void readsTheSheetNamedInTheSettings() {
         Path file = WorkbookSamples.writeLeadsWorkbook(dir.resolve("leads.xlsx"));
-        try (XlsxRows xlsx = XlsxRows.open(file, "leads")) {
+        try (XlsxRows xlsx = open(file, "leads")) {
             assertThat(xlsx.sheetName()).isEqualTo("Leads");
             assertThat(xlsx.next()).containsEntry("Full Name", "Amina Otieno");
         }
@@ -86,10 +89,10 @@ class XlsxRowsTest {
     @Test
     void aSheetNameThatIsNotThereIsAnErrorListingTheSheets() {
         Path file = WorkbookSamples.writeLeadsWorkbook(dir.resolve("leads.xlsx"));
-        assertThatThrownBy(() -> XlsxRows.open(file, "Contacts")).isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> open(file, "Contacts")).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("no sheet named 'Contacts'").hasMessageContaining("'Notes', 'Leads'")
                 .hasMessageContaining("cashfin.csv.sheet");
-        assertThatThrownBy(() -> XlsxRows.open(file, "Notes")).isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> open(file, "Notes")).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("the sheet 'Notes' has no header row");
     }
 
@@ -100,7 +103,7 @@ class XlsxRowsTest {
             zip.putNextEntry(new ZipEntry("readme.txt"));
             zip.write("not a workbook".getBytes());
         }
-        assertThatThrownBy(() -> XlsxRows.open(file, null)).isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> open(file, null)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("archive.xlsx could not be read as an Excel workbook")
                 .hasMessageContaining("save it as Excel Workbook (.xlsx) or CSV UTF-8");
     }
@@ -108,9 +111,15 @@ class XlsxRowsTest {
     @Test
     void closingEarlyStopsTheReader() {
         Path file = WorkbookSamples.writeLeadsWorkbook(dir.resolve("leads.xlsx"));
-        XlsxRows xlsx = XlsxRows.open(file, null);
+        XlsxRows xlsx = open(file, null);
         xlsx.next();
         xlsx.close();
         assertThat(xlsx.hasNext()).isFalse();
+    }
+
+    /** The workbook read as the file drop reads it: the header row is told by the columns the generic mapping knows. */
+    private static XlsxRows open(Path file, String sheet) {
+        LeadColumnMapping generic = LeadColumnMapping.generic();
+        return XlsxRows.open(file, sheet, FileLimits.DEFAULTS, cells -> generic.describe(cells).size());
     }
 }

@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A number read from a workbook cell: what the cell shows ({@link #toString()}, e.g. {@code 1,235} for 1234.5 in the
  * format {@code #,##0}) and the exact value the cell holds. Row values are read as displayed, except the budget, which
- * {@link CsvRowMapper} takes from the exact value so no digit is lost to the cell's format.
+ * the file drop's row mapper takes from the exact value so no digit is lost to the cell's format.
  *
  * @param displayed the cell's displayed value
  * @param exact     the cell's value

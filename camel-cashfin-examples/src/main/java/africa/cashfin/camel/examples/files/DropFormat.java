@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,14 +18,11 @@ public enum DropFormat {
     /** An Excel workbook (Office Open XML, {@code .xlsx}). */
     XLSX;
 
-    /** The exchange header the route chooses the reader by: {@code text} or {@code xlsx}. */
-    public static final String HEADER = "CashfinFileFormat";
-
     private static final byte[] ZIP = { 'P', 'K', 3, 4 };
     private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
                                          (byte) 0xE1 };
 
-    /** The lower-case name, what the route compares the header with. */
+    /** The lower-case name: {@code text} or {@code xlsx}. */
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }

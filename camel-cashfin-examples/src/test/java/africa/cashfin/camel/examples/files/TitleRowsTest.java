@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
+
+import africa.cashfin.camel.examples.csv.LeadColumnMapping;
 
 /** Which row of a file's first rows is its header, and how CSV text is read up to it. */
 class TitleRowsTest {

@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

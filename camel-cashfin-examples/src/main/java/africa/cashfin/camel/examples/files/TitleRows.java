@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -86,7 +86,7 @@ public final class TitleRows {
     }
 
     /** Skips {@code lines} lines of CSV text (see {@link #readLine(PushbackReader, int)}). */
-    static void skipLines(PushbackReader reader, int lines) throws IOException {
+    public static void skipLines(PushbackReader reader, int lines) throws IOException {
         for (int i = 0; i < lines; i++) {
             if (readLine(reader, Integer.MAX_VALUE) == null) {
                 return;
@@ -143,10 +143,10 @@ public final class TitleRows {
      * @param titleLines how many lines come before the header line (0 when the first line is the header)
      * @param headerLine the header line (empty for an empty file)
      */
-    record TextHeader(int titleLines, String headerLine) {
+    public record TextHeader(int titleLines, String headerLine) {
 
         /** Finds the header line among the first lines of {@code text}; the reader is not closed. */
-        static TextHeader find(Reader text, ToIntFunction<List<String>> knownColumns) throws IOException {
+        public static TextHeader find(Reader text, ToIntFunction<List<String>> knownColumns) throws IOException {
             List<String> lines = firstLines(text);
             List<List<String>> rows = lines.stream().map(l -> cells(l, CsvDialect.detectDelimiter(l))).toList();
             int index = headerIndex(rows, knownColumns);

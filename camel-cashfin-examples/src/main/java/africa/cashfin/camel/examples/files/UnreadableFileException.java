@@ -1,4 +1,4 @@
-package africa.cashfin.camel.examples.csv;
+package africa.cashfin.camel.examples.files;
 
 /**
  * A dropped file that cannot be imported at all: empty, not text in an encoding the import reads, an old {@code .xls}
