@@ -2,11 +2,7 @@ package africa.cashfin.camel.leads.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,6 +13,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import africa.cashfin.camel.leads.api.limit.BudgetShares;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.RetryPolicy;
+import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 
 /**
@@ -24,7 +21,7 @@ import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
  * size, TLS, HTTP proxy, the call limits of the secret and the retry budget. Immutable; build with {@link #builder()}.
  * <p>
  * Two settings are {@link #equals(Object) equal} when every field matches; the secret and the proxy credentials take
- * part through a SHA-256 hash only, and {@link #toString()} never shows them.
+ * part through their {@link SecretFingerprint} only, and {@link #toString()} never shows them.
  */
 public final class CashfinClientSettings {
 
@@ -39,7 +36,7 @@ public final class CashfinClientSettings {
 
     private final URI baseUrl;
     private final String clientSecret;
-    private final String secretHash;
+    private final SecretFingerprint secretFingerprint;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final int maxConnections;
@@ -55,7 +52,8 @@ public final class CashfinClientSettings {
     private final int proxyPort;
     private final String proxyUsername;
     private final String proxyPassword;
-    private final String proxyCredentialsHash;
+    /** The fingerprint of the proxy credentials; null without them. */
+    private final SecretFingerprint proxyCredentialsFingerprint;
 
     private CashfinClientSettings(Builder b) {
         if (b.clientSecret == null || b.clientSecret.isBlank()) {
@@ -64,7 +62,7 @@ public final class CashfinClientSettings {
         }
         this.baseUrl = checkBaseUrl(b.baseUrl == null ? DEFAULT_BASE_URL : b.baseUrl);
         this.clientSecret = b.clientSecret.trim();
-        this.secretHash = sha256(this.clientSecret);
+        this.secretFingerprint = SecretFingerprint.of(this.clientSecret);
         this.connectTimeout = positive("connectTimeout", b.connectTimeout, DEFAULT_CONNECT_TIMEOUT);
         this.responseTimeout = positive("responseTimeout", b.responseTimeout, DEFAULT_RESPONSE_TIMEOUT);
         if (b.maxConnections < 1) {
@@ -100,8 +98,8 @@ public final class CashfinClientSettings {
         this.proxyPort = this.proxyHost == null ? 0 : b.proxyPort;
         this.proxyUsername = this.proxyHost == null ? null : blankToNull(b.proxyUsername);
         this.proxyPassword = this.proxyUsername == null ? null : b.proxyPassword;
-        this.proxyCredentialsHash = this.proxyUsername == null ? ""
-                : sha256(this.proxyUsername + "\u0000" + (this.proxyPassword == null ? "" : this.proxyPassword));
+        this.proxyCredentialsFingerprint = this.proxyUsername == null ? null : SecretFingerprint.of(
+                this.proxyUsername + "\u0000" + (this.proxyPassword == null ? "" : this.proxyPassword));
     }
 
     /**
@@ -177,11 +175,11 @@ public final class CashfinClientSettings {
     }
 
     /**
-     * A stable, non-reversible identity of the secret (hex SHA-256, first 16 characters): to key per-account resources
-     * such as a rate limiter without holding the secret in a map key or a log line.
+     * A stable, non-reversible identity of the secret (the first 16 hex digits of its {@link SecretFingerprint}): to key
+     * per-account resources such as a rate limiter without holding the secret in a map key or a log line.
      */
     public String getSecretFingerprint() {
-        return secretHash.substring(0, 16);
+        return secretFingerprint.hex().substring(0, 16);
     }
 
     public Duration getConnectTimeout() {
@@ -261,7 +259,7 @@ public final class CashfinClientSettings {
         if (!(o instanceof CashfinClientSettings other)) {
             return false;
         }
-        return baseUrl.equals(other.baseUrl) && secretHash.equals(other.secretHash)
+        return baseUrl.equals(other.baseUrl) && secretFingerprint.equals(other.secretFingerprint)
                 && connectTimeout.equals(other.connectTimeout) && responseTimeout.equals(other.responseTimeout)
                 && maxConnections == other.maxConnections && sslContext == other.sslContext
                 && rateLimits.equals(other.rateLimits) && rateLimitStore == other.rateLimitStore
@@ -270,15 +268,15 @@ public final class CashfinClientSettings {
                 && rateLimitLog == other.rateLimitLog
                 && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait)
                 && Objects.equals(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
-                && proxyCredentialsHash.equals(other.proxyCredentialsHash);
+                && Objects.equals(proxyCredentialsFingerprint, other.proxyCredentialsFingerprint);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(baseUrl, secretHash, connectTimeout, responseTimeout, maxConnections,
+        return Objects.hash(baseUrl, secretFingerprint, connectTimeout, responseTimeout, maxConnections,
                 System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore),
                 System.identityHashCode(rateLimitLog), budgetShare, budgetReserve, maxRetries,
-                maxRetryWait, proxyHost, proxyPort, proxyCredentialsHash);
+                maxRetryWait, proxyHost, proxyPort, proxyCredentialsFingerprint);
     }
 
     @Override
@@ -346,14 +344,6 @@ public final class CashfinClientSettings {
                                                + "; an endless wait would hang the route");
         }
         return d;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Builder of {@link CashfinClientSettings}. */

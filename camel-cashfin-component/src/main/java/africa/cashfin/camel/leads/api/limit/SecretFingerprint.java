@@ -7,7 +7,8 @@ import java.util.HexFormat;
 
 /**
  * A one-way fingerprint of a client secret (SHA-256, hex), used wherever a secret must be told apart from another
- * without being shown: registry keys, distributed bucket keys, logs. The secret itself is never kept.
+ * without being shown: registry keys, distributed bucket keys, logs, the identity of {@code CashfinClientSettings}
+ * (with the proxy credentials' fingerprint). The secret itself is never kept. The component's one secret hash.
  */
 public final class SecretFingerprint {
 
