@@ -30,8 +30,8 @@ import javax.sql.DataSource;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.apache.curator.test.TestingServer;
 
-import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
+import africa.cashfin.camel.leads.state.PostgresAdmissionLog;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;

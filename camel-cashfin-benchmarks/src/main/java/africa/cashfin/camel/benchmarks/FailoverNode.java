@@ -29,10 +29,10 @@ import africa.cashfin.camel.leads.BulkCreateItem;
 import africa.cashfin.camel.leads.BulkCreateResult;
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
-import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.state.JdbcStateRepository;
+import africa.cashfin.camel.leads.state.PostgresAdmissionLog;
 
 /**
  * One node of the failover cluster, as a user would run it: {@code master:} on a ZooKeeper cluster service, the

@@ -23,10 +23,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.Window;
+import africa.cashfin.camel.leads.state.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import com.example.CashfinRateLimitStore;

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
-import africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
 import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog.Window;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.state.PostgresAdmissionLog;
 import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Outcome;

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A Camel {@link StateRepository} in a SQL table, so that the nodes of a cluster share the consumer's cursor
@@ -39,36 +38,40 @@ import org.apache.camel.support.service.ServiceSupport;
  * first locks that row ({@code SELECT ... FOR UPDATE}), so a claim and a conditional write never interleave: a write
  * that started before a newer claim commits first, one that comes after it is refused.
  */
-public class JdbcStateRepository extends ServiceSupport implements FencedStateRepository {
+public class JdbcStateRepository extends SqlTableStore implements FencedStateRepository {
 
     /** The table used unless {@link #setTableName} says otherwise. */
     public static final String DEFAULT_TABLE_NAME = "CASHFIN_LEADS_STATE";
 
-
-    private DataSource dataSource;
-    private volatile String tableName = DEFAULT_TABLE_NAME;
-    private boolean createTableIfNotExists = true;
-
     /** For bean binding (YAML, properties): set {@code dataSource} before start. */
     public JdbcStateRepository() {
+        super("JdbcStateRepository", DEFAULT_TABLE_NAME, null);
     }
 
     /** @param dataSource the database holding the table {@value #DEFAULT_TABLE_NAME} */
     public JdbcStateRepository(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        super("JdbcStateRepository", DEFAULT_TABLE_NAME, Objects.requireNonNull(dataSource, "dataSource"));
     }
 
     @Override
     protected void doStart() {
-        if (dataSource == null) {
+        if (getDataSource() == null) {
             throw new IllegalStateException("JdbcStateRepository needs a dataSource: set it before the route starts");
         }
-        createTable(tableName);
+        createTable(getTableName());
+    }
+
+    /** When already started, the new table is created (with {@code createTableIfNotExists}) before it is used. */
+    @Override
+    protected void tableNameChanging(String newTableName) {
+        if (isStarted() && getDataSource() != null) {
+            createTable(newTableName);
+        }
     }
 
     private void createTable(String table) {
-        SqlTableNames.check("JdbcStateRepository", table);
-        if (createTableIfNotExists) {
+        checkTableName(table);
+        if (isCreateTableIfNotExists()) {
             execute("create the table " + table, connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
@@ -84,9 +87,9 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     @Override
     public String getState(String key) {
         Objects.requireNonNull(key, "key");
-        return execute("read state '" + key + "' from " + tableName, connection -> {
+        return execute("read state '" + key + "' from " + getTableName(), connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT state_value FROM " + tableName + " WHERE state_key = ?")) {
+                    "SELECT state_value FROM " + getTableName() + " WHERE state_key = ?")) {
                 select.setString(1, key);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? row.getString(1) : null;
@@ -99,7 +102,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     public void setState(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        execute("write state '" + key + "' to " + tableName, connection -> {
+        execute("write state '" + key + "' to " + getTableName(), connection -> {
             if (update(connection, key, value) == 0) {
                 try {
                     insert(connection, key, value);
@@ -118,7 +121,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     public long claimEpoch(String key) {
         Objects.requireNonNull(key, "key");
         String epochKey = FencedStateRepository.epochKey(key);
-        return transaction("claim the leadership epoch of '" + key + "' in " + tableName, connection -> {
+        return transaction("claim the leadership epoch of '" + key + "' in " + getTableName(), connection -> {
             Long stored = lockEpoch(connection, key);
             long next = (stored == null ? 0 : stored) + 1;
             if (stored == null) {
@@ -140,7 +143,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     public boolean setStateIfEpoch(String key, String value, long epoch) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        return transaction("write state '" + key + "' to " + tableName, connection -> {
+        return transaction("write state '" + key + "' to " + getTableName(), connection -> {
             Long stored = lockEpoch(connection, key);
             if (stored != null && stored > epoch) {
                 return false;
@@ -155,7 +158,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     /** Reads the epoch row of {@code key} and locks it until the transaction ends; null when there is none. */
     private Long lockEpoch(Connection connection, String key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT state_value FROM " + tableName + " WHERE state_key = ? FOR UPDATE")) {
+                "SELECT state_value FROM " + getTableName() + " WHERE state_key = ? FOR UPDATE")) {
             select.setString(1, FencedStateRepository.epochKey(key));
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? FencedStateRepository.parseEpoch(key, row.getString(1)) : null;
@@ -165,7 +168,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
 
     private int update(Connection connection, String key, String value) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + tableName + " SET state_value = ?, updated_at = ? WHERE state_key = ?")) {
+                "UPDATE " + getTableName() + " SET state_value = ?, updated_at = ? WHERE state_key = ?")) {
             update.setString(1, value);
             update.setTimestamp(2, Timestamp.from(Instant.now()));
             update.setString(3, key);
@@ -175,7 +178,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
 
     private void insert(Connection connection, String key, String value) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + tableName + " (state_key, state_value, updated_at) VALUES (?, ?, ?)")) {
+                "INSERT INTO " + getTableName() + " (state_key, state_value, updated_at) VALUES (?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, value);
             insert.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -189,7 +192,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     }
 
     private <T> T execute(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = getDataSource().getConnection()) {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
@@ -205,7 +208,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
      */
     private <T> T transaction(String what, SqlWork<T> work) {
         for (int attempt = 1;; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = getDataSource().getConnection()) {
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
                 try {
@@ -230,47 +233,5 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
-    }
-
-    public DataSource getDataSource() {
-        return dataSource;
-    }
-
-    /** The database holding the table. */
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    /**
-     * The table name (letters, digits and {@code _}, optionally {@code schema.table}); default
-     * {@value #DEFAULT_TABLE_NAME}. Checked here; when the repository is already started the new table is created
-     * (with {@code createTableIfNotExists}) before it is used.
-     *
-     * @throws IllegalArgumentException when the name is not a plain SQL name
-     */
-    public void setTableName(String tableName) {
-        SqlTableNames.check("JdbcStateRepository", Objects.requireNonNull(tableName, "tableName"));
-        if (isStarted() && dataSource != null) {
-            createTable(tableName);
-        }
-        this.tableName = tableName;
-    }
-
-    public boolean isCreateTableIfNotExists() {
-        return createTableIfNotExists;
-    }
-
-    /** Create the table on start when it does not exist (default true). */
-    public void setCreateTableIfNotExists(boolean createTableIfNotExists) {
-        this.createTableIfNotExists = createTableIfNotExists;
-    }
-
-    @Override
-    public String toString() {
-        return "JdbcStateRepository[" + tableName + "]";
     }
 }

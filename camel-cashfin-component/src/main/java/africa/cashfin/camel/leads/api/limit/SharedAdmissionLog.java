@@ -10,7 +10,8 @@ import java.util.Objects;
  * request is written. With it, "at most the limit in any span of the window plus the jitter allowance, counted when
  * the calls leave" holds for the calls of the whole cluster, not of each JVM alone.
  * <p>
- * One implementation ships: {@link PostgresAdmissionLog}. An implementation must decide and record atomically across
+ * One implementation ships: {@code state.PostgresAdmissionLog} (chosen by whoever binds {@code rateLimitLog}; the
+ * limiter knows only this interface). An implementation must decide and record atomically across
  * JVMs (for instance in one database transaction under a per-key lock), and should use one clock for every node (the
  * database's), so that the nodes' clocks do not matter. It is called once per call attempt, from several threads at
  * once.

@@ -1,4 +1,4 @@
-package africa.cashfin.camel.leads.api.limit;
+package africa.cashfin.camel.leads.state;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import africa.cashfin.camel.leads.state.SqlTableNames;
+import africa.cashfin.camel.leads.api.limit.DurationText;
+import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 
 /**
  * A {@link SharedAdmissionLog} in a PostgreSQL table (PostgreSQL 11 or later), normally the database that holds the
@@ -46,7 +47,7 @@ import africa.cashfin.camel.leads.state.SqlTableNames;
  *
  * Size: one row per call of the last minute or so, per secret (1,000 rows on a 1,000-a-minute plan).
  */
-public class PostgresAdmissionLog implements SharedAdmissionLog {
+public class PostgresAdmissionLog extends SqlTableStore implements SharedAdmissionLog {
 
     /** The table used unless {@link #setTableName} says otherwise. */
     public static final String DEFAULT_TABLE_NAME = "cashfin_rate_limit_log";
@@ -67,20 +68,19 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
                 return thread;
             });
 
-    private DataSource dataSource;
-    private volatile String tableName = DEFAULT_TABLE_NAME;
-    private boolean createTableIfNotExists = true;
-    private volatile boolean tableReady;
+    /** The table made ready by the last use; null before the first use and after {@link #setTableName}. */
+    private volatile String readyTable;
     private final ConcurrentHashMap<String, String> queries = new ConcurrentHashMap<>();
     private final AtomicLong lastPruneNanos = new AtomicLong(System.nanoTime() - PRUNE_EVERY_NANOS);
 
     /** For bean binding (YAML, properties): set {@code dataSource} before first use. */
     public PostgresAdmissionLog() {
+        super("PostgresAdmissionLog", DEFAULT_TABLE_NAME, null);
     }
 
     /** @param dataSource the PostgreSQL database holding the table {@value #DEFAULT_TABLE_NAME} */
     public PostgresAdmissionLog(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        super("PostgresAdmissionLog", DEFAULT_TABLE_NAME, Objects.requireNonNull(dataSource, "dataSource"));
     }
 
     @Override
@@ -270,21 +270,27 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
         });
     }
 
+    /** A new name (even the same one) is created (with {@code createTableIfNotExists}) on the next use. */
+    @Override
+    protected void tableNameChanging(String newTableName) {
+        readyTable = null;
+    }
+
     /** @return the table, created first when needed (its DDL bounded by the caller's wait too) */
     private String ensureTable(long timeoutMillis) {
-        String ready = tableName;
-        if (tableReady) {
-            return ready;
+        String tableName = getTableName();
+        if (tableName.equals(readyTable)) {
+            return tableName;
         }
         synchronized (this) {
-            if (tableReady) {
+            if (tableName.equals(readyTable)) {
                 return tableName;
             }
-            if (dataSource == null) {
+            if (getDataSource() == null) {
                 throw new IllegalStateException("PostgresAdmissionLog needs a dataSource: set it before first use");
             }
-            SqlTableNames.check("PostgresAdmissionLog", tableName);
-            if (createTableIfNotExists) {
+            checkTableName(tableName);
+            if (isCreateTableIfNotExists()) {
                 String simpleName = tableName.substring(tableName.indexOf('.') + 1);
                 try (Connection connection = connection(); Statement statement = connection.createStatement()) {
                     // nodes starting together: PostgreSQL's IF NOT EXISTS is not safe against a concurrent CREATE,
@@ -312,13 +318,13 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
                                                           + ": " + e.getMessage(), e);
                 }
             }
-            tableReady = true;
+            readyTable = tableName;
             return tableName;
         }
     }
 
     private Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return getDataSource().getConnection();
     }
 
     private static void rollbackQuietly(Connection connection) {
@@ -333,44 +339,5 @@ public class PostgresAdmissionLog implements SharedAdmissionLog {
         } catch (SQLException e) {
             // the connection is broken: closing it is all that is left
         }
-    }
-
-    public DataSource getDataSource() {
-        return dataSource;
-    }
-
-    /** The PostgreSQL database holding the table (a pool such as HikariCP in production). */
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    /**
-     * The table (letters, digits and {@code _}, optionally {@code schema.table}); default {@value #DEFAULT_TABLE_NAME}.
-     * Checked here; a new name is created (when {@code createTableIfNotExists}) on the next use, also after the first.
-     *
-     * @throws IllegalArgumentException when the name is not a plain SQL name
-     */
-    public synchronized void setTableName(String tableName) {
-        SqlTableNames.check("PostgresAdmissionLog", Objects.requireNonNull(tableName, "tableName"));
-        this.tableName = tableName;
-        this.tableReady = false;
-    }
-
-    public boolean isCreateTableIfNotExists() {
-        return createTableIfNotExists;
-    }
-
-    /** Create the table and its index on first use when they do not exist (default true). */
-    public void setCreateTableIfNotExists(boolean createTableIfNotExists) {
-        this.createTableIfNotExists = createTableIfNotExists;
-    }
-
-    @Override
-    public String toString() {
-        return "PostgresAdmissionLog[" + tableName + "]";
     }
 }
