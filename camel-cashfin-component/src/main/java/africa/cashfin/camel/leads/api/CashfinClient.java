@@ -2,66 +2,27 @@ package africa.cashfin.camel.leads.api;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
-
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
-import org.apache.hc.client5.http.impl.auth.BasicScheme;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.client5.http.classic.ExecChain;
-import org.apache.hc.client5.http.impl.ChainElement;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.net.URIBuilder;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +45,8 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * A thread-safe client of the Cashfin Leads API for one account (one base URL and client secret). Plain Java: it knows
  * nothing of Camel.
  * <p>
- * One pooled Apache HttpClient 5 per instance; HTTP/1.1; no automatic retries and no redirects (a redirect would carry
- * the secret to another host); connections that never log the Authorization header ({@link SecretSafeConnectionFactory});
- * an optional HTTP proxy ({@code CONNECT} tunnel for https) with Basic credentials sent up front.
+ * One {@link ClientConnection} per instance: a pooled Apache HttpClient 5 built from the settings (timeouts, TLS,
+ * proxy), no automatic retries and no redirects, connections that never log the Authorization header.
  * <p>
  * Every call goes through one loop ({@link #call}): it takes a slot from the secret's shared {@link CallRateLimiter}
  * ({@link CallRateLimiterRegistry#shared()}, leased for the client's life), sends, feeds the response's
@@ -96,7 +56,7 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * {@link #createOrFind} with a dedupe key, after a look-up. See {@code docs/rate-limiting.md}.
  * <p>
  * Failures: {@link CashfinApiException} when the server answered badly, {@link CashfinTransportException} when no
- * complete answer arrived. Neither ever contains the client secret.
+ * complete answer arrived ({@link TransportFailures}). Neither ever contains the client secret.
  */
 public class CashfinClient implements Closeable {
 
@@ -106,22 +66,17 @@ public class CashfinClient implements Closeable {
     public static final String LIST_PATH = "/business/lead/list";
 
     private static final Logger LOG = LoggerFactory.getLogger(CashfinClient.class);
-    private static final String USER_AGENT = "camel-cashfin/0.1";
-    private static final String PERMIT_ATTRIBUTE = "cashfin.rateLimitPermit";
 
     private final CashfinClientSettings settings;
-    private final PoolingHttpClientConnectionManager connectionManager;
-    private final CloseableHttpClient http;
+    private final ClientConnection connection;
+    private final TransportFailures transportFailures;
     private final ResponseReader reader;
-    private final SecretMask secretMask;
     private final CallRateLimiterRegistry.Lease limiterLease;
     private final CallRateLimiter limiter;
     /** This client's share of the secret's budget: its reserve and the pool, taken before the limiter. */
     private final BudgetShare budgetShare;
     private final RetryPolicy retryPolicy;
     private final URI createUri;
-    /** The HTTP proxy, or null when connecting directly. */
-    private final HttpHost proxy;
     private final CallStatistics statistics = new CallStatistics();
     private final RetryOutageLog outageLog;
     /** Told about every call and limiter wait: {@link #statistics} first, then metrics added by the component. */
@@ -163,48 +118,9 @@ public class CashfinClient implements Closeable {
         this.retryPolicy = RetryPolicy.builder().maxRetries(settings.getMaxRetries())
                 .maxRetryWait(settings.getMaxRetryWait()).build();
         this.createUri = uri(CREATE_PATH, List.of());
-        PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(new SecretSafeConnectionFactory())
-                .setMaxConnTotal(settings.getMaxConnections())
-                .setMaxConnPerRoute(settings.getMaxConnections())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.getConnectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.getResponseTimeout()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .build());
-        if (settings.getSslContext() != null) {
-            cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.getSslContext()));
-        }
-        this.connectionManager = cm.build();
-        HttpClientBuilder builder = HttpClients.custom();
-        this.proxy = settings.getProxyHost() == null ? null
-                : new HttpHost("http", settings.getProxyHost(), settings.getProxyPort());
-        if (proxy != null) {
-            builder.setProxy(proxy);
-            if (settings.getProxyUsername() != null) {
-                // challenge-based for a CONNECT tunnel (https); also sent up front on every request (authCache below)
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxy), proxyCredentials(settings));
-                builder.setDefaultCredentialsProvider(credentials);
-            }
-        }
-        this.http = builder
-                .setConnectionManager(connectionManager)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.getResponseTimeout()))
-                        .setRedirectsEnabled(false)
-                        .build())
-                // the limiter counts a call when it leaves: after the connection (and any TLS handshake) is ready
-                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "cashfin-rate-limit", CashfinClient::sendPermit)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .setUserAgent(USER_AGENT)
-                .build();
-        // a proxy may echo Proxy-Authorization back: its Basic token is as good as the password
-        this.secretMask = new SecretMask(settings.getClientSecret(), settings.getProxyPassword(),
-                proxyBasicToken(settings));
+        this.connection = new ClientConnection(settings);
+        SecretMask secretMask = connection.secretMask();
+        this.transportFailures = new TransportFailures(settings, secretMask);
         this.reader = new ResponseReader(secretMask, System::currentTimeMillis);
     }
 
@@ -324,8 +240,7 @@ public class CashfinClient implements Closeable {
     @Override
     public void close() {
         try {
-            http.close(CloseMode.GRACEFUL);
-            connectionManager.close(CloseMode.GRACEFUL);
+            connection.close();
         } finally {
             try {
                 budgetShare.close();
@@ -460,13 +375,13 @@ public class CashfinClient implements Closeable {
             return budgetShare.take(left.isNegative() ? Duration.ZERO : left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw interrupted("waiting for the budget share", e);
+            throw TransportFailures.interrupted("waiting for the budget share", e);
         }
     }
 
     /**
-     * Waits for a paced call slot, for at most what is left of maxRetryWait. The permit is sent (counted) by
-     * {@link #sendPermit} once the connection is ready, right before the request is written.
+     * Waits for a paced call slot, for at most what is left of maxRetryWait. The permit is sent (counted) by the
+     * {@link ClientConnection} once the connection is ready, right before the request is written.
      */
     private CallRateLimiter.Permit reservePermit(Duration waited) {
         Duration left = settings.getMaxRetryWait().minus(waited);
@@ -474,35 +389,7 @@ public class CashfinClient implements Closeable {
             return limiter.reserve(left.isNegative() ? Duration.ZERO : left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw interrupted("waiting for the rate limiter", e);
-        }
-    }
-
-    /**
-     * The exec-chain step right after CONNECT: the call's rate-limit permit is sent (checked against the sliding log
-     * and counted) when the connection is ready, so the time spent opening a connection or a TLS handshake does not
-     * bunch calls at the server.
-     */
-    private static ClassicHttpResponse sendPermit(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
-            throws IOException, HttpException {
-        Object permit = scope.clientContext.getAttribute(PERMIT_ATTRIBUTE);
-        if (permit instanceof CallRateLimiter.Permit p) {
-            try {
-                p.send();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PermitInterruptedException(e);
-            }
-        }
-        return chain.proceed(request, scope);
-    }
-
-    /** Carries an interruption out of the exec chain: the request was not sent. */
-    private static final class PermitInterruptedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PermitInterruptedException(InterruptedException cause) {
-            super(cause);
+            throw TransportFailures.interrupted("waiting for the rate limiter", e);
         }
     }
 
@@ -519,11 +406,6 @@ public class CashfinClient implements Closeable {
         return waited.plus(delay);
     }
 
-    private static CashfinTransportException interrupted(String what, InterruptedException e) {
-        return new CashfinTransportException("Cashfin call interrupted while " + what + "; the request was not sent.",
-                CashfinTransportException.FailureKind.NOT_SENT, null, null, e);
-    }
-
     private static RateLimitHeaders rateLimitHeaders(RawResponse response) {
         return RateLimitHeaders.from(name -> response.header(name.toLowerCase(Locale.ROOT)), Instant.now());
     }
@@ -534,34 +416,16 @@ public class CashfinClient implements Closeable {
     }
 
     /**
-     * The single exit to the network: adds the Authorization header, executes, reads the whole answer and maps I/O
-     * failures to {@link CashfinTransportException}. Rate limiting and retries belong here.
+     * The single exit to the network: sends through the {@link ClientConnection} (which adds the Authorization header
+     * and reads the whole answer), tells the listeners and the limiter, and maps I/O failures to
+     * {@link CashfinTransportException} ({@link TransportFailures}). Rate limiting and retries belong here.
      */
     private RawResponse send(ApiOperation operation, HttpUriRequestBase request, String path,
                              CallRateLimiter.Permit permit) {
-        request.setHeader(HttpHeaders.AUTHORIZATION, settings.getClientSecret());
-        request.setHeader(HttpHeaders.ACCEPT, "application/json");
         String method = request.getMethod();
-        HttpClientContext context = HttpClientContext.create();
-        context.setAttribute(PERMIT_ATTRIBUTE, permit);
-        if (proxy != null && settings.getProxyUsername() != null) {
-            // Basic credentials up front: no 407 round trip per connection
-            BasicScheme basic = new BasicScheme();
-            basic.initPreemptive(proxyCredentials(settings));
-            BasicAuthCache authCache = new BasicAuthCache();
-            authCache.put(proxy, basic);
-            context.setAuthCache(authCache);
-        }
         long start = System.nanoTime();
         try {
-            RawResponse response = http.execute(request, context, r -> {
-                Map<String, String> headers = new LinkedHashMap<>();
-                for (Header h : r.getHeaders()) {
-                    headers.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
-                }
-                byte[] body = r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity());
-                return new RawResponse(r.getCode(), r.getReasonPhrase(), headers.get("content-type"), headers, body);
-            });
+            RawResponse response = connection.execute(request, permit);
             called(operation, CallOutcome.of(response.status()), System.nanoTime() - start);
             if (response.header("x-ratelimit-remaining") != null) {
                 limiter.observe(rateLimitHeaders(response), permit);
@@ -576,9 +440,9 @@ public class CashfinClient implements Closeable {
             called(operation, CallOutcome.TRANSPORT, System.nanoTime() - start);
             LOG.debug("{} {}{} failed after {} ms: {}", method, settings.getBaseUrl(), path,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), e.toString());
-            throw transportFailure(method, path, e);
-        } catch (PermitInterruptedException e) {
-            throw interrupted("waiting for the rate limiter", (InterruptedException) e.getCause());
+            throw transportFailures.of(method, path, e);
+        } catch (ClientConnection.PermitInterruptedException e) {
+            throw TransportFailures.interrupted("waiting for the rate limiter", (InterruptedException) e.getCause());
         } finally {
             permit.cancel(); // not sent (connection failed, or the wait ran out): give the budget back
         }
@@ -588,52 +452,6 @@ public class CashfinClient implements Closeable {
         for (CallListener listener : listeners) {
             listener.onCall(operation, outcome, nanos);
         }
-    }
-
-    private static UsernamePasswordCredentials proxyCredentials(CashfinClientSettings settings) {
-        String password = settings.getProxyPassword();
-        return new UsernamePasswordCredentials(settings.getProxyUsername(),
-                password == null ? new char[0] : password.toCharArray());
-    }
-
-    /** The {@code Proxy-Authorization: Basic} token of the proxy credentials, or null without them. */
-    private static String proxyBasicToken(CashfinClientSettings settings) {
-        if (settings.getProxyUsername() == null) {
-            return null;
-        }
-        String password = settings.getProxyPassword() == null ? "" : settings.getProxyPassword();
-        return Base64.getEncoder().encodeToString(
-                (settings.getProxyUsername() + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private CashfinTransportException transportFailure(String method, String path, IOException e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        what = secretMask.mask(what);
-        String call = "Cashfin " + method + " " + path + " at " + settings.getBaseUrl();
-        if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException || e instanceof SSLHandshakeException
-                || e instanceof SSLPeerUnverifiedException) {
-            String timeout = e instanceof ConnectTimeoutException
-                    ? " within connectTimeout " + settings.getConnectTimeout().toMillis() + " ms" : "";
-            String advice = e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException
-                    ? "the server's TLS certificate is not trusted for this host; check baseUrl and"
-                      + " sslContextParameters (trust store)"
-                    : "check baseUrl, DNS, proxy and firewall, then retry";
-            return new CashfinTransportException(call + ": could not connect" + timeout + " (" + what
-                    + "). The request was not sent; " + advice + ".",
-                    CashfinTransportException.FailureKind.NOT_SENT, method, path, secretMask.mask(e));
-        }
-        String detail = e instanceof SocketTimeoutException
-                ? "no response within responseTimeout " + settings.getResponseTimeout().toMillis() + " ms"
-                : e instanceof InterruptedIOException ? "interrupted" : "the connection failed after sending";
-        return new CashfinTransportException(call + ": " + detail + " (" + what + "). The request may or may not"
-                + " have been processed" + ("POST".equals(method)
-                        ? " (the lead may or may not have been created); check whether the lead exists (list with"
-                          + " search=<its email or phone>) before sending it again; option deduplicateBy=email or phone makes the"
-                          + " component do that look-up and retry safely."
-                        : "; it is safe to repeat."),
-                CashfinTransportException.FailureKind.AMBIGUOUS, method, path, secretMask.mask(e));
     }
 
     private URI uri(String path, List<NameValuePair> params) {
