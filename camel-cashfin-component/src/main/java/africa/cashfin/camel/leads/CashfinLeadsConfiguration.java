@@ -15,6 +15,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
+import africa.cashfin.camel.leads.api.BaseUrlAndProxy;
 import africa.cashfin.camel.leads.api.CashfinClientSettings;
 import africa.cashfin.camel.leads.api.DeduplicateBy;
 import africa.cashfin.camel.leads.api.LeadQuery;
@@ -863,7 +864,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
                                                + " variable) or on the endpoint as clientSecret=RAW(cs_...)");
         }
         SecretOptions.checkResolved(this);
-        URI checkedBaseUrl = CashfinClientSettings.checkBaseUrl(effectiveBaseUrl());
+        URI checkedBaseUrl = BaseUrlAndProxy.checkBaseUrl(effectiveBaseUrl());
         if (connectTimeout <= 0) {
             throw new IllegalArgumentException("connectTimeout must be positive (e.g. 10s), got " + connectTimeout);
         }
@@ -873,7 +874,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be 1 or more, got " + maxConnections);
         }
-        CashfinClientSettings.checkProxy(checkedBaseUrl, proxyHost, proxyPort, proxyUsername, proxyPassword);
+        BaseUrlAndProxy.checkProxy(checkedBaseUrl, proxyHost, proxyPort, proxyUsername, proxyPassword);
         LeadQuery.checkPage("page option", page);
         LeadQuery.checkLimit("limit option", limit);
         status = LeadFilter.checkStatus("status option", status);

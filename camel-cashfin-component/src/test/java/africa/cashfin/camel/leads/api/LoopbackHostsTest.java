@@ -42,7 +42,7 @@ class LoopbackHostsTest {
         LoopbackHosts hosts = resolving(Map.of("api.localhost", new String[] { "10.0.0.5" },
                 "both.localhost", new String[] { "127.0.0.1", "192.168.1.20" }));
 
-        assertThatThrownBy(() -> CashfinClientSettings.checkBaseUrl("http://api.localhost:8080", hosts))
+        assertThatThrownBy(() -> BaseUrlAndProxy.checkBaseUrl("http://api.localhost:8080", hosts))
                 .hasMessageContaining("'api.localhost' resolves to 10.0.0.5, which is not a loopback address")
                 .hasMessageContaining("secret would travel in clear text").hasMessageContaining("Use https://");
         assertThat(hosts.isLoopback("both.localhost")).as("every address must be loopback").isFalse();
@@ -52,7 +52,7 @@ class LoopbackHostsTest {
     void aLocalhostNameThatDoesNotResolveIsRefused() {
         LoopbackHosts hosts = resolving(Map.of());
 
-        assertThatThrownBy(() -> CashfinClientSettings.checkBaseUrl("http://sim.localhost:8080", hosts))
+        assertThatThrownBy(() -> BaseUrlAndProxy.checkBaseUrl("http://sim.localhost:8080", hosts))
                 .hasMessageContaining("'sim.localhost' does not resolve to an address")
                 .hasMessageContaining("http://127.0.0.1:8080");
     }
@@ -62,7 +62,7 @@ class LoopbackHostsTest {
         LoopbackHosts hosts = resolving(Map.of("localhost", new String[] { "127.0.0.1", "::1" },
                 "sim.localhost", new String[] { "127.0.0.1" }));
 
-        assertThat(CashfinClientSettings.checkBaseUrl("http://sim.localhost:8080/", hosts))
+        assertThat(BaseUrlAndProxy.checkBaseUrl("http://sim.localhost:8080/", hosts))
                 .hasToString("http://sim.localhost:8080");
         assertThat(hosts.isLoopback("LOCALHOST")).isTrue();
         assertThat(hosts.isLoopback("127.9.9.9")).isTrue();
@@ -82,15 +82,15 @@ class LoopbackHostsTest {
     @Test
     void aRemoteProxyForPlainHttpIsRefusedEvenWhenItsNameSaysLocalhost() {
         LoopbackHosts hosts = resolving(Map.of("proxy.localhost", new String[] { "10.1.2.3" }));
-        URI local = CashfinClientSettings.checkBaseUrl("http://127.0.0.1:8080", hosts);
+        URI local = BaseUrlAndProxy.checkBaseUrl("http://127.0.0.1:8080", hosts);
 
-        assertThatThrownBy(() -> CashfinClientSettings.checkProxy(local, "proxy.localhost", 3128, null, null, hosts))
+        assertThatThrownBy(() -> BaseUrlAndProxy.checkProxy(local, "proxy.localhost", 3128, null, null, hosts))
                 .hasMessageContaining("through the proxy proxy.localhost")
                 .hasMessageContaining("resolves to 10.1.2.3")
                 .hasMessageContaining("Authorization header in clear text");
         // https is tunnelled through the proxy: the name is not even looked up
         lookedUp.clear();
-        CashfinClientSettings.checkProxy(URI.create("https://api.cashfin.africa"), "proxy.localhost", 3128,
+        BaseUrlAndProxy.checkProxy(URI.create("https://api.cashfin.africa"), "proxy.localhost", 3128,
                 null, null, hosts);
         assertThat(lookedUp).isEmpty();
     }
@@ -106,7 +106,7 @@ class LoopbackHostsTest {
             resolves = false;
         }
         assumeThat(resolves).as("the name does not resolve here").isFalse();
-        assertThatThrownBy(() -> CashfinClientSettings.checkBaseUrl("http://cashfin-unbound.localhost:8080"))
+        assertThatThrownBy(() -> BaseUrlAndProxy.checkBaseUrl("http://cashfin-unbound.localhost:8080"))
                 .hasMessageContaining("does not resolve");
     }
 }
