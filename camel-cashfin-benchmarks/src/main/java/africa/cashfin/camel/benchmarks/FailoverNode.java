@@ -25,12 +25,12 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.KillSession;
 
-import africa.cashfin.camel.leads.BulkCreateItem;
-import africa.cashfin.camel.leads.BulkCreateResult;
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConfiguration;
 import africa.cashfin.camel.leads.api.limit.SharedAdmissionLog;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.producer.BulkCreateItem;
+import africa.cashfin.camel.leads.producer.BulkCreateResult;
 import africa.cashfin.camel.leads.state.JdbcStateRepository;
 import africa.cashfin.camel.leads.state.PostgresAdmissionLog;
 

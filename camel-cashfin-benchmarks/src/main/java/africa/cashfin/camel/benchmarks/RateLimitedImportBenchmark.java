@@ -13,8 +13,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
-import africa.cashfin.camel.leads.BulkCreateResult;
 import africa.cashfin.camel.leads.api.limit.RateLimits;
+import africa.cashfin.camel.leads.producer.BulkCreateResult;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;

@@ -35,6 +35,11 @@ import africa.cashfin.camel.leads.model.LeadValidationException;
 import africa.cashfin.camel.leads.model.LeadValidator;
 import africa.cashfin.camel.leads.model.MalformedLead;
 import africa.cashfin.camel.leads.model.PageInfo;
+import africa.cashfin.camel.leads.producer.BulkCreateException;
+import africa.cashfin.camel.leads.producer.BulkCreateItem;
+import africa.cashfin.camel.leads.producer.BulkCreateResult;
+import africa.cashfin.camel.leads.producer.BulkCreateRun;
+import africa.cashfin.camel.leads.producer.BulkCreateStatus;
 
 /**
  * Runs the endpoint's operation for each message: {@code create} turns the body into a validated lead and sends it

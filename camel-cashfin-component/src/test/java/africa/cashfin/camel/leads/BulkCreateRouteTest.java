@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadValidationException;
+import africa.cashfin.camel.leads.producer.BulkCreateException;
+import africa.cashfin.camel.leads.producer.BulkCreateItem;
+import africa.cashfin.camel.leads.producer.BulkCreateResult;
+import africa.cashfin.camel.leads.producer.BulkCreateStatus;
 import africa.cashfin.camel.simulator.Endpoint;
 import africa.cashfin.camel.simulator.Outcome;
 

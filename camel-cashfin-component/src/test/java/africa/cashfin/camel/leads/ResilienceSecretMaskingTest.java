@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.producer.BulkCreateResult;
 import africa.cashfin.camel.simulator.Endpoint;
 
 /** Retries, look-ups, 429 pauses and bulk failures never put the client secret in a log line or an exception. */

@@ -1,4 +1,4 @@
-package africa.cashfin.camel.leads;
+package africa.cashfin.camel.leads.producer;
 
 /** The outcome of one lead of a bulk create. */
 public enum BulkCreateStatus {

@@ -1,4 +1,4 @@
-package africa.cashfin.camel.leads;
+package africa.cashfin.camel.leads.producer;
 
 /**
  * A bulk create in which at least one item failed, thrown unless the endpoint sets {@code bulkPartialSuccess=true}:

@@ -1,4 +1,4 @@
-package africa.cashfin.camel.leads;
+package africa.cashfin.camel.leads.producer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,17 +14,17 @@ import java.util.concurrent.Semaphore;
  * {@code concurrency} items, so a lazy Iterator or Stream of any size is never held in memory. An item that fails
  * fails alone.
  */
-final class BulkCreateRun {
+public final class BulkCreateRun {
 
     /** Creates one item; must not throw (failures become {@link BulkCreateStatus#FAILED} items). */
-    interface ItemCreator {
+    public interface ItemCreator {
         BulkCreateItem create(int index, Object input);
     }
 
     private final ExecutorService executor;
     private final int concurrency;
 
-    BulkCreateRun(ExecutorService executor, int concurrency) {
+    public BulkCreateRun(ExecutorService executor, int concurrency) {
         this.executor = executor;
         this.concurrency = concurrency;
     }
@@ -34,7 +34,7 @@ final class BulkCreateRun {
      *
      * @throws InterruptedException when the calling thread is interrupted while waiting; items in flight finish
      */
-    BulkCreateResult createAll(Iterator<?> source, ItemCreator creator) throws InterruptedException {
+    public BulkCreateResult createAll(Iterator<?> source, ItemCreator creator) throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         List<BulkCreateItem> done = new ArrayList<>();
         int index = 0;

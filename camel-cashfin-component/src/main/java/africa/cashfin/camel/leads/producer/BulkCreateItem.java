@@ -1,4 +1,4 @@
-package africa.cashfin.camel.leads;
+package africa.cashfin.camel.leads.producer;
 
 import africa.cashfin.camel.leads.model.Lead;
 
