@@ -116,7 +116,7 @@ public final class BudgetShares {
         if (limits.isUnlimited()) {
             throw new IllegalArgumentException("budgetReserve=" + reserve + " (budgetShare '" + name + "') cannot be"
                     + " kept for Cashfin client secret " + secret + ": its rate limits are unlimited, so there is no"
-                    + " budget to share. Set plan (free, starter, professional) or maxRequestsPerSecond/Minute/Day, or"
+                    + " budget to share. Set plan (" + RatePlan.optionNames() + ") or maxRequestsPerSecond/Minute/Day, or"
                     + " remove budgetReserve.");
         }
         Reserve existing = reserves.get(name);
