@@ -42,126 +42,156 @@ public class CashfinLeadsConfiguration implements Cloneable {
     private CashfinLeadsOperation operation;
 
     @UriParam(label = "security", secret = true,
-              description = "The Cashfin client secret (`cs_...`), sent as the `Authorization` header. Set it once"
-                            + " for all endpoints with `camel.component.cashfin-leads.client-secret`, ideally from an"
-                            + " environment variable or vault; in a URI wrap it as `RAW(...)`.")
+              description = "The Cashfin client secret (cs_...), sent as the Authorization header on every call. Set"
+                            + " it once for every endpoint (camel.component.cashfin-leads.client-secret, or the"
+                            + " Kamelet's clientSecret) from an environment variable or a vault; a value that still"
+                            + " holds an unresolved placeholder is refused at route start. In a URI wrap it as"
+                            + " RAW(cs_...). Masked in logged URIs (clientSecret=xxxxxx); never in exception messages,"
+                            + " toString(), logs or JMX. Missing: the endpoint fails at route start and says where to"
+                            + " set it.")
     @Metadata(required = true)
     private String clientSecret;
 
     @UriParam(defaultValue = CashfinClientSettings.DEFAULT_BASE_URL,
-              description = "The API base URL. `http://` is refused unless the host is loopback (127.0.0.0/8,"
-                            + " ::1, or a `localhost` / `*.localhost` name whose addresses all are), e.g. a local"
-                            + " simulator, and through a proxy only when the proxy is loopback too, because the"
-                            + " secret must not travel in clear text.")
+              description = "The API base URL (Cashfin has only production: there is no sandbox). http:// is refused"
+                            + " unless the host is loopback (127.0.0.0/8, ::1, or a localhost name, or a name ending"
+                            + " in .localhost, whose addresses are all loopback), e.g. a local simulator, and through"
+                            + " a proxyHost only when the proxy is loopback too, because the secret must never travel"
+                            + " in clear text.")
     private String baseUrl = CashfinClientSettings.DEFAULT_BASE_URL;
 
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "How long to wait for a connection (TCP + TLS) to the API, in milliseconds or as a"
-                            + " duration such as `10s`. A call that cannot connect in time fails without having"
-                            + " been sent.")
+              description = "How long to establish the connection (TCP and TLS) to the API, in milliseconds or as a"
+                            + " duration such as 10s. A call that cannot connect in time fails with a"
+                            + " CashfinTransportException of kind NOT_SENT (it was not sent).")
     private long connectTimeout = 10_000;
 
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "How long to wait for the response once the request is sent, in milliseconds or as a"
-                            + " duration such as `30s`. A call that times out may still have been processed.")
+                            + " duration such as 30s. A call that times out fails with kind AMBIGUOUS: the server may"
+                            + " still have processed it.")
     private long responseTimeout = 30_000;
 
     @UriParam(label = "security",
-              description = "TLS settings (trust store, key store, protocols) for the connection to the API. Default:"
-                            + " the JVM's.")
+              description = "Camel SSLContextParameters (trust store, key store, protocols) for the TLS connection to"
+                            + " the API, e.g. #bean:myTls. Default: the JVM's.")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "advanced", defaultValue = "20",
-              description = "The size of the HTTP connection pool, shared by all endpoints with the same base URL,"
-                            + " secret and connection options.")
+              description = "The size of the HTTP connection pool. Endpoints with the same base URL, secret and"
+                            + " connection options share one pooled client; it is closed when the last such endpoint"
+                            + " stops or the component stops.")
     private int maxConnections = CashfinClientSettings.DEFAULT_MAX_CONNECTIONS;
 
     @UriParam(label = "proxy",
-              description = "The host name or address of an HTTP proxy to reach the API through (e.g. a corporate"
-                            + " proxy `proxy.example.com`); https calls are tunnelled through it with `CONNECT`, so the"
-                            + " proxy never sees the secret. Requires `proxyPort`. With an `http://` baseUrl (a local"
-                            + " simulator) the proxy must be loopback itself, else the route refuses to start."
-                            + " Default: connect directly.")
+              description = "The host name or address of an HTTP proxy to reach the API through (no scheme, no port;"
+                            + " e.g. a corporate proxy proxy.example.com); https calls are tunnelled through it with"
+                            + " CONNECT, so the proxy never sees the secret or the leads. Requires proxyPort. With an"
+                            + " http:// baseUrl (a local simulator) the proxy must be loopback itself, else the route"
+                            + " refuses to start. Default: connect directly.")
     private String proxyHost;
 
     @UriParam(label = "proxy",
-              description = "The port of the HTTP proxy set with `proxyHost` (1..65535, e.g. `3128`).")
+              description = "The port of the HTTP proxy set with proxyHost (1..65535, e.g. 3128); required with"
+                            + " proxyHost.")
     private Integer proxyPort;
 
     @UriParam(label = "proxy,security", secret = true,
-              description = "The user name for the proxy's Basic authentication (sent as `Proxy-Authorization`), with"
-                            + " `proxyPassword`. Masked like the client secret.")
+              description = "The user name for the proxy's Basic authentication (Proxy-Authorization, sent up front on"
+                            + " every request and on the CONNECT), with proxyPassword. Masked like the client secret.")
     private String proxyUsername;
 
     @UriParam(label = "proxy,security", secret = true,
-              description = "The password for the proxy's Basic authentication, with `proxyUsername`. Masked like the"
-                            + " client secret: never in logs, logged URIs, toString() or JMX. Set it from an"
-                            + " environment variable or vault; in a URI wrap it as `RAW(...)`.")
+              description = "The password for the proxy's Basic authentication, with proxyUsername. Masked like the"
+                            + " client secret: proxyPassword=xxxxxx in logged URIs, never in toString(), exception"
+                            + " messages, logs or JMX (nor its Basic token, should the proxy echo it back). Set it"
+                            + " from an environment variable or vault; in a URI wrap it as RAW(...).")
     private String proxyPassword;
 
-    @UriParam(description = "create: the lead source (e.g. `website`) set on leads that carry none. list: only leads"
-                            + " with this source.")
+    @UriParam(description = "create: the lead source (e.g. website) set on every lead that carries none; a lead's own"
+                            + " source wins. list: only leads with this source; header CamelCashfinSource overrides"
+                            + " it.")
     private String source;
 
     @UriParam(label = "producer",
-              description = "list: the page to read, 1-based (API default 1). Header `CamelCashfinPage` overrides it.")
+              description = "list producer: the page to read, 1-based (API default 1). Header CamelCashfinPage"
+                            + " overrides it. Below 1: fails at route start (or on the message, for the header). A"
+                            + " consumer URI with page fails at route start: the consumer decides which pages to read.")
     private Integer page;
 
-    @UriParam(description = "list: leads per page, 1..100 (API default 10; the consumer reads 100 per page unless"
-                            + " set). Header `CamelCashfinLimit` overrides it (producer).")
+    @UriParam(description = "list: leads per page, 1..100 (API default 10 for the producer; the consumer reads full"
+                            + " pages of 100 unless set: fewer per page means more calls). Header CamelCashfinLimit"
+                            + " overrides it (producer). Out of range: fails at route start (or on the message, for"
+                            + " the header) and nothing is sent.")
     private Integer limit;
 
     @UriParam(description = "list: only leads whose name, email, phone or company match this text. Header"
-                            + " `CamelCashfinSearch` overrides it.")
+                            + " CamelCashfinSearch overrides it.")
     private String search;
 
     @UriParam(enums = "new,contacted,qualified,converted,lost",
-              description = "list: only leads with this status (new, contacted, qualified, converted, lost; any case)."
-                            + " Header `CamelCashfinStatus` overrides it.")
+              description = "list: only leads with this status (new, contacted, qualified, converted, lost; any case;"
+                            + " sent in lower case). Header CamelCashfinStatus overrides it. An unknown status fails"
+                            + " with the list of allowed ones.")
     private String status;
 
     // ---- consumer options ----
 
     @UriParam(label = "consumer", defaultValue = "beginning",
-              description = "Where a consumer with no saved state starts: `beginning` emits every existing lead"
-                            + " (backfill, oldest first), `now` records existing leads as seen without emitting them,"
-                            + " an ISO-8601 instant (e.g. `2024-01-15T00:00:00Z`) emits leads created at or after it."
-                            + " Ignored once state exists (a restart never starts over).")
+              description = "Where a consumer with no saved state starts: beginning emits every existing lead"
+                            + " (backfill, oldest first), now records existing leads as seen without emitting them"
+                            + " (only leads created after the start are emitted), an ISO-8601 instant (e.g."
+                            + " 2024-01-15T00:00:00Z) emits leads created at or after it. Ignored once state exists (a"
+                            + " restart never starts over). Anything else fails at route start. With now and a"
+                            + " stateRepository, removing the cursor entry starts the consumer from now again (one"
+                            + " WARN) instead of emitting every older lead.")
     private String startFrom = "beginning";
 
     @UriParam(label = "consumer", defaultValue = "false",
-              description = "Also emit leads whose `updatedat` moved (header `CamelCashfinEventType=updated`). Costs"
-                            + " a read of every page on every poll, because updates do not move a lead in the list.")
+              description = "Also emit leads whose updatedat moved (header CamelCashfinEventType=updated). A lead"
+                            + " updated twice between polls gives one event (its latest version). Costs a read of"
+                            + " every page on every poll, because updates do not move a lead in the list.")
     private boolean emitUpdates;
 
     @UriParam(label = "consumer",
-              description = "Where the ids of delivered leads are kept (any Camel `IdempotentRepository`: file, JDBC,"
-                            + " Redis, Infinispan...). A lead is added only after its exchange succeeded. A persistent"
-                            + " repository alone is enough for a restart to emit nothing twice and miss nothing. Default:"
-                            + " in memory, the 100,000 most recent keys, lost on restart. Use one repository (or one"
-                            + " JDBC processorName) per consumer endpoint.")
+              description = "Where the keys of delivered leads are kept (any Camel IdempotentRepository: file, JDBC,"
+                            + " Redis, Infinispan...): the _id for a creation, _id@updatedat for an update, plus one"
+                            + " marker key written after the first complete scan. A key is added only after the lead's"
+                            + " exchange succeeded. A persistent repository alone is enough for a restart to emit"
+                            + " nothing twice and miss nothing. Default: in memory, the 100,000 most recent keys"
+                            + " (about 18 MB), lost on restart: a restarted consumer with the default backfills again."
+                            + " Use one repository (or one JDBC processorName) per consumer endpoint: keys are lead"
+                            + " ids, so two endpoints with different filters sharing one repository would hide leads"
+                            + " from each other.")
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer",
-              description = "Where the scan cursor is kept between polls and restarts (any Camel"
-                            + " `StateRepository<String,String>`), under the key `stateKey`. Optional: without it the"
+              description = "Where the scan cursor is kept between polls and restarts (any Camel StateRepository of"
+                            + " String to String: FileStateRepository, MemoryStateRepository, or the component's"
+                            + " JdbcStateRepository to share it between cluster nodes), under the key stateKey, with"
+                            + " the failing leads' retry state beside it; saved after each complete poll and, during a"
+                            + " backfill, after each page whose leads all have their outcome. Optional: without it the"
                             + " cursor lives in memory and the first poll after a restart re-reads every page"
                             + " (skipping delivered leads by id). Each consumer start claims a leadership epoch in it"
-                            + " (key `<stateKey>#leader-epoch`): once a newer consumer (the next cluster leader) has"
-                            + " claimed one, this consumer's cursor writes are refused and it emits nothing more.")
+                            + " (under stateKey#leader-epoch): once a newer consumer (the next cluster leader) has"
+                            + " claimed one, this consumer's cursor writes are refused and it emits nothing more. A"
+                            + " persistent one requires a persistent idempotentRepository too: with the default"
+                            + " in-memory repository the route fails at start.")
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer",
-              description = "The key of this endpoint's cursor in `stateRepository` (and the suffix of its marker key in"
-                            + " `idempotentRepository`). Default: derived from the filters, e.g."
-                            + " `cashfin-leads:list?status=new`. Set it when two endpoints with the same filters must"
-                            + " keep separate state.")
+              description = "The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in"
+                            + " idempotentRepository). Default: cashfin-leads:list followed by the filters, e.g."
+                            + " cashfin-leads:list with status=qualified and source=website. Set it when two endpoints"
+                            + " with the same filters must keep separate state.")
     private String stateKey;
 
     @UriParam(label = "consumer", defaultValue = "300000", javaType = "java.time.Duration",
               description = "How far below the cursor each poll looks again, in milliseconds or as a duration such as"
-                            + " `5m`, to catch leads whose `createdat` is slightly older than leads already seen (clock"
-                            + " skew, late commits). Leads inside it that were already delivered are skipped by id.")
+                            + " 5m, to catch leads whose createdat is slightly older than leads already seen (server"
+                            + " clock skew, late commits) and leads sharing the boundary timestamp. Leads inside it"
+                            + " that were already delivered are skipped by id, so a longer lookback costs only reads,"
+                            + " never duplicates. Negative: fails at route start.")
     private long lookback = DEFAULT_LOOKBACK_MILLIS;
 
     @UriParam(label = "consumer", defaultValue = "0",
@@ -187,69 +217,78 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration",
               description = "The longest wait before a failed lead is offered again, in milliseconds or as a duration"
-                            + " such as `1h` (default 1 hour: a lead that always fails costs about 24 attempts a day).")
+                            + " such as 1h (default 1 hour: with failedLeadMaxAttempts=0 a lead that always fails"
+                            + " costs about 24 attempts a day, and a log line only at attempts 1, 2, 4, 8...).")
     private long failedLeadMaxRetryDelay = DEFAULT_FAILED_LEAD_MAX_RETRY_DELAY;
 
     @UriParam(label = "consumer", defaultValue = "true",
-              description = "Re-read the whole view (the list with this endpoint's filters) in the background, a few"
-                            + " pages per poll on a share of the calls (`sweepBudget`), and emit every lead in it that"
-                            + " was never emitted: leads that entered the view by a change of status or source, became"
-                            + " visible late, or were skipped by a page shift (header `CamelCashfinEmittedBy=sweep`)."
-                            + " Its position is saved next to the cursor. Off with `emitUpdates` (every page is read"
-                            + " on every poll then). `false`: only the fast path, which relies on the server's order.")
+              description = "The sweep: re-read the whole view (the list with this endpoint's filters) in the"
+                            + " background, a few pages per poll after the fast path on a share of the calls"
+                            + " (sweepBudget), and emit every lead in it the idempotentRepository does not know: leads"
+                            + " that entered the view by a change of status or source, became visible late, or were"
+                            + " skipped by a page shift (header CamelCashfinEmittedBy=sweep). Its position is saved in"
+                            + " stateRepository under stateKey#sweep (in memory without one). Off with emitUpdates"
+                            + " (every page is read on every poll then). false: only the fast path, whose guarantee"
+                            + " then rests on the server's order and prompt visibility.")
     private boolean sweepEnabled = true;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "false",
-              description = "Let the consumer set its own poll cadence instead of the fixed `delay`, spending the"
-                            + " calls `delay` would (the day's plan, 288 at 5 min) where leads arrive: polls spread in"
-                            + " proportion to the square root of the arrival rate expected at each time of the server's"
-                            + " day (learnt from the leads of past days, in memory), faster after a poll that found"
-                            + " leads arriving faster than expected (at least `minDelay` apart), back to the plan after"
-                            + " a poll that found none, and never faster than its share of the server's day allows"
-                            + " (its `budgetReserve`, else the pool's fraction, of the plan's daily calls). One INFO"
-                            + " line per change of regime (burst, plan, idle, budget, spent). See"
-                            + " docs/rate-limiting.md#adaptive-polling.")
+              description = "Let the consumer set its own poll cadence instead of the fixed delay, spending per server"
+                            + " day the calls delay would (the day's plan, 288 at 5 min) where leads arrive: polls"
+                            + " spread in proportion to the square root of the arrival rate expected at each time of"
+                            + " the server's day (the median of the last 5 server days per 15-minute slot, learnt from"
+                            + " the leads it emits, in memory; flat before two whole days), between minDelay and"
+                            + " maxDelay (plan; idle at maxDelay); faster while a poll finds leads arriving more than"
+                            + " four times faster than expected (burst), back to the plan at the first poll that finds"
+                            + " none; and never faster than its share of the server's day allows (budget: its"
+                            + " budgetReserve, else the pool's fraction, of the plan's daily calls; spent when nothing"
+                            + " is left: the next poll is at the start of the server's next day). One INFO line per"
+                            + " change of regime. The cadence, the calls left and the projected spend are in JMX, the"
+                            + " dev console and metrics. See docs/rate-limiting.md#adaptive-polling.")
     private boolean adaptivePolling;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "10000", javaType = "java.time.Duration",
-              description = "With `adaptivePolling`: the shortest delay, in milliseconds or as a duration (`10s`):"
-                            + " the cadence of a burst whose leads arrive fast, while the plan and the budget allow."
-                            + " At most `delay`.")
+              description = "With adaptivePolling: the shortest delay, in milliseconds or as a duration (10s): the"
+                            + " cadence of a burst whose leads arrive fast, while the plan and the budget allow. More"
+                            + " than 0 and at most delay. The scheduler ticks every minDelay / 5 (10 ms to 1 s) and a"
+                            + " tick that is not due makes no call.")
     private long minDelay = DEFAULT_MIN_DELAY_MILLIS;
 
     @UriParam(label = "consumer,scheduler", defaultValue = "1800000", javaType = "java.time.Duration",
-              description = "With `adaptivePolling`: the longest delay, in milliseconds or as a duration (`30m`): the"
-                            + " worst time-to-emit of a lead at a time of day when none arrived before, and the cadence"
-                            + " once the day's plan is spent. At least `delay`. The budget may make the delay longer.")
+              description = "With adaptivePolling: the longest delay, in milliseconds or as a duration (30m): the"
+                            + " worst time-to-emit of a lead at a time of day when none arrived on past days, and the"
+                            + " cadence once the day's plan is spent. At least delay. The budget may make the delay"
+                            + " longer.")
     private long maxDelay = DEFAULT_MAX_DELAY_MILLIS;
 
     @UriParam(label = "consumer", defaultValue = "0.1",
               description = "The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most"
-                            + " 0.5). Default 0.1: on the Free plan about 98 pages a day, a full pass of a 1,000-lead"
-                            + " view every 2.5 hours. Without a daily limit (plan `unlimited`) the endpoint's day is its"
-                            + " idle polls a day (86,400 s / `delay`).")
+                            + " 0.5): the plan's day budget (after rateLimitMargin) times the endpoint's budget share"
+                            + " (its budgetReserve, else the pool's fraction). Default 0.1: on the Free plan about 98"
+                            + " pages a day, a full pass of a 1,000-lead view every 2.5 hours. Without a daily limit"
+                            + " (plan unlimited) the endpoint's day is its idle polls a day (86,400 s / delay).")
     private double sweepBudget = SweepSettings.DEFAULT_BUDGET;
 
     @UriParam(label = "consumer", defaultValue = "2",
               description = "The most pages the sweep reads in one poll, after the fast path. A pass brought forward"
-                            + " (the view's total moved in a way the new leads do not explain, or \"sweep now\") reads"
+                            + " (the view's total moved in a way the new leads do not explain, or sweep now) reads"
                             + " this many pages every poll until it reaches the bottom, borrowing up to one day of its"
-                            + " budget.")
+                            + " budget, which the pace then pays back.")
     private int sweepPagesPerPoll = SweepSettings.DEFAULT_PAGES_PER_POLL;
 
     @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration",
-              description = "The shortest time between the starts of two sweep passes, in milliseconds or as a duration"
-                            + " (`1h`): an unchanged view is not re-read more often than this, whatever the budget"
-                            + " allows (on the Starter plan at the default `delay` an idle poll would otherwise cost"
-                            + " 3 calls). A pass brought forward (evidence, \"sweep now\") starts at once. `0`: as soon as"
-                            + " the budget allows.")
+              description = "The shortest time between the starts of two sweep passes, in milliseconds or as a"
+                            + " duration (1h): an unchanged view is not re-read more often than this, whatever"
+                            + " sweepBudget allows (without it, on the Starter and Professional plans at the default"
+                            + " delay every idle poll would cost 3 calls and a 1,000-lead view be re-read every 25"
+                            + " minutes). A pass brought forward (evidence, sweep now) starts at once. 0: as soon as"
+                            + " the budget allows. The sweep's detection bound is then at least this interval.")
     private long sweepMinPassInterval = SweepSettings.DEFAULT_MIN_PASS_INTERVAL.toMillis();
 
     public boolean isSweepEnabled() {
         return sweepEnabled;
     }
 
-    /** consumer: re-read the whole view in the background. */
     public void setSweepEnabled(boolean sweepEnabled) {
         this.sweepEnabled = sweepEnabled;
     }
@@ -262,7 +301,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return adaptivePolling;
     }
 
-    /** consumer: set the poll cadence from the leads seen and the share of the day's budget. */
     public void setAdaptivePolling(boolean adaptivePolling) {
         this.adaptivePolling = adaptivePolling;
     }
@@ -271,7 +309,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return minDelay;
     }
 
-    /** consumer, adaptivePolling: the delay after a poll that found leads, ms. */
     public void setMinDelay(long minDelay) {
         this.minDelay = minDelay;
     }
@@ -280,7 +317,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxDelay;
     }
 
-    /** consumer, adaptivePolling: the longest delay while idle, ms. */
     public void setMaxDelay(long maxDelay) {
         this.maxDelay = maxDelay;
     }
@@ -296,7 +332,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
                 java.time.Duration.ofMillis(delay)) : null;
     }
 
-    /** consumer: the sweep's fraction of the endpoint's calls. */
     public void setSweepBudget(double sweepBudget) {
         this.sweepBudget = sweepBudget;
     }
@@ -305,7 +340,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return sweepPagesPerPoll;
     }
 
-    /** consumer: the most sweep pages per poll. */
     public void setSweepPagesPerPoll(int sweepPagesPerPoll) {
         this.sweepPagesPerPoll = sweepPagesPerPoll;
     }
@@ -314,18 +348,20 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return sweepMinPassInterval;
     }
 
-    /** consumer: the shortest time between the starts of two sweep passes, ms. */
     public void setSweepMinPassInterval(long sweepMinPassInterval) {
         this.sweepMinPassInterval = sweepMinPassInterval;
     }
 
     @UriParam(label = "consumer", defaultValue = "5",
               description = "After this many failed attempts the consumer gives up on a lead (a poison lead): it hands"
-                            + " a `PoisonedLeadException` carrying the lead to the consumer's exception handler once (one"
-                            + " log line with the default handler) and records the lead as handled: it is never offered"
-                            + " again. Until then the lead is retried from memory, apart from the cursor, at no list"
-                            + " call. 0: never give up. With a stateRepository the count is saved beside the cursor and"
-                            + " survives a restart or a leader change; without one a restart starts it again.")
+                            + " a PoisonedLeadException carrying the lead (getLead(), getAttempts(), getLastError())"
+                            + " to the consumer's exception handler once (one log line with Camel's default handler;"
+                            + " with bridgeErrorHandler=true it goes to the route's error handler, e.g. a dead letter"
+                            + " channel) and records the lead as handled: it is never offered again. With the default"
+                            + " waits and poll delay the fifth attempt comes about 20 minutes after the first. Until"
+                            + " then the lead is retried from memory, apart from the cursor, at no list call. 0: never"
+                            + " give up. With a stateRepository the count is saved beside the cursor and survives a"
+                            + " restart or a leader change; without one a restart starts it again.")
     private int failedLeadMaxAttempts = DEFAULT_FAILED_LEAD_MAX_ATTEMPTS;
 
     @UriParam(label = "consumer", defaultValue = "25",
@@ -366,7 +402,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return startFrom;
     }
 
-    /** consumer: beginning, now or an ISO-8601 instant. */
     public void setStartFrom(String startFrom) {
         this.startFrom = startFrom;
     }
@@ -375,7 +410,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return emitUpdates;
     }
 
-    /** consumer: also emit updated leads. */
     public void setEmitUpdates(boolean emitUpdates) {
         this.emitUpdates = emitUpdates;
     }
@@ -384,7 +418,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return idempotentRepository;
     }
 
-    /** consumer: where delivered lead ids are kept. */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
     }
@@ -393,7 +426,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return stateRepository;
     }
 
-    /** consumer: where the cursor is kept. */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
     }
@@ -402,7 +434,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return stateKey;
     }
 
-    /** consumer: the cursor's key in the state repository. */
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
     }
@@ -411,7 +442,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return lookback;
     }
 
-    /** consumer: lookback in milliseconds. */
     public void setLookback(long lookback) {
         this.lookback = lookback;
     }
@@ -420,7 +450,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxMessagesPerPoll;
     }
 
-    /** consumer: the most leads per poll (0 = no limit). */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
@@ -429,7 +458,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return failedLeadRetryDelay;
     }
 
-    /** consumer: milliseconds before a failed lead is offered again (first wait). */
     public void setFailedLeadRetryDelay(long failedLeadRetryDelay) {
         this.failedLeadRetryDelay = failedLeadRetryDelay;
     }
@@ -438,7 +466,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return failedLeadRetryMultiplier;
     }
 
-    /** consumer: growth factor of the wait after each further failure of a lead. */
     public void setFailedLeadRetryMultiplier(double failedLeadRetryMultiplier) {
         this.failedLeadRetryMultiplier = failedLeadRetryMultiplier;
     }
@@ -447,7 +474,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return failedLeadMaxRetryDelay;
     }
 
-    /** consumer: the longest wait in milliseconds before a failed lead is offered again. */
     public void setFailedLeadMaxRetryDelay(long failedLeadMaxRetryDelay) {
         this.failedLeadMaxRetryDelay = failedLeadMaxRetryDelay;
     }
@@ -456,7 +482,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return failedLeadMaxAttempts;
     }
 
-    /** consumer: failed attempts after which a lead is given up as poisoned (0 = never). */
     public void setFailedLeadMaxAttempts(int failedLeadMaxAttempts) {
         this.failedLeadMaxAttempts = failedLeadMaxAttempts;
     }
@@ -465,7 +490,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return failedLeadsMax;
     }
 
-    /** consumer: the most failed leads retried apart from the cursor (0 to 30). */
     public void setFailedLeadsMax(int failedLeadsMax) {
         this.failedLeadsMax = failedLeadsMax;
     }
@@ -545,25 +569,29 @@ public class CashfinLeadsConfiguration implements Cloneable {
     /** The value of {@link #getPlan() plan} that sets no plan limits (Enterprise / custom plans). */
     public static final String PLAN_UNLIMITED = "unlimited";
 
-    @UriParam(label = "ratelimit", defaultValue = "free", enums = "free,starter,professional,unlimited",
+    @UriParam(label = "ratelimit", defaultValue = "free", enums = RatePlan.NAMES + "," + PLAN_UNLIMITED,
               description = "The Cashfin plan of the client secret, whose published call limits the component keeps"
-                            + " under: `free` (5/s, 60/min, 1,000/day; the default, safe for every account),"
-                            + " `starter` (10/s, 300/min, 10,000/day), `professional` (25/s, 1,000/min,"
-                            + " 100,000/day), or `unlimited` (no limit of its own: for Enterprise/custom plans, with"
-                            + " `maxRequestsPer...` for the custom limits, or none at all). Every endpoint using one"
-                            + " secret must use the same limits.")
-    private String plan = RatePlan.FREE.name().toLowerCase(java.util.Locale.ROOT);
+                            + " under (the plans and their limits: docs/rate-limiting.md), case-insensitive. The"
+                            + " default, free, is the smallest plan, safe for every account: set your plan once with"
+                            + " camel.component.cashfin-leads.plan to go faster. unlimited: no limit of its own, for"
+                            + " Enterprise/custom plans, with maxRequestsPerSecond/Minute/Day for the custom limits,"
+                            + " or none at all. Unknown values fail at route start. Every endpoint using one secret"
+                            + " must use the same limits.")
+    private String plan = RatePlan.FREE.optionName();
 
     @UriParam(label = "ratelimit",
-              description = "Calls per second allowed for the secret; overrides the plan's value for this window.")
+              description = "Calls per second allowed for the secret (a whole number, 1 or more); overrides the plan's"
+                            + " value for this window.")
     private Integer maxRequestsPerSecond;
 
     @UriParam(label = "ratelimit",
-              description = "Calls per minute allowed for the secret; overrides the plan's value for this window.")
+              description = "Calls per minute allowed for the secret (a whole number, 1 or more); overrides the plan's"
+                            + " value for this window.")
     private Integer maxRequestsPerMinute;
 
     @UriParam(label = "ratelimit",
-              description = "Calls per day allowed for the secret; overrides the plan's value for this window.")
+              description = "Calls per day allowed for the secret (a whole number, 1 or more); overrides the plan's"
+                            + " value for this window.")
     private Integer maxRequestsPerDay;
 
     @UriParam(label = "ratelimit", defaultValue = "0.02",
@@ -589,14 +617,15 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     @UriParam(label = "ratelimit", defaultValue = "60000", javaType = "java.time.Duration",
               description = "The longest one call waits in total, for the rate limiter and between its retries, in"
-                            + " milliseconds or as a duration such as `60s`. Beyond it the call fails with an"
-                            + " exception that says when to retry.")
+                            + " milliseconds or as a duration such as 60s. A retry whose wait would go beyond it is"
+                            + " not made; a call that cannot get a slot within what is left fails with"
+                            + " RateLimitWaitExceededException, which says when to retry, without being sent.")
     private long maxRetryWait = 60_000;
 
     @UriParam(label = "ratelimit,advanced",
-              description = "A Bucket4j `ProxyManager<String>` bean (e.g. PostgreSQL) holding the secret's call"
-                            + " budget, so several JVMs using one secret share one budget. Default: a bucket in this"
-                            + " JVM. See docs/rate-limiting.md.")
+              description = "A Bucket4j ProxyManager bean of String keys (e.g. #bean:cashfinRateLimitStore on"
+                            + " PostgreSQL) holding the secret's call budget in a shared store, so several JVMs using"
+                            + " one secret share one budget. Default: a bucket in this JVM. See docs/rate-limiting.md.")
     private ProxyManager<String> rateLimitStore;
 
     @UriParam(label = "ratelimit", defaultValue = "0.0",
@@ -607,39 +636,46 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " budget (1 minus the sum of the reserves), first come first served. For example 0.3 on"
                             + " the lead consumer keeps 17.6 calls/min and 294 calls/day of the Free plan for its"
                             + " polls while a web-form flood or a CSV import spends the pool. The reserves of one"
-                            + " secret may add up to at most 0.9; more is refused at start. Default 0: no reserve,"
-                            + " the pool only. Endpoints with the same `budgetShare` name share one reserve. See"
-                            + " docs/rate-limiting.md, Budget shares.")
+                            + " secret may add up to at most 0.9; more is refused at start. With rateLimitStore the"
+                            + " reserves of every node count, and every node's pool is sized from them whether or not"
+                            + " it runs the reserved endpoint; a reserve nobody uses for 60 s is lent to the pool for"
+                            + " the rate, not the day. Default 0: no reserve, the pool only. Endpoints with the same"
+                            + " budgetShare name share one reserve. See docs/rate-limiting.md, Budget shares.")
     private double budgetReserve;
 
     @UriParam(label = "ratelimit,advanced",
-              description = "The name of this endpoint's budget share (used only with `budgetReserve`): endpoints"
-                            + " with the same name share one reserve, and with `rateLimitStore` the name keys the"
-                            + " reserve's bucket in the store, so every node running the route shares it. Default:"
-                            + " the consumer's `stateKey` when set, else `cashfin-leads:<operation>` plus the"
-                            + " endpoint's `source`, `status` and `search` options, e.g. `cashfin-leads:list` or"
-                            + " `cashfin-leads:create?source=website`. Set it when two endpoints with those same"
-                            + " options need separate reserves, or to keep a stored reserve when options change.")
+              description = "The name of this endpoint's budget share (used only with budgetReserve): endpoints with"
+                            + " the same name share one reserve, and with rateLimitStore the name keys the reserve's"
+                            + " bucket in the store, so every node running the route shares it. Default: the"
+                            + " consumer's stateKey when set, else cashfin-leads: and the operation, followed by the"
+                            + " endpoint's source, status and search options, e.g. cashfin-leads:list or"
+                            + " cashfin-leads:create with source=website. Set it when two endpoints with those same"
+                            + " options need separate reserves, or to keep a stored reserve when options change. See"
+                            + " docs/rate-limiting.md, Naming a share.")
     private String budgetShare;
 
     @UriParam(label = "ratelimit,advanced",
-              description = "A shared sliding log of sends (`africa.cashfin.camel.leads.api.limit.SharedAdmissionLog`,"
-                            + " e.g. `PostgresAdmissionLog` on the database of `rateLimitStore`): right before each"
-                            + " call leaves, the limiter counts the sends of every JVM using the secret, not only its"
-                            + " own, so a cluster keeps a strict sliding window too. Default: a log in this JVM. See"
+              description = "A shared sliding log of sends (a SharedAdmissionLog bean such as"
+                            + " #bean:cashfinRateLimitLog, e.g."
+                            + " africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog on the database of"
+                            + " rateLimitStore): right before each call leaves, the limiter counts the sends of every"
+                            + " JVM using the secret in the sliding window, not only its own, so a cluster keeps a"
+                            + " strict sliding window too. Recommended for a cluster. Default: a log in this JVM. See"
                             + " docs/cluster.md.")
     private SharedAdmissionLog rateLimitLog;
 
     @UriParam(label = "producer", defaultValue = "none", enums = "none,email,phone",
-              description = "create: find-or-create. `email` or `phone`: look the lead up by that field before"
-                            + " creating it and before any retry after an ambiguous failure; an existing lead is"
-                            + " returned with header `CamelCashfinLeadCreated=false`. Costs one list call per lead."
-                            + " `none`: no look-up; an ambiguous failure is reported, never retried.")
+              description = "create: find-or-create. email or phone: look the lead up by that field before creating it"
+                            + " and before any retry after an ambiguous failure (the email compared trimmed and"
+                            + " case-insensitive, the phone by its digits only); an existing lead is returned with"
+                            + " header CamelCashfinLeadCreated=false. Costs one list call per lead. none: no look-up;"
+                            + " an ambiguous failure is reported, never retried. A lead without the field is created"
+                            + " without look-up.")
     private String deduplicateBy = "none";
 
     @UriParam(label = "producer", defaultValue = "4",
-              description = "create with a List/Iterable/Iterator/Stream/array body (bulk): how many leads are"
-                            + " created at the same time (all under the rate limiter).")
+              description = "create with a List/Iterable/Iterator/Stream/array body (bulk): how many leads are created"
+                            + " at the same time (all under the rate limiter).")
     private int concurrency = 4;
 
     @UriParam(label = "producer", defaultValue = "false",
@@ -696,7 +732,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return plan;
     }
 
-    /** The Cashfin plan: free (default), starter, professional or unlimited. */
     public void setPlan(String plan) {
         this.plan = plan;
     }
@@ -705,7 +740,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxRequestsPerSecond;
     }
 
-    /** Calls per second; overrides the plan. */
     public void setMaxRequestsPerSecond(Integer maxRequestsPerSecond) {
         this.maxRequestsPerSecond = maxRequestsPerSecond;
     }
@@ -714,7 +748,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxRequestsPerMinute;
     }
 
-    /** Calls per minute; overrides the plan. */
     public void setMaxRequestsPerMinute(Integer maxRequestsPerMinute) {
         this.maxRequestsPerMinute = maxRequestsPerMinute;
     }
@@ -723,7 +756,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxRequestsPerDay;
     }
 
-    /** Calls per day; overrides the plan. */
     public void setMaxRequestsPerDay(Integer maxRequestsPerDay) {
         this.maxRequestsPerDay = maxRequestsPerDay;
     }
@@ -732,7 +764,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return rateLimitMargin;
     }
 
-    /** Fraction of every limit left unused, 0 to 0.5. */
     public void setRateLimitMargin(double rateLimitMargin) {
         this.rateLimitMargin = rateLimitMargin;
     }
@@ -741,7 +772,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return rateLimitJitter;
     }
 
-    /** The network jitter the pacing absorbs, in milliseconds (0 to 1000). */
     public void setRateLimitJitter(long rateLimitJitter) {
         this.rateLimitJitter = rateLimitJitter;
     }
@@ -750,7 +780,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxRetries;
     }
 
-    /** Retries after the first attempt of one call. */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
     }
@@ -759,7 +788,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxRetryWait;
     }
 
-    /** Longest total wait of one call, in milliseconds. */
     public void setMaxRetryWait(long maxRetryWait) {
         this.maxRetryWait = maxRetryWait;
     }
@@ -768,7 +796,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return rateLimitStore;
     }
 
-    /** A distributed Bucket4j store for the secret's call budget. */
     public void setRateLimitStore(ProxyManager<String> rateLimitStore) {
         this.rateLimitStore = rateLimitStore;
     }
@@ -777,7 +804,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return budgetReserve;
     }
 
-    /** The fraction of the secret's call budget reserved for this endpoint, 0 (none, default) to 0.9. */
     public void setBudgetReserve(double budgetReserve) {
         this.budgetReserve = budgetReserve;
     }
@@ -786,7 +812,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return budgetShare;
     }
 
-    /** The name of this endpoint's budget share (only used with a budgetReserve). */
     public void setBudgetShare(String budgetShare) {
         this.budgetShare = budgetShare;
     }
@@ -809,7 +834,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return rateLimitLog;
     }
 
-    /** A sliding log of sends shared by the JVMs using the secret. */
     public void setRateLimitLog(SharedAdmissionLog rateLimitLog) {
         this.rateLimitLog = rateLimitLog;
     }
@@ -818,7 +842,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return deduplicateBy;
     }
 
-    /** create: none (default), email or phone. */
     public void setDeduplicateBy(String deduplicateBy) {
         this.deduplicateBy = deduplicateBy;
     }
@@ -827,7 +850,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return concurrency;
     }
 
-    /** Bulk create: leads created at the same time. */
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
     }
@@ -836,7 +858,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return bulkPartialSuccess;
     }
 
-    /** Bulk create: true to let an exchange with failed items succeed (the route reads the result). */
     public void setBulkPartialSuccess(boolean bulkPartialSuccess) {
         this.bulkPartialSuccess = bulkPartialSuccess;
     }
@@ -895,7 +916,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return operation;
     }
 
-    /** The operation: create or list. */
     public void setOperation(CashfinLeadsOperation operation) {
         this.operation = operation;
     }
@@ -904,7 +924,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return clientSecret;
     }
 
-    /** The Cashfin client secret, sent as the Authorization header. */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
     }
@@ -913,7 +932,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return baseUrl;
     }
 
-    /** The API base URL; https, or http to a loopback host only. */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
@@ -922,7 +940,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /** Connect timeout in milliseconds. */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -931,7 +948,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return responseTimeout;
     }
 
-    /** Response timeout in milliseconds. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -940,7 +956,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return sslContextParameters;
     }
 
-    /** TLS settings for the connection to the API. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
@@ -949,7 +964,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return maxConnections;
     }
 
-    /** Size of the HTTP connection pool. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
     }
@@ -958,7 +972,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return proxyHost;
     }
 
-    /** The HTTP proxy host; unset connects directly. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
@@ -967,7 +980,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return proxyPort;
     }
 
-    /** The HTTP proxy port. */
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
     }
@@ -976,7 +988,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return proxyUsername;
     }
 
-    /** The user name for the proxy's Basic authentication. */
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
     }
@@ -985,7 +996,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return proxyPassword;
     }
 
-    /** The password for the proxy's Basic authentication. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
     }
@@ -994,7 +1004,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return source;
     }
 
-    /** create: default source; list: source filter. */
     public void setSource(String source) {
         this.source = source;
     }
@@ -1003,7 +1012,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return page;
     }
 
-    /** list: page to read, 1-based. */
     public void setPage(Integer page) {
         this.page = page;
     }
@@ -1012,7 +1020,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return limit;
     }
 
-    /** list: page size, 1..100. */
     public void setLimit(Integer limit) {
         this.limit = limit;
     }
@@ -1021,7 +1028,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return search;
     }
 
-    /** list: search text. */
     public void setSearch(String search) {
         this.search = search;
     }
@@ -1030,7 +1036,6 @@ public class CashfinLeadsConfiguration implements Cloneable {
         return status;
     }
 
-    /** list: status filter. */
     public void setStatus(String status) {
         this.status = status;
     }
