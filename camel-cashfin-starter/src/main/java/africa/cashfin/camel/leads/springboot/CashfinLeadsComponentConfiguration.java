@@ -25,9 +25,10 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean enabled;
 
     /**
-     * The API base URL. http:// is refused unless the host is loopback (127.0.0.0/8, ::1, or a localhost /
-     * *.localhost name whose addresses all are), e.g. a local simulator, and through a proxy only when the proxy is
-     * loopback too, because the secret must not travel in clear text.
+     * The API base URL (Cashfin has only production: there is no sandbox). http:// is refused unless the host is
+     * loopback (127.0.0.0/8, ::1, or a localhost name, or a name ending in .localhost, whose addresses are all
+     * loopback), e.g. a local simulator, and through a proxyHost only when the proxy is loopback too, because the
+     * secret must never travel in clear text.
      */
     private String baseUrl = "https://api.cashfin.africa";
 
@@ -55,8 +56,9 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     }
 
     /**
-     * list: leads per page, 1..100 (API default 10; the consumer reads 100 per page unless set). Header
-     * CamelCashfinLimit overrides it (producer).
+     * list: leads per page, 1..100 (API default 10 for the producer; the consumer reads full pages of 100 unless set:
+     * fewer per page means more calls). Header CamelCashfinLimit overrides it (producer). Out of range: fails at route
+     * start (or on the message, for the header) and nothing is sent.
      */
     private Integer limit;
 
@@ -66,128 +68,136 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private String search;
 
     /**
-     * create: the lead source (e.g. website) set on leads that carry none. list: only leads with this source.
+     * create: the lead source (e.g. website) set on every lead that carries none; a lead's own source wins. list: only
+     * leads with this source; header CamelCashfinSource overrides it.
      */
     private String source;
 
     /**
-     * list: only leads with this status (new, contacted, qualified, converted, lost; any case). Header
-     * CamelCashfinStatus overrides it. One of: new, contacted, qualified, converted, lost.
+     * list: only leads with this status (new, contacted, qualified, converted, lost; any case; sent in lower case).
+     * Header CamelCashfinStatus overrides it. An unknown status fails with the list of allowed ones.
      */
     private String status;
 
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
-     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
-     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
-     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
-     * and ignored.
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
      */
     private Boolean bridgeErrorHandler = false;
 
     /**
-     * Also emit leads whose updatedat moved (header CamelCashfinEventType=updated). Costs a read of every page on
-     * every poll, because updates do not move a lead in the list.
+     * Also emit leads whose updatedat moved (header CamelCashfinEventType=updated). A lead updated twice between polls
+     * gives one event (its latest version). Costs a read of every page on every poll, because updates do not move a
+     * lead in the list.
      */
     private Boolean emitUpdates = false;
 
     /**
-     * Re-read the whole view (the list with this endpoint's filters) in the background, a few pages per poll on a
-     * share of the calls (sweepBudget), and emit every lead in it that was never emitted: leads that entered the view
-     * by a change of status or source, became visible late, or were skipped by a page shift (header
-     * CamelCashfinEmittedBy=sweep). Its position is saved next to the cursor. Off with emitUpdates (every page is read
-     * on every poll then). false: only the fast path, which relies on the server's order.
+     * The sweep: re-read the whole view (the list with this endpoint's filters) in the background, a few pages per poll
+     * after the fast path on a share of the calls (sweepBudget), and emit every lead in it the idempotentRepository
+     * does not know: leads that entered the view by a change of status or source, became visible late, or were skipped
+     * by a page shift (header CamelCashfinEmittedBy=sweep). Its position is saved in stateRepository under
+     * stateKey#sweep (in memory without one). Off with emitUpdates (every page is read on every poll then). false: only
+     * the fast path, whose guarantee then rests on the server's order and prompt visibility.
      */
     private Boolean sweepEnabled = true;
 
     /**
-     * Let the consumer set its own poll cadence instead of the fixed delay, spending the calls delay would (the day's
-     * plan, 288 at 5 min) where leads arrive: polls spread in proportion to the square root of the arrival rate
-     * expected at each time of the server's day (learnt from the leads of past days, in memory), faster after a poll
-     * that found leads arriving faster than expected (at least minDelay apart), back to the plan after a poll that
-     * found none, and never faster than its share of the server's day allows (its budgetReserve, else the pool's
-     * fraction, of the plan's daily calls). One INFO line per change of regime (burst, plan, idle, budget, spent). See
-     * docs/rate-limiting.md#adaptive-polling.
+     * Let the consumer set its own poll cadence instead of the fixed delay, spending per server day the calls delay
+     * would (the day's plan, 288 at 5 min) where leads arrive: polls spread in proportion to the square root of the
+     * arrival rate expected at each time of the server's day (the median of the last 5 server days per 15-minute slot,
+     * learnt from the leads it emits, in memory; flat before two whole days), between minDelay and maxDelay (plan; idle
+     * at maxDelay); faster while a poll finds leads arriving more than four times faster than expected (burst), back to
+     * the plan at the first poll that finds none; and never faster than its share of the server's day allows (budget:
+     * its budgetReserve, else the pool's fraction, of the plan's daily calls; spent when nothing is left: the next poll
+     * is at the start of the server's next day). One INFO line per change of regime. The cadence, the calls left and
+     * the projected spend are in JMX, the dev console and metrics. See docs/rate-limiting.md#adaptive-polling.
      */
     private Boolean adaptivePolling = false;
 
     /**
      * With adaptivePolling: the shortest delay, in milliseconds or as a duration (10s): the cadence of a burst whose
-     * leads arrive fast, while the plan and the budget allow. At most delay. A number of milliseconds or a duration
-     * such as 10s.
+     * leads arrive fast, while the plan and the budget allow. More than 0 and at most delay. The scheduler ticks every
+     * minDelay / 5 (10 ms to 1 s) and a tick that is not due makes no call.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration minDelay = Duration.ofMillis(10000);
 
     /**
      * With adaptivePolling: the longest delay, in milliseconds or as a duration (30m): the worst time-to-emit of a lead
-     * at a time of day when none arrived before, and the cadence once the day's plan is spent. At least delay. The
-     * budget may make the delay longer. A number of milliseconds or a duration such as 10s.
+     * at a time of day when none arrived on past days, and the cadence once the day's plan is spent. At least delay.
+     * The budget may make the delay longer.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration maxDelay = Duration.ofMillis(1800000);
 
     /**
-     * The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most 0.5). Default 0.1: on
-     * the Free plan about 98 pages a day, a full pass of a 1,000-lead view every 2.5 hours. Without a daily limit
-     * (plan unlimited) the endpoint's day is its idle polls a day (86,400 s / delay).
+     * The fraction of this endpoint's calls of the day the sweep may spend (above 0, at most 0.5): the plan's day
+     * budget (after rateLimitMargin) times the endpoint's budget share (its budgetReserve, else the pool's fraction).
+     * Default 0.1: on the Free plan about 98 pages a day, a full pass of a 1,000-lead view every 2.5 hours. Without a
+     * daily limit (plan unlimited) the endpoint's day is its idle polls a day (86,400 s / delay).
      */
     private Double sweepBudget = 0.1;
 
     /**
      * The most pages the sweep reads in one poll, after the fast path. A pass brought forward (the view's total moved
-     * in a way the new leads do not explain, or "sweep now") reads this many pages every poll until it reaches the
-     * bottom, borrowing up to one day of its budget.
+     * in a way the new leads do not explain, or sweep now) reads this many pages every poll until it reaches the
+     * bottom, borrowing up to one day of its budget, which the pace then pays back.
      */
     private Integer sweepPagesPerPoll = 2;
 
     /**
      * The shortest time between the starts of two sweep passes, in milliseconds or as a duration (1h): an unchanged
-     * view is not re-read more often than this, whatever the budget allows (on the Starter plan at the default delay an
-     * idle poll would otherwise cost 3 calls). A pass brought forward (evidence, sweep now) starts at once. 0: as soon
-     * as the budget allows.
+     * view is not re-read more often than this, whatever sweepBudget allows (without it, on the Starter and
+     * Professional plans at the default delay every idle poll would cost 3 calls and a 1,000-lead view be re-read every
+     * 25 minutes). A pass brought forward (evidence, sweep now) starts at once. 0: as soon as the budget allows. The
+     * sweep's detection bound is then at least this interval.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration sweepMinPassInterval = Duration.ofMillis(3600000);
 
     /**
      * The longest wait before a failed lead is offered again, in milliseconds or as a duration such as 1h (default 1
-     * hour: a lead that always fails costs about 24 attempts a day). A number of milliseconds or a duration such as
-     * 10s.
+     * hour: with failedLeadMaxAttempts=0 a lead that always fails costs about 24 attempts a day, and a log line only at
+     * attempts 1, 2, 4, 8...).
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration failedLeadMaxRetryDelay = Duration.ofMillis(3600000);
 
     /**
-     * After this many failed attempts the consumer gives up on a lead (a poison lead): it hands a
-     * PoisonedLeadException carrying the lead to the consumer's exception handler once (one log line with the default
-     * handler) and records the lead as handled: it is never offered again. Until then the lead is retried from
-     * memory, apart from the cursor, at no list call. 0: never give up. With a stateRepository the count is saved
-     * beside the cursor and survives a restart or a leader change; without one a restart starts it again.
+     * After this many failed attempts the consumer gives up on a lead (a poison lead): it hands a PoisonedLeadException
+     * carrying the lead (getLead(), getAttempts(), getLastError()) to the consumer's exception handler once (one log
+     * line with Camel's default handler; with bridgeErrorHandler=true it goes to the route's error handler, e.g. a dead
+     * letter channel) and records the lead as handled: it is never offered again. With the default waits and poll delay
+     * the fifth attempt comes about 20 minutes after the first. Until then the lead is retried from memory, apart from
+     * the cursor, at no list call. 0: never give up. With a stateRepository the count is saved beside the cursor and
+     * survives a restart or a leader change; without one a restart starts it again.
      */
     private Integer failedLeadMaxAttempts = 5;
 
     /**
      * The most failed leads the consumer retries apart from its cursor (the retry ledger), 0 to 30. Each is kept in
      * memory with the data read and saved beside the cursor (at most about 105 characters each in the state row, which
-     * must fit JdbcStateRepository's 4,000-character column), so polls stay idle (1 call) while they fail and retries cost no
-     * list call. A lead that fails while the ledger is full is not dropped: it holds the cursor back to its createdat,
-     * so each poll re-reads the list down to it (about ceil(newer leads / limit) + 1 calls) and offers it again, until
-     * it succeeds, is poisoned (failedLeadMaxAttempts) or finds room in the ledger. 0: every failed lead holds the
-     * cursor back.
+     * must fit JdbcStateRepository's 4,000-character column), so polls stay idle (1 call) while they fail and retries
+     * cost no list call. A lead that fails while the ledger is full is not dropped: it holds the cursor back to its
+     * createdat, so each poll re-reads the list down to it (about ceil(newer leads / limit) 1 calls) and offers it
+     * again, until it succeeds, is poisoned (failedLeadMaxAttempts) or finds room in the ledger. 0: every failed lead
+     * holds the cursor back.
      */
     private Integer failedLeadsMax = 25;
 
     /**
-     * How long a lead whose exchange failed (an exception, or marked rollback-only) waits before the consumer offers
-     * it again, in milliseconds or as a duration such as 30s; each further failure multiplies the wait by
-     * failedLeadRetryMultiplier, up to failedLeadMaxRetryDelay. The lead is offered by the first poll after the
-     * wait, so the poll delay is the least wait. Meanwhile the other leads keep flowing, the failed lead is not
-     * recorded and the cursor stays at or before it. 0: offered again by every poll. A number of milliseconds or a
-     * duration such as 10s.
+     * How long a lead whose exchange failed (an exception, or marked rollback-only) waits before the consumer offers it
+     * again, in milliseconds or as a duration such as 30s; each further failure multiplies the wait by
+     * failedLeadRetryMultiplier, up to failedLeadMaxRetryDelay. The lead is offered by the first poll after the wait,
+     * so the poll delay is the least wait. Meanwhile the other leads keep flowing, the failed lead is not recorded and
+     * the cursor stays at or before it. 0: offered again by every poll.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration failedLeadRetryDelay = Duration.ofMillis(30000);
@@ -199,73 +209,82 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Double failedLeadRetryMultiplier = 2.0;
 
     /**
-     * Where the ids of delivered leads are kept (any Camel IdempotentRepository: file, JDBC, Redis, Infinispan...).
-     * A lead is added only after its exchange succeeded. A persistent repository alone is enough for a restart to
-     * emit nothing twice and miss nothing. Default: in memory, the 100,000 most recent keys, lost on restart. Use
-     * one repository (or one JDBC processorName) per consumer endpoint. The option is a
-     * org.apache.camel.spi.IdempotentRepository type: give a bean reference such as #bean:myBean.
+     * Where the keys of delivered leads are kept (any Camel IdempotentRepository: file, JDBC, Redis, Infinispan...):
+     * the _id for a creation, _idupdatedat for an update, plus one marker key written after the first complete scan. A
+     * key is added only after the lead's exchange succeeded. A persistent repository alone is enough for a restart to
+     * emit nothing twice and miss nothing. Default: in memory, the 100,000 most recent keys (about 18 MB), lost on
+     * restart: a restarted consumer with the default backfills again. Use one repository (or one JDBC processorName)
+     * per consumer endpoint: keys are lead ids, so two endpoints with different filters sharing one repository would
+     * hide leads from each other. The option is a org.apache.camel.spi.IdempotentRepository type: give a bean reference
+     * such as #bean:myBean.
      */
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
 
     /**
-     * How far below the cursor each poll looks again, in milliseconds or as a duration such as 5m, to catch leads
-     * whose createdat is slightly older than leads already seen (clock skew, late commits). Leads inside it that
-     * were already delivered are skipped by id. A number of milliseconds or a duration such as 10s.
+     * How far below the cursor each poll looks again, in milliseconds or as a duration such as 5m, to catch leads whose
+     * createdat is slightly older than leads already seen (server clock skew, late commits) and leads sharing the
+     * boundary timestamp. Leads inside it that were already delivered are skipped by id, so a longer lookback costs
+     * only reads, never duplicates. Negative: fails at route start.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration lookback = Duration.ofMillis(300000);
 
     /**
-     * The most leads one poll emits; 0 (default) = no limit. A poll that reaches it stops reading; the next poll re-
-     * reads from the same cursor and skips the delivered leads by id, which costs calls (a newest-first backfill
+     * The most leads one poll emits; 0 (default) = no limit. A poll that reaches it stops reading; the next poll
+     * re-reads from the same cursor and skips the delivered leads by id, which costs calls (a newest-first backfill
      * walks up from the last page again). Prefer the default: each page is already one batch.
      */
     private Integer maxMessagesPerPoll = 0;
 
     /**
      * Where a consumer with no saved state starts: beginning emits every existing lead (backfill, oldest first), now
-     * records existing leads as seen without emitting them, an ISO-8601 instant (e.g. 2024-01-15T00:00:00Z) emits
-     * leads created at or after it. Ignored once state exists (a restart never starts over).
+     * records existing leads as seen without emitting them (only leads created after the start are emitted), an
+     * ISO-8601 instant (e.g. 2024-01-15T00:00:00Z) emits leads created at or after it. Ignored once state exists (a
+     * restart never starts over). Anything else fails at route start. With now and a stateRepository, removing the
+     * cursor entry starts the consumer from now again (one WARN) instead of emitting every older lead.
      */
     private String startFrom = "beginning";
 
     /**
-     * The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in
-     * idempotentRepository). Default: derived from the filters, e.g. cashfin-leads:liststatus=new. Set it when two
-     * endpoints with the same filters must keep separate state.
+     * The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in idempotentRepository).
+     * Default: cashfin-leads:list followed by the filters, e.g. cashfin-leads:list with status=qualified and
+     * source=website. Set it when two endpoints with the same filters must keep separate state.
      */
     private String stateKey;
 
     /**
-     * Where the scan cursor is kept between polls and restarts (any Camel StateRepository), under the key stateKey.
-     * Optional: without it the cursor lives in memory and the first poll after a restart re-reads every page
-     * (skipping delivered leads by id). Each consumer start claims a leadership epoch in it (key
-     * &lt;stateKey&gt;#leader-epoch): once a newer consumer (the next cluster leader) has claimed one, this consumer's
-     * cursor writes are refused and it emits nothing more. The option is a
-     * org.apache.camel.spi.StateRepository&lt;java.lang.String,
-     * java.lang.String&gt; type: give a bean reference such as #bean:myBean.
+     * Where the scan cursor is kept between polls and restarts (any Camel StateRepository of String to String:
+     * FileStateRepository, MemoryStateRepository, or the component's JdbcStateRepository to share it between cluster
+     * nodes), under the key stateKey, with the failing leads' retry state beside it; saved after each complete poll
+     * and, during a backfill, after each page whose leads all have their outcome. Optional: without it the cursor lives
+     * in memory and the first poll after a restart re-reads every page (skipping delivered leads by id). Each consumer
+     * start claims a leadership epoch in it (under stateKey#leader-epoch): once a newer consumer (the next cluster
+     * leader) has claimed one, this consumer's cursor writes are refused and it emits nothing more. A persistent one
+     * requires a persistent idempotentRepository too: with the default in-memory repository the route fails at start.
+     * The option is a org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> type: give a bean
+     * reference such as #bean:myBean.
      */
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
 
     /**
-     * create with a List/Iterable/Iterator/Stream/array body (bulk): how many leads are created at the same time
-     * (all under the rate limiter).
+     * create with a List/Iterable/Iterator/Stream/array body (bulk): how many leads are created at the same time (all
+     * under the rate limiter).
      */
     private Integer concurrency = 4;
 
     /**
-     * create with a List/Iterable/Iterator/Stream/array body (bulk): false (default): when any item fails, the
-     * exchange fails with a BulkCreateException carrying the BulkCreateResult (also the body), so a file or batch is
-     * never marked done while rows failed. true: the exchange succeeds with the BulkCreateResult body and the route
-     * must read its failures (header CamelCashfinFailedCount).
+     * create with a List/Iterable/Iterator/Stream/array body (bulk): false (default): when any item fails, the exchange
+     * fails with a BulkCreateException carrying the BulkCreateResult (also the body), so a file or batch is never
+     * marked done while rows failed. true: the exchange succeeds with the BulkCreateResult body and the route must read
+     * its failures (header CamelCashfinFailedCount).
      */
     private Boolean bulkPartialSuccess = false;
 
     /**
      * create: find-or-create. email or phone: look the lead up by that field before creating it and before any retry
-     * after an ambiguous failure; an existing lead is returned with header CamelCashfinLeadCreated=false. Costs one
-     * list call per lead. none: no look-up; an ambiguous failure is reported, never retried. One of: none, email,
-     * phone.
+     * after an ambiguous failure (the email compared trimmed and case-insensitive, the phone by its digits only); an
+     * existing lead is returned with header CamelCashfinLeadCreated=false. Costs one list call per lead. none: no
+     * look-up; an ambiguous failure is reported, never retried. A lead without the field is created without look-up.
      */
     private String deduplicateBy = "none";
 
@@ -273,67 +292,71 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
      * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
-     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
-     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
      * processing.
      */
     private Boolean lazyStartProducer = false;
 
     /**
-     * list: the page to read, 1-based (API default 1). Header CamelCashfinPage overrides it.
+     * list producer: the page to read, 1-based (API default 1). Header CamelCashfinPage overrides it. Below 1: fails at
+     * route start (or on the message, for the header). A consumer URI with page fails at route start: the consumer
+     * decides which pages to read.
      */
     private Integer page;
 
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
-     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
-     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
      * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled = true;
 
     /**
-     * How long to wait for a connection (TCP TLS) to the API, in milliseconds or as a duration such as 10s. A call
-     * that cannot connect in time fails without having been sent. A number of milliseconds or a duration such as
-     * 10s.
+     * How long to establish the connection (TCP and TLS) to the API, in milliseconds or as a duration such as 10s. A
+     * call that cannot connect in time fails with a CashfinTransportException of kind NOT_SENT (it was not sent).
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration connectTimeout = Duration.ofMillis(10000);
 
     /**
-     * The size of the HTTP connection pool, shared by all endpoints with the same base URL, secret and connection
-     * options.
+     * The size of the HTTP connection pool. Endpoints with the same base URL, secret and connection options share one
+     * pooled client; it is closed when the last such endpoint stops or the component stops.
      */
     private Integer maxConnections = 20;
 
     /**
-     * The host name or address of an HTTP proxy to reach the API through (e.g. a corporate proxy proxy.example.com);
-     * https calls are tunnelled through it with CONNECT, so the proxy never sees the secret. Requires proxyPort. With
-     * an http:// baseUrl (a local simulator) the proxy must be loopback itself, else the route refuses to start.
-     * Default: connect directly.
+     * The host name or address of an HTTP proxy to reach the API through (no scheme, no port; e.g. a corporate proxy
+     * proxy.example.com); https calls are tunnelled through it with CONNECT, so the proxy never sees the secret or the
+     * leads. Requires proxyPort. With an http:// baseUrl (a local simulator) the proxy must be loopback itself, else
+     * the route refuses to start. Default: connect directly.
      */
     private String proxyHost;
 
     /**
-     * The port of the HTTP proxy set with proxyHost (1..65535, e.g. 3128).
+     * The port of the HTTP proxy set with proxyHost (1..65535, e.g. 3128); required with proxyHost.
      */
     private Integer proxyPort;
 
     /**
-     * The user name for the proxy's Basic authentication (sent as Proxy-Authorization), with proxyPassword. Masked
-     * like the client secret.
+     * The user name for the proxy's Basic authentication (Proxy-Authorization, sent up front on every request and on
+     * the CONNECT), with proxyPassword. Masked like the client secret. Secret: masked (******) in the actuator's env
+     * and configprops endpoints by this starter.
      */
     private String proxyUsername;
 
     /**
-     * The password for the proxy's Basic authentication, with proxyUsername. Masked like the client secret: never in
-     * logs, logged URIs, toString() or JMX. Set it from an environment variable or vault.
+     * The password for the proxy's Basic authentication, with proxyUsername. Masked like the client secret:
+     * proxyPassword=xxxxxx in logged URIs, never in toString(), exception messages, logs or JMX (nor its Basic token,
+     * should the proxy echo it back). Set it from an environment variable or vault; in a URI wrap it as RAW(...).
+     * Secret: masked (******) in the actuator's env and configprops endpoints by this starter.
      */
     private String proxyPassword;
 
     /**
-     * How long to wait for the response once the request is sent, in milliseconds or as a duration such as 30s. A
-     * call that times out may still have been processed. A number of milliseconds or a duration such as 10s.
+     * How long to wait for the response once the request is sent, in milliseconds or as a duration such as 30s. A call
+     * that times out fails with kind AMBIGUOUS: the server may still have processed it.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration responseTimeout = Duration.ofMillis(30000);
@@ -344,48 +367,48 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean healthCheckConsumerEnabled = true;
 
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
-     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
      * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
 
     /**
-     * Calls per day allowed for the secret; overrides the plan's value for this window.
+     * Calls per day allowed for the secret (a whole number, 1 or more); overrides the plan's value for this window.
      */
     private Integer maxRequestsPerDay;
 
     /**
-     * Calls per minute allowed for the secret; overrides the plan's value for this window.
+     * Calls per minute allowed for the secret (a whole number, 1 or more); overrides the plan's value for this window.
      */
     private Integer maxRequestsPerMinute;
 
     /**
-     * Calls per second allowed for the secret; overrides the plan's value for this window.
+     * Calls per second allowed for the secret (a whole number, 1 or more); overrides the plan's value for this window.
      */
     private Integer maxRequestsPerSecond;
 
     /**
      * Retries after the first attempt of one call (0 disables retrying). list is retried on 429, 5xx and I/O errors;
-     * create only when the request provably did not reach the server (not sent, 429, 503 with Retry-After), or after
-     * a look-up with deduplicateBy.
+     * create only when the request provably did not reach the server (not sent, 429, 503 with Retry-After), or after a
+     * look-up with deduplicateBy.
      */
     private Integer maxRetries = 3;
 
     /**
      * The longest one call waits in total, for the rate limiter and between its retries, in milliseconds or as a
-     * duration such as 60s. Beyond it the call fails with an exception that says when to retry. A number of
-     * milliseconds or a duration such as 10s.
+     * duration such as 60s. A retry whose wait would go beyond it is not made; a call that cannot get a slot within
+     * what is left fails with RateLimitWaitExceededException, which says when to retry, without being sent.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration maxRetryWait = Duration.ofMillis(60000);
 
     /**
-     * The Cashfin plan of the client secret, whose published call limits the component keeps under: free (5/s,
-     * 60/min, 1,000/day; the default, safe for every account), starter (10/s, 300/min, 10,000/day), professional
-     * (25/s, 1,000/min, 100,000/day), or unlimited (no limit of its own: for Enterprise/custom plans, with
-     * maxRequestsPer... for the custom limits, or none at all). Every endpoint using one secret must use the same
-     * limits. One of: free, starter, professional, unlimited.
+     * The Cashfin plan of the client secret, whose published call limits the component keeps under (the plans and their
+     * limits: docs/rate-limiting.md), case-insensitive. The default, free, is the smallest plan, safe for every
+     * account: set your plan once with camel.component.cashfin-leads.plan to go faster. unlimited: no limit of its own,
+     * for Enterprise/custom plans, with maxRequestsPerSecond/Minute/Day for the custom limits, or none at all. Unknown
+     * values fail at route start. Every endpoint using one secret must use the same limits.
      */
     private String plan = "free";
 
@@ -397,58 +420,70 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     /**
      * The network jitter the pacing absorbs, in milliseconds or as a duration such as 25ms (0 to 1 s): the component
-     * keeps every span of one second plus this (and of one minute plus this), counted when its calls leave, to at
-     * most the limit, so calls that reach Cashfin up to this much later than others still keep any window, even a
-     * sliding one counted at arrival. Larger values are safer on slow or congested networks and cost throughput on
-     * the per-second limit (about this fraction of a second). A number of milliseconds or a duration such as 10s.
+     * keeps every span of one second plus this (and of one minute plus this), counted when its calls leave, to at most
+     * the limit, so calls that reach Cashfin up to this much later than others still keep any window, even a sliding
+     * one counted at arrival. Larger values are safer on slow or congested networks and cost throughput on the
+     * per-second limit (about this fraction of a second).
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration rateLimitJitter = Duration.ofMillis(25);
 
     /**
-     * A Bucket4j ProxyManager bean (e.g. PostgreSQL) holding the secret's call budget, so several JVMs using one
-     * secret share one budget. Default: a bucket in this JVM. See docs/rate-limiting.md. The option is a
-     * io.github.bucket4j.distributed.proxy.ProxyManager&lt;java.lang.String&gt; type: give a bean reference such as
-     * #bean:myBean.
+     * A Bucket4j ProxyManager bean of String keys (e.g. #bean:cashfinRateLimitStore on PostgreSQL) holding the secret's
+     * call budget in a shared store, so several JVMs using one secret share one budget. Default: a bucket in this JVM.
+     * See docs/rate-limiting.md. The option is a io.github.bucket4j.distributed.proxy.ProxyManager<java.lang.String>
+     * type: give a bean reference such as #bean:myBean.
      */
     private io.github.bucket4j.distributed.proxy.ProxyManager<String> rateLimitStore;
 
     /**
-     * The fraction of the client secret's call budget kept for every endpoint (0 to 0.9) by default: that fraction
-     * of the sustained rate and of the daily budget, whatever the other endpoints of the secret do; every endpoint
-     * also draws on the pool, the rest of the budget. Usually set per endpoint (budgetReserve=0.3 on the lead
-     * consumer), not here: the reserves of one secret add up to at most 0.9, more is refused at start. Default 0: no
-     * reserve. See docs/rate-limiting.md, Budget shares.
+     * The fraction of the client secret's call budget kept for this endpoint, from 0 to 0.9: its calls (creates, dedupe
+     * look-ups, list pages, polls, retries) may always use this share of the per-second/minute rate and of the daily
+     * budget, whatever the other endpoints of the secret do. Every endpoint also draws on the pool, the rest of the
+     * budget (1 minus the sum of the reserves), first come first served. For example 0.3 on the lead consumer keeps
+     * 17.6 calls/min and 294 calls/day of the Free plan for its polls while a web-form flood or a CSV import spends the
+     * pool. The reserves of one secret may add up to at most 0.9; more is refused at start. With rateLimitStore the
+     * reserves of every node count, and every node's pool is sized from them whether or not it runs the reserved
+     * endpoint; a reserve nobody uses for 60 s is lent to the pool for the rate, not the day. Default 0: no reserve,
+     * the pool only. Endpoints with the same budgetShare name share one reserve. See docs/rate-limiting.md, Budget
+     * shares.
      */
     private Double budgetReserve = 0.0;
 
     /**
-     * The name of an endpoint's budget share, used only with budgetReserve: endpoints with the same name share one
-     * reserve, and with rateLimitStore the name keys the reserve's bucket in the store. Default: the consumer's
-     * stateKey when set, else cashfin-leads:&lt;operation&gt; plus the endpoint's source, status and search options.
+     * The name of this endpoint's budget share (used only with budgetReserve): endpoints with the same name share one
+     * reserve, and with rateLimitStore the name keys the reserve's bucket in the store, so every node running the route
+     * shares it. Default: the consumer's stateKey when set, else cashfin-leads: and the operation, followed by the
+     * endpoint's source, status and search options, e.g. cashfin-leads:list or cashfin-leads:create with
+     * source=website. Set it when two endpoints with those same options need separate reserves, or to keep a stored
+     * reserve when options change. See docs/rate-limiting.md, Naming a share.
      */
     private String budgetShare;
 
     /**
-     * A shared sliding log of sends (africa.cashfin.camel.leads.api.limit.SharedAdmissionLog, e.g. PostgresAdmissionLog
-     * on the database of rateLimitStore): right before each call leaves, the limiter counts the sends of every JVM
-     * using the secret, not only its own, so a cluster keeps a strict sliding window too. Default: a log in this JVM.
-     * See docs/cluster.md. The option is a africa.cashfin.camel.leads.api.limit.SharedAdmissionLog type: give a bean
+     * A shared sliding log of sends (a SharedAdmissionLog bean such as #bean:cashfinRateLimitLog, e.g.
+     * africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog on the database of rateLimitStore): right before each
+     * call leaves, the limiter counts the sends of every JVM using the secret in the sliding window, not only its own,
+     * so a cluster keeps a strict sliding window too. Recommended for a cluster. Default: a log in this JVM. See
+     * docs/cluster.md. The option is a africa.cashfin.camel.leads.api.limit.SharedAdmissionLog type: give a bean
      * reference such as #bean:myBean.
      */
     private africa.cashfin.camel.leads.api.limit.SharedAdmissionLog rateLimitLog;
 
     /**
-     * The Cashfin client secret (cs_...), sent as the Authorization header. Set it once for all endpoints with
-     * camel.component.cashfin-leads.client-secret, ideally from an environment variable or vault; in a URI wrap it
-     * as RAW(...). Secret: masked (******) in the actuator's env and configprops endpoints by this starter, and
-     * never logged.
+     * The Cashfin client secret (cs_...), sent as the Authorization header on every call. Set it once for every
+     * endpoint (camel.component.cashfin-leads.client-secret, or the Kamelet's clientSecret) from an environment
+     * variable or a vault; a value that still holds an unresolved placeholder is refused at route start. In a URI wrap
+     * it as RAW(cs_...). Masked in logged URIs (clientSecret=xxxxxx); never in exception messages, toString(), logs or
+     * JMX. Missing: the endpoint fails at route start and says where to set it. Secret: masked (******) in the
+     * actuator's env and configprops endpoints by this starter.
      */
     private String clientSecret;
 
     /**
-     * TLS settings (trust store, key store, protocols) for the connection to the API. Default: the JVM's. The option
-     * is a org.apache.camel.support.jsse.SSLContextParameters type: give a bean reference such as #bean:myBean.
+     * Camel SSLContextParameters (trust store, key store, protocols) for the TLS connection to the API, e.g.
+     * #bean:myTls. Default: the JVM's. The option is a org.apache.camel.support.jsse.SSLContextParameters type: give a
+     * bean reference such as #bean:myBean.
      */
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
 

@@ -85,15 +85,7 @@ class StarterCoversComponentOptionsTest {
 
     @Test
     void ideMetadataDescribesEveryProperty() throws IOException {
-        Map<String, String> described = new HashMap<>();
-        for (URL url : Collections.list(getClass().getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json"))) {
-            try (InputStream in = url.openStream()) {
-                for (JsonNode p : JSON.readTree(in).path("properties")) {
-                    described.put(p.path("name").asText(), p.path("description").asText(""));
-                }
-            }
-        }
+        Map<String, String> described = ideDescriptions();
         List<String> missing = new ArrayList<>();
         for (String option : componentOptions().keySet()) {
             String key = PREFIX + kebab(option);
@@ -104,6 +96,37 @@ class StarterCoversComponentOptionsTest {
         }
         assertThat(missing).isEmpty();
         assertThat(described).containsKey(PREFIX + "enabled");
+    }
+
+    @Test
+    void starterDescriptionsAreTheComponentsDescriptions() throws IOException {
+        Map<String, String> described = ideDescriptions();
+        List<String> drifted = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> option : componentOptions().entrySet()) {
+            String expected = starterDescription(option.getValue());
+            String actual = described.get(PREFIX + kebab(option.getKey()));
+            if (actual != null && !actual.equals(expected)) {
+                drifted.add(option.getKey() + ": the starter says \"" + actual + "\" but the component (its @UriParam"
+                            + " text, the source) says \"" + expected + "\": make the javadoc of the field "
+                            + option.getKey() + " in CashfinLeadsComponentConfiguration the component's text");
+            }
+        }
+        assertThat(drifted).isEmpty();
+    }
+
+    @Test
+    void starterTypesAreTheComponentsTypes() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> option : componentOptions().entrySet()) {
+            Field f = field(option.getKey());
+            if (f != null && !f.getGenericType().getTypeName().replace(" ", "")
+                    .equals(starterJavaType(option.getValue()).replace(" ", ""))) {
+                wrong.add(option.getKey() + " is a " + f.getGenericType().getTypeName() + " in the starter, but the"
+                          + " component's " + option.getValue().path("type").asText() + " option needs "
+                          + starterType(option.getValue()));
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
@@ -120,6 +143,48 @@ class StarterCoversComponentOptionsTest {
         }
         assertThat(sanitizer.apply(new org.springframework.boot.actuate.endpoint.SanitizableData(null,
                 PREFIX + "plan", "starter")).getValue()).isEqualTo("starter");
+    }
+
+    /** The descriptions spring-boot-configuration-processor wrote from the fields' javadoc, by property name. */
+    private static Map<String, String> ideDescriptions() throws IOException {
+        Map<String, String> described = new HashMap<>();
+        for (URL url : Collections.list(StarterCoversComponentOptionsTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            try (InputStream in = url.openStream()) {
+                for (JsonNode p : JSON.readTree(in).path("properties")) {
+                    described.put(p.path("name").asText(), p.path("description").asText(""));
+                }
+            }
+        }
+        return described;
+    }
+
+    /**
+     * The starter's description of an option: the component's, plus the starter's own notes on how to give a bean
+     * and that it masks a secret in the actuator.
+     */
+    private static String starterDescription(JsonNode option) {
+        String text = option.path("description").asText();
+        if ("object".equals(option.path("type").asText())) {
+            text += " The option is a " + option.path("javaType").asText() + " type: give a bean reference such as"
+                    + " #bean:myBean.";
+        }
+        if (option.path("secret").asBoolean()) {
+            text += " Secret: masked (******) in the actuator's env and configprops endpoints by this starter.";
+        }
+        return text;
+    }
+
+    /** The Java type of the starter's field for an option (see {@link #starterType}). */
+    private static String starterJavaType(JsonNode option) {
+        return switch (option.path("type").asText()) {
+            case "string", "enum" -> "java.lang.String";
+            case "boolean" -> "java.lang.Boolean";
+            case "integer" -> "java.lang.Integer";
+            case "number" -> "java.lang.Double";
+            case "duration" -> "java.time.Duration";
+            default -> option.path("javaType").asText();
+        };
     }
 
     private static Map<String, JsonNode> componentOptions() throws IOException {
@@ -142,13 +207,11 @@ class StarterCoversComponentOptionsTest {
     }
 
     private static String starterType(JsonNode option) {
+        String type = starterJavaType(option).replace("java.lang.", "");
         return switch (option.path("type").asText()) {
-            case "string", "enum" -> "String";
-            case "boolean" -> "Boolean";
-            case "integer" -> "Integer";
-            case "number" -> "Double";
-            case "duration" -> "java.time.Duration with @DurationUnit(ChronoUnit.MILLIS)";
-            default -> option.path("javaType").asText() + ", bound from #bean:name by CashfinLeadsComponentConverter";
+            case "string", "enum", "boolean", "integer", "number" -> type;
+            case "duration" -> type + " with @DurationUnit(ChronoUnit.MILLIS)";
+            default -> type + ", bound from #bean:name by CashfinLeadsComponentConverter";
         };
     }
 
