@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated blocks of docs/ are what their sources say: the option tables of component.md and rate-limiting.md
- * are the component's JSON (the {@code @UriParam} texts), the property table of kamelets.md is the Kamelet files. A
- * page that is behind fails with the first difference and the command that rewrites it
- * ({@code -Dcashfin.docs.update=true}).
+ * are the component's JSON (the {@code @UriParam} texts), the plan tables (rate-limiting.md, simulator.md) are
+ * {@code RatePlan}, the property table of kamelets.md is the Kamelet files. A page that is behind fails with the first difference and the command that
+ * rewrites it ({@code -Dcashfin.docs.update=true}).
  */
 class GeneratedDocsTest {
 
@@ -26,6 +26,7 @@ class GeneratedDocsTest {
     static final Path COMPONENT_MD = DOCS.resolve("component.md");
     static final Path RATE_LIMITING_MD = DOCS.resolve("rate-limiting.md");
     static final Path KAMELETS_MD = DOCS.resolve("kamelets.md");
+    static final Path SIMULATOR_MD = DOCS.resolve("simulator.md");
 
     private final OptionTables options = new OptionTables();
 
@@ -38,8 +39,13 @@ class GeneratedDocsTest {
     }
 
     @Test
-    void rateLimitingMdTablesAreTheComponentsJson() throws Exception {
+    void rateLimitingMdTablesAreTheComponentsJsonAndRatePlan() throws Exception {
         assertThat(GeneratedDocBlocks.check(RATE_LIMITING_MD, generator(RATE_LIMITING_MD))).isNull();
+    }
+
+    @Test
+    void simulatorMdPlanTableIsRatePlan() throws Exception {
+        assertThat(GeneratedDocBlocks.check(SIMULATOR_MD, generator(SIMULATOR_MD))).isNull();
     }
 
     @Test
@@ -121,6 +127,12 @@ class GeneratedDocsTest {
         return block -> {
             if (OptionTables.isOptionBlock(block)) {
                 return options.table(assigned.get(block));
+            }
+            if (PlanTable.BLOCK.equals(block)) {
+                return PlanTable.table();
+            }
+            if (PlanTable.SIMULATOR_BLOCK.equals(block)) {
+                return PlanTable.simulatorTable();
             }
             if (KameletTable.BLOCK.equals(block)) {
                 return KameletTable.table();
