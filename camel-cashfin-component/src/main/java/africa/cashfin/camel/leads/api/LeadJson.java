@@ -63,22 +63,15 @@ public final class LeadJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            text(g, LeadFields.NAME, lead.getName());
-            text(g, LeadFields.EMAIL, lead.getEmail());
-            text(g, LeadFields.PHONE, lead.getPhone());
-            text(g, LeadFields.COMPANY, lead.getCompany());
-            text(g, LeadFields.JOBTITLE, lead.getJobtitle());
-            text(g, LeadFields.INDUSTRY, lead.getIndustry());
-            text(g, LeadFields.WEBSITE, lead.getWebsite());
-            text(g, LeadFields.REQUEST, lead.getRequest());
-            if (lead.getBudget() != null) {
-                g.writeNumberField(LeadFields.BUDGET, lead.getBudget());
+            for (String field : LeadFields.REQUEST_FIELDS) {
+                if (field.equals(LeadFields.BUDGET)) {
+                    if (lead.getBudget() != null) {
+                        g.writeNumberField(LeadFields.BUDGET, lead.getBudget());
+                    }
+                } else {
+                    text(g, field, lead.textField(field));
+                }
             }
-            text(g, LeadFields.COUNTRY, lead.getCountry());
-            text(g, LeadFields.STATE, lead.getState());
-            text(g, LeadFields.ADDRESS, lead.getAddress());
-            text(g, LeadFields.SOURCE, lead.getSource());
-            text(g, LeadFields.STATUS, lead.getStatus());
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write lead as JSON", e);

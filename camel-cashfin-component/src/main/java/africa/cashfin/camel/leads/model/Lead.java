@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -300,6 +302,53 @@ public class Lead {
     public Lead setAdditionalField(String name, Object value) {
         additionalFields.put(name, value);
         return this;
+    }
+
+    /**
+     * The value of a request text field by its JSON name (one of {@link LeadFields#REQUEST_TEXT_FIELDS}), so the create
+     * request and the normaliser walk the one list instead of retyping it.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public String textField(String field) {
+        return textAccess(field).getter().get();
+    }
+
+    /**
+     * Sets a request text field by its JSON name (one of {@link LeadFields#REQUEST_TEXT_FIELDS}).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public Lead textField(String field, String value) {
+        textAccess(field).setter().accept(value);
+        return this;
+    }
+
+    private record TextAccess(Supplier<String> getter, Consumer<String> setter) {
+    }
+
+    private TextAccess textAccess(String field) {
+        return switch (field) {
+            case LeadFields.NAME -> new TextAccess(this::getName, this::setName);
+            case LeadFields.EMAIL -> new TextAccess(this::getEmail, this::setEmail);
+            case LeadFields.PHONE -> new TextAccess(this::getPhone, this::setPhone);
+            case LeadFields.COMPANY -> new TextAccess(this::getCompany, this::setCompany);
+            case LeadFields.JOBTITLE -> new TextAccess(this::getJobtitle, this::setJobtitle);
+            case LeadFields.INDUSTRY -> new TextAccess(this::getIndustry, this::setIndustry);
+            case LeadFields.WEBSITE -> new TextAccess(this::getWebsite, this::setWebsite);
+            case LeadFields.REQUEST -> new TextAccess(this::getRequest, this::setRequest);
+            case LeadFields.COUNTRY -> new TextAccess(this::getCountry, this::setCountry);
+            case LeadFields.STATE -> new TextAccess(this::getState, this::setState);
+            case LeadFields.ADDRESS -> new TextAccess(this::getAddress, this::setAddress);
+            case LeadFields.SOURCE -> new TextAccess(this::getSource, this::setSource);
+            case LeadFields.STATUS -> new TextAccess(this::getStatus, this::setStatus);
+            default -> throw notATextField(field);
+        };
+    }
+
+    private static IllegalArgumentException notATextField(String field) {
+        return new IllegalArgumentException("'" + field + "' is not a request text field of a lead; use one of "
+                                            + LeadFields.REQUEST_TEXT_FIELDS);
     }
 
     /** The most recent server timestamp of this lead: {@code updatedat} when set, else {@code createdat}. */

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * The JSON field names of a Cashfin lead, as the Leads API writes and reads them (all lower case, {@code _id}). The one
- * definition of these names: {@link Lead}'s Jackson mapping and the component's own reader and writer use these
- * constants.
+ * definition of these names and lists: {@link Lead}'s Jackson mapping uses these constants, the create request
+ * ({@code LeadJson.toCreateRequest}) and {@link LeadValidator#normalize} walk {@link #REQUEST_FIELDS}, and
+ * {@code LeadFieldsTest} holds {@link Lead} (its JSON, copy and equality), the simulator's fields and the docs' field
+ * tables to {@link #ALL}.
  */
 public final class LeadFields {
 
@@ -37,6 +39,10 @@ public final class LeadFields {
     /** The 14 fields a client may send to {@code POST /business/lead/create}, in the API's order. */
     public static final List<String> REQUEST_FIELDS = List.of(NAME, EMAIL, PHONE, COMPANY, JOBTITLE, INDUSTRY, WEBSITE,
             REQUEST, BUDGET, COUNTRY, STATE, ADDRESS, SOURCE, STATUS);
+
+    /** The request fields that hold text: every request field but {@link #BUDGET}, in the API's order. */
+    public static final List<String> REQUEST_TEXT_FIELDS = REQUEST_FIELDS.stream().filter(f -> !f.equals(BUDGET))
+            .toList();
 
     /** Every documented field of a lead, in the order the API (and {@link Lead}'s JSON) lists them. */
     public static final List<String> ALL = List.of(ID, NAME, EMAIL, PHONE, COMPANY, JOBTITLE, INDUSTRY, WEBSITE, REQUEST,

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -30,19 +28,12 @@ public final class LeadValidator {
      */
     public static Lead normalize(Lead lead) {
         Lead l = new Lead(lead);
-        blankToNull(l::getName, l::setName);
-        blankToNull(l::getEmail, l::setEmail);
-        blankToNull(l::getPhone, l::setPhone);
-        blankToNull(l::getCompany, l::setCompany);
-        blankToNull(l::getJobtitle, l::setJobtitle);
-        blankToNull(l::getIndustry, l::setIndustry);
-        blankToNull(l::getWebsite, l::setWebsite);
-        blankToNull(l::getRequest, l::setRequest);
-        blankToNull(l::getCountry, l::setCountry);
-        blankToNull(l::getState, l::setState);
-        blankToNull(l::getAddress, l::setAddress);
-        blankToNull(l::getSource, l::setSource);
-        blankToNull(l::getStatus, l::setStatus);
+        for (String field : LeadFields.REQUEST_TEXT_FIELDS) {
+            String value = l.textField(field);
+            if (value != null && value.isBlank()) {
+                l.textField(field, null);
+            }
+        }
         if (l.getStatus() != null) {
             l.setStatus(l.getStatus().trim().toLowerCase(Locale.ROOT));
         }
@@ -53,19 +44,20 @@ public final class LeadValidator {
     public static Map<String, String> problems(Lead lead) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (lead.getName() == null || lead.getName().isBlank()) {
-            problems.put("name", "is required and must not be blank");
+            problems.put(LeadFields.NAME, "is required and must not be blank");
         }
         String email = lead.getEmail();
         if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
-            problems.put("email", "'" + email + "' is not an email address (expected name@domain.tld)");
+            problems.put(LeadFields.EMAIL, "'" + email + "' is not an email address (expected name@domain.tld)");
         }
         BigDecimal budget = lead.getBudget();
         if (budget != null && budget.signum() < 0) {
-            problems.put("budget", budget.toPlainString() + " is negative; a budget must be 0 or more");
+            problems.put(LeadFields.BUDGET, budget.toPlainString() + " is negative; a budget must be 0 or more");
         }
         String status = lead.getStatus();
         if (status != null && !status.isBlank() && LeadStatus.parse(status).isEmpty()) {
-            problems.put("status", "'" + status + "' is not a lead status; use one of " + LeadStatus.allowedValues());
+            problems.put(LeadFields.STATUS, "'" + status + "' is not a lead status; use one of "
+                                            + LeadStatus.allowedValues());
         }
         return problems;
     }
@@ -79,13 +71,6 @@ public final class LeadValidator {
         Map<String, String> problems = problems(lead);
         if (!problems.isEmpty()) {
             throw new LeadValidationException(problems);
-        }
-    }
-
-    private static void blankToNull(Supplier<String> getter, Consumer<String> setter) {
-        String v = getter.get();
-        if (v != null && v.isBlank()) {
-            setter.accept(null);
         }
     }
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated blocks of docs/ are what their sources say: the option tables of component.md and rate-limiting.md
- * are the component's JSON (the {@code @UriParam} texts), the plan tables (rate-limiting.md, simulator.md) are
- * {@code RatePlan}, the property table of kamelets.md is the Kamelet files. A page that is behind fails with the first difference and the command that
- * rewrites it ({@code -Dcashfin.docs.update=true}).
+ * are the component's JSON (the {@code @UriParam} texts), the field table of component.md is {@code LeadFields}, the
+ * plan tables (rate-limiting.md, simulator.md) are {@code RatePlan}, the property table of kamelets.md is the Kamelet
+ * files. A page that is behind fails with the first difference and the command that rewrites it
+ * ({@code -Dcashfin.docs.update=true}).
  */
 class GeneratedDocsTest {
 
@@ -133,6 +134,9 @@ class GeneratedDocsTest {
             }
             if (PlanTable.SIMULATOR_BLOCK.equals(block)) {
                 return PlanTable.simulatorTable();
+            }
+            if (LeadFieldTable.BLOCK.equals(block)) {
+                return LeadFieldTable.table();
             }
             if (KameletTable.BLOCK.equals(block)) {
                 return KameletTable.table();
