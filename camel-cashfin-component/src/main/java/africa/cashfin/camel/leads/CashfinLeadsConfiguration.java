@@ -657,7 +657,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
     @UriParam(label = "ratelimit,advanced",
               description = "A shared sliding log of sends (a SharedAdmissionLog bean such as"
                             + " #bean:cashfinRateLimitLog, e.g."
-                            + " africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog on the database of"
+                            + " africa.cashfin.camel.leads.state.PostgresAdmissionLog on the database of"
                             + " rateLimitStore): right before each call leaves, the limiter counts the sends of every"
                             + " JVM using the secret in the sliding window, not only its own, so a cluster keeps a"
                             + " strict sliding window too. Recommended for a cluster. Default: a log in this JVM. See"

@@ -462,7 +462,7 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     /**
      * A shared sliding log of sends (a SharedAdmissionLog bean such as #bean:cashfinRateLimitLog, e.g.
-     * africa.cashfin.camel.leads.api.limit.PostgresAdmissionLog on the database of rateLimitStore): right before each
+     * africa.cashfin.camel.leads.state.PostgresAdmissionLog on the database of rateLimitStore): right before each
      * call leaves, the limiter counts the sends of every JVM using the secret in the sliding window, not only its own,
      * so a cluster keeps a strict sliding window too. Recommended for a cluster. Default: a log in this JVM. See
      * docs/cluster.md. The option is a africa.cashfin.camel.leads.api.limit.SharedAdmissionLog type: give a bean
