@@ -218,7 +218,7 @@ final class ScanLedger {
         List<LeadEvent> events = new ArrayList<>();
         Set<String> step = new HashSet<>();
         for (PageLeads.Positioned item : items) {
-            flushTies(item.lead().getCreatedat(), events, step);
+            flushTies(item, events, step);
             offer(item, events, step);
         }
         return handOut(events);
@@ -245,7 +245,11 @@ final class ScanLedger {
         return handOut(events);
     }
 
-    private void flushTies(Instant upTo, List<LeadEvent> events, Set<String> step) {
+    /**
+     * Emits the held tie members that come before {@code upTo} (oldest first: created before it, or at its instant and
+     * at a lower position when both positions are known), or all of them when {@code upTo} is null.
+     */
+    private void flushTies(PageLeads.Positioned upTo, List<LeadEvent> events, Set<String> step) {
         if (tieMembers.isEmpty()) {
             return;
         }
@@ -254,13 +258,18 @@ final class ScanLedger {
                 .thenComparingLong(PageLeads.Positioned::position));
         for (java.util.Iterator<PageLeads.Positioned> it = tieMembers.iterator(); it.hasNext();) {
             PageLeads.Positioned member = it.next();
-            if (upTo == null || !member.lead().getCreatedat().isAfter(upTo)) {
+            if (upTo == null || before(member, upTo)) {
                 it.remove();
                 if (!seen.contains(SeenKeys.created(member.lead()))) { // delivered: the walk's own read handles updates
                     offer(member, events, step);
                 }
             }
         }
+    }
+
+    private static boolean before(PageLeads.Positioned member, PageLeads.Positioned item) {
+        int c = member.lead().getCreatedat().compareTo(item.lead().getCreatedat());
+        return c < 0 || c == 0 && (member.position() < 0 || item.position() < 0 || member.position() < item.position());
     }
 
     /**

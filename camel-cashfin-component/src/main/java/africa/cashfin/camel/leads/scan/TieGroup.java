@@ -18,10 +18,14 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * oldest lead newer than it. So its pages are read again until the distinct members found fill those positions, at
  * most {@link #MAX_ROUNDS} rounds of its pages.
  * <p>
- * Positions are counted from the oldest lead ({@code total - 1 - fromTop} newest first, {@code fromTop} oldest first, and
- * for a list whose timestamps are all equal so far), so they do not move when new leads arrive (at the top newest first, at the end oldest first). A lead leaving the list
- * between two reads shifts them: the counts then may never match, and the group is given up after its bound (the sweep
- * reads it again on its next pass).
+ * Positions are counted from the oldest lead ({@code total - 1 - fromTop} newest first, {@code fromTop} oldest first),
+ * so they do not move when new leads arrive (at the top newest first, at the end oldest first); a full scan (no order
+ * known yet) counts from the top, where they do. Reads line up only within a <em>frame</em> ({@link TiePositions}): a
+ * read after the {@code total} fell (a lead left), or changed at all in a full scan, or one that puts a lead of the
+ * group where another lead was, starts a new frame, and a group not known whole in the old frame is read whole in the
+ * new one (its members found so far are kept). A lead leaving and another arriving between the same two reads can
+ * shift the positions without changing the {@code total}: the group may then not come out whole within its bound (the
+ * sweep reads it again on its next pass).
  */
 final class TieGroup {
 
@@ -35,14 +39,16 @@ final class TieGroup {
 
     private final Instant created;
     private final boolean newestFirst;
+    /** Positions count from the oldest lead, which arrivals do not move (false: from the top, in a full scan). */
+    private final boolean stable;
     private final Map<String, PageLeads.Positioned> members = new LinkedHashMap<>();
-    private long lo = Long.MAX_VALUE;
-    private long hi = Long.MIN_VALUE;
-    /** Highest position of a lead older than the group (-1 when the group starts the list); MIN_VALUE: unknown. */
-    private long olderBelow = Long.MIN_VALUE;
-    /** Lowest position of a lead newer than the group (the total when it ends the list); MAX_VALUE: unknown. */
-    private long newerAbove = Long.MAX_VALUE;
-    private long total = -1;
+    /** The positions seen in the current frame (reads whose positions line up). */
+    private TiePositions frame;
+    /** Set when the group's positions moved under reads before it was known whole: read it whole. */
+    private boolean shifted;
+    /** The range of the last frame with members (to find the group again in a new frame). */
+    private long lastLo = -1;
+    private long lastHi = -1;
     private int rereads;
     private int round;
     private boolean readWhole;
@@ -51,44 +57,66 @@ final class TieGroup {
     TieGroup(Instant created, ListOrder order) {
         this.created = created;
         this.newestFirst = order == ListOrder.NEWEST_FIRST;
+        this.stable = order == ListOrder.NEWEST_FIRST || order == ListOrder.OLDEST_FIRST;
     }
 
     Instant created() {
         return created;
     }
 
-    /** Notes a read of page {@code q} (asked for with {@code limit}); returns the group's members on it. */
+    /**
+     * Notes a read of page {@code q} (asked for with {@code limit}); returns the group's members on it. A read whose
+     * positions do not line up with the frame's (the {@code total} fell, or changed at all where positions count from
+     * the top; or a lead of the group sits where another lead was) starts a new frame; if the group was not known
+     * whole in the old one, it has to be read whole.
+     */
     List<PageLeads.Positioned> add(LeadPage page, int q, int limit) {
         List<PageLeads.Positioned> found = new ArrayList<>();
         if (page.pageInfo() == null || page.pageInfo().total() < 0) {
             return found;
         }
-        total = page.pageInfo().total();
+        long total = page.pageInfo().total();
+        if (frame == null || total < frame.total() || !stable && total != frame.total()) {
+            newFrame(total);
+        }
+        frame.read(total);
         List<Lead> leads = page.leads();
+        boolean fits = true;
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);
-            long fromTop = (long) (q - 1) * limit + page.recordIndex(i);
-            long position = newestFirst ? total - 1 - fromTop : fromTop;
-            int c = lead.getCreatedat().compareTo(created);
-            if (c == 0) {
-                PageLeads.Positioned member = new PageLeads.Positioned(lead, position);
-                members.put(lead.getId(), member);
-                found.add(member);
-                lo = Math.min(lo, position);
-                hi = Math.max(hi, position);
-                if (position == 0) {
-                    olderBelow = Math.max(olderBelow, -1);
-                }
-                if (position == total - 1) {
-                    newerAbove = Math.min(newerAbove, total);
-                }
-            } else if (c < 0) {
-                olderBelow = Math.max(olderBelow, position);
-            } else {
-                newerAbove = Math.min(newerAbove, position);
+            long position = position(q, limit, page.recordIndex(i), total);
+            boolean member = lead.getCreatedat().equals(created);
+            fits &= frame.note(lead.getId(), position, member);
+            if (member) {
+                PageLeads.Positioned positioned = new PageLeads.Positioned(lead, position);
+                members.put(lead.getId(), positioned);
+                found.add(positioned);
+            }
+        }
+        if (!fits) { // the list moved under the frame: this read alone is the new frame
+            newFrame(total);
+            frame.read(total);
+            for (int i = 0; i < leads.size(); i++) {
+                Lead lead = leads.get(i);
+                frame.note(lead.getId(), position(q, limit, page.recordIndex(i), total),
+                           lead.getCreatedat().equals(created));
             }
         }
         return found;
+    }
+
+    private long position(int q, int limit, int recordIndex, long total) {
+        long fromTop = (long) (q - 1) * limit + recordIndex;
+        return newestFirst ? total - 1 - fromTop : fromTop;
+    }
+
+    private void newFrame(long total) {
+        if (frame != null && frame.hasMembers()) {
+            shifted |= !complete();
+            lastLo = frame.lo();
+            lastHi = frame.hi();
+        }
+        frame = new TiePositions(total);
     }
 
     /** Counts a read asked for by {@link #nextPage(int)}. */
@@ -97,11 +125,12 @@ final class TieGroup {
     }
 
     /**
-     * True while the distinct members seen fill the positions they were seen at: false when reads returned the group
-     * in different orders (a member seen twice at two positions, so another was at neither).
+     * True while reads agree on the group: false when they returned it in different orders (a member seen at two
+     * positions, or two at one: another member may have been on no page read), or when its positions moved under the
+     * reads before it was known whole.
      */
     boolean consistent() {
-        return lo > hi || members.size() >= hi - lo + 1;
+        return !shifted && (frame == null || !frame.disagreed());
     }
 
     /** The group was read whole, or its bound is spent: its members are final for this run. */
@@ -124,10 +153,10 @@ final class TieGroup {
         return readWhole;
     }
 
-    /** True when both ends are known and the distinct members found fill the positions between them. */
+    /** True when both ends are known in the current frame and the distinct members found fill the positions between. */
     boolean complete() {
-        return olderBelow != Long.MIN_VALUE && newerAbove != Long.MAX_VALUE
-               && members.size() >= newerAbove - olderBelow - 1;
+        long span = frame == null ? -1 : frame.span();
+        return span >= 0 && members.size() >= span;
     }
 
     /** True when the group's bound in reads is spent ({@link #MAX_ROUNDS} rounds of its pages). */
@@ -147,30 +176,40 @@ final class TieGroup {
 
     /**
      * The page to read next: beyond an end not seen yet, else the group's pages in turn (the page edges cut it, so
-     * each page holds a different part of it on each read).
+     * each page holds a different part of it on each read). In a new frame without a member yet, the pages of the
+     * group's last known range and one page either side, in turn.
      */
     int nextPage(int limit) {
-        if (olderBelow == Long.MIN_VALUE) {
-            return pageOf(lo - 1, limit);
+        if (frame == null || !frame.hasMembers()) {
+            long total = frame == null ? 0 : frame.total();
+            int a = pageOf(Math.max(0, lastLo), limit, total);
+            int b = pageOf(Math.max(0, lastHi), limit, total);
+            int first = Math.max(1, Math.min(a, b) - 1);
+            int count = Math.abs(a - b) + 3;
+            return first + (round++ % count);
         }
-        if (newerAbove == Long.MAX_VALUE) {
-            return pageOf(hi + 1, limit);
+        long total = frame.total();
+        if (frame.lowerEnd() == Long.MIN_VALUE) {
+            return pageOf(frame.lo() - 1, limit, total);
         }
-        int a = pageOf(olderBelow + 1, limit);
-        int b = pageOf(newerAbove - 1, limit);
+        if (frame.upperEnd() == Long.MAX_VALUE) {
+            return pageOf(frame.hi() + 1, limit, total);
+        }
+        int a = pageOf(frame.lowerEnd() + 1, limit, total);
+        int b = pageOf(frame.upperEnd() - 1, limit, total);
         int first = Math.min(a, b);
         int count = Math.abs(a - b) + 1;
         return first + (round++ % count);
     }
 
     private int pagesSpanned(int limit) {
-        if (lo > hi) {
-            return 1;
+        if (frame != null && frame.hasMembers()) {
+            return Math.abs(pageOf(frame.hi(), limit, frame.total()) - pageOf(frame.lo(), limit, frame.total())) + 1;
         }
-        return Math.abs(pageOf(hi, limit) - pageOf(lo, limit)) + 1;
+        return lastLo < 0 ? 1 : (int) ((lastHi - lastLo) / limit) + 2;
     }
 
-    private int pageOf(long position, int limit) {
+    private int pageOf(long position, int limit, long total) {
         long p = Math.max(0, Math.min(position, Math.max(0, total - 1)));
         long fromTop = newestFirst ? total - 1 - p : p;
         return (int) (fromTop / limit) + 1;
@@ -178,7 +217,7 @@ final class TieGroup {
 
     @Override
     public String toString() {
-        return "TieGroup[" + created + ", " + members.size() + " found, positions " + (olderBelow + 1) + ".."
-               + (newerAbove - 1) + "]";
+        return "TieGroup[" + created + ", " + members.size() + " found, " + (frame == null ? "no frame"
+                : "positions " + (frame.lowerEnd() + 1) + ".." + (frame.upperEnd() - 1) + " of " + frame.total()) + "]";
     }
 }

@@ -13,9 +13,10 @@ import africa.cashfin.camel.leads.model.LeadPage;
 /**
  * Watches the groups of leads sharing one {@code createdat} that sit at a page edge, across the pages a walk reads.
  * Positions count from the oldest lead ({@link TieGroup}), so reads made at different times line up while new leads
- * arrive. A group whose positions seen so far outnumber the distinct leads seen in them was returned in a different
- * order by different reads (a server may order ties anew on each request): some member may never have been on a page
- * read, so the group has to be read whole. Keeps {@link #TRACKED} groups (a walk meets a group only where it is reading;
+ * arrive. A group with a member seen at two positions, or two members at one, was returned in a different order by
+ * different reads (a server may order ties anew on each request), and a group whose positions moved under the reads
+ * before it was known whole cannot tell: some member may never have been on a page read, so the group has to be read
+ * whole. Keeps {@link #TRACKED} groups (a walk meets a group only where it is reading;
  * the least needed go first).
  */
 final class TieWatch {
