@@ -165,4 +165,18 @@ class ScanModelRegressionTest {
         assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 2, 2, 1L, "insert 4 leads at one instant", "insert 3 leads",
                 "read a page", "read a page", "insert 10 leads at one instant");
     }
+
+    /**
+     * Known, not fixed yet (found by the unseeded fast-path property after the three cases above were fixed, about once
+     * in 500 tries): a failed list call, four leads, two pages read, then ten leads at one instant on top; after
+     * quiescence two members of the group were never emitted. The fast-path property runs on a fixed seed in
+     * {@code mvn verify} until it is fixed (docs/consumer-design.md, "Model-based tests").
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("shuffled tie group on top after a failed list call: members lost, not fixed yet (issue 17, ties)")
+    void aShuffledGroupOnTopAfterAFailedListCallIsEmittedWhole() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 5, 15, 0L, "insert 2 leads", "read a page",
+                "the next list call fails", "insert 4 leads", "read a page", "read a page",
+                "insert 10 leads at one instant");
+    }
 }
