@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.DurationText;
+import africa.cashfin.camel.leads.consumer.ArrivalProfileStore;
 import africa.cashfin.camel.leads.consumer.ConsumerState;
 import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 import africa.cashfin.camel.leads.consumer.ContextStoppingNotifier;
@@ -111,6 +112,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private final PollCadence cadence;
     /** This consumer's own calls in the server's day of its budget share (adaptive polling). */
     private final ShareDaySpend daySpend = new ShareDaySpend();
+    /** Where the cadence's arrival profile is kept between runs (adaptive polling with a stateRepository), else null. */
+    private ArrivalProfileStore arrivalProfiles;
 
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -143,6 +146,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         getEndpoint().getCamelContext().getManagementStrategy().addEventNotifier(drainOnContextStop);
         ServiceHelper.startService(drainOnContextStop);
         if (cadence != null) {
+            arrivalProfiles = state.arrivalProfileStore();
+            if (arrivalProfiles != null) {
+                arrivalProfiles.restore(cadence, endpoint);
+            }
             // the scheduler ticks often; isPollAllowed lets a tick poll only when the cadence says it is due
             setDelay(PollCadence.tickMillis(endpoint.getConfiguration().getMinDelay()));
             LOG.info("{} polls adaptively: the calls of a fixed delay of {} a day, placed where leads arrive, between {}"
@@ -165,12 +172,20 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         try {
             drain();
             super.doStop();
+            saveArrivalProfile();
         } finally {
             if (drainOnContextStop != null) {
                 getEndpoint().getCamelContext().getManagementStrategy().removeEventNotifier(drainOnContextStop);
                 ServiceHelper.stopService(drainOnContextStop);
                 drainOnContextStop = null;
             }
+        }
+    }
+
+    /** At stop: the arrival profile learnt so far, for the next start. */
+    private void saveArrivalProfile() {
+        if (arrivalProfiles != null) {
+            arrivalProfiles.save(cadence, endpoint.getComponent().timeSource().now());
         }
     }
 
@@ -231,6 +246,9 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         metrics.cadence(getRouteId(), cadence.delay().toMillis(), cadence.callsLeft(), cadence.projectedSpend());
         if (before != null) {
             LOG.info("Polling of {} changes from {} to {}", endpoint, before.text(), cadence.describe());
+        }
+        if (arrivalProfiles != null) {
+            arrivalProfiles.polled(cadence, now);
         }
     }
 

@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * When leads usually arrive, by time of the server's day: per 15-minute slot, the median of the arrivals in that slot
  * over the last {@value #DAYS_KEPT} server days (the lower median: with two days, the smaller), so that what recurs
- * counts and a one-off burst on one day does not. Pure arithmetic, in memory (a restart starts with no history),
- * driven by {@link PollCadence}.
+ * counts and a one-off burst on one day does not. Pure arithmetic, driven by {@link PollCadence}; its history survives
+ * a restart in a small stored form ({@link #text()}: hourly buckets, kept in the consumer's {@code stateRepository}
+ * by {@link ArrivalProfileStore}).
  * <p>
  * The rate of a slot is the mean of the medians of the {@value #SMOOTHING_SLOTS} slots around it (an hour and a quarter:
  * a few leads a day make noisy slots) plus a floor of {@value #FLOOR_SHARE} of the prior rate (one lead per
@@ -49,6 +50,16 @@ final class ArrivalProfile {
             if (pastDays.size() > DAYS_KEPT) {
                 pastDays.removeLast();
             }
+            learn();
+        }
+        dayEnds = ends; // a later reset header may move the day's end by a few seconds
+    }
+
+    /** Recomputes {@link #usual} from {@link #pastDays}. */
+    private void learn() {
+        if (pastDays.isEmpty()) {
+            java.util.Arrays.fill(usual, 0);
+        } else {
             double[] median = new double[SLOTS];
             double[] values = new double[pastDays.size()];
             for (int i = 0; i < SLOTS; i++) {
@@ -67,7 +78,107 @@ final class ArrivalProfile {
                 usual[i] = sum / SMOOTHING_SLOTS;
             }
         }
-        dayEnds = ends; // a later reset header may move the day's end by a few seconds
+    }
+
+    /** The slots of an hour in the stored form. */
+    private static final int SLOTS_PER_HOUR = (int) (Duration.ofHours(1).toMillis() / SLOT_MILLIS);
+    private static final String VERSION = "v1";
+
+    /**
+     * The stored form: the end of the server's day in progress, then per day (the day in progress, then the past
+     * days, the most recent first) its arrivals in 24 hourly buckets of that server day, e.g.
+     * {@code v1;dayEnds=2026-01-16T00:00:00Z;today=0,0,...,12.5,...;past=0,...|0,...}: at most 6 x 24 numbers (under
+     * 1,000 characters for a few thousand leads a day), so the 15-minute slots are restored as a quarter of their
+     * hour each (the rate is smoothed over five slots anyway). Null before the first day is set.
+     */
+    String text() {
+        if (dayEnds == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(VERSION).append(";dayEnds=").append(dayEnds).append(";today=");
+        hours(b, today);
+        b.append(";past=");
+        boolean first = true;
+        for (double[] day : pastDays) {
+            if (!first) {
+                b.append('|');
+            }
+            first = false;
+            hours(b, day);
+        }
+        return b.toString();
+    }
+
+    private static void hours(StringBuilder b, double[] slots) {
+        for (int h = 0; h < SLOTS / SLOTS_PER_HOUR; h++) {
+            double sum = 0;
+            for (int i = 0; i < SLOTS_PER_HOUR; i++) {
+                sum += slots[h * SLOTS_PER_HOUR + i];
+            }
+            if (h > 0) {
+                b.append(',');
+            }
+            long hundredths = Math.round(sum * 100);
+            b.append(hundredths % 100 == 0 ? Long.toString(hundredths / 100)
+                    : java.math.BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString());
+        }
+    }
+
+    /**
+     * Restores the history from {@link #text()}'s form (before the first poll: the next {@link #day} then moves on
+     * from the stored day as if there had been no restart; days the application was down count as one day).
+     *
+     * @throws IllegalArgumentException when {@code text} is not such a form; the profile is then left as it was
+     */
+    void restore(String text) {
+        try {
+            String[] parts = text.split(";", -1);
+            if (parts.length != 4 || !VERSION.equals(parts[0]) || !parts[1].startsWith("dayEnds=")
+                || !parts[2].startsWith("today=") || !parts[3].startsWith("past=")) {
+                throw new IllegalArgumentException("not " + VERSION + ";dayEnds=..;today=..;past=..");
+            }
+            Instant ends = Instant.parse(parts[1].substring("dayEnds=".length()));
+            double[] restoredToday = slots(parts[2].substring("today=".length()));
+            java.util.ArrayDeque<double[]> restoredPast = new java.util.ArrayDeque<>();
+            String past = parts[3].substring("past=".length());
+            if (!past.isEmpty()) {
+                for (String day : past.split("\\|", -1)) {
+                    if (restoredPast.size() < DAYS_KEPT) {
+                        restoredPast.addLast(slots(day));
+                    }
+                }
+            }
+            today = restoredToday;
+            pastDays.clear();
+            pastDays.addAll(restoredPast);
+            dayEnds = ends;
+            learn();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a stored arrival profile (" + e.getMessage() + "): " + text, e);
+        }
+    }
+
+    private static double[] slots(String hours) {
+        String[] values = hours.split(",", -1);
+        if (values.length != SLOTS / SLOTS_PER_HOUR) {
+            throw new IllegalArgumentException(SLOTS / SLOTS_PER_HOUR + " hourly buckets expected, got " + values.length);
+        }
+        double[] slots = new double[SLOTS];
+        for (int h = 0; h < values.length; h++) {
+            double value = Double.parseDouble(values[h]);
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("a bucket must be 0 or more: " + values[h]);
+            }
+            for (int i = 0; i < SLOTS_PER_HOUR; i++) {
+                slots[h * SLOTS_PER_HOUR + i] = value / SLOTS_PER_HOUR;
+            }
+        }
+        return slots;
+    }
+
+    /** The whole past days in the history. */
+    int pastDays() {
+        return pastDays.size();
     }
 
     /** Records {@code leads} arrivals spread evenly over {@code [from, to)} (a poll's window). */

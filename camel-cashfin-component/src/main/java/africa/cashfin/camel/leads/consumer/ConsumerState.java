@@ -45,6 +45,11 @@ public final class ConsumerState {
     public static final String NOW_ANCHOR_KEY_PREFIX = "cashfin-scan:started-from-now:";
     /** Suffix of the sweep's key in the {@code stateRepository}, after the cursor's {@code stateKey}. */
     public static final String SWEEP_KEY_SUFFIX = "#sweep";
+    /**
+     * Suffix of the adaptive cadence's arrival profile's key in the {@code stateRepository}, after the cursor's
+     * {@code stateKey} (only with {@code adaptivePolling=true}).
+     */
+    public static final String ARRIVALS_KEY_SUFFIX = "#arrivals";
     /** The consumer's page size when {@code limit} is not set: the API's largest. */
     public static final int DEFAULT_LIMIT = LeadQuery.MAX_LIMIT;
 
@@ -177,6 +182,18 @@ public final class ConsumerState {
     /** The consumer's sweep, or null when it is off or no consumer started yet; never creates one. */
     public synchronized ViewSweep viewSweep() {
         return sweep;
+    }
+
+    /**
+     * Where the adaptive cadence keeps its arrival profile: the {@code stateRepository} under
+     * {@code <stateKey>#arrivals}; null without a {@code stateRepository} (the profile is then in memory only).
+     */
+    public ArrivalProfileStore arrivalProfileStore() {
+        if (options.stateRepository() == null) {
+            return null;
+        }
+        String key = options.effectiveStateKey() + ARRIVALS_KEY_SUFFIX;
+        return new ArrivalProfileStore(new StateRepositoryCursorStore(options.stateRepository(), key), key);
     }
 
     /**

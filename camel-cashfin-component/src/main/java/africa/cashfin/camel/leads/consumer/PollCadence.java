@@ -212,6 +212,23 @@ public final class PollCadence {
         return before == next ? null : before;
     }
 
+    /** The learnt arrival profile in its stored form ({@link ArrivalProfile#text()}); null before the first poll. */
+    public String profileText() {
+        return profile.text();
+    }
+
+    /**
+     * Restores the arrival profile from its stored form, before the first poll: the cadence follows it at once
+     * instead of polling evenly until two whole days are learnt again.
+     *
+     * @return the whole past days restored
+     * @throws IllegalArgumentException when {@code text} is not a stored profile (nothing is changed)
+     */
+    public int restoreProfile(String text) {
+        profile.restore(text);
+        return profile.pastDays();
+    }
+
     /** The calls of the day's plan not yet spent after the last poll. */
     public long planCallsLeft() {
         return planLeft;

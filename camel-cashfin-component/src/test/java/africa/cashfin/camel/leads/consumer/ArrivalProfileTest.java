@@ -64,4 +64,42 @@ class ArrivalProfileTest {
         assertThat(profile.sqrtRateIntegral(from, from.plus(Duration.ofDays(1)), PRIOR))
                 .isCloseTo(Duration.ofDays(1).toMillis() * Math.sqrt(PRIOR), org.assertj.core.data.Offset.offset(1e-3));
     }
+
+    /**
+     * The stored form (hourly buckets) restores the history: the same days, each hour's rate as learnt (a 15-minute
+     * slot gets a quarter of its hour), and a small text; a form that is not one is refused and changes nothing.
+     */
+    @Test
+    void theStoredFormRestoresTheHistoryByTheHour() {
+        ArrivalProfile learnt = new ArrivalProfile();
+        for (int day = 0; day < 4; day++) {
+            Instant start = DAY1.plus(Duration.ofDays(day));
+            learnt.day(start.plus(Duration.ofDays(1)));
+            learnt.arrived(start.plus(Duration.ofHours(9)), start.plus(Duration.ofHours(10)), 40 + day);
+        }
+        String text = learnt.text();
+        assertThat(text).startsWith("v1;dayEnds=2026-12-05T00:00:00Z;today=0,0,0,0,0,0,0,0,0,43,0,");
+        assertThat(text.length()).isLessThan(1_000);
+
+        ArrivalProfile restored = new ArrivalProfile();
+        restored.restore(text);
+        assertThat(restored.pastDays()).isEqualTo(3);
+        assertThat(restored.learned()).isTrue();
+        assertThat(restored.text()).isEqualTo(text);
+        Instant day5 = DAY1.plus(Duration.ofDays(4));
+        learnt.day(day5.plus(Duration.ofDays(1)));
+        restored.day(day5.plus(Duration.ofDays(1)));
+        for (int h = 0; h < 24; h++) {
+            Instant at = day5.plus(Duration.ofHours(h)).plus(Duration.ofMinutes(30));
+            assertThat(perSlot(restored, at)).as("at %d:30", h)
+                    .isCloseTo(perSlot(learnt, at), org.assertj.core.data.Offset.offset(1e-9));
+        }
+
+        for (String bad : new String[] { "v0;x", "v1;dayEnds=x;today=;past=", text.replace("43", "-1"),
+                                         text.replace(",43,", ",") }) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> restored.restore(bad))
+                    .withMessageContaining("Not a stored arrival profile");
+        }
+        assertThat(restored.text()).as("unchanged by the refused forms").isEqualTo(learnt.text());
+    }
 }
