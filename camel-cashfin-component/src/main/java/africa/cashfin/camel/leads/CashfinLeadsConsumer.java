@@ -148,7 +148,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (cadence != null) {
             arrivalProfiles = state.arrivalProfileStore();
             if (arrivalProfiles != null) {
-                arrivalProfiles.restore(cadence, endpoint);
+                arrivalProfiles.restore(cadence, endpoint.toString());
             }
             // the scheduler ticks often; isPollAllowed lets a tick poll only when the cadence says it is due
             setDelay(PollCadence.tickMillis(endpoint.getConfiguration().getMinDelay()));

@@ -45,9 +45,9 @@ public final class ArrivalProfileStore {
      * Restores the stored profile into {@code cadence}, if one is stored: one INFO line with the days restored, or one
      * WARN line when it cannot be read (the cadence then learns anew, and the next save replaces it).
      *
-     * @param what the consumer, for the log lines
+     * @param owner the consumer's endpoint, as its log lines name it
      */
-    public void restore(PollCadence cadence, Object what) {
+    public void restore(PollCadence cadence, String owner) {
         String text = store.load();
         if (text == null || text.isBlank()) {
             return;
@@ -55,13 +55,13 @@ public final class ArrivalProfileStore {
         try {
             int days = cadence.restoreProfile(text);
             saved = text;
-            LOG.info("{}: arrival profile of {} past server day{} restored from state key '{}': {}", what, days,
+            LOG.info("{}: arrival profile of {} past server day{} restored from state key '{}': {}", owner, days,
                     days == 1 ? "" : "s", key,
                     days >= ArrivalProfile.DAYS_TO_LEARN ? "the cadence follows it from the first poll"
                             : "the cadence polls evenly until " + ArrivalProfile.DAYS_TO_LEARN + " days are learnt");
         } catch (IllegalArgumentException e) {
             LOG.warn("{}: the arrival profile stored under state key '{}' cannot be read, so the cadence learns it"
-                     + " again ({} whole days, polling evenly meanwhile); it is replaced at the next save: {}", what,
+                     + " again ({} whole days, polling evenly meanwhile); it is replaced at the next save: {}", owner,
                      key, ArrivalProfile.DAYS_TO_LEARN, e.getMessage());
         }
     }
