@@ -26,6 +26,7 @@ import africa.cashfin.camel.examples.form.FormFlow;
 import africa.cashfin.camel.examples.form.FormQueue;
 import africa.cashfin.camel.examples.mail.MailFlow;
 import africa.cashfin.camel.examples.mail.MailLeads;
+import africa.cashfin.camel.examples.ops.OpsFlow;
 import africa.cashfin.camel.examples.sync.LeadCsvExport;
 import africa.cashfin.camel.examples.sync.LeadDatabase;
 import africa.cashfin.camel.examples.sync.SyncFlow;
@@ -234,6 +235,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
         form = FormFlow.bind(context, settings, duplicates, clock, services.simulator() != null);
         mail = MailFlow.bind(context, settings, workDir, clock, duplicates, services.greenMail() != null);
         sync = SyncFlow.bind(context, settings, dataSource, workDir, clock);
+        OpsFlow.bind(context, settings);
     }
 
     /** The settings of {@code pc}: application.properties, the environment, system properties and overrides. */

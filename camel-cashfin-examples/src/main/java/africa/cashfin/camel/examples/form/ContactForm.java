@@ -171,17 +171,20 @@ public final class ContactForm {
     }
 
     private String client(Exchange exchange) {
+        return clients.resolve(remoteAddress(exchange), forwardedFor(exchange.getMessage().getHeader("X-Forwarded-For")));
+    }
+
+    /** The connection's peer address of a platform-http request ("" when unknown). */
+    public static String remoteAddress(Exchange exchange) {
         Object remote = exchange.getMessage().getHeader(REMOTE_ADDRESS_HEADER);
-        String address = remote instanceof SocketAddress sa ? sa.hostAddress() : remote == null ? "" : String.valueOf(
-                remote);
-        return clients.resolve(address, forwardedFor(exchange.getMessage().getHeader("X-Forwarded-For")));
+        return remote instanceof SocketAddress sa ? sa.hostAddress() : remote == null ? "" : String.valueOf(remote);
     }
 
     /**
      * All {@code X-Forwarded-For} lines of the request, in order, as one list: a proxy may append its own line (HAProxy
      * {@code option forwardfor}) instead of extending the client's, and only the right-hand end is ours.
      */
-    static String forwardedFor(Object header) {
+    public static String forwardedFor(Object header) {
         if (header instanceof Iterable<?> lines) {
             StringBuilder sb = new StringBuilder();
             for (Object line : lines) {

@@ -22,11 +22,18 @@ import africa.cashfin.camel.simulator.CashfinSimulator;
 public final class ExamplesApp implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final Map<String, Object> beans = new LinkedHashMap<>();
     private CashfinExamplesApp app;
     private Path work;
 
     public ExamplesApp with(String key, String value) {
         overrides.put(key, value);
+        return this;
+    }
+
+    /** Binds {@code bean} under {@code name} in the registry before the app starts. */
+    public ExamplesApp bind(String name, Object bean) {
+        beans.put(name, bean);
         return this;
     }
 
@@ -42,7 +49,9 @@ public final class ExamplesApp implements BeforeAllCallback, AfterAllCallback {
         o.put("cashfin.mail.poll-delay", "500");
         o.put("cashfin.sync.poll-delay", "500");
         o.putAll(overrides);
-        app = new CashfinExamplesApp(o).start();
+        app = new CashfinExamplesApp(o);
+        beans.forEach(app::bind);
+        app.start();
     }
 
     @Override
