@@ -451,6 +451,53 @@ public final class BudgetShares {
         return out;
     }
 
+    /**
+     * One share's day, for an operations page.
+     *
+     * @param name        the reserve's share name ({@code budgetShare}), or null for the pool
+     * @param fraction    its fraction of the secret's daily budget
+     * @param callsPerDay the calls of the server's day it holds
+     * @param callsLeft   the calls of the day it has left, or -1 when unknown here (a reserve held by another node,
+     *                    a store that did not answer in time)
+     */
+    public record DayShare(String name, double fraction, long callsPerDay, long callsLeft) {
+    }
+
+    /**
+     * The day of each share of the secret, for an operations page: the reserves (this JVM's, and those other nodes
+     * registered in a store) by name, then the pool. Reads the buckets (bounded in a distributed store); spends
+     * nothing.
+     *
+     * @return the shares; empty while no share has a reserve or the secret has no daily limit
+     */
+    public List<DayShare> dayShares() {
+        Bucket poolBucket = pool;
+        if (poolBucket == null || limits.budget(RateWindow.DAY).isEmpty()) {
+            return List.of();
+        }
+        Map<String, Bucket> local = new TreeMap<>();
+        synchronized (this) {
+            reserves.forEach((name, r) -> local.put(name, r.bucket));
+        }
+        List<DayShare> out = new ArrayList<>();
+        reserves().forEach((name, fraction) -> out.add(new DayShare(name, fraction, dayCalls(limits, fraction),
+                callsLeft(local.get(name)))));
+        double poolFraction = 1 - totalReserve();
+        out.add(new DayShare(null, poolFraction, dayCalls(limits, poolFraction), callsLeft(poolBucket)));
+        return out;
+    }
+
+    private long callsLeft(Bucket bucket) {
+        if (bucket == null) {
+            return -1;
+        }
+        try {
+            return read(() -> dayTokens(bucket).orElse(-1));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     Bucket pool() {
         return pool;
     }

@@ -43,6 +43,25 @@ class BudgetSharesTest {
     }
 
     @Test
+    void daySharesShowEachReserveAndThePoolWithWhatIsLeftOfTheirDay() throws Exception {
+        RateLimits limits = RateLimits.builder().maxRequestsPerDay(100).margin(0).build();
+        assertThat(registry.join(SECRET, limits, null, null, 0).shares().dayShares())
+                .as("nothing reserved: no shares to show").isEmpty();
+        BudgetShare consumer = registry.join(SECRET, limits, null, "consumer", 0.3);
+        BudgetShare flood = registry.join(SECRET, limits, null, null, 0);
+        for (int i = 0; i < 5; i++) {
+            assertThat(takeNow(consumer)).isTrue();
+        }
+        for (int i = 0; i < 12; i++) {
+            assertThat(takeNow(flood)).isTrue();
+        }
+
+        assertThat(flood.shares().dayShares()).containsExactly(
+                new BudgetShares.DayShare("consumer", 0.3, 30, 25),
+                new BudgetShares.DayShare(null, 0.7, 70, 58));
+    }
+
+    @Test
     void aReservedShareUsesThePoolWhenItsOwnIsSpent() throws Exception {
         RateLimits limits = RateLimits.builder().maxRequestsPerDay(100).margin(0).build();
         BudgetShare consumer = registry.join(SECRET, limits, null, "consumer", 0.3);
