@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.InboundCounts;
+import africa.cashfin.camel.examples.common.InboundCounts.Outcome;
 import africa.cashfin.camel.examples.common.LogSafe;
 import africa.cashfin.camel.examples.common.PerKeyLimit;
 
@@ -55,6 +57,7 @@ public final class ContactForm {
     private final FormLimits limits;
     private final Captcha captcha;
     private final FormQueue queue;
+    private final InboundCounts counts;
 
     /**
      * @param form    renders and validates the form
@@ -62,13 +65,17 @@ public final class ContactForm {
      * @param limits  the per-client limit and the daily cap
      * @param captcha the CAPTCHA check ({@link Captcha#none()} for none)
      * @param queue   the durable queue of submissions for Cashfin
+     * @param counts  where the submissions accepted and refused (by the per-client limit, the daily cap, the CAPTCHA)
+     *                are counted for the operations page
      */
-    public ContactForm(WebForm form, ClientAddress clients, FormLimits limits, Captcha captcha, FormQueue queue) {
+    public ContactForm(WebForm form, ClientAddress clients, FormLimits limits, Captcha captcha, FormQueue queue,
+            InboundCounts counts) {
         this.form = Objects.requireNonNull(form, "form");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.captcha = Objects.requireNonNull(captcha, "captcha");
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.counts = Objects.requireNonNull(counts, "counts");
     }
 
     /** Answers with the empty form (also to HEAD, whose body the server leaves out). */
@@ -107,6 +114,7 @@ public final class ContactForm {
                 LOG.warn("Contact form: client {} sent more than {} posts in {}; answering 429 until it slows down",
                         client, limits.settings().perClient(), limits.settings().perClientPeriod());
             }
+            counts.count(Outcome.PER_CLIENT);
             exchange.setProperty(OUTCOME, "limited");
             tooMany(exchange, perClient.retryAfter(), form.renderNotice("Too many messages",
                     "We have received too many messages from your address. Please wait " + human(perClient
@@ -127,6 +135,7 @@ public final class ContactForm {
             Captcha.Result check = captcha.verify(captchaToken(submission), client);
             if (!check.passed()) {
                 LOG.info("Contact form: submission from {} refused: {}", client, LogSafe.oneLine(check.reason()));
+                counts.count(Outcome.CAPTCHA);
                 exchange.setProperty(OUTCOME, "captcha");
                 html(exchange, check.unavailable() ? 503 : 422, form.renderForm(submission.values(),
                         Map.of(WebForm.FORM_ERROR, check.unavailable()
@@ -152,6 +161,7 @@ public final class ContactForm {
                 LOG.warn("Contact form: the daily cap of {} submissions is reached; answering 429 until midnight UTC"
                          + " (cashfin.form.limit.per-day)", limits.settings().perDay());
             }
+            counts.count(Outcome.DAILY_CAP);
             exchange.setProperty(OUTCOME, "limited");
             tooMany(exchange, daily.retryAfter(), form.renderForm(values, Map.of(WebForm.FORM_ERROR,
                     "We cannot take more messages today. Please send yours again tomorrow.")));
@@ -159,6 +169,7 @@ public final class ContactForm {
         }
         try {
             String id = queue.put(submission.lead());
+            counts.count(Outcome.ACCEPTED);
             LOG.info("Contact form: submission {} from {} queued for Cashfin", id, exchange.getProperty(CLIENT));
             html(exchange, 200, form.renderThankYou(values.get("name")));
         } catch (IOException | RuntimeException e) {

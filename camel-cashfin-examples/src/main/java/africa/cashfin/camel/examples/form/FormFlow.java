@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.vertx.core.Vertx;
 
 import africa.cashfin.camel.examples.common.DuplicateMessages;
+import africa.cashfin.camel.examples.common.InboundCounts;
 import africa.cashfin.camel.examples.common.PhoneNormalizer;
 import africa.cashfin.camel.examples.common.Settings;
 
@@ -25,10 +26,12 @@ public final class FormFlow implements AutoCloseable {
 
     private final FormQueue queue;
     private final Vertx vertx;
+    private final InboundCounts counts;
 
-    private FormFlow(FormQueue queue, Vertx vertx) {
+    private FormFlow(FormQueue queue, Vertx vertx, InboundCounts counts) {
         this.queue = queue;
         this.vertx = vertx;
+        this.counts = counts;
     }
 
     /**
@@ -55,20 +58,27 @@ public final class FormFlow implements AutoCloseable {
         FormQueue queue = new FormQueue(Path.of(settings.text("cashfin.form.queue.dir")), clock, duplicates);
         context.getRegistry().bind("formQueue", queue);
         ClientAddress proxies = ClientAddress.trusting(settings.text("cashfin.form.trusted-proxies"));
-        FormServerLimits limits = FormServerLimits.from(settings, proxies);
+        InboundCounts counts = new InboundCounts(clock);
+        FormServerLimits limits = FormServerLimits.from(settings, proxies, counts);
         // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with these limits
         Vertx vertx = Vertx.vertx();
         context.getRegistry().bind("cashfinVertx", Vertx.class, limits.customise(vertx));
         LOG.info("HTTP server: {}", limits.describe());
         WebForm page = new WebForm(phones, settings.text("cashfin.form.path"), settings.text("cashfin.form.lang"),
                 captcha.widgetHtml());
-        context.getRegistry().bind("contactForm", new ContactForm(page, proxies, formLimits, captcha, queue));
+        context.getRegistry().bind("contactForm", new ContactForm(page, proxies, formLimits, captcha, queue,
+                counts));
         LOG.info("Contact form: at most {} posts per client per {}, {} submissions a day, bodies up to {} bytes,"
                  + " CAPTCHA {}, trusted proxies [{}]", formLimits.settings().perClient(),
                 formLimits.settings().perClientPeriod(), formLimits.settings().perDay(),
                 limits.maxBodySize(), captcha.provider().name().toLowerCase(Locale.ROOT),
                 settings.text("cashfin.form.trusted-proxies"));
-        return new FormFlow(queue, vertx);
+        return new FormFlow(queue, vertx, counts);
+    }
+
+    /** What the form accepted and refused today, by reason (the operations page shows it). */
+    public InboundCounts counts() {
+        return counts;
     }
 
     /** The durable queue of submissions. */

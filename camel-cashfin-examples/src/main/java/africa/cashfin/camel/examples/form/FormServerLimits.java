@@ -25,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.examples.common.InboundCounts;
 import africa.cashfin.camel.examples.common.Settings;
 
 /**
@@ -69,6 +70,7 @@ public final class FormServerLimits implements Handler<HttpConnection> {
     private final int maxPerAddress;
     private final ClientAddress proxies;
     private final long maxBodySize;
+    private final InboundCounts counts;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Set<String> capped = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> answered = ConcurrentHashMap.newKeySet();
@@ -80,9 +82,10 @@ public final class FormServerLimits implements Handler<HttpConnection> {
      * @param maxPerAddress connections one address may hold open, at least 1
      * @param proxies       the trusted proxies (exempt from the cap)
      * @param maxBodySize   the largest request body in bytes, at least 1
+     * @param counts        where a body refused for its size is counted (the form's {@link InboundCounts})
      */
     public FormServerLimits(Duration idleTimeout, Duration headerTimeout, int maxPerAddress, ClientAddress proxies,
-            long maxBodySize) {
+            long maxBodySize, InboundCounts counts) {
         if (idleTimeout.toSeconds() < 1 || headerTimeout.toMillis() < 1 || maxPerAddress < 1) {
             throw new IllegalArgumentException("The HTTP idle timeout must be at least PT1S, the header timeout"
                     + " positive and the connections per address at least 1 (cashfin.form.http.*)");
@@ -96,12 +99,16 @@ public final class FormServerLimits implements Handler<HttpConnection> {
         this.maxPerAddress = maxPerAddress;
         this.proxies = Objects.requireNonNull(proxies, "proxies");
         this.maxBodySize = maxBodySize;
+        this.counts = Objects.requireNonNull(counts, "counts");
     }
 
-    /** The limits in {@code settings}; {@code proxies} are exempt from the per-address cap. */
-    public static FormServerLimits from(Settings settings, ClientAddress proxies) {
+    /**
+     * The limits in {@code settings}; {@code proxies} are exempt from the per-address cap; a body refused for its
+     * size is counted in {@code counts}.
+     */
+    public static FormServerLimits from(Settings settings, ClientAddress proxies, InboundCounts counts) {
         return new FormServerLimits(settings.duration(IDLE_TIMEOUT), settings.duration(HEADER_TIMEOUT),
-                settings.integer(MAX_PER_ADDRESS), proxies, settings.number(MAX_BODY_SIZE));
+                settings.integer(MAX_PER_ADDRESS), proxies, settings.number(MAX_BODY_SIZE), counts);
     }
 
     /** The largest request body in bytes. */
@@ -177,8 +184,11 @@ public final class FormServerLimits implements Handler<HttpConnection> {
      * answer still gets 400.
      */
     private void answerOn(Router router) {
-        router.errorHandler(413, context -> answer(context, 413, "The request is larger than " + maxBodySize
-                + " bytes, the most this form accepts. Shorten the message and send it again."));
+        router.errorHandler(413, context -> {
+            counts.count(InboundCounts.Outcome.SIZE);
+            answer(context, 413, "The request is larger than " + maxBodySize
+                    + " bytes, the most this form accepts. Shorten the message and send it again.");
+        });
         router.errorHandler(400, context -> answer(context, 400, "Bad Request"));
     }
 

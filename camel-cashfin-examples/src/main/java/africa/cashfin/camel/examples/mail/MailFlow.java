@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
+import africa.cashfin.camel.examples.common.InboundCounts;
 import africa.cashfin.camel.examples.common.Settings;
 
 /**
@@ -46,7 +47,7 @@ public final class MailFlow {
         int maxAttempts = settings.integer("cashfin.mail.max-attempts");
         MailLeads leads = new MailLeads(new MailToLead(), settings.text("cashfin.mail.imported-folder"),
                 settings.text("cashfin.mail.rejected-folder"), workDir.resolve("mail"), clock, mailLimits,
-                new FailedAttempts(maxAttempts, mailLimits.maxSenders()), duplicates);
+                new FailedAttempts(maxAttempts, mailLimits.maxSenders()), duplicates, new InboundCounts(clock));
         LOG.info("Mailbox: at most {} mails per sender per {} and {} a day in all become leads (senders {}); mails over"
                  + " {} bytes or with a part over {} bytes are rejected unread; a mail failing {} times is rejected",
                 mailLimits.perSender(), mailLimits.perSenderPeriod(), mailLimits.perDay(),

@@ -27,6 +27,8 @@ import africa.cashfin.camel.examples.common.CashfinFailures;
 import africa.cashfin.camel.examples.common.DailyCap;
 import africa.cashfin.camel.examples.common.DuplicateMessages;
 import africa.cashfin.camel.examples.common.FailedAttempts;
+import africa.cashfin.camel.examples.common.InboundCounts;
+import africa.cashfin.camel.examples.common.InboundCounts.Outcome;
 import africa.cashfin.camel.examples.common.LogSafe;
 import africa.cashfin.camel.examples.common.LeadProblem;
 import africa.cashfin.camel.examples.common.MappedLead;
@@ -80,6 +82,7 @@ public final class MailLeads {
     private final MailSender senderIdentity;
     private final DailyCap daily;
     private final DuplicateMessages duplicates;
+    private final InboundCounts counts;
 
     /** Like the full constructor, with {@link MailLimits#defaults()}. */
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock) {
@@ -98,7 +101,7 @@ public final class MailLeads {
             MailLimits limits) {
         this(mapper, importedFolder, rejectedFolder, workDirectory, clock, limits,
                 new FailedAttempts(DEFAULT_MAX_ATTEMPTS, limits.maxSenders()),
-                new DuplicateMessages(workDirectory.resolve("duplicates.csv"), clock));
+                new DuplicateMessages(workDirectory.resolve("duplicates.csv"), clock), new InboundCounts(clock));
     }
 
     /**
@@ -106,11 +109,14 @@ public final class MailLeads {
      *
      * @param attempts   the failed attempts per mail, and how many are allowed before the mail is rejected
      * @param duplicates where a mail for a lead Cashfin already has is kept
+     * @param counts     where the mails that became leads and those refused by a limit (per sender, daily cap, size)
+     *                   are counted for the operations page
      */
     public MailLeads(MailToLead mapper, String importedFolder, String rejectedFolder, Path workDirectory, Clock clock,
-            MailLimits limits, FailedAttempts attempts, DuplicateMessages duplicates) {
+            MailLimits limits, FailedAttempts attempts, DuplicateMessages duplicates, InboundCounts counts) {
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.senders = limits.senderLimit();
         this.senderIdentity = new MailSender(limits.trustedAuthservIds());
@@ -120,6 +126,11 @@ public final class MailLeads {
         this.rejectedFolder = Objects.requireNonNull(rejectedFolder, "rejectedFolder");
         this.rejectedLog = workDirectory.resolve(REJECTED_FILE);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What the mailbox turned into leads and refused by a limit today, by reason (the operations page shows it). */
+    public InboundCounts counts() {
+        return counts;
     }
 
     /** The file listing rejected mail. */
@@ -145,6 +156,7 @@ public final class MailLeads {
         Message mail = original(exchange);
         String tooLarge = sizeProblem(mail);
         if (tooLarge != null) {
+            counts.count(Outcome.SIZE);
             reject(exchange, mail, tooLarge, true);
             return;
         }
@@ -161,6 +173,7 @@ public final class MailLeads {
                              + " until it slows down (cashfin.mail.limit.per-sender; listed in {})", sender,
                             limits.perSender(), limits.perSenderPeriod(), rejectedFolder, rejectedLog);
                 }
+                counts.count(Outcome.PER_CLIENT);
                 reject(exchange, mail, "sender " + sender + " sent more than " + limits.perSender() + " mails in "
                         + limits.perSenderPeriod() + " (cashfin.mail.limit.per-sender)", false);
                 return;
@@ -172,6 +185,7 @@ public final class MailLeads {
                              + " further mails are moved to {} without a lead until midnight UTC (listed in {})",
                             daily.perDay(), rejectedFolder, rejectedLog);
                 }
+                counts.count(Outcome.DAILY_CAP);
                 reject(exchange, mail, "the mailbox's daily cap of " + daily.perDay() + " mails was reached"
                         + " (cashfin.mail.limit.per-day); move the mail back to the inbox tomorrow", false);
                 return;
@@ -197,6 +211,7 @@ public final class MailLeads {
                 Boolean.class));
         Message mail = original(exchange);
         Object leadId = exchange.getMessage().getHeader("CamelCashfinLeadId");
+        counts.count(Outcome.ACCEPTED);
         if (found) {
             duplicates.keep("mailbox", leadId, "mail '" + subject(mail) + "' " + header(mail, "Message-ID"),
                     exchange.getProperty(DuplicateMessages.SUBMITTED));
