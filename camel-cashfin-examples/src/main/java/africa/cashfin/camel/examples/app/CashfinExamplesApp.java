@@ -27,6 +27,7 @@ import africa.cashfin.camel.examples.form.FormQueue;
 import africa.cashfin.camel.examples.mail.MailFlow;
 import africa.cashfin.camel.examples.mail.MailLeads;
 import africa.cashfin.camel.examples.ops.OpsFlow;
+import africa.cashfin.camel.examples.ops.OpsPanels;
 import africa.cashfin.camel.examples.sync.LeadCsvExport;
 import africa.cashfin.camel.examples.sync.LeadDatabase;
 import africa.cashfin.camel.examples.sync.SyncFlow;
@@ -231,11 +232,14 @@ public final class CashfinExamplesApp implements AutoCloseable {
                 settings.text("cashfin.jdbc.password"));
         context.getRegistry().bind("cashfinDataSource", dataSource);
         duplicates = new DuplicateMessages(Path.of(settings.text("cashfin.duplicates.file")), clock);
-        csv = CsvFlow.bind(context, settings, dataSource, new CashfinClock(context));
+        CashfinClock cashfinClock = new CashfinClock(context);
+        csv = CsvFlow.bind(context, settings, dataSource, cashfinClock);
         form = FormFlow.bind(context, settings, duplicates, clock, services.simulator() != null);
         mail = MailFlow.bind(context, settings, workDir, clock, duplicates, services.greenMail() != null);
         sync = SyncFlow.bind(context, settings, dataSource, workDir, clock);
         OpsFlow.bind(context, settings);
+        // the budget, lead-flow and inbound-guards sections of the operations page (/ops)
+        OpsPanels.bind(context, cashfinClock, form.counts(), mail.leads().counts());
     }
 
     /** The settings of {@code pc}: application.properties, the environment, system properties and overrides. */

@@ -1,0 +1,39 @@
+package africa.cashfin.camel.examples.ops;
+
+import java.time.Clock;
+
+import org.apache.camel.CamelContext;
+
+import africa.cashfin.camel.examples.common.InboundCounts;
+
+/**
+ * Binds the budget, lead-flow and inbound-guards sections of the operations page ({@link OpsPanel} beans
+ * {@value #BUDGET}, {@value #LEAD_FLOW} and {@value #INBOUND}) and adds the event notifier that counts the lead flow
+ * by hour ({@link LeadFlowNotifier}). Call before the context starts.
+ */
+public final class OpsPanels {
+
+    /** Registry name of the budget section. */
+    public static final String BUDGET = "opsBudgetPanel";
+    /** Registry name of the lead-flow section. */
+    public static final String LEAD_FLOW = "opsLeadFlowPanel";
+    /** Registry name of the inbound-guards section. */
+    public static final String INBOUND = "opsInboundPanel";
+
+    private OpsPanels() {
+    }
+
+    /**
+     * @param context where the panels are bound and the notifier added
+     * @param clock   the component's clock ({@code timeSource}): the hours of the server's day are counted on it
+     * @param form    the web form's counts
+     * @param mailbox the mailbox's counts
+     */
+    public static void bind(CamelContext context, Clock clock, InboundCounts form, InboundCounts mailbox) {
+        FlowCounts counts = new FlowCounts(clock);
+        context.getManagementStrategy().addEventNotifier(new LeadFlowNotifier(counts));
+        context.getRegistry().bind(BUDGET, OpsPanel.class, new BudgetPanel(context, counts));
+        context.getRegistry().bind(LEAD_FLOW, OpsPanel.class, new LeadFlowPanel(context, counts));
+        context.getRegistry().bind(INBOUND, OpsPanel.class, new InboundGuardsPanel(form, mailbox));
+    }
+}
