@@ -73,6 +73,7 @@ public final class ExamplesDemo {
             if (keepRunning) {
                 out.println("Still running for manual play (Ctrl+C to stop):");
                 out.println("  contact form: " + formUrl(app));
+                out.println("  operations:   http://localhost:" + app.setting("camel.server.port") + "/ops");
                 out.println("  Cashfin:      " + app.setting("cashfin.base-url") + "/business/lead/list");
                 out.println("  CSV inbox:    " + app.setting("cashfin.csv.inbox"));
                 CountDownLatch stop = new CountDownLatch(1);

@@ -3,8 +3,9 @@ package africa.cashfin.camel.examples.app;
 import java.nio.file.Path;
 
 /**
- * The {@code Ready:} block the app logs once its routes run in {@code --run} mode: where the web form, the CSV inbox,
- * the mailbox and Cashfin are, so that a user (or a script waiting for {@code Ready:}) knows when and where to start.
+ * The {@code Ready:} block the app logs once its routes run in {@code --run} mode: where the web form, the operations
+ * page, the CSV inbox, the mailbox and Cashfin are, so that a user (or a script waiting for {@code Ready:}) knows when
+ * and where to start.
  */
 final class ReadyBlock {
 
@@ -27,6 +28,9 @@ final class ReadyBlock {
         return "Ready:\n"
                + "  web form   http://" + formHost + ":" + app.setting("camel.server.port")
                + app.setting("cashfin.form.path") + "\n"
+               + "  operations http://" + formHost + ":" + app.setting("camel.server.port") + "/ops ("
+               + (Boolean.parseBoolean(app.setting("cashfin.ops.allow-remote")) ? "with credentials"
+                       : "this machine only") + ")\n"
                + "  CSV inbox  " + Path.of(app.setting("cashfin.csv.inbox")).toAbsolutePath()
                + " (drop .csv or .xlsx files here)\n"
                + "  mailbox    " + mailbox + "\n"

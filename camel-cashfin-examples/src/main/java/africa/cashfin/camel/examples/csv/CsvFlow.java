@@ -23,9 +23,13 @@ public final class CsvFlow {
     public static final String REPORTS_DIR = "cashfin.csv.reports-dir";
 
     private final CsvImports imports;
+    private final ImportBoard board;
+    private final InboxDrop inbox;
 
-    private CsvFlow(CsvImports imports) {
+    private CsvFlow(CsvImports imports, ImportBoard board, InboxDrop inbox) {
         this.imports = imports;
+        this.board = board;
+        this.inbox = inbox;
     }
 
     /**
@@ -51,16 +55,30 @@ public final class CsvFlow {
         JdbcStateRepository importState = new JdbcStateRepository(dataSource);
         importState.start(); // creates CASHFIN_LEADS_STATE if absent
         ImportProgressStore progress = new ImportProgressStore(importState);
+        // the names the inbox route takes (its include), one home with the operations page's upload
+        context.getPropertiesComponent().addOverrideProperty(InboxDrop.INCLUDE_PROPERTY, InboxDrop.NAMES);
+        Path inbox = Path.of(settings.text(INBOX)).toAbsolutePath();
+        ImportBoard board = new ImportBoard(inbox, reports, progress, cashfinTime);
         CsvImports imports = new CsvImports(importSettings, reports.resolve("done"), reports.resolve("error"),
-                cashfinTime, fileLimits, progress);
+                cashfinTime, fileLimits, progress, board);
         context.getRegistry().bind("csvImports", imports);
         context.getRegistry().bind("parkedCsvFiles", ParkedFiles.parked(progress, cashfinTime));
         context.getRegistry().bind("inboxCsvFiles", ParkedFiles.inbox(progress));
-        return new CsvFlow(imports);
+        return new CsvFlow(imports, board, new InboxDrop(inbox, reports.resolve("processing")));
     }
 
     /** The route's bean (reports directory etc.). */
     public CsvImports imports() {
         return imports;
+    }
+
+    /** Every dropped file and how its import stands (the operations page's imports section). */
+    public ImportBoard board() {
+        return board;
+    }
+
+    /** Puts a file into the inbox through the inbox's own rules (the operations page's upload). */
+    public InboxDrop inbox() {
+        return inbox;
     }
 }

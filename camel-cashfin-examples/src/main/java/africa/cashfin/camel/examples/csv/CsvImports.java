@@ -87,6 +87,7 @@ public final class CsvImports {
     private final Path errorDirectory;
     private final Clock clock;
     private final ImportProgressStore progressStore;
+    private final ImportBoard board;
 
     /**
      * @param settings        mapping and progress settings
@@ -113,6 +114,15 @@ public final class CsvImports {
      */
     public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
             FileLimits limits, ImportProgressStore progressStore) {
+        this(settings, reportDirectory, errorDirectory, clock, limits, progressStore, null);
+    }
+
+    /**
+     * @param board told when a file starts, parks, finishes or cannot be read (the operations page); null for none
+     */
+    public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
+            FileLimits limits, ImportProgressStore progressStore, ImportBoard board) {
+        this.board = board;
         this.progressStore = progressStore;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -210,6 +220,9 @@ public final class CsvImports {
             csvImport.report().escapeFormulasInErrors();
         }
         csvImport.report().expectRows(expected);
+        if (board != null) {
+            board.started(name, csvImport.report());
+        }
         exchange.setProperty(IMPORT, csvImport);
         exchange.setProperty(HOW_READ, howRead);
         if (resumeFrom == null) {
@@ -371,6 +384,9 @@ public final class CsvImports {
                     ImportPace.rowsPerDay(exchange.getContext(), checkpoint.createEndpoint()));
             csvImport.report().note(line);
             ImportSummary soFar = csvImport.finish();
+            if (board != null) {
+                board.parked(name, checkpoint.parkedUntil(), soFar);
+            }
             LOG.info("{}; report so far {}", line, csvImport.report().reportFile());
             exchange.setProperty(OUTCOME, OUTCOME_PARKED);
             return soFar;
@@ -378,6 +394,9 @@ public final class CsvImports {
         ImportSummary summary = csvImport.finish();
         if (checkpoint != null) {
             checkpoint.finished(summary);
+        }
+        if (board != null) {
+            board.finished(name, summary);
         }
         LOG.info("{}: {} ({}, {}); report {}{}", name, summary.line(), exchange.getProperty(HOW_READ),
                 summary.rate(), csvImport.report().reportFile(),
@@ -408,6 +427,9 @@ public final class CsvImports {
                     + "Fix the file and drop it into the inbox again.\n", StandardCharsets.UTF_8);
         } catch (IOException io) {
             LOG.error("{}: cannot write the error note into {}: {}", name, errorDirectory, io.getMessage());
+        }
+        if (board != null) {
+            board.unreadable(name, reason);
         }
         LOG.error("{}: could not be imported, moved to {}: {}", name, errorDirectory, reason);
     }

@@ -41,17 +41,26 @@ public record ImportSummary(long rows, long created, long duplicates, long faile
                 .append(count(created)).append(" created, ").append(count(duplicates))
                 .append(duplicates == 1 ? " duplicate, " : " duplicates, ").append(count(failed)).append(" failed) in ")
                 .append(duration(elapsed));
-        double seconds = elapsed.toNanos() / 1e9;
-        if (seconds > 0 && rows > 0) {
-            double rate = rows / seconds;
+        double rate = rowsPerSecond();
+        if (rate > 0 && rows > 0) {
             line.append(", ").append(rate(rate));
             if (known) {
-                line.append(", about ").append(duration(Duration.ofMillis(Math.round((expectedRows - rows) / rate
-                                                                                     * 1000))))
-                        .append(" left");
+                line.append(", about ").append(duration(Duration.ofSeconds(secondsLeft(expectedRows)))).append(" left");
             }
         }
         return line.toString();
+    }
+
+    /**
+     * The estimated seconds left until {@code expectedRows} are done at the rate so far, rounded; -1 when the rows
+     * are not known ({@code expectedRows} below 0 or below the rows done) or no rate is known yet.
+     */
+    public long secondsLeft(long expectedRows) {
+        double rate = rowsPerSecond();
+        if (expectedRows < 0 || expectedRows < rows || rate <= 0 || rows <= 0) {
+            return -1;
+        }
+        return Math.round((expectedRows - rows) / rate);
     }
 
     /** Rows per second over the whole import (0 when no time has passed). */

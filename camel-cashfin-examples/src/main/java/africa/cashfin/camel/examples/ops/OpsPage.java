@@ -41,7 +41,8 @@ import africa.cashfin.camel.examples.form.Html;
  * <li>{@code data-ops-hidden="path"}: hidden when the value is missing, false, 0 or "";
  * {@code data-ops-shown="path"}: the reverse;</li>
  * <li>{@code data-ops-list="path"} on an element holding a {@code <template>}: one copy of the template per item of
- * the list, its own {@code data-ops-*} paths read from the item.</li>
+ * the list, its own {@code data-ops-*} paths read from the item; an item with an {@code id} member keeps its
+ * elements from one refresh to the next (updated in place, so a link keeps its focus).</li>
  * </ul>
  * Every answer has {@code Cache-Control: no-store}, a CSP without {@code unsafe-inline} ({@code frame-ancestors 'none'},
  * {@code form-action 'self'}, {@code connect-src 'self'}), {@code X-Frame-Options: DENY}, {@code nosniff} and
@@ -204,6 +205,8 @@ public final class OpsPage {
             .failed{color:#b00020}
             .ok{color:#166534}
             button{font:inherit;padding:.4rem 1rem}
+            form{margin-top:.75rem}
+            form label{display:block;font-weight:600;margin-bottom:.25rem}
             a:focus,button:focus,input:focus{outline:3px solid #1d4ed8;outline-offset:2px}
             [hidden]{display:none!important}
             """;
@@ -227,20 +230,38 @@ public final class OpsPage {
                   var tpl = el.querySelector(':scope > template');
                   if (!tpl) { return; }
                   var items = at(data, el.getAttribute('data-ops-list')) || [];
-                  Array.from(el.children).forEach(function (c) { if (c !== tpl) { el.removeChild(c); } });
+                  var touched = new Set();
                   items.forEach(function (item) {
-                    var frag = tpl.content.cloneNode(true);
+                    var key = item && item.id != null ? String(item.id) : null;
+                    var found = key === null ? null : Array.from(el.children).find(function (c) {
+                      return c.getAttribute('data-ops-key') === key;
+                    });
+                    if (found) {
+                      fill(found, item);
+                      el.appendChild(found);
+                      touched.add(found);
+                      return;
+                    }
                     var holder = document.createElement('div');
-                    holder.appendChild(frag);
-                    fill(holder, item);
-                    while (holder.firstChild) { el.appendChild(holder.firstChild); }
+                    holder.appendChild(tpl.content.cloneNode(true));
+                    Array.from(holder.children).forEach(function (c) {
+                      if (key !== null) { c.setAttribute('data-ops-key', key); }
+                      fill(c, item);
+                      touched.add(c);
+                      el.appendChild(c);
+                    });
+                  });
+                  Array.from(el.children).forEach(function (c) {
+                    if (c !== tpl && !touched.has(c)) { el.removeChild(c); }
                   });
                 });
                 fill(root, data);
               }
               function fill(root, data) {
                 function each(sel, fn) {
-                  root.querySelectorAll(sel).forEach(function (el) { if (own(el, root)) { fn(el); } });
+                  var all = Array.from(root.querySelectorAll(sel));
+                  if (root.matches(sel)) { all.unshift(root); }
+                  all.forEach(function (el) { if (own(el, root)) { fn(el); } });
                 }
                 each('[data-ops-text]', function (el) {
                   var v = at(data, el.getAttribute('data-ops-text'));

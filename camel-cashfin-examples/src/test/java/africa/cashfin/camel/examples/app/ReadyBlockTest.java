@@ -17,6 +17,7 @@ class ReadyBlockTest {
         String block = app.readyBlock();
         assertThat(block).startsWith("Ready:\n")
                 .contains("  web form   http://localhost:" + app.setting("camel.server.port") + "/contact\n")
+                .contains("  operations http://localhost:" + app.setting("camel.server.port") + "/ops (this machine only)\n")
                 .contains("  CSV inbox  " + java.nio.file.Path.of(app.setting("cashfin.csv.inbox")).toAbsolutePath())
                 .contains("  mailbox    leads@example.test at imap://127.0.0.1:" + app.setting("cashfin.mail.port")
                           + " (embedded GreenMail; send mail to it via smtp://127.0.0.1:" + app.services().smtpPort())
