@@ -30,6 +30,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         CashfinLeadsComponent target = (CashfinLeadsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveobjective":
+        case "adaptiveObjective": getOrCreateConfiguration(target).setAdaptiveObjective(property(camelContext, java.lang.String.class, value)); return true;
         case "adaptivepolling":
         case "adaptivePolling": getOrCreateConfiguration(target).setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -140,6 +142,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveobjective":
+        case "adaptiveObjective": return java.lang.String.class;
         case "adaptivepolling":
         case "adaptivePolling": return boolean.class;
         case "autowiredenabled":
@@ -251,6 +255,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         CashfinLeadsComponent target = (CashfinLeadsComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveobjective":
+        case "adaptiveObjective": return getOrCreateConfiguration(target).getAdaptiveObjective();
         case "adaptivepolling":
         case "adaptivePolling": return getOrCreateConfiguration(target).isAdaptivePolling();
         case "autowiredenabled":

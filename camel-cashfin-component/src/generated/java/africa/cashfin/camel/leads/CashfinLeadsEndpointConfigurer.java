@@ -23,6 +23,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         CashfinLeadsEndpoint target = (CashfinLeadsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveobjective":
+        case "adaptiveObjective": target.getConfiguration().setAdaptiveObjective(property(camelContext, java.lang.String.class, value)); return true;
         case "adaptivepolling":
         case "adaptivePolling": target.getConfiguration().setAdaptivePolling(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
@@ -157,6 +159,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveobjective":
+        case "adaptiveObjective": return java.lang.String.class;
         case "adaptivepolling":
         case "adaptivePolling": return boolean.class;
         case "backofferrorthreshold":
@@ -292,6 +296,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         CashfinLeadsEndpoint target = (CashfinLeadsEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveobjective":
+        case "adaptiveObjective": return target.getConfiguration().getAdaptiveObjective();
         case "adaptivepolling":
         case "adaptivePolling": return target.getConfiguration().isAdaptivePolling();
         case "backofferrorthreshold":

@@ -23,7 +23,8 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
+        props.add("adaptiveObjective");
         props.add("adaptivePolling");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");

@@ -251,6 +251,19 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " dev console and metrics. See docs/rate-limiting.md#adaptive-polling.")
     private boolean adaptivePolling;
 
+    @UriParam(label = "consumer,scheduler", defaultValue = "mean",
+              enums = africa.cashfin.camel.leads.consumer.PollCadence.Objective.NAMES,
+              description = "With adaptivePolling: what the day's plan makes short. mean (default): the mean wait of a"
+                            + " lead, polls in proportion to the square root of the expected arrival rate (a busy hour"
+                            + " is polled more than a quiet one, a quiet one still often). tail: the longest wait of"
+                            + " a lead where leads arrive, the plan's polls spread evenly over the 15-minute slots of"
+                            + " the server's day where leads arrived on past days and the other slots polled at"
+                            + " maxDelay; only when the past days' leads kept to their hours (each day's leads at"
+                            + " least 99 % in the other days' slots), else evenly over the whole day. A lead at a"
+                            + " time of day when none arrived before waits up to maxDelay. See"
+                            + " docs/rate-limiting.md#adaptive-polling.")
+    private String adaptiveObjective = "mean";
+
     @UriParam(label = "consumer,scheduler", defaultValue = "10000", javaType = "java.time.Duration",
               description = "With adaptivePolling: the shortest delay, in milliseconds or as a duration (10s): the"
                             + " cadence of a burst whose leads arrive fast, while the plan and the budget allow. More"
@@ -309,6 +322,14 @@ public class CashfinLeadsConfiguration implements Cloneable {
         this.adaptivePolling = adaptivePolling;
     }
 
+    public String getAdaptiveObjective() {
+        return adaptiveObjective;
+    }
+
+    public void setAdaptiveObjective(String adaptiveObjective) {
+        this.adaptiveObjective = adaptiveObjective;
+    }
+
     public long getMinDelay() {
         return minDelay;
     }
@@ -333,7 +354,8 @@ public class CashfinLeadsConfiguration implements Cloneable {
     public africa.cashfin.camel.leads.consumer.PollCadence pollCadence(long delay) {
         return adaptivePolling ? new africa.cashfin.camel.leads.consumer.PollCadence(
                 java.time.Duration.ofMillis(minDelay), java.time.Duration.ofMillis(maxDelay),
-                java.time.Duration.ofMillis(delay)) : null;
+                java.time.Duration.ofMillis(delay),
+                africa.cashfin.camel.leads.consumer.PollCadence.Objective.parse(adaptiveObjective)) : null;
     }
 
     public void setSweepBudget(double sweepBudget) {
@@ -514,6 +536,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
     void validateConsumer(long delay) {
         ConsumerState.Options options = consumerStateOptions();
         options.parsedStartFrom();
+        africa.cashfin.camel.leads.consumer.PollCadence.Objective.parse(adaptiveObjective);
         pollCadence(delay);
         options.checkSweep();
         if (lookback < 0) {

@@ -36,6 +36,11 @@ final class ArrivalProfile {
     private final java.util.ArrayDeque<double[]> pastDays = new java.util.ArrayDeque<>();
     /** Per slot, the mean of the medians of {@link #pastDays} around it. */
     private final double[] usual = new double[SLOTS];
+    /**
+     * The slots where leads arrive (the tail objective's busy hours), or null when the past days do not say: see
+     * {@link #arrivalSlots()}.
+     */
+    private boolean[] arrivalSlots;
     /** The end of the server's day in progress: slots count from 24 h before it. */
     private Instant dayEnds;
 
@@ -55,8 +60,9 @@ final class ArrivalProfile {
         dayEnds = ends; // a later reset header may move the day's end by a few seconds
     }
 
-    /** Recomputes {@link #usual} from {@link #pastDays}. */
+    /** Recomputes {@link #usual} and {@link #arrivalSlots} from {@link #pastDays}. */
     private void learn() {
+        arrivalSlots = learned() ? ArrivalSlots.of(new java.util.ArrayList<>(pastDays)) : null;
         if (pastDays.isEmpty()) {
             java.util.Arrays.fill(usual, 0);
         } else {
@@ -200,6 +206,14 @@ final class ArrivalProfile {
             today[(int) (offset / SLOT_MILLIS)] += perMilli * (end - t);
             t = end;
         }
+    }
+
+    /**
+     * The slots of the server's day where leads arrive, for the tail objective ({@link ArrivalSlots}); null before
+     * {@value #DAYS_TO_LEARN} whole days, or when the past days' leads did not keep to the same times of day.
+     */
+    boolean[] arrivalSlots() {
+        return arrivalSlots == null ? null : arrivalSlots.clone();
     }
 
     /** True once {@value #DAYS_TO_LEARN} whole past days are in the history. */

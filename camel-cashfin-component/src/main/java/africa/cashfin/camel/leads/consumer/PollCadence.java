@@ -17,10 +17,12 @@ import java.util.Locale;
  * whole day was seen) and {@code r} the rate now, the delay is {@code W / (P x sqrt(r))} with {@code W} the integral of
  * {@code sqrt(r(s))} from now to the day's end: the polls left spread in proportion to the square root of the
  * arrival rate, which minimises the expected wait of a lead for that many polls ({@link Regime#PLAN}; at
- * {@code maxDelay} {@link Regime#IDLE}). Re-planned after every poll, so a burst's polls come out of the rest of the
- * day and a quiet morning leaves more for the afternoon; the calls left at the end of the day are spent before it
- * ends rather than lost. With the plan spent, polls are {@code maxDelay} apart, and one is at the end of the day
- * (when the next day's plan begins).</li>
+ * {@code maxDelay} {@link Regime#IDLE}): the {@link Objective#MEAN} objective. With {@link Objective#TAIL} the polls
+ * left spread evenly over the slots of the day where leads arrive and the others are polled at {@code maxDelay}
+ * ({@link TailPlan}), which makes the longest wait there short instead. Re-planned after every poll, so a burst's
+ * polls come out of the rest of the day and a quiet morning leaves more for the afternoon; the calls left at the end
+ * of the day are spent before it ends rather than lost. With the plan spent, polls are {@code maxDelay} apart, and one
+ * is at the end of the day (when the next day's plan begins).</li>
  * <li><b>Activity</b>: a poll that handed {@code k} leads to the route, {@code t} after the poll before, observed a
  * rate {@code (k - 1) / t} (a lone lead is no sign of a burst); when it is above the profile's, it is the {@code r}
  * above ({@link Regime#BURST} when more than
@@ -39,13 +41,45 @@ public final class PollCadence {
     /** The running average of calls per poll weighs the last poll this much. */
     private static final double CALLS_PER_POLL_WEIGHT = 0.2;
 
+    /** What the day's plan makes short: the mean wait of a lead, or the longest wait where leads arrive. */
+    public enum Objective {
+        /** Polls in proportion to the square root of the expected arrival rate: the shortest mean wait. */
+        MEAN,
+        /**
+         * Polls evenly where leads arrive ({@link ArrivalSlots}), {@code maxDelay} apart elsewhere: the shortest
+         * longest wait (p99) where leads arrive, if they keep to their hours.
+         */
+        TAIL;
+
+        /** The option's values. */
+        public static final String NAMES = "mean,tail";
+
+        /**
+         * @throws IllegalArgumentException naming the values when {@code text} is none of them
+         */
+        public static Objective parse(String text) {
+            for (Objective o : values()) {
+                if (o.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("adaptiveObjective must be one of " + NAMES + ", got '" + text + "'");
+        }
+    }
+
     /** Why the delay is what it is. */
     public enum Regime {
         /** The last poll found leads arriving more than four times faster than the profile expects: polling fast. */
         BURST,
-        /** Following the day's plan: polls spread in proportion to the square root of the expected arrival rate. */
+        /**
+         * Following the day's plan: polls spread in proportion to the square root of the expected arrival rate
+         * ({@link Objective#MEAN}), or evenly where leads arrive ({@link Objective#TAIL}).
+         */
         PLAN,
-        /** Polling at {@code maxDelay}: the plan expects next to nothing now, or the plan's calls are spent. */
+        /**
+         * Polling at {@code maxDelay}: the plan expects next to nothing now (with {@link Objective#TAIL}: a time of day
+         * when leads do not arrive, until one when they do), or the plan's calls are spent.
+         */
         IDLE,
         /** The share's calls left in the day allow no faster than their even pace. */
         BUDGET,
@@ -78,6 +112,7 @@ public final class PollCadence {
     private final Duration maxDelay;
     /** The fixed delay whose calls make the day's plan. */
     private final Duration planDelay;
+    private final Objective objective;
     private final ArrivalProfile profile = new ArrivalProfile();
     /** The end of the server's day the plan is for. */
     private Instant planDayEnds;
@@ -100,6 +135,16 @@ public final class PollCadence {
      * @param planDelay the fixed delay whose calls make the day's plan (at least {@code minDelay})
      */
     public PollCadence(Duration minDelay, Duration maxDelay, Duration planDelay) {
+        this(minDelay, maxDelay, planDelay, Objective.MEAN);
+    }
+
+    /**
+     * @param minDelay  the shortest delay, during a burst (at least 1 ms)
+     * @param maxDelay  the longest delay (at least {@code planDelay})
+     * @param planDelay the fixed delay whose calls make the day's plan (at least {@code minDelay})
+     * @param objective what the day's plan makes short
+     */
+    public PollCadence(Duration minDelay, Duration maxDelay, Duration planDelay, Objective objective) {
         if (minDelay.toMillis() < 1 || planDelay.compareTo(minDelay) < 0 || maxDelay.compareTo(planDelay) < 0) {
             throw new IllegalArgumentException("adaptivePolling needs 0 < minDelay <= delay <= maxDelay (the day's"
                                                + " plan is the calls of a fixed delay), got minDelay="
@@ -109,6 +154,7 @@ public final class PollCadence {
         this.minDelay = minDelay;
         this.maxDelay = maxDelay;
         this.planDelay = planDelay;
+        this.objective = java.util.Objects.requireNonNull(objective, "objective");
         this.delay = planDelay;
         this.regime = Regime.PLAN;
     }
@@ -170,11 +216,18 @@ public final class PollCadence {
             planned = untilDayEnds.compareTo(maxDelay) >= 0 ? maxDelay
                     : untilDayEnds.compareTo(minDelay) <= 0 ? minDelay : untilDayEnds;
             next = Regime.IDLE;
+        } else if (objective == Objective.TAIL) {
+            // evenly where leads arrive, the floor elsewhere; only a burst (not a busy poll) polls sooner
+            TailPlan.Step step = TailPlan.next(profile.arrivalSlots(), dayEnds, now, pollsLeft, maxDelay);
+            boolean burst = observed > 4 * expected;
+            double millis = burst ? step.delayMillis() * Math.sqrt(expected / observed) : step.delayMillis();
+            planned = bounded(millis);
+            next = burst ? Regime.BURST : !step.arrivals() || planned.compareTo(maxDelay) >= 0 ? Regime.IDLE
+                    : Regime.PLAN;
         } else {
             double weight = profile.sqrtRateIntegral(now, dayEnds, prior);
             double millis = weight / (pollsLeft * Math.sqrt(Math.max(expected, observed)));
-            planned = millis >= maxDelay.toMillis() ? maxDelay
-                    : millis <= minDelay.toMillis() ? minDelay : Duration.ofMillis((long) Math.ceil(millis));
+            planned = bounded(millis);
             next = planned.compareTo(maxDelay) >= 0 ? Regime.IDLE
                     : observed > 4 * expected ? Regime.BURST : Regime.PLAN;
         }
@@ -210,6 +263,17 @@ public final class PollCadence {
         regime = next;
         nextPollAt = now.plus(chosen);
         return before == next ? null : before;
+    }
+
+    /** {@code millis} between {@code minDelay} and {@code maxDelay}. */
+    private Duration bounded(double millis) {
+        return millis >= maxDelay.toMillis() ? maxDelay
+                : millis <= minDelay.toMillis() ? minDelay : Duration.ofMillis((long) Math.ceil(millis));
+    }
+
+    /** What the day's plan makes short. */
+    public Objective objective() {
+        return objective;
     }
 
     /** The learnt arrival profile in its stored form ({@link ArrivalProfile#text()}); null before the first poll. */

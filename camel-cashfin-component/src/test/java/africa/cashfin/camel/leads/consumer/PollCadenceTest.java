@@ -98,6 +98,57 @@ class PollCadenceTest {
                 .isGreaterThan(nightAndDay[1].multipliedBy(3));
     }
 
+    /**
+     * With the tail objective the same three days teach it to poll evenly from 08:00 to 18:00 and at maxDelay at
+     * night: noon is polled as often as 08:30 and 17:30, at most {@code B / (P - I)} apart, and the day costs no more
+     * than its plan.
+     */
+    @Test
+    void theTailObjectivePollsEvenlyWhereLeadsArriveAndAtMaxDelayElsewhere() {
+        PollCadence cadence = new PollCadence(Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(5),
+                PollCadence.Objective.TAIL);
+        Instant start = Instant.parse("2026-12-01T00:00:00Z");
+        Instant now = start;
+        long[] callsPerDay = new long[4];
+        long longestBusyGap = 0;
+        long shortestNightGap = Long.MAX_VALUE;
+        double owed = 0;
+        while (now.isBefore(start.plus(Duration.ofDays(4)))) {
+            int day = (int) Duration.between(start, now).toDays();
+            int leads = (int) owed;
+            owed -= leads;
+            cadence.polled(now, leads, 1, DayBudget.UNLIMITED);
+            callsPerDay[day]++;
+            Instant next = cadence.nextPollAt();
+            int hour = now.atZone(java.time.ZoneOffset.UTC).getHour();
+            long gap = Duration.between(now, next).toMillis();
+            Instant today = start.plus(Duration.ofDays(day));
+            if (day == 3 && hour >= 8 && !next.isAfter(today.plus(Duration.ofHours(18)))) {
+                longestBusyGap = Math.max(longestBusyGap, gap);
+            }
+            if (day == 3 && (hour < 7 || hour >= 19) && next.isBefore(start.plus(Duration.ofDays(4)))) {
+                shortestNightGap = Math.min(shortestNightGap, gap);
+            }
+            owed += arrivals(now, next, 30.0 / 3_600);
+            now = next;
+        }
+        assertThat(callsPerDay[3]).as("the fourth day spends its plan").isBetween(270L, 290L);
+        // the day's leads were seen from about 07:55 to 18:05 (a poll's leads are spread over the time since the poll
+        // before): at most 10.5 h where leads arrive, the rest, at least 13.5 h, costs at least 27 polls of the 288
+        long bound = Duration.ofMinutes(630).toMillis() / (288 - 27);
+        assertThat(longestBusyGap).as("the longest gap from 08:00 to 18:00").isLessThanOrEqualTo(bound);
+        assertThat(longestBusyGap).as("an even spread of 10 h over about 260 polls")
+                .isGreaterThan(Duration.ofMinutes(600).toMillis() / 270);
+        assertThat(shortestNightGap).as("the floor at night").isEqualTo(Duration.ofMinutes(30).toMillis());
+    }
+
+    @Test
+    void theObjectiveOptionNamesItsValues() {
+        assertThat(PollCadence.Objective.parse(" Tail ")).isEqualTo(PollCadence.Objective.TAIL);
+        assertThatThrownBy(() -> PollCadence.Objective.parse("p99"))
+                .hasMessage("adaptiveObjective must be one of mean,tail, got 'p99'");
+    }
+
     /** Leads owed for {@code [from, to)} at {@code perSecond} while the UTC hour is 08 to 17. */
     private static double arrivals(Instant from, Instant to, double perSecond) {
         double sum = 0;
@@ -171,17 +222,18 @@ class PollCadenceTest {
     }
 
     /**
-     * Whatever the leads do (a lead found on a poll with the given probability) and whatever each poll costs, the
-     * consumer's polls of one server day never spend more than its share: the cadence is the only thing that decides
-     * when it polls.
+     * Whatever the leads do (a lead found on a poll with the given probability), whatever each poll costs and whatever
+     * the objective, the consumer's polls of one server day never spend more than its share: the cadence is the only
+     * thing that decides when it polls.
      */
     @Property(tries = 200)
     void aDayOfPollsNeverSpendsMoreThanTheShare(@ForAll @LongRange(min = 20, max = 10_000) long share,
             @ForAll @IntRange(min = 0, max = 100) int leadPercent, @ForAll @IntRange(min = 1, max = 3) int callsPerPoll,
             @ForAll @IntRange(min = 1, max = 600) int minSeconds, @ForAll @IntRange(min = 0, max = 3_600) int extra,
-            @ForAll @IntRange(min = 0, max = 86_399) int startSecond, @ForAll @IntRange(min = 0, max = 100) int planAt) {
+            @ForAll @IntRange(min = 0, max = 86_399) int startSecond, @ForAll @IntRange(min = 0, max = 100) int planAt,
+            @ForAll PollCadence.Objective objective) {
         PollCadence cadence = new PollCadence(Duration.ofSeconds(minSeconds), Duration.ofSeconds(minSeconds + extra),
-                Duration.ofSeconds(minSeconds + extra * planAt / 100));
+                Duration.ofSeconds(minSeconds + extra * planAt / 100), objective);
         Instant dayStart = Instant.parse("2026-12-07T00:00:00Z");
         Instant dayEnd = dayStart.plus(Duration.ofDays(1));
         Instant now = dayStart.plusSeconds(startSecond);
@@ -202,8 +254,8 @@ class PollCadenceTest {
     }
 
     /**
-     * Whatever the leads do (bursts of up to 50 leads a poll with the given probability), the polls of one day spend at
-     * most the day's plan ({@code T / delay} calls from the first poll), two polls beyond it (the poll that spends the
+     * Whatever the leads do (bursts of up to 50 leads a poll with the given probability) and whatever the objective,
+     * the polls of one day spend at most the day's plan ({@code T / delay} calls from the first poll), two polls beyond it (the poll that spends the
      * last of it cannot know; the running average of calls per poll lags), and, once it is spent, polls
      * {@code maxDelay} apart.
      */
@@ -211,10 +263,11 @@ class PollCadenceTest {
     void aDayOfPollsSpendsAtMostItsPlanThenIdlesAtMaxDelay(@ForAll @IntRange(min = 0, max = 100) int leadPercent,
             @ForAll @IntRange(min = 1, max = 3) int callsPerPoll, @ForAll @IntRange(min = 1, max = 120) int minSeconds,
             @ForAll @IntRange(min = 0, max = 600) int planExtra, @ForAll @IntRange(min = 0, max = 3_600) int maxExtra,
-            @ForAll @IntRange(min = 0, max = 86_399) int startSecond, @ForAll @IntRange(min = 0, max = 3) int pastDays) {
+            @ForAll @IntRange(min = 0, max = 86_399) int startSecond, @ForAll @IntRange(min = 0, max = 3) int pastDays,
+            @ForAll PollCadence.Objective objective) {
         Duration plan = Duration.ofSeconds(minSeconds + planExtra);
         Duration max = plan.plusSeconds(maxExtra);
-        PollCadence cadence = new PollCadence(Duration.ofSeconds(minSeconds), max, plan);
+        PollCadence cadence = new PollCadence(Duration.ofSeconds(minSeconds), max, plan, objective);
         Instant dayStart = Instant.parse("2026-12-07T00:00:00Z").minus(Duration.ofDays(pastDays));
         Instant now = dayStart.plusSeconds(startSecond);
         java.util.Random random = new java.util.Random(leadPercent * 7919L + minSeconds * 31L + planExtra);

@@ -123,6 +123,17 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Boolean adaptivePolling = false;
 
     /**
+     * With adaptivePolling: what the day's plan makes short. mean (default): the mean wait of a lead, polls in
+     * proportion to the square root of the expected arrival rate (a busy hour is polled more than a quiet one, a quiet
+     * one still often). tail: the longest wait of a lead where leads arrive, the plan's polls spread evenly over the
+     * 15-minute slots of the server's day where leads arrived on past days and the other slots polled at maxDelay; only
+     * when the past days' leads kept to their hours (each day's leads at least 99 % in the other days' slots), else
+     * evenly over the whole day. A lead at a time of day when none arrived before waits up to maxDelay. See
+     * docs/rate-limiting.md#adaptive-polling.
+     */
+    private String adaptiveObjective = "mean";
+
+    /**
      * With adaptivePolling: the shortest delay, in milliseconds or as a duration (10s): the cadence of a burst whose
      * leads arrive fast, while the plan and the budget allow. More than 0 and at most delay. The scheduler ticks every
      * minDelay / 5 (10 ms to 1 s) and a tick that is not due makes no call.
@@ -568,6 +579,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setSweepEnabled(Boolean sweepEnabled) {
         this.sweepEnabled = sweepEnabled;
+    }
+
+    public String getAdaptiveObjective() {
+        return adaptiveObjective;
+    }
+
+    public void setAdaptiveObjective(String adaptiveObjective) {
+        this.adaptiveObjective = adaptiveObjective;
     }
 
     public Boolean getAdaptivePolling() {
