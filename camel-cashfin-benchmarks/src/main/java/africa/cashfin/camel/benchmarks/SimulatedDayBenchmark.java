@@ -39,8 +39,9 @@ import africa.cashfin.camel.simulator.Plan;
  * polled, not timed, and their calls not counted; a past day's campaign starts at a random time from 08:00 to 18:00
  * unless {@code --recurring-campaign true}); mode {@code adaptive} runs after them, {@code adaptive-fresh} without
  * them. Options: {@code --plans free,starter --traces steady,business,campaign,weekend
- * --modes 5m,1m,adaptive,adaptive-fresh --delay 5m --min-delay 10s --max-delay 30m --history 0 --seed 21 --import 0
- * --import-at 09:00}. Not a test; CI never runs it; see
+ * --modes 5m,1m,adaptive,adaptive-fresh --delay 5m --min-delay 10s --max-delay 30m --objective mean --history 0
+ * --seed 21 --import 0 --import-at 09:00} ({@code --objective tail}: {@code adaptiveObjective=tail} for the adaptive
+ * modes). Not a test; CI never runs it; see
  * docs/performance.md for how to run it and the figures.
  */
 public final class SimulatedDayBenchmark {
@@ -60,6 +61,7 @@ public final class SimulatedDayBenchmark {
         String minDelay = options.get("--min-delay", "10s");
         String maxDelay = options.get("--max-delay", "30m");
         String adaptiveDelay = options.get("--delay", "5m");
+        String objective = options.get("--objective", "mean");
         long seed = options.getInt("--seed", 21);
         int historyDays = options.getInt("--history", 0);
         boolean recurringCampaign = Boolean.parseBoolean(options.get("--recurring-campaign", "false"));
@@ -71,9 +73,9 @@ public final class SimulatedDayBenchmark {
             importTimes.add(importAt.plusMillis(1_100L * i));
         }
         System.out.printf("Simulated day (virtual clock, %s UTC), sweep off; adaptive: delay=%s minDelay=%s"
-                          + " maxDelay=%s after %d day(s) of the same trace (seeds %d+1..); seed %d; competing import:"
-                          + " %d creates from %s%n", DAY, adaptiveDelay, minDelay, maxDelay, historyDays, seed, seed,
-                imports, importAt);
+                          + " maxDelay=%s adaptiveObjective=%s after %d day(s) of the same trace (seeds %d+1..); seed"
+                          + " %d; competing import: %d creates from %s%n", DAY, adaptiveDelay, minDelay, maxDelay,
+                objective, historyDays, seed, seed, imports, importAt);
         System.out.println("| Plan | Trace | Leads | Polling | Calls in the day | Calls left at midnight |"
                            + " Time-to-emit p50 | p95 | p99 |" + (imports > 0 ? " Import rows created |" : ""));
         System.out.println("|---|---|---|---|---|---|---|---|---|" + (imports > 0 ? "---|" : ""));
@@ -87,9 +89,10 @@ public final class SimulatedDayBenchmark {
                 for (String mode : options.get("--modes", "5m,1m,adaptive").split(",")) {
                     // the history only teaches the adaptive cadence; a fixed delay polls the same whatever came before
                     Result r = run(Plan.parse(plan), mode.equals("adaptive") ? history : List.of(), arrivals,
-                            importTimes, mode, adaptiveDelay, minDelay, maxDelay);
-                    String polling = mode.equals("adaptive") ? "adaptive, " + historyDays + " past days"
-                            : mode.equals("adaptive-fresh") ? "adaptive, no past day" : "fixed `delay=" + mode + "`";
+                            importTimes, mode, adaptiveDelay, minDelay, maxDelay, objective);
+                    String adaptive = objective.equals("mean") ? "adaptive" : "adaptive `" + objective + "`";
+                    String polling = mode.equals("adaptive") ? adaptive + ", " + historyDays + " past days"
+                            : mode.equals("adaptive-fresh") ? adaptive + ", no past day" : "fixed `delay=" + mode + "`";
                     System.out.printf("| %s | %s | %d | %s | %,d | %,d | %s | %s | %s |%s%n", plan, trace,
                             arrivals.size(), polling,
                             r.callsInDay, r.limit - r.callsInDay - r.createsInDay, text(r.percentile(50)),
@@ -141,7 +144,7 @@ public final class SimulatedDayBenchmark {
      * timed, and their calls are not counted).
      */
     static Result run(Plan plan, List<Instant> history, List<Instant> measured, List<Instant> imports, String mode,
-            String adaptiveDelay, String minDelay, String maxDelay) throws Exception {
+            String adaptiveDelay, String minDelay, String maxDelay, String objective) throws Exception {
         Instant firstDay = history.isEmpty() ? DAY : history.get(0).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         if (!history.isEmpty() && history.get(history.size() - 1).isAfter(DAY)) {
             throw new IllegalArgumentException("the history must end before the measured day");
@@ -158,7 +161,7 @@ public final class SimulatedDayBenchmark {
             BenchmarkRig.component(context).setTimeSource(new ManualClockTime(clock));
             String uri = "cashfin-leads:list?startScheduler=false&sweepEnabled=false"
                          + (adaptive ? "&adaptivePolling=true&delay=" + adaptiveDelay + "&minDelay=" + minDelay
-                                       + "&maxDelay=" + maxDelay : "");
+                                       + "&maxDelay=" + maxDelay + "&adaptiveObjective=" + objective : "");
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
