@@ -65,7 +65,12 @@ final class ZooKeeperServer implements BeforeAllCallback, AfterAllCallback {
      * 4.17 keeps the Curator client it creates in a private field, with no getter.
      */
     static ZooKeeper zooKeeperClientOf(ClusterNode node) throws Exception {
-        ZooKeeperClusterService cluster = node.context.hasService(ZooKeeperClusterService.class);
+        return zooKeeperClientOf(node.context);
+    }
+
+    /** The same for any started CamelContext holding a ZooKeeperClusterService. */
+    static ZooKeeper zooKeeperClientOf(org.apache.camel.CamelContext context) throws Exception {
+        ZooKeeperClusterService cluster = context.hasService(ZooKeeperClusterService.class);
         Field field = ZooKeeperClusterService.class.getDeclaredField("curator");
         field.setAccessible(true);
         return ((CuratorFramework) field.get(cluster)).getZookeeperClient().getZooKeeper();

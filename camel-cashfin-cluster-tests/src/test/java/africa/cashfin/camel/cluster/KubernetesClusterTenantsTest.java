@@ -1,0 +1,137 @@
+package africa.cashfin.camel.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import org.apache.camel.component.kubernetes.KubernetesConfiguration;
+import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
+import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.benchmarks.TenantClusterNode;
+import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+
+/**
+ * Tenants shared over pods (docs/cluster.md, "Tenants across a cluster") with camel-kubernetes' cluster service on
+ * fabric8's mock API server (CRUD mode, which stores the pods and their status as written): its view lists as members
+ * the Running and Ready pods carrying the cluster labels. Three pods share 12 tenants; a pod stopped and deleted hands
+ * only its tenants to the other two; every lead of every tenant arrives once.
+ */
+class KubernetesClusterTenantsTest {
+
+    private static final List<String> TENANTS = IntStream.rangeClosed(1, 12).mapToObj(i -> "k" + i).toList();
+
+    @RegisterExtension
+    static CashfinSimulatorExtension sim = new CashfinSimulatorExtension(CashfinSimulator.builder()
+            .secrets(TENANTS.stream().map(KubernetesClusterTenantsTest::secretOf).toArray(String[]::new)));
+
+    private final Queue<String> deliveries = new ConcurrentLinkedQueue<>();
+    private final List<TenantClusterNode> pods = new ArrayList<>();
+    private KubernetesMockServer apiServer;
+    private KubernetesClient client;
+    private DataSource database;
+
+    @BeforeEach
+    void startApiServer() {
+        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        apiServer.init();
+        client = apiServer.createClient();
+    }
+
+    @AfterEach
+    void stop() {
+        pods.forEach(TenantClusterNode::close);
+        client.close();
+        apiServer.destroy();
+    }
+
+    @Test
+    void runningReadyPodsShareTheTenantsAndADeletedPodHandsOverOnlyItsOwn() throws Exception {
+        database = SharedPostgres.newDatabase();
+        sim.seedLeads(5, 9);
+        TenantClusterNode p0 = pod("tenants-0");
+        TenantClusterNode p1 = pod("tenants-1");
+        TenantClusterNode p2 = pod("tenants-2");
+
+        Map<String, String> three = TenantPlacement.awaitSettled(List.of(p0, p1, p2), TENANTS, Duration.ofSeconds(120));
+        assertThat(TenantPlacement.load(three)).as("every pod runs some of the 12 tenants").hasSize(3);
+        awaitEveryLeadOfEveryTenant();
+
+        p1.close();
+        client.pods().inNamespace(client.getNamespace()).withName("tenants-1").delete(); // as Kubernetes does
+        Map<String, String> two = TenantPlacement.awaitSettled(List.of(p0, p2), TENANTS, Duration.ofSeconds(60));
+        three.forEach((tenant, owner) -> {
+            if (!owner.equals("tenants-1")) {
+                assertThat(two.get(tenant)).as("a tenant of a pod that stayed stays").isEqualTo(owner);
+            }
+        });
+        sim.insertLeads(2);
+        awaitEveryLeadOfEveryTenant();
+
+        List<String> pairs = deliveries.stream().map(d -> d.substring(0, d.lastIndexOf('/'))).toList();
+        assertThat(pairs).doesNotHaveDuplicates().hasSize(TENANTS.size() * 7);
+    }
+
+    private TenantClusterNode pod(String podName) throws Exception {
+        client.pods().inNamespace(client.getNamespace()).resource(new PodBuilder().withNewMetadata().withName(podName)
+                .withNamespace(client.getNamespace()).addToLabels("app", "tenants").endMetadata()
+                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .endStatus()
+                .build()).create();
+        KubernetesConfiguration api = new KubernetesConfiguration();
+        api.setKubernetesClient(apiServer.createClient());
+        KubernetesClusterService cluster = new KubernetesClusterService(api);
+        cluster.setKubernetesNamespace(client.getNamespace());
+        cluster.setPodName(podName);
+        cluster.setClusterLabels(Map.of("app", "tenants"));
+        cluster.setLeaseResourceType(LeaseResourceType.Lease);
+        cluster.setLeaseDurationMillis(3000);
+        cluster.setRenewDeadlineMillis(2000);
+        cluster.setRetryPeriodMillis(500);
+        TenantClusterNode node = new TenantClusterNode(podName, cluster, sim.baseUrl(), TENANTS,
+                KubernetesClusterTenantsTest::secretOf, database, 250, 1_000,
+                "&plan=unlimited&delay=1000&initialDelay=0", deliveries::add);
+        pods.add(node);
+        return node.start();
+    }
+
+    private void awaitEveryLeadOfEveryTenant() {
+        Set<String> expected = new HashSet<>();
+        for (Map<String, Object> lead : sim.leads()) {
+            TENANTS.forEach(t -> expected.add(t + "/" + lead.get("_id")));
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            Set<String> got = new HashSet<>();
+            deliveries.forEach(d -> got.add(d.substring(0, d.lastIndexOf('/'))));
+            return got.containsAll(expected);
+        });
+    }
+
+    private static String secretOf(String tenant) {
+        return "cs_test_tenant_" + tenant + "_9e7b21d84f0c";
+    }
+}
