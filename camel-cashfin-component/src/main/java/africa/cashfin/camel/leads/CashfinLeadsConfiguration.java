@@ -185,7 +185,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
               description = "The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in"
                             + " idempotentRepository). Default: cashfin-leads:list followed by the filters, e.g."
                             + " cashfin-leads:list with status=qualified and source=website. Set it when two endpoints"
-                            + " with the same filters must keep separate state.")
+                            + " with the same filters must keep separate state. On Camel's FileStateRepository,"
+                            + " which cannot hold = or a line break in a key, the default key is stored"
+                            + " percent-encoded (= as %3D) and a stateKey with either fails at start; every other"
+                            + " repository stores the key as it is.")
     private String stateKey;
 
     @UriParam(label = "consumer", defaultValue = "300000", javaType = "java.time.Duration",
@@ -539,6 +542,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         africa.cashfin.camel.leads.consumer.PollCadence.Objective.parse(adaptiveObjective);
         pollCadence(delay);
         options.checkSweep();
+        options.checkStateKey();
         if (lookback < 0) {
             throw new IllegalArgumentException("lookback must not be negative (e.g. 5m), got " + lookback + " ms");
         }

@@ -83,6 +83,26 @@ public final class ConsumerState {
             return filter.key("cashfin-leads:list", LeadFilter.KeyOrder.STATE_KEY);
         }
 
+        /**
+         * The key the cursor is stored under in {@code stateRepository} (its side keys add their suffix to it): the
+         * {@code stateKey} the user set, as set; else the key derived from the filters, encoded only where the
+         * repository cannot hold it (Camel's FileStateRepository and {@code =}, see {@link StoredStateKey}).
+         */
+        public String storedStateKey() {
+            boolean userKey = stateKey != null && !stateKey.isBlank();
+            if (stateRepository == null || userKey) {
+                return effectiveStateKey();
+            }
+            return StoredStateKey.derived(effectiveStateKey(), stateRepository);
+        }
+
+        /** Refuses a {@code stateKey} the {@code stateRepository} cannot hold, saying which character and what to do. */
+        public void checkStateKey() {
+            if (stateRepository != null && stateKey != null && !stateKey.isBlank()) {
+                StoredStateKey.checkUserKey(stateKey.trim(), stateRepository);
+            }
+        }
+
         /** The consumer's page size: {@code limit}, or 100 when unset. */
         public int consumerLimit() {
             return limit != null ? limit : DEFAULT_LIMIT;
@@ -158,7 +178,7 @@ public final class ConsumerState {
         StateRepository<String, String> stateRepository = options.stateRepository();
         ServiceHelper.startService(seen, stateRepository);
         if (scan == null) {
-            String stateKey = options.effectiveStateKey();
+            String stateKey = options.storedStateKey();
             ScanSettings settings = options.scanSettings();
             cursorStore = stateRepository == null ? null : new StateRepositoryCursorStore(stateRepository, stateKey);
             scan = new LeadScan(settings, new IdempotentRepositorySeenStore(seen), cursorStore,
@@ -192,7 +212,7 @@ public final class ConsumerState {
         if (options.stateRepository() == null) {
             return null;
         }
-        String key = options.effectiveStateKey() + ARRIVALS_KEY_SUFFIX;
+        String key = options.storedStateKey() + ARRIVALS_KEY_SUFFIX;
         return new ArrivalProfileStore(new StateRepositoryCursorStore(options.stateRepository(), key), key);
     }
 
@@ -228,7 +248,8 @@ public final class ConsumerState {
             LOG.warn("The cursor of {} (key '{}' in the stateRepository) is gone. This consumer started with"
                      + " startFrom=now, so its idempotent repository holds only the leads it delivered: it starts from"
                      + " now again instead of emitting every older lead. Leads created since its last complete poll that"
-                     + " were not delivered yet are recorded without being emitted.", owner, stateKey);
+                     + " were not delivered yet are recorded without being emitted.", owner,
+                     options.storedStateKey());
             seen.remove(marker);
         }
         return true;

@@ -260,7 +260,9 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     /**
      * The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in idempotentRepository).
      * Default: cashfin-leads:list followed by the filters, e.g. cashfin-leads:list with status=qualified and
-     * source=website. Set it when two endpoints with the same filters must keep separate state.
+     * source=website. Set it when two endpoints with the same filters must keep separate state. On Camel's
+     * FileStateRepository, which cannot hold = or a line break in a key, the default key is stored percent-encoded (=
+     * as %3D) and a stateKey with either fails at start; every other repository stores the key as it is.
      */
     private String stateKey;
 
