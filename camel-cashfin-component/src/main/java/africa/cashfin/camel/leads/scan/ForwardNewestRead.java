@@ -128,6 +128,7 @@ final class ForwardNewestRead implements PageReader {
         if (PageLeads.indexOfFirstOlder(leads, stopBelow) >= 0 && !bottom && lateArrivalSuspected()) {
             // the list grew by more than the leads found above the cursor: one arrived late below it
             run.label("-late-check");
+            run.ledger().tiesBelowCursorMatter();
             stopBelow = floor;
             atCursor = false;
         }
@@ -146,6 +147,9 @@ final class ForwardNewestRead implements PageReader {
             seekingFloor = true;
             stopBelow = floor;
             atCursor = false;
+            // the walk back reads the whole window, below the cursor too, and the late check cannot be trusted any more
+            // (leads arriving while it reads are counted as found): groups of ties below the cursor are checked as well
+            run.ledger().tiesBelowCursorMatter();
             run.label("-then-backward");
             run.next(q + 1);
             return List.of();

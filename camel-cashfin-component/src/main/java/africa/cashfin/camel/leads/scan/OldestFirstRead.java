@@ -134,6 +134,7 @@ final class OldestFirstRead implements PageReader {
             if (counted != null && lateArrivalSuspected(page)) {
                 // the list grew by more than the leads found at or above the cursor: one arrived late below it
                 run.label("-late-check");
+                run.ledger().tiesBelowCursorMatter();
                 counted = null;
                 verifying = true;
                 verifyBelow = run.ledger().walkFloor();

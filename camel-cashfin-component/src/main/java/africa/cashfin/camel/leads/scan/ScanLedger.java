@@ -61,6 +61,8 @@ final class ScanLedger {
     private Instant maxUpdated;
     /** Set when a full scan never saw the total hold still: leads inserted behind it may be unread. */
     private boolean cursorFrozen;
+    /** Set when the run reads below the previous cursor for leads that arrived there late: see tiesMatter. */
+    private boolean tiesBelowCursor;
 
     // positions of the last two oldest-first pages, for the next offset
     private List<PageLeads.Positioned> lastPage;
@@ -175,18 +177,40 @@ final class ScanLedger {
     }
 
     /**
-     * True when a tie group at {@code created} may hold leads this run must emit: at or after its floor, and, when the
-     * previous poll completed with its counts (every group it met was read whole and delivered), after its cursor.
+     * True when a tie group at {@code created} is watched by this run: at or after its floor (or, reading down to
+     * failed leads known without their data, at or after the oldest of them). Whether it is read whole when reads
+     * disagree on it is {@link #tiesMatter(Instant)}.
      */
-    boolean tiesMatter(Instant created) {
+    boolean tiesWatched(Instant created) {
         if (recoveryFloor != null && !created.isBefore(recoveryFloor)) {
             return true; // reading down to failed leads known without their data: one may be in the group
         }
-        if (createdFloor != null && created.isBefore(createdFloor)) {
+        return createdFloor == null || !created.isBefore(createdFloor);
+    }
+
+    /**
+     * True when a tie group at {@code created} may hold leads this run must emit: watched, and, when the previous poll
+     * completed with its counts (every group it met was read whole and delivered), after its cursor, unless the run
+     * reads below the cursor because leads may have arrived there late ({@link #tiesBelowCursorMatter()}): a bulk
+     * import visible late, or stamped a little in the past, is a group the previous poll never saw.
+     */
+    boolean tiesMatter(Instant created) {
+        if (!tiesWatched(created)) {
             return false;
+        }
+        if (recoveryFloor != null && !created.isBefore(recoveryFloor) || tiesBelowCursor) {
+            return true;
         }
         return previous == null || !previous.knowsCounts() || previous.created() == null
                || created.isAfter(previous.created());
+    }
+
+    /**
+     * The run reads the window below the previous cursor because leads may have arrived there late (the totals say
+     * so, or the periodic window check): tie groups below the cursor are read whole too when reads disagree on them.
+     */
+    void tiesBelowCursorMatter() {
+        tiesBelowCursor = true;
     }
 
     /** Keeps the created timestamps and positions of an oldest-first page, to compute the next poll's jump offset. */

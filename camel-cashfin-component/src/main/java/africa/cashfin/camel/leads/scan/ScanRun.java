@@ -98,6 +98,9 @@ public final class ScanRun {
         this.ledger = new ScanLedger(settings, seen, previous, createdFloor, silent,
                                      settings.emitUpdates() ? null : owner.retries());
         ledger.holdBackTo(tieWatch::oldestUnsettled);
+        if (checkWindow) {
+            ledger.tiesBelowCursorMatter(); // the periodic check looks for leads that arrived late below the cursor
+        }
         this.recovering = previous == null ? null : ledger.recoverFailedLeads();
         Instant walkFloor = ledger.walkFloor();
         if (previous != null && order == ListOrder.UNORDERED) {
@@ -198,7 +201,7 @@ public final class ScanRun {
         // a full scan counts positions from the top (it reads every page, in whatever order the list is)
         boolean full = reader instanceof FullScan;
         TieWatch.Observation ties = tieWatch.observe(page, q, limit(), full ? ListOrder.UNKNOWN : order, full,
-                ledger::tiesMatter);
+                ledger::tiesWatched, ledger::tiesMatter);
         ledger.holdTieMembers(ties.members()); // emitted in their place even if the walk never reads them again
         if (pagesRead == 1) {
             // the failed leads retried from memory, before the first page's leads (they are older than the cursor)

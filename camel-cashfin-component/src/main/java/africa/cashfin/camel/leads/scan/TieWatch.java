@@ -25,6 +25,8 @@ final class TieWatch {
 
     private final Map<Instant, TieGroup> tracked = new LinkedHashMap<>();
     private ListOrder order;
+    /** Which watched groups are read whole when reads disagree on them (asked each time). */
+    private Predicate<Instant> matters = created -> true;
     /** The last two pages read (noted again when the order changes). */
     private final List<Read> recent = new ArrayList<>();
 
@@ -39,6 +41,19 @@ final class TieWatch {
      */
     Observation observe(LeadPage page, int q, int limit, ListOrder order, boolean allTies,
             Predicate<Instant> relevant) {
+        return observe(page, q, limit, order, allTies, relevant, relevant);
+    }
+
+    /**
+     * {@link #observe(LeadPage, int, int, ListOrder, boolean, Predicate)} watching the groups in {@code watched} but
+     * reading whole (and holding a walk back at) only those in {@code matters}, asked again each time: a group the run
+     * did not need to check when it first met it (below the previous cursor, read whole by the poll that saved it) may
+     * need it later in the run (evidence that leads arrived late below the cursor), with what the reads made before
+     * said about it.
+     */
+    Observation observe(LeadPage page, int q, int limit, ListOrder order, boolean allTies,
+            Predicate<Instant> watched, Predicate<Instant> matters) {
+        this.matters = matters;
         Read current = new Read(page, q, limit);
         if (order == ListOrder.UNKNOWN && !allTies) {
             remember(current); // the order probe: noted once the order is known
@@ -61,8 +76,8 @@ final class TieWatch {
                 || read.page().pageInfo().total() < 0) {
                 continue;
             }
-            track(leads.get(0).getCreatedat(), order, relevant);
-            track(leads.get(leads.size() - 1).getCreatedat(), order, relevant);
+            track(leads.get(0).getCreatedat(), order, watched);
+            track(leads.get(leads.size() - 1).getCreatedat(), order, watched);
             for (TieGroup group : tracked.values()) {
                 found.addAll(group.add(read.page(), read.q(), read.limit()));
             }
@@ -73,7 +88,7 @@ final class TieWatch {
     /** The first watched group that reads disagree on and that was not read whole yet, or null. */
     TieGroup torn() {
         for (TieGroup group : tracked.values()) {
-            if (!group.consistent() && !group.readWhole()) {
+            if (!group.consistent() && !group.readWhole() && matters.test(group.created())) {
                 return group;
             }
         }
@@ -84,7 +99,7 @@ final class TieWatch {
     Instant oldestUnsettled() {
         Instant oldest = null;
         for (TieGroup group : tracked.values()) {
-            if (group.unsettled()) {
+            if (group.unsettled() && matters.test(group.created())) {
                 oldest = PageLeads.min(oldest, group.created());
             }
         }
@@ -113,11 +128,13 @@ final class TieWatch {
 
     /**
      * The eldest group known whole (both ends seen, its positions filled), else the eldest of one lead (most page-edge
-     * leads are alone at their instant), else the eldest that reads agree on, else the eldest.
+     * leads are alone at their instant), else the eldest that does not matter now, else the eldest that reads agree
+     * on, else the eldest.
      */
     private Instant leastNeeded() {
         for (java.util.function.Predicate<TieGroup> needless : List.<java.util.function.Predicate<TieGroup>>of(
-                TieGroup::complete, g -> g.size() <= 1 && g.consistent(), g -> !g.unsettled())) {
+                TieGroup::complete, g -> g.size() <= 1 && g.consistent(), g -> !matters.test(g.created()),
+                g -> !g.unsettled())) {
             for (Map.Entry<Instant, TieGroup> entry : tracked.entrySet()) {
                 if (needless.test(entry.getValue())) {
                     return entry.getKey();

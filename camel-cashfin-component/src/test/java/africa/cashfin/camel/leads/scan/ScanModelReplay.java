@@ -17,7 +17,8 @@ final class ScanModelReplay {
     /** Runs {@code steps} (the descriptions in the failure report) and returns the world, not yet quiesced. */
     static ScanModelProperties.World replay(ScanModelProperties.World world, List<String> steps) {
         for (String step : steps) {
-            if ((step.startsWith("delete lead") || step.startsWith("lead #")) && world.run != null) {
+            if ((step.startsWith("delete lead") || step.startsWith("lead #") || step.endsWith("seconds back"))
+                && world.run != null) {
                 continue; // only between polls (the property's precondition): a shortened sequence may put it mid-poll
             }
             world.steps.add(step);
@@ -25,6 +26,9 @@ final class ScanModelReplay {
             int n = m.find() ? Integer.parseInt(m.group()) : 0;
             if (step.equals("read a page")) {
                 world.readPage();
+            } else if (step.startsWith("insert") && step.endsWith("seconds back")) {
+                int seconds = m.find() ? Integer.parseInt(m.group()) : 0;
+                world.tieGroupBack(n, seconds);
             } else if (step.startsWith("insert") && step.endsWith("at one instant")) {
                 world.tieGroup(n);
             } else if (step.startsWith("insert")) {
