@@ -53,8 +53,14 @@ final class BudgetPanel implements OpsPanel {
         return 20;
     }
 
+    /** The figures of {@link #data()} filled in on the server ({@link OpsHtml}); the page's script refreshes them. */
     @Override
     public String html() {
+        return OpsHtml.bind(template(), data());
+    }
+
+    /** The section's HTML with its {@code data-ops-*} bindings, empty of figures. */
+    static String template() {
         return """
                 <p data-ops-shown="none">No Cashfin endpoint has called yet.</p>
                 <div data-ops-list="secrets"><template>

@@ -36,8 +36,14 @@ final class InboundGuardsPanel implements OpsPanel {
         return 40;
     }
 
+    /** The figures of {@link #data()} filled in on the server ({@link OpsHtml}); the page's script refreshes them. */
     @Override
     public String html() {
+        return OpsHtml.bind(template(), data());
+    }
+
+    /** The section's HTML with its {@code data-ops-*} bindings, empty of figures. */
+    static String template() {
         return """
                 <p>Today (UTC day, the day of the daily caps):</p>
                 <table><thead><tr><th scope="col"></th><th scope="col">Web form</th><th scope="col">Mailbox</th></tr>

@@ -47,8 +47,14 @@ final class LeadFlowPanel implements OpsPanel {
         return 30;
     }
 
+    /** The figures of {@link #data()} filled in on the server ({@link OpsHtml}); the page's script refreshes them. */
     @Override
     public String html() {
+        return OpsHtml.bind(template(), data());
+    }
+
+    /** The section's HTML with its {@code data-ops-*} bindings, empty of figures. */
+    static String template() {
         StringBuilder h = new StringBuilder();
         h.append("<p>Today (the Cashfin server's day): <span data-ops-text=\"createdToday\"></span> leads created,"
                  + " <span data-ops-text=\"emittedToday\"></span> emitted by the consumer.</p>\n");

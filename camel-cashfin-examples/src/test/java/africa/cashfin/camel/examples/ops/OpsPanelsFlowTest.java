@@ -174,6 +174,19 @@ class OpsPanelsFlowTest {
         assertThat(page.body().indexOf("id=\"budget\"")).isLessThan(page.body().indexOf("id=\"leadflow\""));
         assertThat(page.body().indexOf("id=\"leadflow\"")).isLessThan(page.body().indexOf("id=\"inbound\""));
 
+        // without the script: the page as served carries the figures the flow produced
+        String shown = page.body().replaceAll("(?s)<template>.*?</template>", "");
+        assertThat(shown).contains("<span data-ops-text=\"createdToday\">6</span>",
+                "<span data-ops-text=\"emittedToday\">6</span>", "<dd data-ops-text=\"rateLimitedToday\">1</dd>",
+                "<span data-ops-text=\"route\">sync-to-crms</span>", "<td data-ops-text=\"form.accepted\">4</td>",
+                "<td data-ops-text=\"form.captcha\">1</td>", "<td data-ops-text=\"mailbox.size\">1</td>",
+                "<td data-ops-text=\"name\">reserve &#39;lead-sync&#39;</td>");
+        assertThat(shown).as("the secret's gauge, labelled").containsPattern(
+                "<title data-ops-text=\"usedText\">[1-9][0-9]* of 9,800 calls \\([0-9]+ %\\)</title>");
+        assertThat(shown).as("the chart's bars of this hour, drawn").containsPattern(
+                "height=\"[1-9][0-9]*\" fill=\"#2563eb\" data-ops-attr=\"y:hours");
+        assertThat(shown).contains("<p data-ops-shown=\"none\" hidden>No Cashfin endpoint has called yet.</p>");
+
         HttpResponse<String> data = http.send(HttpRequest.newBuilder(URI.create(APP.baseUrl() + "/ops/data"))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(data.statusCode()).isEqualTo(200);
