@@ -62,6 +62,8 @@ public final class FormServerLimits implements Handler<HttpConnection> {
     public static final String MAX_PER_ADDRESS = "cashfin.form.http.max-connections-per-address";
     /** Setting: the largest request body in bytes. */
     public static final String MAX_BODY_SIZE = "cashfin.form.max-body-size";
+    /** Setting: the form's path; a body over the limit is a form refusal only there. */
+    public static final String FORM_PATH = "cashfin.form.path";
 
     private static final Logger LOG = LoggerFactory.getLogger(FormServerLimits.class);
 
@@ -71,6 +73,7 @@ public final class FormServerLimits implements Handler<HttpConnection> {
     private final ClientAddress proxies;
     private final long maxBodySize;
     private final InboundCounts counts;
+    private final String formPath;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Set<String> capped = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> answered = ConcurrentHashMap.newKeySet();
@@ -83,9 +86,11 @@ public final class FormServerLimits implements Handler<HttpConnection> {
      * @param proxies       the trusted proxies (exempt from the cap)
      * @param maxBodySize   the largest request body in bytes, at least 1
      * @param counts        where a body refused for its size is counted (the form's {@link InboundCounts})
+     * @param formPath      the form's path: only a body refused there is counted, the server answers other paths
+     *                      too (the operations page)
      */
     public FormServerLimits(Duration idleTimeout, Duration headerTimeout, int maxPerAddress, ClientAddress proxies,
-            long maxBodySize, InboundCounts counts) {
+            long maxBodySize, InboundCounts counts, String formPath) {
         if (idleTimeout.toSeconds() < 1 || headerTimeout.toMillis() < 1 || maxPerAddress < 1) {
             throw new IllegalArgumentException("The HTTP idle timeout must be at least PT1S, the header timeout"
                     + " positive and the connections per address at least 1 (cashfin.form.http.*)");
@@ -100,15 +105,17 @@ public final class FormServerLimits implements Handler<HttpConnection> {
         this.proxies = Objects.requireNonNull(proxies, "proxies");
         this.maxBodySize = maxBodySize;
         this.counts = Objects.requireNonNull(counts, "counts");
+        this.formPath = Objects.requireNonNull(formPath, "formPath");
     }
 
     /**
      * The limits in {@code settings}; {@code proxies} are exempt from the per-address cap; a body refused for its
-     * size is counted in {@code counts}.
+     * size on the form's path is counted in {@code counts}.
      */
     public static FormServerLimits from(Settings settings, ClientAddress proxies, InboundCounts counts) {
         return new FormServerLimits(settings.duration(IDLE_TIMEOUT), settings.duration(HEADER_TIMEOUT),
-                settings.integer(MAX_PER_ADDRESS), proxies, settings.number(MAX_BODY_SIZE), counts);
+                settings.integer(MAX_PER_ADDRESS), proxies, settings.number(MAX_BODY_SIZE), counts,
+                settings.text(FORM_PATH));
     }
 
     /** The largest request body in bytes. */
@@ -185,9 +192,14 @@ public final class FormServerLimits implements Handler<HttpConnection> {
      */
     private void answerOn(Router router) {
         router.errorHandler(413, context -> {
-            counts.count(InboundCounts.Outcome.SIZE);
-            answer(context, 413, "The request is larger than " + maxBodySize
-                    + " bytes, the most this form accepts. Shorten the message and send it again.");
+            if (formPath.equals(context.normalizedPath())) {
+                counts.count(InboundCounts.Outcome.SIZE);
+                answer(context, 413, "The request is larger than " + maxBodySize
+                        + " bytes, the most this form accepts. Shorten the message and send it again.");
+            } else {
+                answer(context, 413, "The request is larger than " + maxBodySize + " bytes, the most this path"
+                                     + " accepts.");
+            }
         });
         router.errorHandler(400, context -> answer(context, 400, "Bad Request"));
     }

@@ -89,6 +89,19 @@ class OpsPanelsFlowTest {
         assertThat(form("203.0.113.5", "erin", "good-token")).as("the form's 4 of the day are spent").isEqualTo(429);
         assertThat(post("203.0.113.6", "name=Big&email=big%40example.com&message=" + "x".repeat(5000)))
                 .as("a body over 4096 bytes").isEqualTo(413);
+        // the form's HTTP server answers other paths too (the operations page's upload): a body over its limit there is
+        // refused the same way but is no form refusal
+        APP.app().camelContext().addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("platform-http:/size-probe?httpMethodRestrict=POST").routeId("size-probe").setBody().constant("ok");
+            }
+        });
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(APP.baseUrl() + "/size-probe"))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).as("a body over 4096 bytes on another path").isEqualTo(413);
+        assertThat(other.body()).doesNotContain("form");
 
         deliver(mail("Flood Er <flood@spam.example>", "Offer 1", "Buy now"));
         deliver(mail("Flood Er <flood@spam.example>", "Offer 2", "Buy now"));
