@@ -42,6 +42,8 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
     private String readError;
     private volatile ScheduledExecutorService executor;
     private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The ownership listener is registered once: it reads {@link #executor} when it runs, so it outlives a restart. */
+    private final java.util.concurrent.atomic.AtomicBoolean listening = new java.util.concurrent.atomic.AtomicBoolean();
 
     TenantReconciler(CamelContext context, TenantSource source, String defaultTemplate, long intervalMillis,
                      TenantOwnership ownership) {
@@ -79,12 +81,14 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
                      source, runningTenants().size(), defaultTemplate, intervalMillis);
         });
         executor.scheduleWithFixedDelay(() -> reconcile(true), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-        ownership.onChange(() -> {
-            ScheduledExecutorService e = executor;
-            if (e != null && !e.isShutdown()) {
-                e.execute(() -> reconcile(false));
-            }
-        });
+        if (listening.compareAndSet(false, true)) {
+            ownership.onChange(() -> {
+                ScheduledExecutorService e = executor;
+                if (e != null && !e.isShutdown()) {
+                    e.execute(() -> reconcile(false));
+                }
+            });
+        }
     }
 
     @Override
