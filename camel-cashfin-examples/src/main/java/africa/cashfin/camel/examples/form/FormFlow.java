@@ -27,11 +27,13 @@ public final class FormFlow implements AutoCloseable {
     private final FormQueue queue;
     private final Vertx vertx;
     private final InboundCounts counts;
+    private final FormServerLimits limits;
 
-    private FormFlow(FormQueue queue, Vertx vertx, InboundCounts counts) {
+    private FormFlow(FormQueue queue, Vertx vertx, InboundCounts counts, FormServerLimits limits) {
         this.queue = queue;
         this.vertx = vertx;
         this.counts = counts;
+        this.limits = limits;
     }
 
     /**
@@ -59,12 +61,17 @@ public final class FormFlow implements AutoCloseable {
         context.getRegistry().bind("formQueue", queue);
         ClientAddress proxies = ClientAddress.trusting(settings.text("cashfin.form.trusted-proxies"));
         InboundCounts counts = new InboundCounts(clock);
-        FormServerLimits limits = FormServerLimits.from(settings, proxies, counts);
+        FormServerLimits limits = FormServerLimits.from(settings, proxies);
+        // the form's own body limit (the server's), so that the form counts a body refused for its size itself
+        String formPath = settings.text("cashfin.form.path");
+        limits.limitBody(new FormServerLimits.BodyLimit(formPath, limits.maxBodySize(), "The request is larger than "
+                + limits.maxBodySize() + " bytes, the most this form accepts. Shorten the message and send it again.",
+                () -> counts.count(InboundCounts.Outcome.SIZE), request -> true));
         // camel.server finds this Vert.x in the registry and creates its HTTP server on it, with these limits
         Vertx vertx = Vertx.vertx();
         context.getRegistry().bind("cashfinVertx", Vertx.class, limits.customise(vertx));
         LOG.info("HTTP server: {}", limits.describe());
-        WebForm page = new WebForm(phones, settings.text("cashfin.form.path"), settings.text("cashfin.form.lang"),
+        WebForm page = new WebForm(phones, formPath, settings.text("cashfin.form.lang"),
                 captcha.widgetHtml());
         context.getRegistry().bind("contactForm", new ContactForm(page, proxies, formLimits, captcha, queue,
                 counts));
@@ -73,7 +80,12 @@ public final class FormFlow implements AutoCloseable {
                 formLimits.settings().perClientPeriod(), formLimits.settings().perDay(),
                 limits.maxBodySize(), captcha.provider().name().toLowerCase(Locale.ROOT),
                 settings.text("cashfin.form.trusted-proxies"));
-        return new FormFlow(queue, vertx, counts);
+        return new FormFlow(queue, vertx, counts, limits);
+    }
+
+    /** The HTTP server's limits (a path of another flow served by it may get its own body limit there). */
+    public FormServerLimits serverLimits() {
+        return limits;
     }
 
     /** What the form accepted and refused today, by reason (the operations page shows it). */

@@ -5,12 +5,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -21,11 +24,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import africa.cashfin.camel.examples.common.InboundCounts;
 import africa.cashfin.camel.examples.common.Settings;
 
 /**
@@ -47,8 +50,15 @@ import africa.cashfin.camel.examples.common.Settings;
  * 400: Vert.x decodes a form body as it arrives, and its form decoder gives up at 8 KB for one field
  * ({@code maxFormAttributeSize}) and 1 KB of a field not yet complete ({@code maxFormBufferedBytes}), failing the
  * request as a bad one before the body handler counts the body past its limit. Both decoder limits are set above the
- * body limit by one chunk ({@code maxChunkSize}, the most Vert.x hands on at a time): the body handler then always
- * refuses first, and no field of a body within the limit is refused.</li>
+ * largest body limit by one chunk ({@code maxChunkSize}, the most Vert.x hands on at a time): a body handler then
+ * always refuses first, and no field of a body within its limit is refused;</li>
+ * <li><b>a path's own body limit</b> ({@link #limitBody(BodyLimit)}): the body of a request to that path which the
+ * path {@linkplain BodyLimit#admits admits} is read with the path's limit instead of the server's, and a body over it
+ * is answered 413 with the path's line and counted by the path's {@link BodyLimit#onRefusal} (the form counts its
+ * size refusals so; the operations page's upload takes files far larger than a form). A request the path does not
+ * admit keeps the server's limit, so nobody without the page's credentials can make the server hold a large body.
+ * Any other path's body over the server's limit is answered 413 with a line that names no form and counts
+ * nothing.</li>
  * </ul>
  * Thread-safe.
  */
@@ -60,20 +70,19 @@ public final class FormServerLimits implements Handler<HttpConnection> {
     public static final String HEADER_TIMEOUT = "cashfin.form.http.header-timeout";
     /** Setting: connections one address may hold open. */
     public static final String MAX_PER_ADDRESS = "cashfin.form.http.max-connections-per-address";
-    /** Setting: the largest request body in bytes. */
+    /** Setting: the largest request body in bytes (every path without a limit of its own). */
     public static final String MAX_BODY_SIZE = "cashfin.form.max-body-size";
-    /** Setting: the form's path; a body over the limit is a form refusal only there. */
-    public static final String FORM_PATH = "cashfin.form.path";
 
     private static final Logger LOG = LoggerFactory.getLogger(FormServerLimits.class);
+    /** Routing context key: the path's own limit the body was read with. */
+    private static final String BODY_LIMIT = FormServerLimits.class.getName() + ".bodyLimit";
 
     private final Duration idleTimeout;
     private final Duration headerTimeout;
     private final int maxPerAddress;
     private final ClientAddress proxies;
     private final long maxBodySize;
-    private final InboundCounts counts;
-    private final String formPath;
+    private final List<BodyLimit> bodyLimits = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Set<String> capped = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> answered = ConcurrentHashMap.newKeySet();
@@ -84,13 +93,10 @@ public final class FormServerLimits implements Handler<HttpConnection> {
      * @param headerTimeout close a connection whose first request has not arrived in this time
      * @param maxPerAddress connections one address may hold open, at least 1
      * @param proxies       the trusted proxies (exempt from the cap)
-     * @param maxBodySize   the largest request body in bytes, at least 1
-     * @param counts        where a body refused for its size is counted (the form's {@link InboundCounts})
-     * @param formPath      the form's path: only a body refused there is counted, the server answers other paths
-     *                      too (the operations page)
+     * @param maxBodySize   the largest request body in bytes on a path without a limit of its own, at least 1
      */
     public FormServerLimits(Duration idleTimeout, Duration headerTimeout, int maxPerAddress, ClientAddress proxies,
-            long maxBodySize, InboundCounts counts, String formPath) {
+            long maxBodySize) {
         if (idleTimeout.toSeconds() < 1 || headerTimeout.toMillis() < 1 || maxPerAddress < 1) {
             throw new IllegalArgumentException("The HTTP idle timeout must be at least PT1S, the header timeout"
                     + " positive and the connections per address at least 1 (cashfin.form.http.*)");
@@ -104,23 +110,25 @@ public final class FormServerLimits implements Handler<HttpConnection> {
         this.maxPerAddress = maxPerAddress;
         this.proxies = Objects.requireNonNull(proxies, "proxies");
         this.maxBodySize = maxBodySize;
-        this.counts = Objects.requireNonNull(counts, "counts");
-        this.formPath = Objects.requireNonNull(formPath, "formPath");
+    }
+
+    /** The limits in {@code settings}; {@code proxies} are exempt from the per-address cap. */
+    public static FormServerLimits from(Settings settings, ClientAddress proxies) {
+        return new FormServerLimits(settings.duration(IDLE_TIMEOUT), settings.duration(HEADER_TIMEOUT),
+                settings.integer(MAX_PER_ADDRESS), proxies, settings.number(MAX_BODY_SIZE));
+    }
+
+    /** The largest request body in bytes on a path without a limit of its own. */
+    public long maxBodySize() {
+        return maxBodySize;
     }
 
     /**
-     * The limits in {@code settings}; {@code proxies} are exempt from the per-address cap; a body refused for its
-     * size on the form's path is counted in {@code counts}.
+     * Gives {@code limit}'s path its own body limit (see the class comment). Takes effect on a server created after
+     * the call: call it while the app is configured, before Camel starts the HTTP server.
      */
-    public static FormServerLimits from(Settings settings, ClientAddress proxies, InboundCounts counts) {
-        return new FormServerLimits(settings.duration(IDLE_TIMEOUT), settings.duration(HEADER_TIMEOUT),
-                settings.integer(MAX_PER_ADDRESS), proxies, settings.number(MAX_BODY_SIZE), counts,
-                settings.text(FORM_PATH));
-    }
-
-    /** The largest request body in bytes. */
-    public long maxBodySize() {
-        return maxBodySize;
+    public void limitBody(BodyLimit limit) {
+        bodyLimits.add(Objects.requireNonNull(limit, "limit"));
     }
 
     /** The connection limits in words, for the start-up log. */
@@ -153,7 +161,8 @@ public final class FormServerLimits implements Handler<HttpConnection> {
     /** The server's options with the idle timeout and form decoding limits the body limit always comes before. */
     HttpServerOptions applyTo(HttpServerOptions options) {
         options.setIdleTimeout((int) idleTimeout.toSeconds());
-        int decoding = (int) Math.min(Integer.MAX_VALUE - 1, maxBodySize + options.getMaxChunkSize());
+        long largest = bodyLimits.stream().mapToLong(BodyLimit::maxBodySize).reduce(maxBodySize, Math::max);
+        int decoding = (int) Math.min(Integer.MAX_VALUE - 1, largest + options.getMaxChunkSize());
         return options.setMaxFormAttributeSize(decoding).setMaxFormBufferedBytes(decoding);
     }
 
@@ -185,22 +194,35 @@ public final class FormServerLimits implements Handler<HttpConnection> {
     }
 
     /**
-     * The router answers a refused body with 413 and one line saying the limit. The rest of such a body may still be
-     * arriving and fail the form decoder once the answer is out: that failure (a 400 with nothing left to answer) is
-     * let go without Vert.x's "Unhandled exception in router" stack trace; a request the decoder refuses before any
-     * answer still gets 400.
+     * The router reads each path's body with its own limit ({@link #limitBody}) before Camel's routes, and answers a
+     * refused body with 413 and one line saying the limit. The rest of such a body may still be arriving and fail the
+     * form decoder once the answer is out: that failure (a 400 with nothing left to answer) is let go without
+     * Vert.x's "Unhandled exception in router" stack trace; a request the decoder refuses before any answer still
+     * gets 400.
      */
     private void answerOn(Router router) {
-        router.errorHandler(413, context -> {
-            if (formPath.equals(context.normalizedPath())) {
-                counts.count(InboundCounts.Outcome.SIZE);
-                answer(context, 413, "The request is larger than " + maxBodySize
-                        + " bytes, the most this form accepts. Shorten the message and send it again.");
-            } else {
-                answer(context, 413, "The request is larger than " + maxBodySize + " bytes, the most this path"
-                                     + " accepts.");
-            }
-        });
+        for (BodyLimit limit : bodyLimits) {
+            // Camel's body handler (the server's limit) then finds the body read and passes the request on
+            BodyHandler reader = BodyHandler.create(false).setBodyLimit(limit.maxBodySize());
+            router.route(limit.path()).order(-1).handler(context -> {
+                if (limit.admits().test(context.request())) {
+                    context.put(BODY_LIMIT, limit);
+                    reader.handle(context);
+                } else {
+                    context.next();
+                }
+            }).failureHandler(context -> {
+                // only a body this path's reader refused (one it did not admit got the server's limit)
+                if (context.statusCode() == 413 && context.get(BODY_LIMIT) == limit && !context.response().ended()) {
+                    limit.onRefusal().run();
+                    answer(context, 413, limit.refusal());
+                } else {
+                    context.next();
+                }
+            });
+        }
+        router.errorHandler(413, context -> answer(context, 413, "The request is larger than " + maxBodySize
+                + " bytes, the most this path accepts."));
         router.errorHandler(400, context -> answer(context, 400, "Bad Request"));
     }
 
@@ -251,5 +273,30 @@ public final class FormServerLimits implements Handler<HttpConnection> {
                 connection.close();
             }
         });
+    }
+
+    /**
+     * A path of the server with its own body limit.
+     *
+     * @param path        the path (exact, as Camel's route serves it)
+     * @param maxBodySize its largest body in bytes, at least 1
+     * @param refusal     the one line a body over it is answered with (413)
+     * @param onRefusal   run once per body refused for its size on this path (a count, a log line)
+     * @param admits      which requests get this limit (the others keep the server's): decided from the request line,
+     *                    headers and connection only, before any of the body is read
+     */
+    public record BodyLimit(String path, long maxBodySize, String refusal, Runnable onRefusal,
+            Predicate<HttpServerRequest> admits) {
+
+        public BodyLimit {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(refusal, "refusal");
+            Objects.requireNonNull(onRefusal, "onRefusal");
+            Objects.requireNonNull(admits, "admits");
+            if (maxBodySize < 1) {
+                throw new IllegalArgumentException("The body limit of " + path + " must be at least 1 byte, not "
+                                                   + maxBodySize);
+            }
+        }
     }
 }

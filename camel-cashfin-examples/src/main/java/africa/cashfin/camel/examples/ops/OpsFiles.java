@@ -4,10 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import io.netty.buffer.ByteBufInputStream;
+import io.vertx.core.buffer.Buffer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -26,11 +30,15 @@ import africa.cashfin.camel.examples.csv.InboxDrop;
  * among the files {@link ImportBoard} lists, never from a path in the request: 16 hex digits or 404.</li>
  * <li>{@link #upload(Exchange)}: {@code POST /ops/upload?name=<file name>} with the file as the body puts it into the
  * inbox through {@link InboxDrop} (the inbox's own name and type rules), after the CSRF check ({@link OpsCsrf}).
- * The body is limited by the HTTP server's body limit ({@code cashfin.form.max-body-size}, 413 above it).</li>
+ * The body has its own limit ({@value OpsFlow#MAX_UPLOAD_SIZE}, 413 above it; {@link OpsFlow}), for a request that
+ * passes the page's access and CSRF checks; any other keeps the server's (the form's).</li>
  * </ul>
  * Every answer has the page's security headers ({@link OpsPage#securityHeaders}).
  */
 public final class OpsFiles {
+
+    /** The upload's path. */
+    public static final String UPLOAD_PATH = OpsPage.PATH + "/upload";
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsFiles.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
@@ -84,10 +92,9 @@ public final class OpsFiles {
             text(m, 403, refusal);
             return;
         }
-        byte[] body = m.getBody(byte[].class);
-        try (InputStream in = new ByteArrayInputStream(body == null ? new byte[0] : body)) {
+        try (InputStream in = body(m)) {
             Path put = inbox.put(name, in);
-            LOG.info("Operations page: {} uploaded into the inbox ({} bytes)", put.getFileName(), body.length);
+            LOG.info("Operations page: {} uploaded into the inbox ({} bytes)", put.getFileName(), Files.size(put));
             text(m, 201, "Taken: " + put.getFileName() + " is in the inbox; it is listed here once the import reads it.");
         } catch (InboxDrop.RefusedException e) {
             LOG.info("Operations page: an upload was not taken: {}", LogSafe.oneLine(e.getMessage()));
@@ -95,6 +102,16 @@ public final class OpsFiles {
         } catch (java.io.IOException e) {
             text(m, 500, "Not taken: " + e.getMessage());
         }
+    }
+
+    /** The upload's body as read by the HTTP server (a Vert.x buffer, read without a copy: it may be large). */
+    private static InputStream body(Message m) {
+        Object body = m.getBody();
+        if (body instanceof Buffer buffer) {
+            return new ByteBufInputStream(buffer.getByteBuf());
+        }
+        byte[] bytes = m.getBody(byte[].class);
+        return new ByteArrayInputStream(bytes == null ? new byte[0] : bytes);
     }
 
     private static void text(Message m, int status, String line) {

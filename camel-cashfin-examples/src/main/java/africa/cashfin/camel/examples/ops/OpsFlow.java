@@ -1,5 +1,7 @@
 package africa.cashfin.camel.examples.ops;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +10,7 @@ import africa.cashfin.camel.examples.common.Settings;
 import africa.cashfin.camel.examples.csv.ImportBoard;
 import africa.cashfin.camel.examples.csv.InboxDrop;
 import africa.cashfin.camel.examples.form.ClientAddress;
+import africa.cashfin.camel.examples.form.FormServerLimits;
 
 /**
  * The operations page's wiring: reads the {@code cashfin.ops.*} settings and binds the bean
@@ -15,6 +18,9 @@ import africa.cashfin.camel.examples.form.ClientAddress;
  * {@value OpsPage#PATH}; its sections are the {@link OpsPanel} beans other flows bind.
  */
 public final class OpsFlow {
+
+    /** Setting: the largest file the upload takes, in bytes. */
+    public static final String MAX_UPLOAD_SIZE = "cashfin.ops.max-upload-size";
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsFlow.class);
 
@@ -28,18 +34,43 @@ public final class OpsFlow {
      * @param settings the page's settings
      * @param imports  Flow 1's dropped files (the imports section)
      * @param inbox    Flow 1's inbox (the upload)
+     * @param server   the HTTP server's limits: the upload gets its own body limit there
      * @throws IllegalArgumentException when the settings would serve the page to other machines without credentials,
      *                                  or credentials are incomplete (the message names the settings)
      */
-    public static OpsFlow bind(CamelContext context, Settings settings, ImportBoard imports, InboxDrop inbox) {
+    public static OpsFlow bind(CamelContext context, Settings settings, ImportBoard imports, InboxDrop inbox,
+            FormServerLimits server) {
         ClientAddress proxies = ClientAddress.trusting(settings.text("cashfin.form.trusted-proxies"));
         OpsAccess access = OpsAccess.from(settings, proxies);
         OpsCsrf csrf = new OpsCsrf();
+        long maxUpload = settings.number(MAX_UPLOAD_SIZE);
+        if (maxUpload < 1) {
+            throw new IllegalArgumentException("The upload's limit (" + MAX_UPLOAD_SIZE + ", CASHFIN_OPS_MAX_UPLOAD_SIZE)"
+                                               + " must be at least 1 byte, not " + maxUpload);
+        }
+        // only a request the page admits and whose CSRF token matches gets the upload's limit: any other keeps the
+        // server's (the form's 64 KB), so nobody else can make the server hold a large body
+        server.limitBody(new FormServerLimits.BodyLimit(OpsFiles.UPLOAD_PATH, maxUpload, "Not taken: the file is"
+                + " larger than " + maxUpload + " bytes, the most the upload takes (" + MAX_UPLOAD_SIZE + "). Drop it"
+                + " into the inbox folder instead, which takes files of any size.",
+                () -> LOG.info("Operations page: an upload was refused: larger than {} bytes ({})", maxUpload,
+                        MAX_UPLOAD_SIZE),
+                request -> mayUpload(access, csrf, request)));
         context.getRegistry().bind("opsPage", new OpsPage(context, access, csrf));
         context.getRegistry().bind("opsFiles", new OpsFiles(imports, inbox, csrf));
         context.getRegistry().bind("opsImportsPanel", new ImportsPanel(imports));
         context.getRegistry().bind("opsHeaderFilter", new OpsHeaderFilter());
-        LOG.info("Operations page at {}: {}", OpsPage.PATH, access.describe());
+        LOG.info("Operations page at {}: {}; uploads up to {} bytes", OpsPage.PATH, access.describe(), maxUpload);
         return new OpsFlow();
+    }
+
+    /** True when {@code request} would pass the page's access check and the upload's CSRF check. */
+    static boolean mayUpload(OpsAccess access, OpsCsrf csrf, HttpServerRequest request) {
+        String forwardedFor = String.join(",", request.headers().getAll("X-Forwarded-For"));
+        return access.check(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
+                forwardedFor.isEmpty() ? null : forwardedFor, request.getHeader("Forwarded"),
+                request.getHeader("Authorization")) == OpsAccess.Decision.ALLOWED
+               && csrf.refusal(request.getHeader("Cookie"), request.getHeader(OpsCsrf.HEADER),
+                       request.getHeader("Sec-Fetch-Site")) == null;
     }
 }
