@@ -1,9 +1,12 @@
 package africa.cashfin.camel.benchmarks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -17,6 +20,8 @@ import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.model.Lead;
@@ -30,16 +35,27 @@ import africa.cashfin.camel.leads.tenants.ClusterTenantOwnership;
  * every consumer on one shared scheduler) that runs only while the ownership says this node owns the tenant. Each
  * lead a tenant's route completes is passed to {@code onLead} as {@code tenant/leadId/node}. Used by
  * {@link TenantClusterBenchmark} and by the cluster tests.
+ * <p>
+ * As the tenant routes do ({@code TenantRoutes}: "tried again at each re-read"), a tenant whose route fails to start
+ * or stop (say the database does not answer, or two nodes' first {@code JdbcMessageIdRepository} both create
+ * {@code CAMEL_MESSAGEPROCESSED} at once and one is refused) is logged once and tried again every reconcile interval
+ * until it succeeds, and does not hold up the other tenants.
  */
 public final class TenantClusterNode implements AutoCloseable {
 
     /** Where the nodes register under ZooKeeper. */
     public static final String BASE_PATH = "/cashfin/tenants";
 
+    private static final Logger LOG = LoggerFactory.getLogger(TenantClusterNode.class);
+
     private final String name;
     private final CamelContext context = new DefaultCamelContext();
     private final ClusterTenantOwnership ownership;
     private final List<String> tenants;
+    private final long retryMillis;
+    /** Per tenant whose last start or stop failed: that failure's message (each logged once). */
+    private final Map<String, String> failed = new ConcurrentHashMap<>();
+    private ScheduledExecutorService retries;
 
     /**
      * @param name            the node's member id
@@ -66,6 +82,7 @@ public final class TenantClusterNode implements AutoCloseable {
                              long handoverMillis, String consumerOptions, Consumer<String> onLead) throws Exception {
         this.name = name;
         this.tenants = tenants;
+        this.retryMillis = reconcileMillis;
         context.getCamelContextExtension().setName(name);
         cluster.setId(name);
         context.addService(cluster);
@@ -110,11 +127,16 @@ public final class TenantClusterNode implements AutoCloseable {
     /** Starts the context; the tenants start as the ownership learns the members. */
     public TenantClusterNode start() {
         context.start();
+        retries = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "TenantRetries");
+        retries.scheduleWithFixedDelay(this::retryFailed, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
         applyOwnership();
         return this;
     }
 
-    /** Starts the routes of the tenants this node owns and stops the others (what tenant routes do on a change). */
+    /**
+     * Starts the routes of the tenants this node owns and stops the others (what tenant routes do on a change), each
+     * tenant on its own: one that fails is logged once and tried again every reconcile interval.
+     */
     public synchronized void applyOwnership() {
         if (!context.isStarted()) {
             return;
@@ -129,9 +151,22 @@ public final class TenantClusterNode implements AutoCloseable {
                 } else if (!owns && status.isStarted()) {
                     context.getRouteController().stopRoute(routeId);
                 }
+                if (failed.remove(tenant) != null) {
+                    LOG.info("{}: route {} is {} now", name, routeId, owns ? "running" : "stopped");
+                }
             } catch (Exception e) {
-                throw new IllegalStateException(name + " could not start or stop " + routeId, e);
+                String message = e.getMessage();
+                if (!String.valueOf(message).equals(failed.put(tenant, String.valueOf(message)))) {
+                    LOG.warn("{}: route {} could not be {} ({}); tried again every {} ms, the other tenants go on",
+                             name, routeId, owns ? "started" : "stopped", message, retryMillis);
+                }
             }
+        }
+    }
+
+    private void retryFailed() {
+        if (!failed.isEmpty()) {
+            applyOwnership();
         }
     }
 
@@ -164,6 +199,9 @@ public final class TenantClusterNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (retries != null) {
+            context.getExecutorServiceManager().shutdownNow(retries);
+        }
         context.stop();
     }
 
