@@ -52,7 +52,8 @@ import africa.cashfin.camel.examples.app.CashfinExamplesApp;
  * {@code --bad-every 1000} (every Nth row has an invalid e-mail: the errors file is exercised),
  * {@code --timeout-minutes 180}, {@code --progress-saves 20000} (after the imports, times that many saves of a
  * file's progress record in the app's database and flushes of a report line: what the import does per row besides
- * the create; 0 skips it). Prints the rows per second (wall clock), the CPU time of the importing JVM per row
+ * the create; 0 skips it), {@code --jdbc-url URL} (the app's database instead of the embedded H2 file, e.g. that file
+ * with other settings). Prints the rows per second (wall clock), the CPU time of the importing JVM per row
  * (steadier on a shared machine), the peak heap and the highest heap after a collection. Not a test.
  */
 public final class FileDropBenchmark {
@@ -90,6 +91,7 @@ public final class FileDropBenchmark {
         int badEvery = options.getInt("--bad-every", 1000);
         int progressSaves = options.getInt("--progress-saves", 20_000);
         String simHeap = options.get("--sim-heap", "4g");
+        String jdbcUrl = options.get("--jdbc-url", "");
         timeoutMinutes = options.getInt("--timeout-minutes", 180);
         Path work = Files.createTempDirectory("cashfin-file-drop-benchmark-");
         System.out.printf(Locale.ROOT, "File drop benchmark: %,d CSV rows, %,d workbook rows; this JVM -Xmx %d MB;"
@@ -113,6 +115,9 @@ public final class FileDropBenchmark {
             settings.put("cashfin.plan", "unlimited");
             settings.put("cashfin.deduplicate-by", "none");
             settings.put("cashfin.csv.progress-every", String.valueOf(progressEvery));
+            if (!jdbcUrl.isBlank()) { // e.g. the embedded H2 file with other settings, to compare
+                settings.put("cashfin.jdbc.url", jdbcUrl);
+            }
             settings.put("cashfin.csv.poll-delay", "500");
             // files are moved into the inbox atomically: complete at once
             settings.put("cashfin.csv.min-age", "500");
