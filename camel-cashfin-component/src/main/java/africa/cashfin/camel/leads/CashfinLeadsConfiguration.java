@@ -917,15 +917,7 @@ public class CashfinLeadsConfiguration implements Cloneable {
         }
         SecretOptions.checkResolved(this);
         URI checkedBaseUrl = BaseUrlAndProxy.checkBaseUrl(effectiveBaseUrl());
-        if (connectTimeout <= 0) {
-            throw new IllegalArgumentException("connectTimeout must be positive (e.g. 10s), got " + connectTimeout);
-        }
-        if (responseTimeout <= 0) {
-            throw new IllegalArgumentException("responseTimeout must be positive (e.g. 30s), got " + responseTimeout);
-        }
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be 1 or more, got " + maxConnections);
-        }
+        // connectTimeout, responseTimeout and maxConnections: checked by CashfinClientSettings, built at endpoint start
         BaseUrlAndProxy.checkProxy(checkedBaseUrl, proxyHost, proxyPort, proxyUsername, proxyPassword);
         LeadQuery.checkPage("page option", page);
         LeadQuery.checkLimit("limit option", limit);

@@ -110,4 +110,38 @@ class ComponentOptionsTest extends CashfinTestSupport {
         component.stop();
         assertThat(component.getClientRegistry().size()).isZero();
     }
+
+    /**
+     * connectTimeout, responseTimeout and maxConnections have one check and one message, the client settings' (the
+     * Java builder's too): an endpoint with a bad value fails at route start with it, before any call.
+     */
+    @Test
+    void aBadTimeoutOrPoolSizeFailsAtRouteStartWithTheOneMessageOfTheClientSettings() throws Exception {
+        String[][] cases = {
+                { "connectTimeout=0", "connectTimeout must be a positive duration (e.g. 10s), got 0 ms" },
+                { "responseTimeout=-1", "responseTimeout must be a positive duration (e.g. 10s), got -1 ms" },
+                { "maxConnections=0", "maxConnections must be 1 or more, got 0" } };
+        for (String[] c : cases) {
+            org.apache.camel.CamelContext camel = new org.apache.camel.impl.DefaultCamelContext();
+            CashfinLeadsComponent component = camel.getComponent("cashfin-leads", CashfinLeadsComponent.class);
+            component.getConfiguration().setClientSecret(SECRET);
+            component.getConfiguration().setBaseUrl(wm.baseUrl());
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:list").to("cashfin-leads:list?" + c[0]);
+                }
+            });
+            try {
+                assertThatThrownBy(camel::start).as(c[0]).hasStackTraceContaining(c[1]);
+            } finally {
+                camel.stop();
+            }
+        }
+        assertThatThrownBy(() -> africa.cashfin.camel.leads.api.CashfinClientSettings.builder().clientSecret(SECRET)
+                .connectTimeout(java.time.Duration.ZERO).build()).hasMessageStartingWith(cases[0][1]);
+        assertThatThrownBy(() -> africa.cashfin.camel.leads.api.CashfinClientSettings.builder().clientSecret(SECRET)
+                .maxConnections(0).build()).hasMessage(cases[2][1]);
+        assertThat(wm.getAllServeEvents()).as("no call").isEmpty();
+    }
 }

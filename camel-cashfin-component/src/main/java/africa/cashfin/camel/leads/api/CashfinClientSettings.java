@@ -240,8 +240,8 @@ public final class CashfinClientSettings {
     private static Duration positive(String name, Duration value, Duration dflt) {
         Duration d = value == null ? dflt : value;
         if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration (e.g. 10s), got " + d
-                                               + "; an endless wait would hang the route");
+            throw new IllegalArgumentException(name + " must be a positive duration (e.g. 10s), got " + d.toMillis()
+                                               + " ms; an endless wait would hang the route");
         }
         return d;
     }
