@@ -2,6 +2,7 @@ package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,18 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * arrive. A group with a member seen at two positions, or two members at one, was returned in a different order by
  * different reads (a server may order ties anew on each request), and a group whose positions moved under the reads
  * before it was known whole cannot tell: some member may never have been on a page read, so the group has to be read
- * whole. Keeps {@link #TRACKED} groups (a walk meets a group only where it is reading;
- * the least needed go first).
+ * whole. Keeps {@link #TRACKED} groups (a walk meets a group only where it is reading): when one more is met, the
+ * least needed is dropped, the one least recently seen on a page read first (a group the walk has left behind), never
+ * a group met on the page just read.
  */
 final class TieWatch {
 
     static final int TRACKED = 32;
 
     private final Map<Instant, TieGroup> tracked = new LinkedHashMap<>();
+    /** The read each watched group was last seen on (at a page edge, or a member on the page). */
+    private final Map<Instant, Long> lastSeen = new HashMap<>();
+    private long readsNoted;
     private ListOrder order;
     /** Which watched groups are read whole when reads disagree on them (asked each time). */
     private Predicate<Instant> matters = created -> true;
@@ -64,6 +69,7 @@ final class TieWatch {
             // positions counted another way (the order was learnt, or the run fell back to a full scan): start over
             // from the last pages read
             tracked.clear();
+            lastSeen.clear();
             this.order = order;
             reads.addAll(recent);
         }
@@ -76,10 +82,17 @@ final class TieWatch {
                 || read.page().pageInfo().total() < 0) {
                 continue;
             }
-            track(leads.get(0).getCreatedat(), order, watched);
-            track(leads.get(leads.size() - 1).getCreatedat(), order, watched);
+            readsNoted++;
+            Instant first = leads.get(0).getCreatedat();
+            Instant last = leads.get(leads.size() - 1).getCreatedat();
+            track(first, order, watched, last);
+            track(last, order, watched, first);
             for (TieGroup group : tracked.values()) {
-                found.addAll(group.add(read.page(), read.q(), read.limit()));
+                List<PageLeads.Positioned> members = group.add(read.page(), read.q(), read.limit());
+                if (!members.isEmpty()) {
+                    lastSeen.put(group.created(), readsNoted);
+                }
+                found.addAll(members);
             }
         }
         return new Observation(found, torn());
@@ -116,37 +129,54 @@ final class TieWatch {
     private record Read(LeadPage page, int q, int limit) {
     }
 
-    private void track(Instant created, ListOrder order, Predicate<Instant> relevant) {
-        if (tracked.containsKey(created) || !relevant.test(created)) {
+    /** Watches the group at {@code created} (met at an edge of the page read, whose other edge is {@code other}). */
+    private void track(Instant created, ListOrder order, Predicate<Instant> relevant, Instant other) {
+        if (!relevant.test(created)) {
+            return;
+        }
+        lastSeen.put(created, readsNoted);
+        if (tracked.containsKey(created)) {
             return;
         }
         tracked.put(created, new TieGroup(created, order));
         if (tracked.size() > TRACKED) {
-            tracked.remove(leastNeeded());
+            Instant dropped = leastNeeded(created, other);
+            tracked.remove(dropped);
+            lastSeen.remove(dropped);
         }
     }
 
     /**
-     * The eldest group known whole (both ends seen, its positions filled), else the eldest of one lead (most page-edge
-     * leads are alone at their instant), else the eldest that does not matter now, else the eldest that reads agree
-     * on, else the eldest.
+     * The group to stop watching: one known whole (both ends seen, its positions filled), else one of one lead (most
+     * page-edge leads are alone at their instant), else one that does not matter now, else one that reads agree on,
+     * else any; within each the one least recently seen on a page read (the walk left it behind; the eldest on a
+     * tie). Never one met on the page just read ({@code met}, {@code other}) unless every other group is: the group a
+     * walk is about to connect to must not be the one forgotten (a run whose 32 groups were all of two leads dropped
+     * each new group as soon as it met it, nothing seen of it yet, and its reads could no longer disagree on it).
      */
-    private Instant leastNeeded() {
-        for (java.util.function.Predicate<TieGroup> needless : List.<java.util.function.Predicate<TieGroup>>of(
-                TieGroup::complete, g -> g.size() <= 1 && g.consistent(), g -> !matters.test(g.created()),
-                g -> !g.unsettled())) {
+    private Instant leastNeeded(Instant met, Instant other) {
+        for (Predicate<TieGroup> needless : List.<Predicate<TieGroup>>of(TieGroup::complete,
+                g -> g.size() <= 1 && g.consistent(), g -> !matters.test(g.created()), g -> !g.unsettled(),
+                g -> true)) {
+            Instant least = null;
             for (Map.Entry<Instant, TieGroup> entry : tracked.entrySet()) {
-                if (needless.test(entry.getValue())) {
-                    return entry.getKey();
+                Instant created = entry.getKey();
+                if (!created.equals(met) && !created.equals(other) && needless.test(entry.getValue())
+                    && (least == null || lastSeen.get(created) < lastSeen.get(least))) {
+                    least = created;
                 }
             }
+            if (least != null) {
+                return least;
+            }
         }
-        return tracked.keySet().iterator().next();
+        return met;
     }
 
     /** Forgets the groups (a new pass). */
     void clear() {
         tracked.clear();
+        lastSeen.clear();
         recent.clear();
     }
 
