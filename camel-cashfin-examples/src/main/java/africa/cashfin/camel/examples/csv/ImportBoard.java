@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +32,13 @@ import java.util.stream.Stream;
  * folders ({@code processing/}, {@code parked/}, {@code done/}, {@code error/}), with the counts their stored
  * {@link ImportProgress} holds (so a file parked before a restart shows where it stopped and until when).
  * {@link CsvImports} tells it when a file starts, parks, finishes or cannot be read.
+ * <p>
+ * The page asks every second per open tab, so the board keeps the view of every file but those being imported (a
+ * folder listing with one {@code stat} per file, then for each listed file a look-up of its stored progress, two
+ * {@code stat}s and, if unreadable, its reason) and builds it again only when a file starts, parks, finishes or cannot
+ * be read, or after {@link #RESCAN} (a file dropped into the inbox or moved by hand tells nothing); the files are
+ * sorted and capped at {@value #MAX_FILES} before any look-up. A file being imported is read live at every call (its
+ * {@link ImportReport}, in memory).
  * <p>
  * A file is named by an id ({@link #id(String)}: a hash of its name, hex), never by a path: the page's download links
  * carry ids, and a download serves only the report files of a file this board lists ({@link #reportFile},
@@ -109,6 +121,8 @@ public final class ImportBoard {
 
     /** The most files listed. */
     static final int MAX_FILES = 200;
+    /** How long the view of the files not being imported is kept when no file starts, parks, finishes or fails. */
+    static final Duration RESCAN = Duration.ofSeconds(5);
 
     private final Path inbox;
     private final Path reportsRoot;
@@ -116,6 +130,18 @@ public final class ImportBoard {
     private final ImportProgressStore store;
     private final Clock clock;
     private final Map<String, Live> live = new LinkedHashMap<>();
+    /** Bumped by every event: a view built before the last one is stale. */
+    private final AtomicLong events = new AtomicLong();
+    private final Object rebuilding = new Object();
+    private volatile Kept kept;
+
+    /** The view of the files not being imported, as built after event {@code events}, at {@code builtNanos}. */
+    private record Kept(long events, long builtNanos, List<FileView> files) {
+    }
+
+    /** A file in one of the folders, before any look-up: its name, the folder's state and its modification time. */
+    private record Found(String name, State state, Instant modified) {
+    }
 
     /** A file imported (or being imported) since the app started. */
     private static final class Live {
@@ -153,6 +179,7 @@ public final class ImportBoard {
     }
 
     synchronized void started(String name, ImportReport report) {
+        events.incrementAndGet();
         Live l = live.computeIfAbsent(name, k -> new Live());
         live.remove(name);
         live.put(name, l); // newest last
@@ -168,6 +195,7 @@ public final class ImportBoard {
     }
 
     synchronized void parked(String name, Instant until, ImportSummary soFar) {
+        events.incrementAndGet();
         Live l = live.get(name);
         if (l != null) {
             l.state = State.PARKED;
@@ -177,6 +205,7 @@ public final class ImportBoard {
     }
 
     synchronized void finished(String name, ImportSummary totals) {
+        events.incrementAndGet();
         Live l = live.get(name);
         if (l != null) {
             l.state = State.DONE;
@@ -185,6 +214,7 @@ public final class ImportBoard {
     }
 
     synchronized void unreadable(String name, String reason) {
+        events.incrementAndGet();
         Live l = live.computeIfAbsent(name, k -> new Live());
         l.state = State.UNREADABLE;
         l.reason = reason;
@@ -195,36 +225,124 @@ public final class ImportBoard {
 
     /** The files, those being imported first, then the most recent first; at most {@value #MAX_FILES}. */
     public List<FileView> files() {
-        Map<String, FileView> views = new LinkedHashMap<>();
-        synchronized (this) {
-            live.forEach((name, l) -> views.put(name, view(name, l)));
+        List<FileView> all = running();
+        List<FileView> rest = kept();
+        Set<String> names = new HashSet<>();
+        all.forEach(f -> names.add(f.name()));
+        for (FileView f : rest) {
+            if (all.size() >= MAX_FILES) {
+                break;
+            }
+            if (!names.contains(f.name())) { // started since the view was kept: listed as running
+                all.add(f);
+            }
         }
-        listed(inbox, State.WAITING, views);
-        listed(reportsRoot.resolve("processing"), State.STOPPED, views);
-        listed(reportsRoot.resolve("parked"), State.PARKED, views);
-        listed(done, State.DONE, views);
-        listed(reportsRoot.resolve("error"), State.UNREADABLE, views);
-        List<FileView> all = new ArrayList<>(views.values());
-        all.sort(Comparator.comparing((FileView v) -> v.state() != State.RUNNING)
-                .thenComparing(FileView::since, Comparator.nullsLast(Comparator.reverseOrder())));
-        return all.size() > MAX_FILES ? all.subList(0, MAX_FILES) : all;
+        return all;
     }
 
-    /** The file with id {@code id}, if the board lists it. */
-    public Optional<FileView> file(String id) {
-        return id == null ? Optional.empty() : files().stream().filter(f -> f.id().equals(id)).findFirst();
+    /** The listed file with id {@code id}: resolved from the listed names, without reading any file's figures. */
+    public Optional<String> name(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            for (Map.Entry<String, Live> e : live.entrySet()) {
+                if (e.getValue().state == State.RUNNING && id(e.getKey()).equals(id)) {
+                    return Optional.of(e.getKey());
+                }
+            }
+        }
+        return kept().stream().map(FileView::name).filter(n -> id(n).equals(id)).findFirst();
     }
 
     /** The {@code .report.csv} of the listed file with id {@code id}, when it exists. */
     public Optional<Path> reportFile(String id) {
-        return file(id).map(f -> done.resolve(ImportReport.baseName(f.name()) + ImportReport.REPORT_SUFFIX))
+        return name(id).map(n -> done.resolve(ImportReport.baseName(n) + ImportReport.REPORT_SUFFIX))
                 .filter(Files::isRegularFile);
     }
 
     /** The {@code .errors.csv} (the failed rows) of the listed file with id {@code id}, when it exists. */
     public Optional<Path> failedRowsFile(String id) {
-        return file(id).map(f -> done.resolve(ImportReport.baseName(f.name()) + ImportReport.ERRORS_SUFFIX))
+        return name(id).map(n -> done.resolve(ImportReport.baseName(n) + ImportReport.ERRORS_SUFFIX))
                 .filter(Files::isRegularFile);
+    }
+
+    /** The files being imported, read live, the most recent first. */
+    private List<FileView> running() {
+        List<FileView> views = new ArrayList<>();
+        synchronized (this) {
+            live.forEach((name, l) -> {
+                if (l.state == State.RUNNING) {
+                    views.add(view(name, l));
+                }
+            });
+        }
+        views.sort(Comparator.comparing(FileView::since, Comparator.nullsLast(Comparator.reverseOrder())));
+        return views;
+    }
+
+    /** The view of the files not being imported: kept, or built again after an event or {@link #RESCAN}. */
+    private List<FileView> kept() {
+        Kept k = kept;
+        if (fresh(k)) {
+            return k.files();
+        }
+        synchronized (rebuilding) {
+            k = kept;
+            if (!fresh(k)) {
+                long after = events.get();
+                long at = System.nanoTime();
+                k = new Kept(after, at, build());
+                kept = k;
+            }
+            return k.files();
+        }
+    }
+
+    private boolean fresh(Kept k) {
+        return k != null && k.events() == events.get() && System.nanoTime() - k.builtNanos() < RESCAN.toNanos();
+    }
+
+    /**
+     * The files not being imported: the finished, parked and unreadable ones of this run and those in the folders,
+     * sorted by when they started or arrived (a folder's file by its modification time) and capped at
+     * {@value #MAX_FILES} first; only then is each one's figures read (stored progress, report files, reason).
+     */
+    private List<FileView> build() {
+        Map<String, Live> ours = new LinkedHashMap<>();
+        Map<String, Instant> since = new HashMap<>();
+        synchronized (this) {
+            live.forEach((name, l) -> {
+                ours.put(name, l);
+                since.put(name, l.since);
+            });
+        }
+        Map<String, Found> found = new LinkedHashMap<>();
+        listed(inbox, State.WAITING, found);
+        listed(reportsRoot.resolve("processing"), State.STOPPED, found);
+        listed(reportsRoot.resolve("parked"), State.PARKED, found);
+        listed(done, State.DONE, found);
+        listed(reportsRoot.resolve("error"), State.UNREADABLE, found);
+        List<String> names = new ArrayList<>();
+        ours.forEach((name, l) -> {
+            if (l.state != State.RUNNING) {
+                names.add(name);
+            }
+        });
+        found.forEach((name, f) -> {
+            if (!ours.containsKey(name)) {
+                names.add(name);
+                since.put(name, f.modified());
+            }
+        });
+        names.sort(Comparator.comparing(since::get, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<FileView> views = new ArrayList<>();
+        for (String name : names.subList(0, Math.min(MAX_FILES, names.size()))) {
+            Live l = ours.get(name);
+            views.add(l != null ? view(name, l) : stored(found.get(name)));
+        }
+        views.sort(Comparator.comparing(FileView::since, Comparator.nullsLast(Comparator.reverseOrder())));
+        return List.copyOf(views);
     }
 
     private FileView view(String name, Live l) {
@@ -246,26 +364,33 @@ public final class ImportBoard {
         return Files.isRegularFile(done.resolve(ImportReport.baseName(name) + suffix));
     }
 
-    private void listed(Path dir, State state, Map<String, FileView> views) {
+    /** The files of {@code dir} the board lists, by name (a name already found in an earlier folder is kept). */
+    private void listed(Path dir, State state, Map<String, Found> found) {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(Files::isRegularFile).forEach(f -> {
+            files.forEach(f -> {
                 String name = f.getFileName().toString();
                 boolean report = dir.equals(done) && (name.endsWith(ImportReport.REPORT_SUFFIX)
                                                       || name.endsWith(ImportReport.ERRORS_SUFFIX));
-                if (views.containsKey(name) || report || !InboxDrop.taken(name)) {
+                if (found.containsKey(name) || report || !InboxDrop.taken(name)) {
                     return; // a report, an error note, a hidden or a foreign file
                 }
-                views.put(name, stored(name, state, modified(f)));
+                BasicFileAttributes a = attributes(f);
+                if (a != null && a.isRegularFile()) {
+                    found.put(name, new Found(name, state, a.lastModifiedTime().toInstant()));
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private FileView stored(String name, State state, Instant since) {
+    private FileView stored(Found f) {
+        String name = f.name();
+        State state = f.state();
+        Instant since = f.modified();
         ImportProgress p = null;
         if (store != null && state != State.WAITING) {
             try {
@@ -292,9 +417,10 @@ public final class ImportBoard {
         }
     }
 
-    private static Instant modified(Path f) {
+    /** The file's attributes, read once, or null. */
+    private static BasicFileAttributes attributes(Path f) {
         try {
-            return Files.getLastModifiedTime(f).toInstant();
+            return Files.readAttributes(f, BasicFileAttributes.class);
         } catch (IOException e) {
             return null;
         }
