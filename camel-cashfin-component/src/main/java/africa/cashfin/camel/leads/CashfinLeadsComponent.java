@@ -115,7 +115,10 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
         this.timeSource = timeSource;
     }
 
-    /** A new client whose calls and limiter waits are also recorded as metrics, when there are metrics. */
+    /**
+     * A new client whose calls and limiter waits are also recorded as metrics, when there are metrics: the metrics'
+     * listener hears every call of the client from its first.
+     */
     private CashfinClient newClient(CashfinClientSettings settings) {
         CashfinClient client;
         synchronized (this) {
@@ -134,8 +137,8 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
     }
 
     /**
-     * The metrics of this component: Micrometer when a {@code MeterRegistry} is bound in Camel's registry and
-     * Micrometer is on the classpath, else none.
+     * The metrics of this component: every {@link LeadsMetrics} bean bound in Camel's registry, and Micrometer when a
+     * {@code MeterRegistry} is bound there and Micrometer is on the classpath; else none ({@link LeadsMetrics#of}).
      */
     public LeadsMetrics metrics() {
         LeadsMetrics m = metrics;

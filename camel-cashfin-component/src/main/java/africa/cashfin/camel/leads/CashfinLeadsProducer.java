@@ -141,7 +141,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
             return;
         }
         Lead lead = prepare(exchange, in.getBody());
-        CreateOutcome outcome = endpoint.getClient().createOrFind(lead, deduplicateBy);
+        CreateOutcome outcome = createOrFind(lead);
         refused = null;
         Lead result = outcome.lead();
         in.setBody(result);
@@ -150,6 +150,16 @@ public class CashfinLeadsProducer extends DefaultProducer {
         if (result.getCreatedat() != null) {
             in.setHeader(CashfinLeadsConstants.CREATED_AT, result.getCreatedat());
         }
+    }
+
+    /** Creates {@code lead} (or finds it, by {@code deduplicateBy}); a lead created is reported to the metrics. */
+    private CreateOutcome createOrFind(Lead lead) {
+        CashfinClient client = endpoint.getClient();
+        CreateOutcome outcome = client.createOrFind(lead, deduplicateBy);
+        if (outcome.created()) {
+            endpoint.getComponent().metrics().created(client.getRateLimiter().secret().toString(), 1);
+        }
+        return outcome;
     }
 
     /** The body as a validated lead ready to send, with the default source applied. */
@@ -211,7 +221,7 @@ public class CashfinLeadsProducer extends DefaultProducer {
     private BulkCreateItem createItem(Exchange exchange, int index, Object input) {
         try {
             Lead lead = prepare(exchange, input);
-            CreateOutcome outcome = endpoint.getClient().createOrFind(lead, deduplicateBy);
+            CreateOutcome outcome = createOrFind(lead);
             refused = null;
             return new BulkCreateItem(index, input, outcome.lead(),
                     outcome.created() ? BulkCreateStatus.CREATED : BulkCreateStatus.DUPLICATE, null);

@@ -7,8 +7,14 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
 
 /**
  * Where the component reports its metrics: Micrometer when the application has a {@code MeterRegistry} in Camel's
- * registry ({@link #of(CamelContext)}), else nowhere ({@link #NONE}). This interface names no Micrometer type, so the
- * component runs without Micrometer on the classpath.
+ * registry, and every {@code LeadsMetrics} bean the application binds there itself ({@link #of(CamelContext)}), else
+ * nowhere ({@link #NONE}). This interface names no Micrometer type, so the component runs without Micrometer on the
+ * classpath.
+ * <p>
+ * An application's own bean hears what the meters hear, from where it happens: {@link #callListener(String)} is asked
+ * when the component creates a client (so it hears every call of that client, a poll before the route's first
+ * exchange too), {@link #created(String, long)} when a producer created a lead, {@link #leads} when a consumer's lead
+ * ended. Its methods run on the calling threads and must be quick and thread-safe.
  * <p>
  * The meters (see {@code docs/operations.md}): {@code cashfin.leads.calls} and {@code cashfin.leads.limiter.wait}
  * (timers, per client secret), {@code cashfin.leads.consumer.leads} (counter) and {@code cashfin.leads.consumer.poll}
@@ -68,6 +74,14 @@ public interface LeadsMetrics {
      */
     CallListener callListener(String secret);
 
+    /**
+     * {@code count} leads were created (not found by {@code deduplicateBy}) by a producer whose client is of the
+     * secret with fingerprint {@code secret}. Not a Micrometer meter (the calls timer counts the creates); for an
+     * application's own bean.
+     */
+    default void created(String secret, long count) {
+    }
+
     /** {@code count} leads of the consumer of route {@code routeId} ended with {@code outcome}. */
     void leads(String routeId, LeadOutcome outcome, long count);
 
@@ -93,15 +107,21 @@ public interface LeadsMetrics {
     void failedLeads(String routeId, int waiting, java.time.Instant nextRetry);
 
     /**
-     * Micrometer metrics when Micrometer is on the classpath and a {@code MeterRegistry} is bound in Camel's registry
-     * (by the name {@code metricsRegistry}, as camel-micrometer has it, or as the single bean of that type); else
-     * {@link #NONE}. Micrometer's classes are only loaded when they are there.
+     * Every {@code LeadsMetrics} bean bound in Camel's registry, and Micrometer metrics when Micrometer is on the
+     * classpath and a {@code MeterRegistry} is bound there (by the name {@code metricsRegistry}, as camel-micrometer has
+     * it, or as the single bean of that type); {@link #NONE} when there is neither. Micrometer's classes are only
+     * loaded when they are there.
      */
     static LeadsMetrics of(CamelContext context) {
-        if (context.getClassResolver().resolveClass(MicrometerLeadsMetrics.METER_REGISTRY_CLASS) == null) {
-            return NONE;
+        java.util.List<LeadsMetrics> all = new java.util.ArrayList<>(
+                context.getRegistry().findByType(LeadsMetrics.class));
+        if (context.getClassResolver().resolveClass(MicrometerLeadsMetrics.METER_REGISTRY_CLASS) != null) {
+            LeadsMetrics micrometer = MicrometerLeadsMetrics.lookup(context);
+            if (micrometer != NONE) {
+                all.add(micrometer);
+            }
         }
-        return MicrometerLeadsMetrics.lookup(context);
+        return all.isEmpty() ? NONE : all.size() == 1 ? all.get(0) : new AllLeadsMetrics(all);
     }
 
     /** The tag of {@code operation}: {@code create} or {@code list}. */

@@ -26,7 +26,7 @@ import africa.cashfin.camel.leads.api.limit.RateWindow;
  * today of the daily budget, each budget share (the reserves and the pool) as a gauge of its day, the 429s of the
  * server's day, the pace after a 429 and when the server's day resets. The figures are the component's, read as the
  * dev console reads them ({@link CallRateLimiter}, {@link BudgetShares#dayShares()}); the 429s of the day are counted
- * by {@link LeadFlowNotifier}.
+ * by {@link LeadFlowMetrics}.
  */
 final class BudgetPanel implements OpsPanel {
 

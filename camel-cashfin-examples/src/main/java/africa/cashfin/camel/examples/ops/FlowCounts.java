@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 
 /**
- * The operations page's counters by hour of the Cashfin server's day, fed by {@link LeadFlowNotifier}: leads created
+ * The operations page's counters by hour of the Cashfin server's day, fed by {@link LeadFlowMetrics}: leads created
  * (by {@code cashfin-leads:create}), leads emitted (by a {@code cashfin-leads} consumer, the route completed them) and
  * the 429 answers of each client secret (by its fingerprint). Thread-safe.
  */
@@ -30,23 +30,22 @@ final class FlowCounts {
         return clock.instant();
     }
 
-    /** {@code n} leads created through a client whose limiter is {@code limiter}. */
+    /** {@code n} leads created through a client whose limiter is {@code limiter} (null: not known). */
     void created(CallRateLimiter limiter, long n) {
         Instant now = now();
         created.count(ServerDays.start(limiter, now), now, n);
     }
 
-    /** One lead emitted by a consumer whose client's limiter is {@code limiter}. */
-    void emitted(CallRateLimiter limiter) {
+    /** {@code n} leads emitted by a consumer whose client's limiter is {@code limiter} (null: not known). */
+    void emitted(CallRateLimiter limiter, long n) {
         Instant now = now();
-        emitted.count(ServerDays.start(limiter, now), now, 1);
+        emitted.count(ServerDays.start(limiter, now), now, n);
     }
 
-    /** One 429 answer to a call of {@code limiter}'s secret. */
-    void rateLimited(CallRateLimiter limiter) {
+    /** One 429 answer to a call of the secret {@code fingerprint}, whose limiter is {@code limiter} (or null). */
+    void rateLimited(String fingerprint, CallRateLimiter limiter) {
         Instant now = now();
-        rateLimited.computeIfAbsent(limiter.secret().toString(), k -> new HourlyCounts())
-                .count(ServerDays.start(limiter, now), now, 1);
+        rateLimited.computeIfAbsent(fingerprint, k -> new HourlyCounts()).count(ServerDays.start(limiter, now), now, 1);
     }
 
     /** Leads created per hour of the server's day in progress, hour 0 first. */

@@ -14,7 +14,7 @@ import africa.cashfin.camel.leads.consumer.ConsumerStatistics;
 
 /**
  * The lead-flow section of the operations page: leads created and emitted per hour of the server's day (an inline-SVG
- * bar chart, counted by {@link LeadFlowNotifier}) and, per {@code cashfin-leads} consumer, its last poll, the failed
+ * bar chart, counted by {@link LeadFlowMetrics}) and, per {@code cashfin-leads} consumer, its last poll, the failed
  * leads waiting out a retry with the next attempt (the retry ledger) and the sweep's progress and recovered leads, read
  * from the consumer as JMX and the dev console read them.
  */

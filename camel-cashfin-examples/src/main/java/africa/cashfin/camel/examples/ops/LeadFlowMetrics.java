@@ -1,0 +1,109 @@
+package africa.cashfin.camel.examples.ops;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
+
+import africa.cashfin.camel.leads.CashfinLeadsEndpoint;
+import africa.cashfin.camel.leads.api.CallListener;
+import africa.cashfin.camel.leads.api.CallOutcome;
+import africa.cashfin.camel.leads.api.CashfinClient;
+import africa.cashfin.camel.leads.api.limit.ApiOperation;
+import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
+import africa.cashfin.camel.leads.metrics.LeadsMetrics;
+
+/**
+ * What the operations page charts ({@link FlowCounts}), heard from the component itself: a {@link LeadsMetrics} bean,
+ * which the {@code cashfin-leads} component finds in the registry and tells, where and when it happens, of every call
+ * of each client it creates (a 429 of a poll before the route's first exchange too), every lead a producer created
+ * (not found by {@code deduplicateBy}) and every lead a consumer's route completed. Nothing is counted per exchange of
+ * the app's other routes.
+ */
+final class LeadFlowMetrics implements LeadsMetrics {
+
+    private final CamelContext context;
+    private final FlowCounts counts;
+
+    /**
+     * @param context where the endpoints are (for the server's day their clients' limiters know)
+     * @param counts  what is counted
+     */
+    LeadFlowMetrics(CamelContext context, FlowCounts counts) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.counts = Objects.requireNonNull(counts, "counts");
+    }
+
+    @Override
+    public CallListener callListener(String secret) {
+        return new CallListener() {
+            @Override
+            public void onCall(ApiOperation operation, CallOutcome outcome, long durationNanos) {
+                if (outcome == CallOutcome.RATE_LIMITED) {
+                    counts.rateLimited(secret, limiterOf(secret));
+                }
+            }
+
+            @Override
+            public void onLimiterWait(ApiOperation operation, long waitedNanos) {
+                // not charted
+            }
+        };
+    }
+
+    @Override
+    public void created(String secret, long count) {
+        counts.created(limiterOf(secret), count);
+    }
+
+    @Override
+    public void leads(String routeId, LeadOutcome outcome, long count) {
+        if (outcome == LeadOutcome.EMITTED) {
+            counts.emitted(limiterOfRoute(routeId), count);
+        }
+    }
+
+    @Override
+    public void poll(String routeId, long durationNanos, boolean succeeded) {
+        // the consumer's last poll is read from its JMX attributes (LeadFlowPanel)
+    }
+
+    @Override
+    public void sweep(String routeId, int pages, int recovered) {
+        // read from the consumer (LeadFlowPanel)
+    }
+
+    @Override
+    public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
+        // not shown
+    }
+
+    @Override
+    public void failedLeads(String routeId, int waiting, Instant nextRetry) {
+        // read from the consumer (LeadFlowPanel)
+    }
+
+    /** The limiter of a started endpoint's client of the secret {@code secret}, or null (the day is then UTC's). */
+    private CallRateLimiter limiterOf(String secret) {
+        for (Endpoint endpoint : context.getEndpoints()) {
+            CallRateLimiter limiter = limiter(endpoint);
+            if (limiter != null && limiter.secret().toString().equals(secret)) {
+                return limiter;
+            }
+        }
+        return null;
+    }
+
+    /** The limiter of route {@code routeId}'s consumer endpoint's client, or null. */
+    private CallRateLimiter limiterOfRoute(String routeId) {
+        Route route = routeId == null ? null : context.getRoute(routeId);
+        return route == null ? null : limiter(route.getEndpoint());
+    }
+
+    private static CallRateLimiter limiter(Endpoint endpoint) {
+        CashfinClient client = endpoint instanceof CashfinLeadsEndpoint e ? e.clientIfStarted() : null;
+        return client == null ? null : client.getRateLimiter();
+    }
+}
