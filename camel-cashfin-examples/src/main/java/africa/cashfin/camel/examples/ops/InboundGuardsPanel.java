@@ -36,10 +36,10 @@ final class InboundGuardsPanel implements OpsPanel {
         return 40;
     }
 
-    /** The figures of {@link #data()} filled in on the server ({@link OpsHtml}); the page's script refreshes them. */
+    /** The section's HTML with its {@code data-ops-*} bindings ({@link OpsPage#render} fills them from {@link #data()}). */
     @Override
     public String html() {
-        return OpsHtml.bind(template(), data());
+        return template();
     }
 
     /** The section's HTML with its {@code data-ops-*} bindings, empty of figures. */

@@ -27,7 +27,8 @@ final class OpsHtml {
     private static final Pattern TEMPLATE = Pattern.compile("<template>(.*?)</template>", Pattern.DOTALL);
     private static final Pattern LIST = Pattern.compile("data-ops-list=\"([^\"]+)\"[^<>]*>\\s*$");
     private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)(\\s[^<>]*?data-ops-[^<>]*?)(/?)>");
-    private static final Pattern ATTR = Pattern.compile("\\s([a-zA-Z-]+)=\"([^\"]*)\"");
+    /** An attribute, with its value or without one ({@code download}, {@code data-ops-upload}). */
+    private static final Pattern ATTR = Pattern.compile("\\s([a-zA-Z-]+)(?:=\"([^\"]*)\")?");
 
     private OpsHtml() {
     }
@@ -85,7 +86,9 @@ final class OpsHtml {
             Map<String, String> attrs = new java.util.LinkedHashMap<>();
             Matcher a = ATTR.matcher(m.group(2));
             while (a.find()) {
-                attrs.put(a.group(1), a.group(2));
+                if (!a.group(1).equals("hidden")) { // set below
+                    attrs.put(a.group(1), a.group(2)); // null: an attribute without a value, kept as it is
+                }
             }
             boolean hidden = m.group(2).matches("(?s).*\\shidden(\\s.*|$)");
             if (attrs.containsKey("data-ops-value")) {
@@ -120,7 +123,12 @@ final class OpsHtml {
                 hidden = empty(at(data, attrs.get("data-ops-shown")));
             }
             out.append('<').append(m.group(1));
-            attrs.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
+            attrs.forEach((k, v) -> {
+                out.append(' ').append(k);
+                if (v != null) {
+                    out.append("=\"").append(v).append('"');
+                }
+            });
             if (hidden) {
                 out.append(" hidden");
             }

@@ -28,7 +28,8 @@ import africa.cashfin.camel.examples.form.Html;
  * <p>
  * The page shows every {@link OpsPanel} bean of the Camel registry (looked up at each request), ordered by
  * {@link OpsPanel#order()}, each as a {@code <section>} with the panel's id, its title as heading and its
- * {@link OpsPanel#html()}. Its one script (allowed by a per-response CSP nonce; a panel's HTML can carry no script
+ * {@link OpsPanel#html()} with its figures filled in from {@link OpsPanel#data()} on the server ({@code OpsHtml}).
+ * Its one script (allowed by a per-response CSP nonce; a panel's HTML can carry no script
  * and no {@code style} attribute, which the CSP blocks) fetches {@code /ops/data} every
  * {@value #REFRESH_MILLIS} ms and fills each section from its panel's {@link OpsPanel#data()} by these attributes of
  * the panel's HTML, paths being dotted member names ({@code files.0.name} works too):
@@ -170,9 +171,11 @@ public final class OpsPage {
         }
         for (OpsPanel p : panels) {
             String id = Html.escape(p.id());
+            // the figures filled in on the server (the page is whole without its script), from the same data()
+            String html = OpsHtml.bind(p.html(), p.data());
             h.append("<section id=\"").append(id).append("\" class=\"panel\" aria-labelledby=\"").append(id)
                     .append("-title\">\n<h2 id=\"").append(id).append("-title\">").append(Html.escape(p.title()))
-                    .append("</h2>\n").append(p.html()).append("\n</section>\n");
+                    .append("</h2>\n").append(html).append("\n</section>\n");
         }
         h.append("</main>\n<script nonce=\"").append(nonce).append("\">\n").append(SCRIPT)
                 .append("</script>\n</body>\n</html>\n");

@@ -20,7 +20,11 @@ public interface OpsPanel {
     /** Where the section sits on the page: lower first. */
     int order();
 
-    /** The section's HTML: escaped text, inline SVG allowed; no secret, no personal data beyond the reports'. */
+    /**
+     * The section's HTML with its figures as {@code data-ops-*} bindings to {@link #data()}, empty of them: the page
+     * fills them in on the server ({@code OpsHtml}, once per request for every panel) and its script refreshes them.
+     * Escaped text, inline SVG allowed; no secret, no personal data beyond the reports'.
+     */
     String html();
 
     /** The live figures the page's script refreshes (numbers, strings, lists and maps of them). */

@@ -40,6 +40,17 @@ class OpsHtmlTest {
     }
 
     @Test
+    void attributesWithoutAValueAreKept() {
+        // the upload form and its result line are found by them; a download link keeps download
+        String html = OpsHtml.bind("<form data-ops-upload action=\"/ops/upload\"><p class=\"muted a\""
+                + " data-ops-upload-result role=\"status\"></p><a data-ops-attr=\"href:url\" download"
+                + " data-ops-shown=\"url\">x</a></form>", java.util.Map.of("url", "/ops/imports/1/report"));
+        assertThat(html).contains("<form data-ops-upload action=\"/ops/upload\">")
+                .contains("<p class=\"muted a\" data-ops-upload-result role=\"status\">")
+                .contains(" download").contains("href=\"/ops/imports/1/report\"").doesNotContain("hidden");
+    }
+
+    @Test
     void aListGetsOneFilledCopyPerItemAfterItsTemplate() {
         Map<String, Object> data = Map.of("title", "Files", "files", List.of(
                 Map.of("name", "a.csv", "rows", 3), Map.of("name", "b.csv", "rows", 0)));

@@ -66,6 +66,13 @@ class OpsImportsTest {
                 .doesNotContain("amina@example.com");
         assertThat(get(file.path("reportUrl").asText(), Map.of()).body()).contains("created");
 
+        // the page as served, without its script: the file's row with its figures and links already filled in
+        String page = get("/ops", Map.of()).body();
+        String section = page.substring(page.indexOf("<section id=\"imports\""), page.indexOf("</section>",
+                page.indexOf("<section id=\"imports\"")));
+        assertThat(section).contains(">two-rows.csv</strong>").contains(">2 rows</span>")
+                .contains("href=\"/ops/imports/" + id + "/failed\"");
+
         // nothing but a listed file's own report files, whatever the request names
         for (String path : new String[] {"/ops/imports/0123456789abcdef/report", "/ops/imports/" + id + "/source",
                 "/ops/imports/..%2F..%2F..%2Fetc%2Fpasswd/report", "/ops/imports/" + id.toUpperCase() + "/report"}) {
