@@ -72,6 +72,19 @@ public final class ClientAddress {
         return remote;
     }
 
+    /**
+     * True when {@code address} is a loopback address (an IP literal, an IPv6 one in brackets or not; anything else,
+     * a host name too, is not: never a DNS look-up).
+     */
+    public static boolean isLoopback(String address) {
+        byte[] b = literal(stripPort(address));
+        try {
+            return b != null && InetAddress.getByAddress(b).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** True when {@code address} (an IP literal) is one of the trusted proxies. */
     public boolean isTrustedProxy(String address) {
         return isTrusted(stripPort(address));

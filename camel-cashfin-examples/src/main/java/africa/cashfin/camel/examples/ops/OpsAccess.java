@@ -1,7 +1,5 @@
 package africa.cashfin.camel.examples.ops;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -153,27 +151,9 @@ public final class OpsAccess {
     private boolean local(String remoteAddress, String forwardedFor, String forwarded) {
         boolean viaProxy = !blank(forwardedFor) || !blank(forwarded);
         if (proxies.isTrustedProxy(remoteAddress)) {
-            return blank(forwarded) && loopback(proxies.resolve(remoteAddress, forwardedFor));
+            return blank(forwarded) && ClientAddress.isLoopback(proxies.resolve(remoteAddress, forwardedFor));
         }
-        return !viaProxy && loopback(remoteAddress);
-    }
-
-    private static boolean loopback(String address) {
-        if (blank(address)) {
-            return false;
-        }
-        String a = address.trim();
-        if (a.startsWith("[") && a.contains("]")) {
-            a = a.substring(1, a.indexOf(']'));
-        }
-        if (!a.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !a.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-            return false; // an address literal only: never a DNS look-up
-        }
-        try {
-            return InetAddress.getByName(a).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return !viaProxy && ClientAddress.isLoopback(remoteAddress);
     }
 
     private boolean authenticated(String authorization) {

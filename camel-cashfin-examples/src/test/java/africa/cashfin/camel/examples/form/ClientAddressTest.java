@@ -10,6 +10,17 @@ class ClientAddressTest {
     private final ClientAddress behindProxies = ClientAddress.trusting("10.0.0.0/8, 192.168.1.5, 2001:db8::/32");
 
     @Test
+    void loopbackIsAnAddressLiteralOnly() {
+        for (String local : new String[] {"127.0.0.1", "127.9.9.9", "::1", "[::1]", "[::1]:8080", "::ffff:127.0.0.1"}) {
+            assertThat(ClientAddress.isLoopback(local)).as(local).isTrue();
+        }
+        for (String other : new String[] {"localhost", "10.0.0.1", "2001:db8::1", "", "   ", "evil.example.com"}) {
+            assertThat(ClientAddress.isLoopback(other)).as(other).isFalse();
+        }
+        assertThat(ClientAddress.isLoopback(null)).isFalse();
+    }
+
+    @Test
     void withoutTrustedProxiesTheHeaderIsIgnored() {
         assertThat(ClientAddress.trusting("").resolve("203.0.113.9", "198.51.100.1")).isEqualTo("203.0.113.9");
     }
