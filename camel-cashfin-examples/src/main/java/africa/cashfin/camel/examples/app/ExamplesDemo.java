@@ -25,6 +25,7 @@ import africa.cashfin.camel.examples.common.Settings;
 import africa.cashfin.camel.examples.csv.CsvDemo;
 import africa.cashfin.camel.examples.form.FormDemo;
 import africa.cashfin.camel.examples.mail.MailDemo;
+import africa.cashfin.camel.examples.ops.OpsPage;
 import africa.cashfin.camel.examples.sync.SyncDemo;
 import africa.cashfin.camel.leads.model.Lead;
 
@@ -73,7 +74,7 @@ public final class ExamplesDemo {
             if (keepRunning) {
                 out.println("Still running for manual play (Ctrl+C to stop):");
                 out.println("  contact form: " + formUrl(app));
-                out.println("  operations:   http://localhost:" + app.setting("camel.server.port") + "/ops");
+                out.println("  operations:   http://localhost:" + app.setting("camel.server.port") + OpsPage.PATH);
                 out.println("  Cashfin:      " + app.setting("cashfin.base-url") + "/business/lead/list");
                 out.println("  CSV inbox:    " + app.setting("cashfin.csv.inbox"));
                 CountDownLatch stop = new CountDownLatch(1);

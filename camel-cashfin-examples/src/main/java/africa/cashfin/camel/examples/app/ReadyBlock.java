@@ -2,6 +2,8 @@ package africa.cashfin.camel.examples.app;
 
 import java.nio.file.Path;
 
+import africa.cashfin.camel.examples.ops.OpsPage;
+
 /**
  * The {@code Ready:} block the app logs once its routes run in {@code --run} mode: where the web form, the operations
  * page, the CSV inbox, the mailbox and Cashfin are, so that a user (or a script waiting for {@code Ready:}) knows when
@@ -28,7 +30,7 @@ final class ReadyBlock {
         return "Ready:\n"
                + "  web form   http://" + formHost + ":" + app.setting("camel.server.port")
                + app.setting("cashfin.form.path") + "\n"
-               + "  operations http://" + formHost + ":" + app.setting("camel.server.port") + "/ops ("
+               + "  operations http://" + formHost + ":" + app.setting("camel.server.port") + OpsPage.PATH + " ("
                + (Boolean.parseBoolean(app.setting("cashfin.ops.allow-remote")) ? "with credentials"
                        : "this machine only") + ")\n"
                + "  CSV inbox  " + Path.of(app.setting("cashfin.csv.inbox")).toAbsolutePath()
