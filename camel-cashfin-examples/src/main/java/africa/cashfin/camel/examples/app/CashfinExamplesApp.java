@@ -237,7 +237,7 @@ public final class CashfinExamplesApp implements AutoCloseable {
         form = FormFlow.bind(context, settings, duplicates, clock, services.simulator() != null);
         mail = MailFlow.bind(context, settings, workDir, clock, duplicates, services.greenMail() != null);
         sync = SyncFlow.bind(context, settings, dataSource, workDir, clock);
-        OpsFlow.bind(context, settings, csv.board(), csv.inbox(), form.serverLimits());
+        OpsFlow.bind(context, settings, csv.board(), csv.inbox(), form);
         // the budget, lead-flow and inbound-guards sections of the operations page (/ops)
         OpsPanels.bind(context, cashfinClock, form.counts(), mail.leads().counts());
     }

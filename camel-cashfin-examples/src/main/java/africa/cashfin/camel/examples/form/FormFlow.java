@@ -28,12 +28,15 @@ public final class FormFlow implements AutoCloseable {
     private final Vertx vertx;
     private final InboundCounts counts;
     private final FormServerLimits limits;
+    private final ClientAddress proxies;
 
-    private FormFlow(FormQueue queue, Vertx vertx, InboundCounts counts, FormServerLimits limits) {
+    private FormFlow(FormQueue queue, Vertx vertx, InboundCounts counts, FormServerLimits limits,
+            ClientAddress proxies) {
         this.queue = queue;
         this.vertx = vertx;
         this.counts = counts;
         this.limits = limits;
+        this.proxies = proxies;
     }
 
     /**
@@ -80,7 +83,12 @@ public final class FormFlow implements AutoCloseable {
                 formLimits.settings().perClientPeriod(), formLimits.settings().perDay(),
                 limits.maxBodySize(), captcha.provider().name().toLowerCase(Locale.ROOT),
                 settings.text("cashfin.form.trusted-proxies"));
-        return new FormFlow(queue, vertx, counts, limits);
+        return new FormFlow(queue, vertx, counts, limits, proxies);
+    }
+
+    /** The trusted proxies ({@code cashfin.form.trusted-proxies}), for the other pages the HTTP server serves. */
+    public ClientAddress proxies() {
+        return proxies;
     }
 
     /** The HTTP server's limits (a path of another flow served by it may get its own body limit there). */

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import africa.cashfin.camel.examples.common.Settings;
 import africa.cashfin.camel.examples.csv.ImportBoard;
 import africa.cashfin.camel.examples.csv.InboxDrop;
-import africa.cashfin.camel.examples.form.ClientAddress;
+import africa.cashfin.camel.examples.form.FormFlow;
 import africa.cashfin.camel.examples.form.FormServerLimits;
 
 /**
@@ -34,14 +34,15 @@ public final class OpsFlow {
      * @param settings the page's settings
      * @param imports  Flow 1's dropped files (the imports section)
      * @param inbox    Flow 1's inbox (the upload)
-     * @param server   the HTTP server's limits: the upload gets its own body limit there
+     * @param form     the web form's flow: its HTTP server serves the page (the upload gets its own body limit among
+     *                 the server's limits) behind its trusted proxies
      * @throws IllegalArgumentException when the settings would serve the page to other machines without credentials,
      *                                  or credentials are incomplete (the message names the settings)
      */
     public static OpsFlow bind(CamelContext context, Settings settings, ImportBoard imports, InboxDrop inbox,
-            FormServerLimits server) {
-        ClientAddress proxies = ClientAddress.trusting(settings.text("cashfin.form.trusted-proxies"));
-        OpsAccess access = OpsAccess.from(settings, proxies);
+            FormFlow form) {
+        OpsAccess access = OpsAccess.from(settings, form.proxies());
+        FormServerLimits server = form.serverLimits();
         OpsCsrf csrf = new OpsCsrf();
         long maxUpload = settings.number(MAX_UPLOAD_SIZE);
         if (maxUpload < 1) {
