@@ -68,7 +68,7 @@ public final class OpsFiles {
                 : "failed".equals(kind) ? board.failedRowsFile(id) : Optional.empty();
         OpsPage.securityHeaders(m, null);
         if (file.isEmpty()) {
-            text(m, 404, "No such report: the file is not listed on the operations page (any more), or it has no "
+            OpsPage.plain(m, 404, "No such report: the file is not listed on the operations page (any more), or it has no "
                          + ("failed".equals(kind) ? "failed rows." : "report yet."));
             return;
         }
@@ -89,18 +89,18 @@ public final class OpsFiles {
         OpsPage.securityHeaders(m, null);
         if (refusal != null) {
             LOG.warn("Operations page: an upload was refused: {}", refusal);
-            text(m, 403, refusal);
+            OpsPage.plain(m, 403, refusal);
             return;
         }
         try (InputStream in = body(m)) {
             Path put = inbox.put(name, in);
             LOG.info("Operations page: {} uploaded into the inbox ({} bytes)", put.getFileName(), Files.size(put));
-            text(m, 201, "Taken: " + put.getFileName() + " is in the inbox; it is listed here once the import reads it.");
+            OpsPage.plain(m, 201, "Taken: " + put.getFileName() + " is in the inbox; it is listed here once the import reads it.");
         } catch (InboxDrop.RefusedException e) {
             LOG.info("Operations page: an upload was not taken: {}", LogSafe.oneLine(e.getMessage()));
-            text(m, e.status(), e.getMessage());
+            OpsPage.plain(m, e.status(), e.getMessage());
         } catch (java.io.IOException e) {
-            text(m, 500, "Not taken: " + e.getMessage());
+            OpsPage.plain(m, 500, "Not taken: " + e.getMessage());
         }
     }
 
@@ -112,11 +112,5 @@ public final class OpsFiles {
         }
         byte[] bytes = m.getBody(byte[].class);
         return new ByteArrayInputStream(bytes == null ? new byte[0] : bytes);
-    }
-
-    private static void text(Message m, int status, String line) {
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        m.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-        m.setBody(line + "\n");
     }
 }

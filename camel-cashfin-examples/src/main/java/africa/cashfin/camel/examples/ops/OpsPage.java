@@ -97,10 +97,15 @@ public final class OpsPage {
             m.setHeader("WWW-Authenticate", access.basicAuthentication()
                     ? "Basic realm=\"cashfin-ops\", charset=\"UTF-8\"" : "Bearer realm=\"cashfin-ops\"");
         }
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, decision.status());
-        m.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-        m.setBody(decision.text() + "\n");
+        plain(m, decision.status(), decision.text());
         exchange.setProperty(REFUSED, true);
+    }
+
+    /** Answers with {@code status} and the one plain-text line {@code line} (every plain answer under the page). */
+    static void plain(Message m, int status, String line) {
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        m.setBody(line + "\n");
     }
 
     /** The panels of the registry, in page order. */
