@@ -4,10 +4,13 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,6 +144,26 @@ public final class OpsPage {
         m.setBody(JSON.writeValueAsString(all));
     }
 
+    /** The security headers of every {@code /ops} answer, as {@link #securityHeaders} sets them (nonce aside). */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of("Cache-Control", "no-store",
+            "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
+    private static final String CSP = "Content-Security-Policy";
+    /**
+     * The only headers an {@code /ops} answer carries (lower case): the security headers and the answer's own; the
+     * endpoints' header filter ({@link OpsHeaderFilter}) drops every other, so nothing of the request comes back.
+     */
+    static final Set<String> ANSWER_HEADERS = answerHeaders();
+
+    private static Set<String> answerHeaders() {
+        Set<String> names = new HashSet<>();
+        SECURITY_HEADERS.keySet().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        for (String n : new String[] {CSP, Exchange.CONTENT_TYPE, "Content-Disposition", "Set-Cookie",
+                "WWW-Authenticate"}) {
+            names.add(n.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(names);
+    }
+
     /**
      * The headers of every {@code /ops} answer; {@code nonce} is the page's script and style nonce (null for answers
      * that are not the page: they allow no script and no style at all).
@@ -149,11 +172,8 @@ public final class OpsPage {
         String csp = "default-src 'none'; " + (nonce == null ? ""
                 : "script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce + "'; connect-src 'self'; ")
                      + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        m.setHeader("Content-Security-Policy", csp);
-        m.setHeader("Cache-Control", "no-store");
-        m.setHeader("X-Frame-Options", "DENY");
-        m.setHeader("X-Content-Type-Options", "nosniff");
-        m.setHeader("Referrer-Policy", "no-referrer");
+        m.setHeader(CSP, csp);
+        SECURITY_HEADERS.forEach(m::setHeader);
     }
 
     String render(String nonce, String csrfToken) {

@@ -46,7 +46,7 @@ class OpsAccessTest {
 
     @Test
     void fromThisMachineThePageShowsEveryPanelInOrderWithTheSecurityHeaders() throws Exception {
-        HttpResponse<String> page = get(APP.baseUrl() + "/ops", Map.of());
+        HttpResponse<String> page = get(APP.baseUrl() + "/ops", Map.of("X-Echo", "made up", "Cookie", "a=b"));
 
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body();
@@ -62,6 +62,14 @@ class OpsAccessTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Set-Cookie").orElseThrow()).contains(OpsCsrf.COOKIE + "=",
                 "SameSite=Strict", "HttpOnly");
+        // the page's own headers and nothing of the request: on every path, refused or not
+        assertThat(page.headers().map().keySet()).map(h -> h.toLowerCase(java.util.Locale.ROOT)).allMatch(h ->
+                OpsPage.ANSWER_HEADERS.contains(h) || h.equals("content-length") || h.equals("transfer-encoding"));
+        for (String path : new String[] {"/ops/data", "/ops/imports/0123456789abcdef/report"}) {
+            HttpResponse<String> r = get(APP.baseUrl() + path, Map.of("X-Echo", "made up"));
+            assertThat(r.headers().firstValue("X-Echo")).as(path).isEmpty();
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+        }
         // each page has its own nonce
         String again = get(APP.baseUrl() + "/ops", Map.of()).headers().firstValue("Content-Security-Policy")
                 .orElseThrow();
