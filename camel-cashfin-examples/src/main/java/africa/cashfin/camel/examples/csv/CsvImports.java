@@ -87,7 +87,7 @@ public final class CsvImports {
     private final Path errorDirectory;
     private final Clock clock;
     private final ImportProgressStore progressStore;
-    private final ImportBoard board;
+    private final ImportEvents events;
 
     /**
      * @param settings        mapping and progress settings
@@ -114,15 +114,21 @@ public final class CsvImports {
      */
     public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
             FileLimits limits, ImportProgressStore progressStore) {
-        this(settings, reportDirectory, errorDirectory, clock, limits, progressStore, null);
+        this(settings, reportDirectory, errorDirectory, clock, limits, progressStore, ImportEvents.NONE);
     }
 
     /**
-     * @param board told when a file starts, parks, finishes or cannot be read (the operations page); null for none
+     * @param board told when a file starts, parks, finishes or cannot be read (the operations page)
      */
     public CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
             FileLimits limits, ImportProgressStore progressStore, ImportBoard board) {
-        this.board = board;
+        this(settings, reportDirectory, errorDirectory, clock, limits, progressStore,
+                (ImportEvents) Objects.requireNonNull(board, "board"));
+    }
+
+    private CsvImports(CsvImportSettings settings, Path reportDirectory, Path errorDirectory, Clock clock,
+            FileLimits limits, ImportProgressStore progressStore, ImportEvents events) {
+        this.events = events;
         this.progressStore = progressStore;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -220,9 +226,7 @@ public final class CsvImports {
             csvImport.report().escapeFormulasInErrors();
         }
         csvImport.report().expectRows(expected);
-        if (board != null) {
-            board.started(name, csvImport.report());
-        }
+        events.started(name, csvImport.report());
         exchange.setProperty(IMPORT, csvImport);
         exchange.setProperty(HOW_READ, howRead);
         if (resumeFrom == null) {
@@ -384,9 +388,7 @@ public final class CsvImports {
                     ImportPace.rowsPerDay(exchange.getContext(), checkpoint.createEndpoint()));
             csvImport.report().note(line);
             ImportSummary soFar = csvImport.finish();
-            if (board != null) {
-                board.parked(name, checkpoint.parkedUntil(), soFar);
-            }
+            events.parked(name, checkpoint.parkedUntil(), soFar);
             LOG.info("{}; report so far {}", line, csvImport.report().reportFile());
             exchange.setProperty(OUTCOME, OUTCOME_PARKED);
             return soFar;
@@ -395,9 +397,7 @@ public final class CsvImports {
         if (checkpoint != null) {
             checkpoint.finished(summary);
         }
-        if (board != null) {
-            board.finished(name, summary);
-        }
+        events.finished(name, summary);
         LOG.info("{}: {} ({}, {}); report {}{}", name, summary.line(), exchange.getProperty(HOW_READ),
                 summary.rate(), csvImport.report().reportFile(),
                 summary.failed() > 0 ? ", failed rows in " + csvImport.report().errorsFile() : "");
@@ -428,9 +428,7 @@ public final class CsvImports {
         } catch (IOException io) {
             LOG.error("{}: cannot write the error note into {}: {}", name, errorDirectory, io.getMessage());
         }
-        if (board != null) {
-            board.unreadable(name, reason);
-        }
+        events.unreadable(name, reason);
         LOG.error("{}: could not be imported, moved to {}: {}", name, errorDirectory, reason);
     }
 

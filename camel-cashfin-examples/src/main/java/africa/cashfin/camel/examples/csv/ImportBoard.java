@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  * carry ids, and a download serves only the report files of a file this board lists ({@link #reportFile},
  * {@link #failedRowsFile}). Thread-safe.
  */
-public final class ImportBoard {
+public final class ImportBoard implements ImportEvents {
 
     /** Where a file stands. */
     public enum State {
@@ -178,7 +178,8 @@ public final class ImportBoard {
         }
     }
 
-    synchronized void started(String name, ImportReport report) {
+    @Override
+    public synchronized void started(String name, ImportReport report) {
         events.incrementAndGet();
         Live l = live.computeIfAbsent(name, k -> new Live());
         live.remove(name);
@@ -194,7 +195,8 @@ public final class ImportBoard {
         }
     }
 
-    synchronized void parked(String name, Instant until, ImportSummary soFar) {
+    @Override
+    public synchronized void parked(String name, Instant until, ImportSummary soFar) {
         events.incrementAndGet();
         Live l = live.get(name);
         if (l != null) {
@@ -204,7 +206,8 @@ public final class ImportBoard {
         }
     }
 
-    synchronized void finished(String name, ImportSummary totals) {
+    @Override
+    public synchronized void finished(String name, ImportSummary totals) {
         events.incrementAndGet();
         Live l = live.get(name);
         if (l != null) {
@@ -213,7 +216,8 @@ public final class ImportBoard {
         }
     }
 
-    synchronized void unreadable(String name, String reason) {
+    @Override
+    public synchronized void unreadable(String name, String reason) {
         events.incrementAndGet();
         Live l = live.computeIfAbsent(name, k -> new Live());
         l.state = State.UNREADABLE;
