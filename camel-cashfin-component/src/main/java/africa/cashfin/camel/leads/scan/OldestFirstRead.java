@@ -155,10 +155,14 @@ final class OldestFirstRead implements PageReader {
      * outcomes, every lead created before the last one read is handled (leads tied with it are read again by the
      * next poll, whose window starts at or below it). The run saves it as a checkpoint, so a poll stopped by
      * {@code maxMessagesPerPoll}, a failed call or a leader change is resumed there instead of at page 1.
+     * <p>
+     * Not while a poll that jumped to the cursor has its late check pending: it has not read the window below the
+     * cursor, where leads may have arrived late (a bulk import stamped a little in the past); a checkpoint at the point
+     * reached would move the next poll's window ({@code created - lookback}) above them, and no poll would read them.
      */
     @Override
     public WalkPoint walkPoint() {
-        return verifying ? null : reached;
+        return verifying || counted != null ? null : reached;
     }
 
     /**
