@@ -108,8 +108,10 @@ public final class ScanRun {
             strategy = "full-scan";
             unordered = true;
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && recovering != null) {
-            // failed leads known without their data: read from page 1 once (their positions are not kept)
+            // failed leads known without their data: read from page 1 once (their positions are not kept); it reads
+            // the window below the cursor, where a group may have arrived late: read such groups whole too
             reader = new OldestFirstRead(this, false);
+            ledger.tiesBelowCursorMatter();
             strategy = "incremental-recover-failed";
         } else if (previous != null && order == ListOrder.OLDEST_FIRST && walkFloor != null && previous.knowsCounts()
                    && previous.created() != null && !checkWindow) {

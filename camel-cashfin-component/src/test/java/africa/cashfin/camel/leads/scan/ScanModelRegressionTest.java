@@ -270,4 +270,32 @@ class ScanModelRegressionTest {
                 "read a page", "read a page", "insert 3 leads at one instant 280 seconds back", "insert 6 leads",
                 "read a page", "read a page", "read a page", "read a page", "read a page", "restart (graceful: true)");
     }
+
+    /**
+     * Found by the fast-path property with the fix above (OLDEST_FIRST, limit 4, a server cap of 2): the poll that
+     * jumped to its cursor found late leads (a group of eight stamped 103 seconds back) and was reading them whole when
+     * the node stopped; with no checkpoint the cursor stayed the previous poll's, with its counts. The next poll read
+     * from page 1 for failed leads known without their data, through the window below that cursor, but took the groups
+     * there as read whole by the previous poll; the group was shuffled on every request and one member was never on a
+     * page read. A poll that reads from page 1 for failed leads now reads the groups below the cursor whole too.
+     */
+    @Test
+    void aPollThatReadsFromPageOneForFailedLeadsReadsALateGroupBelowTheCursorWhole() {
+        assertEveryPromisedLeadEmitted(Order.OLDEST_FIRST, 4, 4, -8L, 2,
+                "the next list call fails", "the next 2 leads wait out a retry delay",
+                "insert 2 leads at one instant 53 seconds back", "read a page", "insert 4 leads",
+                "leader change (graceful: true)", "read a page", "restart (graceful: true)", "read a page",
+                "insert 2 leads", "read a page", "insert 2 leads", "restart (graceful: false)", "read a page",
+                "read a page", "read a page", "restart (graceful: true)", "read a page", "read a page", "read a page",
+                "read a page", "read a page", "insert 3 leads at one instant", "insert 2 leads",
+                "the next 2 exchanges fail", "the next 1 exchanges fail", "read a page", "read a page", "read a page",
+                "read a page", "insert 8 leads at one instant 103 seconds back", "lead #18 leaves the view",
+                "the next 2 exchanges fail", "read a page", "insert 3 leads", "insert 3 leads", "read a page",
+                "read a page", "read a page", "read a page", "read a page", "the next 1 leads wait out a retry delay",
+                "read a page", "read a page", "insert 9 leads at one instant", "read a page", "read a page",
+                "insert 4 leads", "read a page", "read a page", "read a page", "the next list call fails",
+                "read a page", "the next 2 exchanges fail", "lead #2530 leaves the view", "insert 4 leads",
+                "lead #6092 leaves the view", "insert 4 leads at one instant 49 seconds back",
+                "leader change (graceful: false)", "the next 2 exchanges fail");
+    }
 }
