@@ -98,10 +98,16 @@ class StateRepositoryRecipeTest {
             camel.getRouteController().stopRoute("qualified-leads");
             StateRepository<String, String> cursor = camel.getRegistry().lookupByNameAndType("leadCursor",
                     StateRepository.class);
-            for (String key : List.of("", "#leader-epoch", "#sweep", "#arrivals")) {
+            for (String key : List.of("", "#leader-epoch", "#sweep")) {
                 assertThat(cursor.getState("cashfin-leads:list?status=qualified" + key)).as("state under " + key)
                         .isNotBlank();
             }
+            // the arrival profile of the kind of day the route ran on: weekdays' and weekends' are kept apart (a run
+            // across midnight from Sunday to Monday or Friday to Saturday writes both)
+            assertThat(List.of("#arrivals", "#arrivals#weekend"))
+                    .as("an arrival profile under #arrivals (weekdays) or #arrivals#weekend (weekends)")
+                    .anySatisfy(key -> assertThat(cursor.getState("cashfin-leads:list?status=qualified" + key))
+                            .isNotBlank());
             cashfin.insertLeads(15); // while the route is stopped
             qualifyTwoNewLeads();
             camel.getRouteController().startRoute("qualified-leads");

@@ -11,8 +11,10 @@ import africa.cashfin.camel.leads.api.limit.DurationText;
 import africa.cashfin.camel.leads.scan.ScanStateStore;
 
 /**
- * Keeps the adaptive cadence's arrival profile ({@link ArrivalProfile}, hourly buckets of the last server days) beside
- * the consumer's cursor, under the key {@code <stateKey>#arrivals} of its {@code stateRepository}, so that a restart
+ * Keeps the adaptive cadence's arrival profiles ({@link ArrivalProfile}, hourly buckets of the last server days, one
+ * per {@link DayKind}) beside the consumer's cursor, under the keys {@code <stateKey>#arrivals} (weekdays: the key and
+ * form a profile had before weekends were learnt apart, so such a stored profile is restored as the weekdays') and
+ * {@code <stateKey>#arrivals#weekend} of its {@code stateRepository}, so that a restart
  * polls by what was learnt at once instead of evenly for two days: restored when the consumer starts, saved after a
  * poll at most once per {@link #SAVE_EVERY} of the component's clock (a day added to the history is saved within that
  * hour), and when the consumer stops. A crash loses at most the last hour's arrivals. The profile is a hint, not a
@@ -26,19 +28,40 @@ public final class ArrivalProfileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArrivalProfileStore.class);
 
-    private final ScanStateStore store;
-    private final String key;
+    /** The suffix of the weekend profile's key, after the weekdays' ({@code <stateKey>#arrivals}). */
+    public static final String WEEKEND_KEY_SUFFIX = "#weekend";
+
+    private final java.util.Map<DayKind, Slot> slots = new java.util.EnumMap<>(DayKind.class);
     private Instant savedAt;
-    private String saved;
     private boolean failing;
 
+    /** One kind of day's profile: where it is kept and what was last written. */
+    private static final class Slot {
+        final ScanStateStore store;
+        final String key;
+        String saved;
+
+        Slot(ScanStateStore store, String key) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.key = Objects.requireNonNull(key, "key");
+        }
+    }
+
     /**
-     * @param store where the profile is kept (one string)
-     * @param key   its key, for the log lines
+     * @param stores      where each kind of day's profile is kept (one string each), by its key: see
+     *                    {@link #keys(String)}
+     * @param weekdaysKey the weekdays' key ({@code <stateKey>#arrivals}), also in the log lines
      */
-    public ArrivalProfileStore(ScanStateStore store, String key) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.key = Objects.requireNonNull(key, "key");
+    public ArrivalProfileStore(java.util.function.Function<String, ScanStateStore> stores, String weekdaysKey) {
+        for (DayKind kind : DayKind.values()) {
+            String key = keys(weekdaysKey).get(kind);
+            slots.put(kind, new Slot(stores.apply(key), key));
+        }
+    }
+
+    /** The key of each kind of day's profile: {@code weekdaysKey} and {@code weekdaysKey#weekend}. */
+    public static java.util.Map<DayKind, String> keys(String weekdaysKey) {
+        return java.util.Map.of(DayKind.WEEKDAY, weekdaysKey, DayKind.WEEKEND, weekdaysKey + WEEKEND_KEY_SUFFIX);
     }
 
     /**
@@ -48,21 +71,29 @@ public final class ArrivalProfileStore {
      * @param owner the consumer's endpoint, as its log lines name it
      */
     public void restore(PollCadence cadence, String owner) {
-        String text = store.load();
+        for (java.util.Map.Entry<DayKind, Slot> e : slots.entrySet()) {
+            restore(cadence, owner, e.getKey(), e.getValue());
+        }
+    }
+
+    private static void restore(PollCadence cadence, String owner, DayKind kind, Slot slot) {
+        String text = slot.store.load();
         if (text == null || text.isBlank()) {
             return;
         }
+        String days = kind == DayKind.WEEKEND ? "weekend" : "weekday";
         try {
-            int days = cadence.restoreProfile(text);
-            saved = text;
-            LOG.info("{}: arrival profile of {} past server day{} restored from state key '{}': {}", owner, days,
-                    days == 1 ? "" : "s", key,
-                    days >= ArrivalProfile.DAYS_TO_LEARN ? "the cadence follows it from the first poll"
-                            : "the cadence polls evenly until " + ArrivalProfile.DAYS_TO_LEARN + " days are learnt");
+            int n = cadence.restoreProfile(kind, text);
+            slot.saved = text;
+            LOG.info("{}: {} arrival profile of {} past server {}{} restored from state key '{}': {}", owner, days, n,
+                    days, n == 1 ? "" : "s", slot.key,
+                    n >= ArrivalProfile.DAYS_TO_LEARN ? "the cadence follows it from the first poll"
+                            : "the cadence polls evenly until " + ArrivalProfile.DAYS_TO_LEARN + " " + days
+                              + "s are learnt");
         } catch (IllegalArgumentException e) {
-            LOG.warn("{}: the arrival profile stored under state key '{}' cannot be read, so the cadence learns it"
-                     + " again ({} whole days, polling evenly meanwhile); it is replaced at the next save: {}", owner,
-                     key, ArrivalProfile.DAYS_TO_LEARN, e.getMessage());
+            LOG.warn("{}: the {} arrival profile stored under state key '{}' cannot be read, so the cadence learns it"
+                     + " again ({} whole {}s, polling evenly meanwhile); it is replaced at the next save: {}", owner,
+                     days, slot.key, ArrivalProfile.DAYS_TO_LEARN, days, e.getMessage());
         }
     }
 
@@ -79,21 +110,24 @@ public final class ArrivalProfileStore {
      * next save.
      */
     public void save(PollCadence cadence, Instant now) {
-        String text = cadence.profileText();
         savedAt = now;
-        if (text == null || text.equals(saved)) {
-            return;
-        }
-        try {
-            store.save(text);
-            saved = text;
-            failing = false;
-        } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warn("The arrival profile could not be saved under state key '{}' (tried again in {}; a restart"
-                         + " meanwhile starts from the one saved before): {}", key,
-                         DurationText.of(SAVE_EVERY), e.getMessage());
+        for (java.util.Map.Entry<DayKind, Slot> e : slots.entrySet()) {
+            Slot slot = e.getValue();
+            String text = cadence.profileText(e.getKey());
+            if (text == null || text.equals(slot.saved)) {
+                continue;
+            }
+            try {
+                slot.store.save(text);
+                slot.saved = text;
+                failing = false;
+            } catch (RuntimeException ex) {
+                if (!failing) {
+                    failing = true;
+                    LOG.warn("The arrival profile could not be saved under state key '{}' (tried again in {}; a"
+                             + " restart meanwhile starts from the one saved before): {}", slot.key,
+                             DurationText.of(SAVE_EVERY), ex.getMessage());
+                }
             }
         }
     }

@@ -205,15 +205,16 @@ public final class ConsumerState {
     }
 
     /**
-     * Where the adaptive cadence keeps its arrival profile: the {@code stateRepository} under
-     * {@code <stateKey>#arrivals}; null without a {@code stateRepository} (the profile is then in memory only).
+     * Where the adaptive cadence keeps its arrival profiles: the {@code stateRepository} under
+     * {@code <stateKey>#arrivals} (weekdays) and {@code <stateKey>#arrivals#weekend}; null without a
+     * {@code stateRepository} (the profiles are then in memory only).
      */
     public ArrivalProfileStore arrivalProfileStore() {
         if (options.stateRepository() == null) {
             return null;
         }
         String key = options.storedStateKey() + ARRIVALS_KEY_SUFFIX;
-        return new ArrivalProfileStore(new StateRepositoryCursorStore(options.stateRepository(), key), key);
+        return new ArrivalProfileStore(k -> new StateRepositoryCursorStore(options.stateRepository(), k), key);
     }
 
     /**

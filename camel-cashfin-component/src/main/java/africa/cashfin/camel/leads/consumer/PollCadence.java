@@ -13,8 +13,8 @@ import java.util.Locale;
  * <li><b>The day's plan</b>: the calls a fixed {@code delay} would spend from the first poll of the server's day to its
  * end ({@code T / delay}, 288 a day at 5 min). With {@code P} polls of the plan left ({@code (plan - spent) / c},
  * {@code c} calls per poll, a running average), the rate of arrivals {@code r(s)} expected at each time {@code s} of
- * the day ({@link ArrivalProfile}: when leads arrived on past server days; flat, one lead per {@code delay}, before a
- * whole day was seen) and {@code r} the rate now, the delay is {@code W / (P x sqrt(r))} with {@code W} the integral of
+ * the day ({@link ArrivalProfile}: when leads arrived on past server days of the same kind, weekdays and weekends
+ * apart ({@link DayKind}); flat, one lead per {@code delay}, before two such days were seen) and {@code r} the rate now, the delay is {@code W / (P x sqrt(r))} with {@code W} the integral of
  * {@code sqrt(r(s))} from now to the day's end: the polls left spread in proportion to the square root of the
  * arrival rate, which minimises the expected wait of a lead for that many polls ({@link Regime#PLAN}; at
  * {@code maxDelay} {@link Regime#IDLE}): the {@link Objective#MEAN} objective. With {@link Objective#TAIL} the polls
@@ -113,7 +113,9 @@ public final class PollCadence {
     /** The fixed delay whose calls make the day's plan. */
     private final Duration planDelay;
     private final Objective objective;
-    private final ArrivalProfile profile = new ArrivalProfile();
+    /** When leads arrive, learnt apart for weekdays and weekends ({@link DayKind}). */
+    private final java.util.Map<DayKind, ArrivalProfile> profiles = new java.util.EnumMap<>(java.util.Map.of(
+            DayKind.WEEKDAY, new ArrivalProfile(), DayKind.WEEKEND, new ArrivalProfile()));
     /** The end of the server's day the plan is for. */
     private Instant planDayEnds;
     /** The calls of the day's plan, and the calls spent in that day. */
@@ -189,6 +191,7 @@ public final class PollCadence {
         if (!dayEnds.isAfter(now)) {
             dayEnds = now.plus(planDelay); // a stale day: the next headers or the budget below move it on
         }
+        ArrivalProfile profile = profiles.get(DayKind.of(dayEnds));
         profile.day(dayEnds);
         if (planDayEnds == null || dayEnds.isAfter(planDayEnds.plusSeconds(60))) {
             planCalls = (double) Duration.between(now, dayEnds).toMillis() / planDelay.toMillis();
@@ -276,19 +279,23 @@ public final class PollCadence {
         return objective;
     }
 
-    /** The learnt arrival profile in its stored form ({@link ArrivalProfile#text()}); null before the first poll. */
-    public String profileText() {
-        return profile.text();
+    /**
+     * The learnt arrival profile of one kind of day in its stored form ({@link ArrivalProfile#text()}); null before
+     * the first poll on such a day.
+     */
+    public String profileText(DayKind kind) {
+        return profiles.get(kind).text();
     }
 
     /**
-     * Restores the arrival profile from its stored form, before the first poll: the cadence follows it at once
-     * instead of polling evenly until two whole days are learnt again.
+     * Restores the arrival profile of one kind of day from its stored form, before the first poll: the cadence
+     * follows it at once instead of polling evenly until two whole days of that kind are learnt again.
      *
      * @return the whole past days restored
      * @throws IllegalArgumentException when {@code text} is not a stored profile (nothing is changed)
      */
-    public int restoreProfile(String text) {
+    public int restoreProfile(DayKind kind, String text) {
+        ArrivalProfile profile = profiles.get(kind);
         profile.restore(text);
         return profile.pastDays();
     }

@@ -13,7 +13,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * line break. There, a key derived from the filters (which always has {@code =} once a filter is set, e.g.
  * {@code cashfin-leads:list?status=qualified}) is stored with {@code %}, {@code =} and line breaks percent-encoded
  * ({@code cashfin-leads:list?status%3Dqualified}); such a key could never be stored in that repository before, so no
- * stored state moves. The side keys ({@code #sweep}, {@code #arrivals}, {@code #leader-epoch}) are the stored key plus
+ * stored state moves. The side keys ({@code #sweep}, {@code #arrivals}, {@code #arrivals#weekend}, {@code #leader-epoch}) are the stored key plus
  * their suffix. A {@code stateKey} the user sets is stored as given: one the repository cannot hold is refused at
  * start ({@link #checkUserKey}), so the key in the file is always the one the user wrote.
  */

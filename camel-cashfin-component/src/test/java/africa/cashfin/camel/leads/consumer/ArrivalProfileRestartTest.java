@@ -91,12 +91,22 @@ class ArrivalProfileRestartTest {
      * a lead arrives every minute.
      */
     private void runUntil(CashfinLeadsConsumer consumer, Instant until, boolean busyDays) {
+        runUntil(consumer, until, busyDays ? 9 : -1, busyDays ? 9 : -1);
+    }
+
+    /**
+     * Runs the polls the cadence asks for until {@code until}; a lead arrives every minute of the hour
+     * {@code weekdayHour} of each weekday and {@code weekendHour} of each Saturday and Sunday (-1: none).
+     */
+    private void runUntil(CashfinLeadsConsumer consumer, Instant until, int weekdayHour, int weekendHour) {
         List<Instant> arrivals = new ArrayList<>();
-        if (busyDays) {
+        {
             Instant day = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
             for (; day.isBefore(until); day = day.plus(Duration.ofDays(1))) {
-                for (int m = 0; m < 60; m++) {
-                    Instant at = day.plus(Duration.ofHours(9)).plus(Duration.ofMinutes(m));
+                int hour = day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue() >= 6 ? weekendHour
+                        : weekdayHour;
+                for (int m = 0; hour >= 0 && m < 60; m++) {
+                    Instant at = day.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(m));
                     if (!at.isBefore(clock.instant()) && at.isBefore(until)) {
                         arrivals.add(at);
                     }
@@ -122,6 +132,72 @@ class ArrivalProfileRestartTest {
         }
     }
 
+    /**
+     * A profile stored by the version before weekends were learnt apart (one row under {@code <stateKey>#arrivals},
+     * the same v1 form) is restored as the weekdays' profile: the first poll after the upgrade follows it.
+     */
+    @Test
+    void aProfileStoredBeforeWeekendsWereLearntApartIsRestoredAsTheWeekdays() throws Exception {
+        String hours = "0,0,0,0,0,0,0,0,0,60,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
+        // as the previous version wrote it: the day in progress ends on Thursday 2026-03-05, three past days
+        String old = "v1;dayEnds=2026-03-05T00:00:00Z;today=" + hours + ";past=" + hours + "|" + hours + "|" + hours;
+        FileStateRepository stored = FileStateRepository.fileStateRepository(work.resolve("lead-cursor.txt").toFile());
+        stored.start();
+        stored.setState("cashfin-leads:list#arrivals", old);
+        stored.stop();
+        clock.set(Instant.parse("2026-03-05T03:00:00Z"));
+        try (LogCapture log = new LogCapture()) {
+            CashfinLeadsConsumer consumer = start();
+            consumer.run();
+            assertThat(consumer.getPollingRegime()).as("at 03:00, by the restored profile").isEqualTo("idle");
+            assertThat(consumer.getCurrentDelayMillis()).isEqualTo(2 * HOUR);
+            assertThat(log.lines()).anyMatch(l -> l.contains("weekday arrival profile of 3 past server weekdays"
+                                                             + " restored from state key 'cashfin-leads:list#arrivals'"));
+        }
+        runUntil(consumer(), Instant.parse("2026-03-05T09:15:00Z"), false);
+        assertThat(consumer().getCurrentDelayMillis()).as("at 09:15").isLessThan(Duration.ofMinutes(20).toMillis());
+    }
+
+    private CashfinLeadsConsumer consumer() {
+        return (CashfinLeadsConsumer) context.getRoute("leads").getConsumer();
+    }
+
+    /**
+     * Weekdays and weekends are learnt and kept apart: two weeks with leads from 09:00 on weekdays and from 14:00 on
+     * weekends, then a restart on the third Sunday at 03:00. The Sunday follows the weekends' profile from its first
+     * poll (fast at 14:15, not at 09:15), both profiles are stored under their keys, and the Monday after
+     * follows the weekdays'.
+     */
+    @Test
+    void weekdaysAndWeekendsAreLearntApartAndBothSurviveARestart() throws Exception {
+        CashfinLeadsConsumer consumer = start();
+        Instant sunday = DAY1.plus(Duration.ofDays(13)); // 2026-03-15
+        runUntil(consumer, sunday.plus(Duration.ofHours(3)), 9, 14);
+        context.stop();
+        FileStateRepository stored = FileStateRepository.fileStateRepository(work.resolve("lead-cursor.txt").toFile());
+        stored.start();
+        assertThat(stored.getState("cashfin-leads:list#arrivals")).startsWith("v1;dayEnds=2026-03-14T00:00:00Z");
+        assertThat(stored.getState("cashfin-leads:list#arrivals#weekend"))
+                .startsWith("v1;dayEnds=2026-03-16T00:00:00Z");
+        stored.stop();
+
+        try (LogCapture log = new LogCapture()) {
+            consumer = start();
+            consumer.run();
+            assertThat(log.lines()).anyMatch(l -> l.contains("weekend arrival profile of 3 past server weekends"
+                                                             + " restored from state key"
+                                                             + " 'cashfin-leads:list#arrivals#weekend'"));
+        }
+        runUntil(consumer, sunday.plus(Duration.ofMinutes(9 * 60 + 15)), 9, 14);
+        assertThat(consumer.getCurrentDelayMillis()).as("Sunday 09:15: no weekend had leads then")
+                .isGreaterThanOrEqualTo(HOUR);
+        runUntil(consumer, sunday.plus(Duration.ofMinutes(14 * 60 + 15)), 9, 14);
+        assertThat(consumer.getCurrentDelayMillis()).as("Sunday 14:15").isLessThan(Duration.ofMinutes(20).toMillis());
+        Instant monday = sunday.plus(Duration.ofDays(1));
+        runUntil(consumer, monday.plus(Duration.ofMinutes(9 * 60 + 15)), 9, 14);
+        assertThat(consumer.getCurrentDelayMillis()).as("Monday 09:15").isLessThan(Duration.ofMinutes(20).toMillis());
+    }
+
     @Test
     void theCadenceFollowsTheLearntProfileRightAfterARestart() throws Exception {
         CashfinLeadsConsumer consumer = start();
@@ -141,8 +217,8 @@ class ArrivalProfileRestartTest {
             // the first poll after the restart already follows the profile: idle at night (without it: plan, 1 h)
             assertThat(consumer.getPollingRegime()).isEqualTo("idle");
             assertThat(consumer.getCurrentDelayMillis()).isEqualTo(2 * HOUR);
-            assertThat(log.lines()).anyMatch(l -> l.contains("arrival profile of 3 past server days restored from"
-                                                             + " state key 'cashfin-leads:list#arrivals'")
+            assertThat(log.lines()).anyMatch(l -> l.contains("weekday arrival profile of 3 past server weekdays"
+                                                             + " restored from state key 'cashfin-leads:list#arrivals'")
                                                   && l.contains("the cadence follows it from the first poll"));
         }
         assertThat(FileStateRepository.fileStateRepository(work.resolve("lead-cursor.txt").toFile()))

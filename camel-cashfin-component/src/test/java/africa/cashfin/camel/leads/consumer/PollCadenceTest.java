@@ -68,7 +68,7 @@ class PollCadenceTest {
     @Test
     void learnsWhenLeadsArriveAndSpendsTheDaysPlanWhereTheyDo() {
         PollCadence cadence = new PollCadence(Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofMinutes(5));
-        Instant start = Instant.parse("2026-12-04T00:00:00Z");
+        Instant start = Instant.parse("2026-11-30T00:00:00Z"); // Monday to Thursday: four weekdays
         Instant now = start;
         long[] callsPerDay = new long[4];
         Duration[] nightAndDay = new Duration[2];
@@ -140,6 +140,56 @@ class PollCadenceTest {
         assertThat(longestBusyGap).as("an even spread of 10 h over about 260 polls")
                 .isGreaterThan(Duration.ofMinutes(600).toMillis() / 270);
         assertThat(shortestNightGap).as("the floor at night").isEqualTo(Duration.ofMinutes(30).toMillis());
+    }
+
+    /**
+     * Weekdays and weekends are learnt apart (issue 21's quiet weekend): leads from 08:00 to 18:00 on weekdays and from
+     * 20:00 to 22:00 on weekends; after two weeks a Saturday polls its evening, not the weekdays' noon, and a Monday
+     * its noon.
+     */
+    @Test
+    void learnsWeekdaysAndWeekendsApart() {
+        PollCadence cadence = new PollCadence(Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofMinutes(5));
+        Instant start = Instant.parse("2026-11-30T00:00:00Z"); // a Monday
+        Instant end = start.plus(Duration.ofDays(15));
+        Instant now = start;
+        java.util.Map<String, Duration> seen = new java.util.HashMap<>();
+        double owed = 0;
+        while (now.isBefore(end)) {
+            int leads = (int) owed;
+            owed -= leads;
+            cadence.polled(now, leads, 1, DayBudget.UNLIMITED);
+            java.time.ZonedDateTime at = now.atZone(java.time.ZoneOffset.UTC);
+            if (Duration.between(start, now).toDays() >= 12) { // the third Saturday and Sunday, and a Monday
+                seen.putIfAbsent(at.getDayOfWeek() + "@" + at.getHour(), cadence.delay());
+            }
+            Instant next = cadence.nextPollAt();
+            for (Instant t = now; t.isBefore(next); t = t.plusSeconds(10)) {
+                java.time.ZonedDateTime z = t.atZone(java.time.ZoneOffset.UTC);
+                boolean weekend = z.getDayOfWeek().getValue() >= 6;
+                boolean busy = weekend ? z.getHour() >= 20 && z.getHour() < 22 : z.getHour() >= 8 && z.getHour() < 18;
+                owed += busy ? 30.0 / 360 : 0; // 30 an hour
+            }
+            now = next;
+        }
+        Duration saturdayNoon = seen.get("SATURDAY@12");
+        Duration saturdayEvening = seen.get("SATURDAY@20");
+        Duration mondayNoon = seen.get("MONDAY@12");
+        assertThat(saturdayEvening).as("Saturday 20:00, as weekends go").isLessThan(Duration.ofMinutes(3));
+        assertThat(saturdayNoon).as("Saturday noon: no weekend had leads then")
+                .isGreaterThan(saturdayEvening.multipliedBy(2));
+        assertThat(mondayNoon).as("Monday noon, as weekdays go").isLessThan(Duration.ofMinutes(4));
+        assertThat(seen.get("MONDAY@20")).as("Monday 20:00").isGreaterThan(mondayNoon.multipliedBy(2));
+    }
+
+    @Test
+    void theKindOfAServerDayIsTheWeekdayOfItsMiddle() {
+        assertThat(DayKind.of(Instant.parse("2026-12-05T00:00:00Z"))).as("Friday, UTC").isEqualTo(DayKind.WEEKDAY);
+        assertThat(DayKind.of(Instant.parse("2026-12-06T00:00:00Z"))).as("Saturday, UTC").isEqualTo(DayKind.WEEKEND);
+        assertThat(DayKind.of(Instant.parse("2026-12-07T00:00:00Z"))).as("Sunday, UTC").isEqualTo(DayKind.WEEKEND);
+        // a server at UTC+3 ends Saturday at 21:00 UTC on Saturday, and Friday at 21:00 UTC on Friday
+        assertThat(DayKind.of(Instant.parse("2026-12-05T21:00:00Z"))).isEqualTo(DayKind.WEEKEND);
+        assertThat(DayKind.of(Instant.parse("2026-12-04T21:00:00Z"))).isEqualTo(DayKind.WEEKDAY);
     }
 
     @Test

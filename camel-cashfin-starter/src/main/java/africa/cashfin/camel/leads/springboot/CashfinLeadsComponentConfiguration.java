@@ -111,9 +111,10 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     /**
      * Let the consumer set its own poll cadence instead of the fixed delay, spending per server day the calls delay
      * would (the day's plan, 288 at 5 min) where leads arrive: polls spread in proportion to the square root of the
-     * arrival rate expected at each time of the server's day (the median of the last 5 server days per 15-minute slot,
-     * learnt from the leads it emits; kept in stateRepository under stateKey#arrivals, so a restart follows it at once,
-     * in memory without one; flat before two whole days), between minDelay and maxDelay (plan; idle
+     * arrival rate expected at each time of the server's day (the median of the last 5 server days of the same kind,
+     * weekdays or weekends, per 15-minute slot, learnt from the leads it emits; kept in stateRepository under
+     * stateKey#arrivals and stateKey#arrivals#weekend, so a restart follows it at once, in memory without one; flat
+     * before two whole days of the kind), between minDelay and maxDelay (plan; idle
      * at maxDelay); faster while a poll finds leads arriving more than four times faster than expected (burst), back to
      * the plan at the first poll that finds none; and never faster than its share of the server's day allows (budget:
      * its budgetReserve, else the pool's fraction, of the plan's daily calls; spent when nothing is left: the next poll
@@ -271,7 +272,8 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
      * FileStateRepository, MemoryStateRepository, or the component's JdbcStateRepository to share it between cluster
      * nodes), under the key stateKey, with the failing leads' retry state beside it; saved after each complete poll
      * and, during a backfill, after each page whose leads all have their outcome. With adaptivePolling, also the learnt
-     * arrival profile under stateKey#arrivals (hourly counts, saved at most once an hour and at stop). Optional: without
+     * arrival profiles of weekdays and weekends under stateKey#arrivals and stateKey#arrivals#weekend (hourly counts,
+     * saved at most once an hour and at stop). Optional: without
      * it the cursor lives
      * in memory and the first poll after a restart re-reads every page (skipping delivered leads by id). Each consumer
      * start claims a leadership epoch in it (under stateKey#leader-epoch): once a newer consumer (the next cluster
