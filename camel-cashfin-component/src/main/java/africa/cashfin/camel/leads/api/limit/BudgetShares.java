@@ -431,7 +431,10 @@ public final class BudgetShares {
 
     /** @return the reserves registered (by every node with a store) as last read: the day's part not in the pool */
     double totalReserve() {
-        ReserveDirectory.Snapshot s = snapshot;
+        return totalReserve(snapshot);
+    }
+
+    private static double totalReserve(ReserveDirectory.Snapshot s) {
         return s.hasReserves() ? 1 - s.poolDay() : 0;
     }
 
@@ -443,11 +446,20 @@ public final class BudgetShares {
 
     /** @return the reserves by share name (fractions), for the dev console: this JVM's and the other nodes' */
     public Map<String, Double> reserves() {
-        Map<String, Double> out = new TreeMap<>();
-        snapshot.registered(directory.nowSecond()).forEach((name, e) -> out.put(name, e.fraction()));
+        ReserveDirectory.Snapshot read;
+        Map<String, Reserve> local;
         synchronized (this) {
-            reserves.forEach((name, r) -> out.put(name, r.fraction));
+            read = snapshot;
+            local = new TreeMap<>(reserves);
         }
+        return reserves(read, local);
+    }
+
+    /** The reserves by share name (fractions): those of {@code read}, then this JVM's ({@code local}) over them. */
+    private Map<String, Double> reserves(ReserveDirectory.Snapshot read, Map<String, Reserve> local) {
+        Map<String, Double> out = new TreeMap<>();
+        read.registered(directory.nowSecond()).forEach((name, e) -> out.put(name, e.fraction()));
+        local.forEach((name, r) -> out.put(name, r.fraction));
         return out;
     }
 
@@ -471,18 +483,24 @@ public final class BudgetShares {
      * @return the shares; empty while no share has a reserve or the secret has no daily limit
      */
     public List<DayShare> dayShares() {
-        Bucket poolBucket = pool;
+        Bucket poolBucket;
+        ReserveDirectory.Snapshot read;
+        Map<String, Reserve> local;
+        synchronized (this) { // one view: the pool, the directory as last read and this JVM's reserves (applyPool)
+            poolBucket = pool;
+            read = snapshot;
+            local = new TreeMap<>(reserves);
+        }
         if (poolBucket == null || limits.budget(RateWindow.DAY).isEmpty()) {
             return List.of();
         }
-        Map<String, Bucket> local = new TreeMap<>();
-        synchronized (this) {
-            reserves.forEach((name, r) -> local.put(name, r.bucket));
-        }
         List<DayShare> out = new ArrayList<>();
-        reserves().forEach((name, fraction) -> out.add(new DayShare(name, fraction, dayCalls(limits, fraction),
-                callsLeft(local.get(name)))));
-        double poolFraction = 1 - totalReserve();
+        reserves(read, local).forEach((name, fraction) -> {
+            Reserve mine = local.get(name);
+            out.add(new DayShare(name, fraction, dayCalls(limits, fraction), callsLeft(mine == null ? null
+                    : mine.bucket)));
+        });
+        double poolFraction = 1 - totalReserve(read);
         out.add(new DayShare(null, poolFraction, dayCalls(limits, poolFraction), callsLeft(poolBucket)));
         return out;
     }
