@@ -40,7 +40,7 @@ final class ArrivalProfile {
      * The slots where leads arrive (the tail objective's busy hours), or null when the past days do not say: see
      * {@link #arrivalSlots()}.
      */
-    private boolean[] arrivalSlots;
+    private java.util.function.IntPredicate arrivalSlots;
     /** The end of the server's day in progress: slots count from 24 h before it. */
     private Instant dayEnds;
 
@@ -62,7 +62,8 @@ final class ArrivalProfile {
 
     /** Recomputes {@link #usual} and {@link #arrivalSlots} from {@link #pastDays}. */
     private void learn() {
-        arrivalSlots = learned() ? ArrivalSlots.of(new java.util.ArrayList<>(pastDays)) : null;
+        boolean[] where = learned() ? ArrivalSlots.of(new java.util.ArrayList<>(pastDays)) : null;
+        arrivalSlots = where == null ? null : slot -> where[slot]; // read-only: every poll's plan reads it, none copies
         if (pastDays.isEmpty()) {
             java.util.Arrays.fill(usual, 0);
         } else {
@@ -212,8 +213,8 @@ final class ArrivalProfile {
      * The slots of the server's day where leads arrive, for the tail objective ({@link ArrivalSlots}); null before
      * {@value #DAYS_TO_LEARN} whole days, or when the past days' leads did not keep to the same times of day.
      */
-    boolean[] arrivalSlots() {
-        return arrivalSlots == null ? null : arrivalSlots.clone();
+    java.util.function.IntPredicate arrivalSlots() {
+        return arrivalSlots;
     }
 
     /** True once {@value #DAYS_TO_LEARN} whole past days are in the history. */

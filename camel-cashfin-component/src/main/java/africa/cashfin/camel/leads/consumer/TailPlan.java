@@ -28,17 +28,18 @@ final class TailPlan {
     }
 
     /**
-     * @param slots     per 15-minute slot of the server's day, true where leads arrive; null: everywhere (flat)
+     * @param slots     per 15-minute slot of the server's day (0 to 95), true where leads arrive; null: everywhere
+     *                  (flat)
      * @param dayEnds   when the server's day ends (its slot 0 begins 24 h before)
      * @param now       after the poll, before {@code dayEnds}
      * @param pollsLeft the polls of the day's plan left
      * @param maxDelay  the floor's delay
      */
-    static Step next(boolean[] slots, Instant dayEnds, Instant now, double pollsLeft, Duration maxDelay) {
+    static Step next(java.util.function.IntPredicate slots, Instant dayEnds, Instant now, double pollsLeft, Duration maxDelay) {
         long end = dayEnds.toEpochMilli();
         long t = now.toEpochMilli();
         long floor = maxDelay.toMillis();
-        boolean arrivalsNow = slots == null || slots[slot(t, end)];
+        boolean arrivalsNow = slots == null || slots.test(slot(t, end));
         double busyMillis = 0;
         double floorPolls = 0;
         long floorRun = 0;
@@ -46,7 +47,7 @@ final class TailPlan {
         for (long s = t; s < end;) {
             long offset = Math.floorMod(s - end, ArrivalProfile.DAY_MILLIS);
             long segmentEnd = Math.min(end, s + ArrivalProfile.SLOT_MILLIS - offset % ArrivalProfile.SLOT_MILLIS);
-            if (slots == null || slots[(int) (offset / ArrivalProfile.SLOT_MILLIS)]) {
+            if (slots == null || slots.test((int) (offset / ArrivalProfile.SLOT_MILLIS))) {
                 if (floorRun > 0) {
                     floorPolls += Math.ceil((double) floorRun / floor);
                     floorRun = 0;

@@ -18,12 +18,8 @@ class TailPlanTest {
     static final Duration MAX = Duration.ofMinutes(30);
 
     /** Slots 08:00 to 18:00 (32 to 71). */
-    private static boolean[] businessHours() {
-        boolean[] slots = new boolean[ArrivalProfile.SLOTS];
-        for (int i = 32; i < 72; i++) {
-            slots[i] = true;
-        }
-        return slots;
+    private static java.util.function.IntPredicate businessHours() {
+        return slot -> slot >= 32 && slot < 72;
     }
 
     private static Instant at(int hour, int minute) {
@@ -53,8 +49,7 @@ class TailPlanTest {
         // at 19:10, a time of day without leads: the floor
         step = TailPlan.next(businessHours(), MIDNIGHT, at(19, 10), 20, MAX);
         assertThat(step.delayMillis()).isEqualTo(MAX.toMillis());
-        boolean[] evening = businessHours();
-        evening[95] = true; // 23:45 to midnight too
+        java.util.function.IntPredicate evening = businessHours().or(slot -> slot == 95); // 23:45 to midnight too
         step = TailPlan.next(evening, MIDNIGHT, at(17, 50), 20, MAX);
         assertThat(step.delayMillis()).as("18:00 to 23:45 takes ceil(345 / 30) = 12 polls")
                 .isCloseTo(25 * 60_000.0 / (20 - 12), offset(1e-6));
