@@ -119,11 +119,6 @@ public class ClusterTenantOwnership extends ServiceSupport implements TenantOwne
         return membership.members();
     }
 
-    /** This node's member id (the cluster service's id); null before start. */
-    public String localMemberId() {
-        return membership.localId();
-    }
-
     @Override
     protected void doStart() throws Exception {
         if (camelContext == null) {

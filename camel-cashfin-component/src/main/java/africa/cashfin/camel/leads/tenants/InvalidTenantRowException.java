@@ -9,21 +9,14 @@ public class InvalidTenantRowException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String row;
-    private final String field;
 
     public InvalidTenantRowException(String row, String origin, String field, String problem) {
         super("Tenant row '" + row + "' of " + origin + ", field " + field + ": " + problem);
         this.row = row;
-        this.field = field;
     }
 
     /** The row's tenant id, as written. */
     public String row() {
         return row;
-    }
-
-    /** The field at fault. */
-    public String field() {
-        return field;
     }
 }
