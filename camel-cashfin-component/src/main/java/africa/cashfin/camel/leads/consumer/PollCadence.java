@@ -40,6 +40,8 @@ public final class PollCadence {
 
     /** The running average of calls per poll weighs the last poll this much. */
     private static final double CALLS_PER_POLL_WEIGHT = 0.2;
+    /** A poll that saw leads arriving more than this many times faster than the profile expects found a burst. */
+    private static final double BURST_FACTOR = 4;
 
     /** What the day's plan makes short: the mean wait of a lead, or the longest wait where leads arrive. */
     public enum Objective {
@@ -210,6 +212,7 @@ public final class PollCadence {
             observed = (double) (leadsFound - 1) / Duration.between(lastPollAt, now).toMillis();
         }
         lastPollAt = now;
+        boolean burst = observed > BURST_FACTOR * expected;
         double pollsLeft = (planCalls - spentInDay) / callsPerPoll;
         Duration planned;
         Regime next;
@@ -222,7 +225,6 @@ public final class PollCadence {
         } else if (objective == Objective.TAIL) {
             // evenly where leads arrive, the floor elsewhere; only a burst (not a busy poll) polls sooner
             TailPlan.Step step = TailPlan.next(profile.arrivalSlots(), dayEnds, now, pollsLeft, maxDelay);
-            boolean burst = observed > 4 * expected;
             double millis = burst ? step.delayMillis() * Math.sqrt(expected / observed) : step.delayMillis();
             planned = bounded(millis);
             next = burst ? Regime.BURST : !step.arrivals() || planned.compareTo(maxDelay) >= 0 ? Regime.IDLE
@@ -232,7 +234,7 @@ public final class PollCadence {
             double millis = weight / (pollsLeft * Math.sqrt(Math.max(expected, observed)));
             planned = bounded(millis);
             next = planned.compareTo(maxDelay) >= 0 ? Regime.IDLE
-                    : observed > 4 * expected ? Regime.BURST : Regime.PLAN;
+                    : burst ? Regime.BURST : Regime.PLAN;
         }
         Duration chosen = planned;
         if (budget.limited()) {
