@@ -276,11 +276,6 @@ public final class PollCadence {
                 : millis <= minDelay.toMillis() ? minDelay : Duration.ofMillis((long) Math.ceil(millis));
     }
 
-    /** What the day's plan makes short. */
-    public Objective objective() {
-        return objective;
-    }
-
     /**
      * The learnt arrival profile of one kind of day in its stored form ({@link ArrivalProfile#text()}); null before
      * the first poll on such a day.
