@@ -1,11 +1,9 @@
 package africa.cashfin.camel.leads.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,22 +12,34 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+import africa.cashfin.camel.leads.CashfinLeadsComponent;
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.LogCapture;
-import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+import africa.cashfin.camel.leads.testing.ManualClockTime;
+import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.simulator.ManualClock;
+import africa.cashfin.camel.simulator.Plan;
 
 /**
  * Adaptive polling in a route written as in docs/component.md: the cadence follows the day's plan (the calls of
  * {@code delay}), speeds up while leads arrive faster than the plan expects, returns to the plan when they stop, logs
  * one line per change of regime, and never polls faster than the endpoint's share of the day.
+ * <p>
+ * The route runs on one virtual clock with the simulator (the component's {@code timeSource}): the test runs a poll
+ * ({@code startScheduler=false}, {@code consumer.run()}) when the clock reaches the cadence's {@code NextPollAt}, as
+ * AdaptiveTailRouteTest does, so what it asserts (the delays chosen, the calls made, the order of the regimes) does not
+ * depend on how loaded the machine is; a run before the poll is due makes no call (the due check on the component's
+ * clock). The scheduler's tick in real time is AdaptivePollingRecipeTest's.
  */
 class AdaptivePollingRouteTest {
 
-    @RegisterExtension
-    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension();
+    /** A Monday, 06:00 UTC: 18 hours left in the server's day. */
+    private static final Instant SIX = Instant.parse("2026-03-02T06:00:00Z");
+    private static final Instant MIDNIGHT = Instant.parse("2026-03-03T00:00:00Z");
 
+    private final ManualClock clock = new ManualClock(SIX);
+    private final CashfinSimulator cashfin = CashfinSimulator.builder().plan(Plan.FREE).clock(clock).start();
     private CamelContext context;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -38,6 +48,7 @@ class AdaptivePollingRouteTest {
         if (context != null) {
             context.stop();
         }
+        cashfin.stop();
     }
 
     private CashfinLeadsConsumer start(String options) throws Exception {
@@ -46,12 +57,13 @@ class AdaptivePollingRouteTest {
 
     private CashfinLeadsConsumer start(String options, CamelContext camel) throws Exception {
         context = camel;
+        context.getComponent("cashfin-leads", CashfinLeadsComponent.class).setTimeSource(new ManualClockTime(clock));
         context.getPropertiesComponent().addInitialProperty("cashfin.secret", cashfin.secret());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("cashfin-leads:list?clientSecret=RAW({{cashfin.secret}})&baseUrl=" + cashfin.baseUrl()
-                     + "&sweepEnabled=false&" + options)
+                     + "&sweepEnabled=false&startScheduler=false&" + options)
                         .routeId("adaptive")
                         .process(e -> received.add(e.getMessage().getHeader("CamelCashfinLeadId", String.class)));
             }
@@ -60,85 +72,119 @@ class AdaptivePollingRouteTest {
         return (CashfinLeadsConsumer) context.getRoute("adaptive").getConsumer();
     }
 
+    /** Moves the clock to the cadence's next poll (the first poll: now) and runs it; returns when it was due. */
+    private Instant pollWhenDue(CashfinLeadsConsumer consumer) {
+        String due = consumer.getNextPollAt();
+        Instant at = due == null ? clock.instant() : Instant.parse(due);
+        if (at.isAfter(clock.instant())) {
+            clock.set(at);
+        }
+        long calls = cashfin.listCalls();
+        consumer.run();
+        assertThat(cashfin.listCalls()).as("a due poll calls the list").isGreaterThan(calls);
+        return at;
+    }
+
+    /** A run of the consumer before its next poll is due makes no call. */
+    private void notDueBefore(CashfinLeadsConsumer consumer, Duration early) {
+        Instant due = Instant.parse(consumer.getNextPollAt());
+        clock.set(due.minus(early));
+        long calls = cashfin.listCalls();
+        consumer.run();
+        assertThat(cashfin.listCalls()).as("a run %s before the poll is due", early).isEqualTo(calls);
+    }
+
     @Test
     void pollsAtTheDelayFasterDuringABurstAndBackToThePlanWhenItEnds() throws Exception {
         List<String> changes;
         try (LogCapture log = new LogCapture()) {
-            // no past day: the plan is the calls of delay=1s, spread evenly
+            // no past day: the plan is the calls of delay=5m from 06:00 to midnight (216), spread evenly
             CashfinLeadsConsumer consumer =
-                    start("plan=professional&adaptivePolling=true&delay=1000&minDelay=200&maxDelay=5000");
-            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPolls() >= 2);
+                    start("plan=free&adaptivePolling=true&delay=5m&minDelay=1m&maxDelay=30m");
+            pollWhenDue(consumer);
             assertThat(consumer.getPollingRegime()).isEqualTo("plan");
-            assertThat(consumer.getCurrentDelayMillis()).as("the day over its plan's polls").isBetween(1000L, 1100L);
-            assertThat(consumer.getCallsLeftToday()).as("the professional plan's day, less what was spent")
-                    .isBetween(90_000L, 98_000L);
+            // 18 h over the 215 polls left: 5 min 01 s
+            assertThat(consumer.getCurrentDelayMillis()).as("the day over its plan's polls")
+                    .isBetween(300_000L, 302_000L);
+            assertThat(consumer.getCallsLeftToday()).as("the Free plan's day (980 after the margin), less one poll")
+                    .isEqualTo(979);
 
-            // at the plan's pace: three polls take at least 3 x 1 s
+            // at the plan's pace: three polls, each one call, each about 5 minutes after the one before
+            Instant from = pollWhenDue(consumer);
             long idleCalls = cashfin.listCalls();
-            Instant idleFrom = Instant.now();
-            await().atMost(Duration.ofSeconds(20)).until(() -> cashfin.listCalls() >= idleCalls + 3);
-            assertThat(Duration.between(idleFrom, Instant.now())).isGreaterThan(Duration.ofMillis(3 * 1000 - 200));
+            for (int i = 0; i < 3; i++) {
+                notDueBefore(consumer, Duration.ofSeconds(1));
+                pollWhenDue(consumer);
+            }
+            assertThat(cashfin.listCalls() - idleCalls).isEqualTo(3);
+            assertThat(Duration.between(from, clock.instant())).isBetween(Duration.ofMinutes(15),
+                    Duration.ofMinutes(15).plusSeconds(6));
 
-            // a burst: ten new leads before every poll, ten times the rate the plan expects, make it poll faster,
-            // down to minDelay
-            long[] fastest = { Long.MAX_VALUE };
+            // a burst: ten new leads before every poll, nine times the rate the plan expects and more, make it poll
+            // faster, down to minDelay
+            long fastest = Long.MAX_VALUE;
+            List<String> regimes = new java.util.ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                long calls = cashfin.listCalls();
                 int before = received.size();
                 cashfin.insertLeads(10);
-                await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == before + 10
-                                                                   && cashfin.listCalls() > calls);
-                fastest[0] = Math.min(fastest[0], consumer.getCurrentDelayMillis());
+                pollWhenDue(consumer);
+                assertThat(received).hasSize(before + 10);
+                fastest = Math.min(fastest, consumer.getCurrentDelayMillis());
+                regimes.add(consumer.getPollingRegime());
             }
-            assertThat(fastest[0]).as("the delay during the burst").isEqualTo(200);
+            assertThat(regimes).as("every poll of the burst").containsOnly("burst");
+            assertThat(fastest).as("the delay during the burst").isEqualTo(60_000);
+            notDueBefore(consumer, Duration.ofSeconds(1));
 
-            // nothing more: the next poll that finds nothing goes back to the plan
-            await().atMost(Duration.ofSeconds(10)).until(() -> "plan".equals(consumer.getPollingRegime()));
-            assertThat(consumer.getCurrentDelayMillis()).isBetween(1000L, 1100L);
-            // an event passes each logger config on its way to the root (LogCapture): a repeat in a row is one event
-            List<String> lines = log.lines().stream().filter(l -> l.contains("Polling of") && l.contains(" changes from "))
-                    .map(l -> l.substring(l.indexOf(" changes from ") + 14)).toList();
-            changes = new java.util.ArrayList<>();
-            for (String line : lines) {
-                if (changes.isEmpty() || !changes.get(changes.size() - 1).equals(line)) {
-                    changes.add(line);
-                }
-            }
+            // nothing more: the next poll, which finds nothing, goes back to the plan, its polls now a little
+            // further apart (the burst's polls came out of the rest of the day)
+            pollWhenDue(consumer);
+            assertThat(consumer.getPollingRegime()).isEqualTo("plan");
+            assertThat(consumer.getCurrentDelayMillis()).isBetween(300_000L, 310_000L);
+            changes = log.lines().stream().filter(l -> l.contains("Polling of") && l.contains(" changes from "))
+                    .map(l -> l.substring(l.indexOf(" changes from ") + 14)).distinct().toList();
         }
         assertThat(received).doesNotHaveDuplicates().hasSize(60);
-        // one line per change of regime: to the burst and back
+        // one line per change of regime: to the burst and back, nothing else
         assertThat(changes).extracting(l -> l.substring(0, l.indexOf(':')))
-                .containsSubsequence("plan to burst", "burst to plan");
-        for (int i = 1; i < changes.size(); i++) {
-            String previousTo = changes.get(i - 1).split(" to ")[1].split(":")[0];
-            assertThat(changes.get(i)).as("each line is a change: %s", changes).startsWith(previousTo + " to ");
-        }
+                .containsExactly("plan to burst", "burst to plan");
     }
 
     @Test
     void neverPollsFasterThanTheShareOfTheDayAllows() throws Exception {
-        // a day of 50 calls (49 after the 2 % margin) cannot pay for polls every 200 ms: the even pace of what is left
+        // a day of 50 calls (49 after the 2 % margin) cannot pay for polls every 5 minutes for 18 hours (216), nor
+        // for idling at maxDelay: the even pace of what is left
         CashfinLeadsConsumer consumer =
-                start("maxRequestsPerDay=50&adaptivePolling=true&delay=1000&minDelay=200&maxDelay=1000");
+                start("maxRequestsPerDay=50&adaptivePolling=true&delay=5m&minDelay=1m&maxDelay=5m");
+        int inserted = 2;
         cashfin.insertLeads(2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
-        // the leads reach the route inside the poll; the cadence is set once that poll has ended
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> assertThat(consumer.getPollingRegime()).isEqualTo("budget"));
+        pollWhenDue(consumer);
+        assertThat(received).hasSize(2);
+        assertThat(consumer.getPollingRegime()).isEqualTo("budget");
         long left = consumer.getCallsLeftToday();
-        assertThat(left).isBetween(40L, 48L);
-        Instant midnight = Instant.now().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay()
-                .toInstant(ZoneOffset.UTC);
-        long even = Duration.between(Instant.now(), midnight).toMillis() / left;
-        assertThat(consumer.getCurrentDelayMillis()).as("the rest of the day over the calls left")
-                .isGreaterThanOrEqualTo(Math.min(even - 2_000, 3_600_000));
+        assertThat(left).isEqualTo(48);
+        long even = Duration.between(clock.instant(), MIDNIGHT).toMillis() / left;
+        assertThat(consumer.getCurrentDelayMillis()).as("the rest of the day over the calls left: 22 min 30 s")
+                .isBetween(even, even + 1_000);
         assertThat(consumer.getProjectedCallsToday()).isLessThanOrEqualTo(left);
 
-        // new leads do not make it poll sooner than its share allows
-        long calls = cashfin.listCalls();
-        cashfin.insertLeads(1);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
-                .until(() -> cashfin.listCalls() == calls && received.size() == 2);
+        // new leads, ten before every poll, do not make it poll sooner than its share allows, to the end of the day
+        long callsAtSix = cashfin.listCalls() - 1;
+        while (true) {
+            cashfin.insertLeads(10);
+            inserted += 10;
+            Instant due = Instant.parse(consumer.getNextPollAt());
+            if (!due.isBefore(MIDNIGHT)) {
+                break;
+            }
+            notDueBefore(consumer, Duration.ofSeconds(1));
+            pollWhenDue(consumer);
+            assertThat(consumer.getPollingRegime()).as("at %s", clock.instant()).isIn("budget", "spent");
+        }
+        assertThat(cashfin.listCalls() - callsAtSix).as("the day's calls: at most the share of 49").isBetween(45L, 49L);
+        // the first poll of the next day delivers what the last one of the day did not
+        pollWhenDue(consumer);
+        assertThat(received).doesNotHaveDuplicates().hasSize(inserted);
     }
 
     @Test
@@ -148,9 +194,10 @@ class AdaptivePollingRouteTest {
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.setManagementName("cashfin-adaptive-test");
         camel.getRegistry().bind("metricsRegistry", meters);
-        // Free: 980 calls a day cannot pay for idling at 800 ms, so the cadence is the even pace of what is left
+        // Free: 980 calls a day cannot pay for idling at 800 ms for 18 hours, so the cadence is the even pace of what is left
         CashfinLeadsConsumer consumer = start("plan=free&adaptivePolling=true&delay=800&minDelay=200&maxDelay=800", camel);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "budget".equals(consumer.getPollingRegime()));
+        pollWhenDue(consumer);
+        assertThat(consumer.getPollingRegime()).isEqualTo("budget");
         long delay = consumer.getCurrentDelayMillis();
         assertThat(delay).isGreaterThan(800);
 
