@@ -21,11 +21,16 @@ final class ScanModelReplay {
                 && world.run != null) {
                 continue; // only between polls (the property's precondition): a shortened sequence may put it mid-poll
             }
+            if (step.startsWith("mid-poll:") && step.endsWith("leads arrive") && world.run == null) {
+                continue; // only while a poll reads its pages
+            }
             world.steps.add(step);
             Matcher m = NUMBER.matcher(step);
             int n = m.find() ? Integer.parseInt(m.group()) : 0;
             if (step.equals("read a page")) {
                 world.readPage();
+            } else if (step.startsWith("mid-poll:") && step.endsWith("leads arrive")) {
+                world.insert(n);
             } else if (step.startsWith("insert") && step.endsWith("seconds back")) {
                 int seconds = m.find() ? Integer.parseInt(m.group()) : 0;
                 world.tieGroupBack(n, seconds);
