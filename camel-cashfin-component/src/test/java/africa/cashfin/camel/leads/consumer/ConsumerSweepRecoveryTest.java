@@ -153,4 +153,62 @@ class ConsumerSweepRecoveryTest {
                     .satisfies(l -> assertThat(l).contains(late.get(0)).contains(late.get(1)));
         }
     }
+    /**
+     * Case 2: a leave plus an insert between two reads of one tie group. Ties come back in a new order on every request
+     * (simulator {@code shuffleTies}); a group of four leads at one instant straddles the edge of pages 2 and 3
+     * (limit 5, 15 leads in view). The backfill walks back from page 3; while the route handles page 3's older leads
+     * (its {@code onLead} step stands for a sales person and a web form at that moment), one member of the group is
+     * worked (it leaves {@code status=new}) and a new lead arrives on top. The {@code total} does not move, so the
+     * group's positions look unchanged: the group now holds three members in three positions, one of them the member
+     * that left, and the reads of the group take it as whole while one member was on no page read. With seed 1 that
+     * happens (with {@code sweepEnabled=false} one member is not emitted in 6 polls: checked when this test was
+     * written; about one seed in three loses one). The sweep's pass reads the group across its pages again and emits
+     * the member within one pass after the poll of the change: {@code ceil(P / sweepPagesPerPoll)} polls, at most
+     * {@code P} sweep pages plus the group's re-reads ({@code 20 x (k + 2)} calls at most, {@code k} = 2 pages).
+     */
+    @Test
+    void aLeaveAndAnInsertBetweenTwoReadsOfATieGroupAreRecoveredByTheSweepWithinOnePass() throws Exception {
+        sim.shuffleTies(1);
+        Instant base = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        List<String> older = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            older.add(id(sim.addLead(lead("Older " + i, "new", base.plusSeconds(i)))));
+        }
+        List<String> group = new ArrayList<>(); // a bulk import: four leads at one instant
+        for (int i = 0; i < 4; i++) {
+            group.add(id(sim.addLead(lead("Import " + i, "new", base.plusSeconds(10)))));
+        }
+        for (int i = 0; i < 8; i++) {
+            sim.addLead(lead("Newer " + i, "new", base.plusSeconds(20L + i)));
+        }
+        String jmx = "cashfin-sweep-tie-shift";
+        try (ConsumerHarness h = harness("cashfin-leads:list?status=new&limit=5&startScheduler=false" + SWEEP, jmx)) {
+            boolean[] changed = { false };
+            h.onLead = e -> { // page 3 read, the walk not yet on page 2: a member leaves, a lead arrives on top
+                if (!changed[0] && older.get(2).equals(e.getMessage().getHeader(CashfinLeadsConstants.LEAD_ID))) {
+                    changed[0] = true;
+                    sim.updateLead(group.get(0), "contacted");
+                    sim.addLead(lead("Fresh", "new", Instant.now()));
+                }
+            };
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            long sweepPages = consumer.getSweepPagesRead();
+            int pages = 3; // P: 15 leads in view, limit 5
+            poll(h);
+            assertThat(changed[0]).isTrue();
+            pollUntilDelivered(h, inView("new"), pages);
+            assertThat(h.deliveredIds()).as("every lead in view within one pass after the poll of the change")
+                    .containsAll(inView("new")).doesNotHaveDuplicates();
+            assertThat(consumer.getSweepPagesRead() - sweepPages).as("P sweep pages and the group's re-reads")
+                    .isLessThanOrEqualTo(pages + 20 * (2 + 2));
+            Map<String, String> by = emittedBy(h);
+            List<String> recovered = by.entrySet().stream().filter(en -> "sweep".equals(en.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(recovered).as("the member no read of the backfill held, found by the sweep once").hasSize(1);
+            assertThat(group).containsAll(recovered);
+            assertThat(consumer.getLeadsRecoveredBySweep()).isEqualTo(1);
+            assertThat(recoveredOverJmx(jmx)).isEqualTo(1L);
+            assertThat(meters.get("cashfin.leads.consumer.sweep.recovered").counter().count()).isEqualTo(1.0);
+        }
+    }
 }
