@@ -114,6 +114,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "rateLimitStore": getOrCreateConfiguration(target).setRateLimitStore(property(camelContext, io.github.bucket4j.distributed.proxy.ProxyManager.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": target.setSchedulerPoolSize(property(camelContext, int.class, value)); return true;
         case "search": getOrCreateConfiguration(target).setSearch(property(camelContext, java.lang.String.class, value)); return true;
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -226,6 +228,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "rateLimitStore": return io.github.bucket4j.distributed.proxy.ProxyManager.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return int.class;
         case "search": return java.lang.String.class;
         case "source": return java.lang.String.class;
         case "sslcontextparameters":
@@ -339,6 +343,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "rateLimitStore": return getOrCreateConfiguration(target).getRateLimitStore();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "schedulerpoolsize":
+        case "schedulerPoolSize": return target.getSchedulerPoolSize();
         case "search": return getOrCreateConfiguration(target).getSearch();
         case "source": return getOrCreateConfiguration(target).getSource();
         case "sslcontextparameters":

@@ -3,6 +3,7 @@ package africa.cashfin.camel.leads;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
@@ -11,6 +12,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 
 import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.CashfinClientRegistry;
@@ -29,6 +32,10 @@ import africa.cashfin.camel.leads.metrics.LeadsMetrics;
  * {@code camel.component.cashfin-leads.client-secret}) and owns the HTTP clients: one pooled client per base URL,
  * secret and connection options, shared by the endpoints that use them and closed when the component stops.
  * <p>
+ * Owns the poll scheduler its consumers share ({@link #sharedScheduler()}, {@code schedulerPoolSize} threads, created
+ * with the first consumer and shut down when the component stops), unless an endpoint sets Camel's own
+ * {@code scheduledExecutorService} or {@code scheduler}.
+ * <p>
  * Health: the consumer check (Camel's, for scheduled polling consumers) and a producer check per producer
  * ({@link africa.cashfin.camel.leads.health.CashfinLeadsProducerHealthCheck}), switched with
  * {@code healthCheckConsumerEnabled} / {@code healthCheckProducerEnabled}.
@@ -46,6 +53,27 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
                             + " starts; with it the component's limiters are its own, not shared with other components"
                             + " of the JVM.")
     private TimeSource timeSource;
+
+    /**
+     * Default {@code schedulerPoolSize}: an idle poll is one list call, so 16 threads keep up with 16 / (call latency)
+     * polls a second, e.g. 5,000 tenants polling every 5 minutes (17 polls/s) at up to 0.9 s a call, or 500 tenants
+     * every 5 s (100 polls/s) at up to 160 ms a call.
+     */
+    public static final int DEFAULT_SCHEDULER_POOL_SIZE = 16;
+
+    @Metadata(label = "consumer,advanced", defaultValue = "" + DEFAULT_SCHEDULER_POOL_SIZE,
+              description = "The threads of the poll scheduler that every consumer of this component shares (one pool"
+                            + " for all its routes, instead of a thread per consumer), unless the endpoint sets Camel's"
+                            + " scheduledExecutorService or scheduler. An idle poll holds a thread for one list call:"
+                            + " give at least tenants / delay (s) x call latency (s) threads, e.g. 50 for 5,000 routes"
+                            + " polling every 5 s at 50 ms a call. Default 16: 5,000 routes at the default delay of 5"
+                            + " minutes with calls of up to 0.9 s. A poll whose secret's next call is more than 1 s away"
+                            + " (its rate limit or budget share is spent) does not start and holds no thread; see"
+                            + " docs/component.md, Many routes in one JVM.")
+    private int schedulerPoolSize = DEFAULT_SCHEDULER_POOL_SIZE;
+
+    /** The consumers' shared poll scheduler, created with the first consumer that uses it. */
+    private ScheduledExecutorService sharedScheduler;
 
     private final CashfinClientRegistry clients = new CashfinClientRegistry(this::newClient);
     /** The limiters and shares of a component with its own {@link #timeSource}; null: the JVM's shared ones. */
@@ -85,6 +113,36 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
     /** Default options of every endpoint. */
     public void setConfiguration(CashfinLeadsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public int getSchedulerPoolSize() {
+        return schedulerPoolSize;
+    }
+
+    /** The threads of the consumers' shared poll scheduler (default 16). */
+    public void setSchedulerPoolSize(int schedulerPoolSize) {
+        if (schedulerPoolSize < 1) {
+            throw new IllegalArgumentException("schedulerPoolSize must be 1 or more, got " + schedulerPoolSize);
+        }
+        this.schedulerPoolSize = schedulerPoolSize;
+    }
+
+    /**
+     * The poll scheduler every consumer of this component shares unless its endpoint sets Camel's
+     * {@code scheduledExecutorService} or {@code scheduler}: {@code schedulerPoolSize} threads named
+     * {@code CashfinLeadsPoll} (Camel's ExecutorServiceManager, thread-pool profile {@code cashfin-leads-poll}),
+     * created on first use, shut down when the component stops.
+     */
+    synchronized ScheduledExecutorService sharedScheduler() {
+        if (sharedScheduler == null || sharedScheduler.isShutdown()) {
+            // every consumer keeps one task scheduled: no queue limit (Camel's default of 1,000 would refuse the
+            // 1,001st route)
+            ThreadPoolProfile profile = new ThreadPoolProfileBuilder("cashfin-leads-poll")
+                    .poolSize(schedulerPoolSize).maxPoolSize(schedulerPoolSize).maxQueueSize(-1).build();
+            sharedScheduler = getCamelContext().getExecutorServiceManager()
+                    .newScheduledThreadPool(this, "CashfinLeadsPoll", profile);
+        }
+        return sharedScheduler;
     }
 
     /** The shared clients of this component. */
@@ -187,6 +245,12 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (sharedScheduler != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(sharedScheduler);
+                sharedScheduler = null;
+            }
+        }
         clients.close();
         metrics = null;
         synchronized (this) {

@@ -22,6 +22,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import africa.cashfin.camel.leads.api.CashfinClient;
 import africa.cashfin.camel.leads.api.LeadQuery;
 import africa.cashfin.camel.leads.api.limit.DurationText;
 import africa.cashfin.camel.leads.consumer.ArrivalProfileStore;
@@ -33,6 +34,7 @@ import africa.cashfin.camel.leads.consumer.LeadOutcomes;
 import africa.cashfin.camel.leads.consumer.MalformedReports;
 import africa.cashfin.camel.leads.consumer.PollCadence;
 import africa.cashfin.camel.leads.consumer.PollFailureLog;
+import africa.cashfin.camel.leads.consumer.PollStartGate;
 import africa.cashfin.camel.leads.consumer.ShareDaySpend;
 import africa.cashfin.camel.leads.consumer.StateRepositoryCursorStore;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
@@ -114,6 +116,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     private final ShareDaySpend daySpend = new ShareDaySpend();
     /** Where the cadence's arrival profile is kept between runs (adaptive polling with a stateRepository), else null. */
     private ArrivalProfileStore arrivalProfiles;
+    /** A poll starts only when its secret's next call is due within a second: waiting polls hold no thread. */
+    private PollStartGate startGate;
 
     public CashfinLeadsConsumer(CashfinLeadsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -136,6 +140,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             fence.claimLeadership(); // under master: this start is the node's election
         }
         metrics = endpoint.getComponent().metrics();
+        // the route id names the tenant: its endpoint's secret is masked
+        startGate = new PollStartGate(LOG, "route " + getRouteId() + " (" + endpoint + ")");
         if (endpoint.getExceptionHandler() == null && !endpoint.isBridgeErrorHandler()) {
             // Camel's default LoggingExceptionHandler logs a stack trace on every failed poll, for ever
             pollFailures = new PollFailureLog(LOG, String.valueOf(endpoint), getExceptionHandler());
@@ -211,10 +217,33 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    /** With adaptive polling, a tick of the scheduler polls only when the cadence says the next poll is due. */
+    /**
+     * With adaptive polling, a tick of the scheduler polls only when the cadence says the next poll is due; and a poll
+     * starts only when its secret's next call is due within {@link PollStartGate#MAX_START_WAIT}, so that a consumer
+     * waiting for its own spent rate limit or budget share gives its thread of the shared scheduler back. Only for
+     * scheduled polls: a poll driven by hand ({@code startScheduler=false}) makes its call, waiting as long as it must.
+     */
     @Override
     protected boolean isPollAllowed() {
-        return super.isPollAllowed() && (cadence == null || cadence.due(endpoint.getComponent().timeSource().now()));
+        if (!super.isPollAllowed()) {
+            return false;
+        }
+        Instant now = endpoint.getComponent().timeSource().now();
+        if (cadence != null && !cadence.due(now)) {
+            return false;
+        }
+        CashfinClient client = endpoint.clientIfStarted();
+        PollStartGate gate = startGate;
+        // polls driven by hand (startScheduler=false) hold no scheduler thread: they wait for their call as before
+        return client == null || gate == null || !isSchedulerStarted()
+               || gate.allows(() -> nextCallWait(client), now);
+    }
+
+    /** How long the secret's next call of this endpoint waits: for the limiter and for its budget share. */
+    private static Duration nextCallWait(CashfinClient client) {
+        Duration limiter = client.getRateLimiter().waitForNextCall();
+        Duration share = client.getBudgetShare().waitForNextCall();
+        return limiter.compareTo(share) >= 0 ? limiter : share;
     }
 
     @Override

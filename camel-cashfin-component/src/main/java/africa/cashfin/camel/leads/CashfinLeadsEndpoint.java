@@ -260,6 +260,12 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         CashfinLeadsConsumer consumer = new CashfinLeadsConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
+        Object scheduler = getScheduler();
+        if (consumer.getScheduledExecutorService() == null && consumer.getScheduler() == null
+            && (scheduler == null || "none".equals(scheduler))) {
+            // one bounded pool for every consumer of the component instead of a thread each (issue 24)
+            consumer.setScheduledExecutorService(getComponent().sharedScheduler());
+        }
         return consumer;
     }
 
