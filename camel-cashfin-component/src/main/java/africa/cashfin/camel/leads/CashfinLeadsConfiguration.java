@@ -78,9 +78,13 @@ public class CashfinLeadsConfiguration implements Cloneable {
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "advanced", defaultValue = "20",
-              description = "The size of the HTTP connection pool. Endpoints with the same base URL, secret and"
-                            + " connection options share one pooled client; it is closed when the last such endpoint"
-                            + " stops or the component stops.")
+              description = "The size of the HTTP connection pool that every endpoint of the JVM with the same base"
+                            + " URL and connection options shares, whatever its secret (one pool and one idle-connection"
+                            + " thread per base URL; each request carries its own secret): at most this many calls to the"
+                            + " base URL at once, per route and in total. Calls run on the poll scheduler's threads"
+                            + " (schedulerPoolSize) and the producers' callers, so it need not grow with the number of"
+                            + " tenants: keep it at least schedulerPoolSize plus the producer calls made at once. The"
+                            + " pool is closed when its last endpoint stops.")
     private int maxConnections = CashfinClientSettings.DEFAULT_MAX_CONNECTIONS;
 
     @UriParam(label = "proxy",

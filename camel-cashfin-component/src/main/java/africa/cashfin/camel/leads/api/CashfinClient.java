@@ -45,8 +45,9 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * A thread-safe client of the Cashfin Leads API for one account (one base URL and client secret). Plain Java: it knows
  * nothing of Camel.
  * <p>
- * One {@link ClientConnection} per instance: a pooled Apache HttpClient 5 built from the settings (timeouts, TLS,
- * proxy), no automatic retries and no redirects, connections that never log the Authorization header.
+ * One {@link ClientConnection} per instance, on the pooled Apache HttpClient 5 that every client of the JVM with the
+ * same base URL and connection options shares ({@link HttpPools}; timeouts, TLS, proxy), no automatic retries and no
+ * redirects, connections that never log the Authorization header; the secret is written into each request.
  * <p>
  * Every call goes through one loop ({@link #call}): it takes a slot from the secret's shared {@link CallRateLimiter}
  * ({@link CallRateLimiterRegistry#shared()}, leased for the client's life), sends, feeds the response's
@@ -83,8 +84,8 @@ public class CashfinClient implements Closeable {
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>(List.of(statistics));
 
     /**
-     * A client with its own connection pool and a lease on the secret's shared rate limiter; {@link #close()} it when
-     * done.
+     * A client on the shared connection pool of its base URL and a lease on the secret's shared rate limiter;
+     * {@link #close()} it when done.
      *
      * @throws IllegalArgumentException when the secret is already used in this JVM with other rate limits or another
      *                                  rate-limit store
@@ -236,7 +237,10 @@ public class CashfinClient implements Closeable {
                 null);
     }
 
-    /** Closes the connection pool and releases the rate-limiter lease. Calls in flight fail. */
+    /**
+     * Gives the shared connection pool back (the last client of a base URL closes it: its calls in flight fail) and
+     * releases the rate-limiter lease.
+     */
     @Override
     public void close() {
         try {

@@ -6,8 +6,10 @@ import java.util.function.Function;
 
 /**
  * Shares {@link CashfinClient}s: endpoints with equal {@link CashfinClientSettings} (same base URL, secret, timeouts,
- * pool size, TLS context and HTTP proxy with its credentials) get the same client and so the same connection pool. Reference counted: a client is
- * closed when its last user releases it, and all are closed by {@link #close()}.
+ * pool size, TLS context and HTTP proxy with its credentials) get the same client (its limiter lease, budget share and
+ * statistics); the connection pool is shared wider, by every client of the base URL and connection options whatever
+ * the secret ({@link HttpPools}). Reference counted: a client is closed when its last user releases it, and all are
+ * closed by {@link #close()}.
  */
 public final class CashfinClientRegistry implements AutoCloseable {
 

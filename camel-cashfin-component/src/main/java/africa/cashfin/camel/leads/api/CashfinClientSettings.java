@@ -140,6 +140,11 @@ public final class CashfinClientSettings {
     }
 
     /** The TLS context to use, or null for the JVM default. */
+    /** The fingerprint of the proxy credentials, or null without them: keys a shared connection pool. */
+    SecretFingerprint proxyCredentialsFingerprint() {
+        return proxyCredentialsFingerprint;
+    }
+
     public SSLContext getSslContext() {
         return sslContext;
     }

@@ -8,23 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -32,19 +22,14 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
 
 /**
- * The HTTP connection of one {@link CashfinClient}, built from its {@link CashfinClientSettings}: one pooled Apache
- * HttpClient 5 (pool size, connect and response timeouts, TLS context); HTTP/1.1; no automatic retries, no redirects
- * (a redirect would carry the secret to another host), no cookies; connections that never log the Authorization
- * header ({@link SecretSafeConnectionFactory}); an optional HTTP proxy ({@code CONNECT} tunnel for https) with Basic
- * credentials sent up front. It writes the secret into each request and knows every secret it sends, hence
- * {@link #secretMask()}.
+ * The HTTP connection of one {@link CashfinClient} (one secret): it sends through the pooled HttpClient that every
+ * client of the same base URL and connection options shares ({@link HttpPools}: one connection pool and one eviction
+ * thread, whatever the number of secrets), writes its own secret into each request and knows every secret it sends,
+ * hence {@link #secretMask()}. Proxy Basic credentials are sent up front.
  * <p>
  * A call's rate-limit permit is sent (checked against the sliding log and counted) by an exec-chain step right after
  * CONNECT, when the connection (and any TLS handshake) is ready, so that opening a connection does not bunch calls at
@@ -52,57 +37,27 @@ import africa.cashfin.camel.leads.api.limit.CallRateLimiter;
  */
 final class ClientConnection implements Closeable {
 
-    private static final String USER_AGENT = "camel-cashfin/0.1";
     private static final String PERMIT_ATTRIBUTE = "cashfin.rateLimitPermit";
 
     private final CashfinClientSettings settings;
-    private final PoolingHttpClientConnectionManager connectionManager;
+    private final HttpPools pools;
+    /** The pooled client shared with the other secrets of the base URL. */
+    private final HttpPools.Pooled pooled;
     private final CloseableHttpClient http;
     /** The HTTP proxy, or null when connecting directly. */
     private final HttpHost proxy;
 
+    /** A connection on the JVM's shared pool of its base URL and connection options. */
     ClientConnection(CashfinClientSettings settings) {
+        this(settings, HttpPools.shared());
+    }
+
+    ClientConnection(CashfinClientSettings settings, HttpPools pools) {
         this.settings = settings;
-        PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(new SecretSafeConnectionFactory())
-                .setMaxConnTotal(settings.getMaxConnections())
-                .setMaxConnPerRoute(settings.getMaxConnections())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.getConnectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.getResponseTimeout()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .build());
-        if (settings.getSslContext() != null) {
-            cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.getSslContext()));
-        }
-        this.connectionManager = cm.build();
-        HttpClientBuilder builder = HttpClients.custom();
-        this.proxy = settings.getProxyHost() == null ? null
-                : new HttpHost("http", settings.getProxyHost(), settings.getProxyPort());
-        if (proxy != null) {
-            builder.setProxy(proxy);
-            if (settings.getProxyUsername() != null) {
-                // challenge-based for a CONNECT tunnel (https); also sent up front on every request (authCache below)
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxy), proxyCredentials(settings));
-                builder.setDefaultCredentialsProvider(credentials);
-            }
-        }
-        this.http = builder
-                .setConnectionManager(connectionManager)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.getResponseTimeout()))
-                        .setRedirectsEnabled(false)
-                        .build())
-                // the limiter counts a call when it leaves: after the connection (and any TLS handshake) is ready
-                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "cashfin-rate-limit",
-                        ClientConnection::sendPermit)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .setUserAgent(USER_AGENT)
-                .build();
+        this.pools = pools;
+        this.pooled = pools.acquire(settings, ClientConnection::sendPermit);
+        this.http = pooled.http();
+        this.proxy = pooled.proxy();
     }
 
     /**
@@ -143,11 +98,10 @@ final class ClientConnection implements Closeable {
         });
     }
 
-    /** Closes the connection pool; calls in flight fail. */
+    /** Gives the shared pool back; the last connection of a pool closes it (its calls in flight fail). */
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
-        connectionManager.close(CloseMode.GRACEFUL);
+        pools.release(pooled);
     }
 
     /**
@@ -178,7 +132,7 @@ final class ClientConnection implements Closeable {
         }
     }
 
-    private static UsernamePasswordCredentials proxyCredentials(CashfinClientSettings settings) {
+    static UsernamePasswordCredentials proxyCredentials(CashfinClientSettings settings) {
         String password = settings.getProxyPassword();
         return new UsernamePasswordCredentials(settings.getProxyUsername(),
                 password == null ? new char[0] : password.toCharArray());

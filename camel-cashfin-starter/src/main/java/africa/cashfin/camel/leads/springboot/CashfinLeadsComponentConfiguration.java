@@ -357,8 +357,12 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private Duration connectTimeout = Duration.ofMillis(10000);
 
     /**
-     * The size of the HTTP connection pool. Endpoints with the same base URL, secret and connection options share one
-     * pooled client; it is closed when the last such endpoint stops or the component stops.
+     * The size of the HTTP connection pool that every endpoint of the JVM with the same base URL and connection options
+     * shares, whatever its secret (one pool and one idle-connection thread per base URL; each request carries its own
+     * secret): at most this many calls to the base URL at once, per route and in total. Calls run on the poll
+     * scheduler's threads (schedulerPoolSize) and the producers' callers, so it need not grow with the number of
+     * tenants: keep it at least schedulerPoolSize plus the producer calls made at once. The pool is closed when its
+     * last endpoint stops.
      */
     private Integer maxConnections = 20;
 
