@@ -39,6 +39,12 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
     /** The last message logged per tenant id (a bad row or a failed start), so each is logged once. Guarded by this. */
     private final Map<String, String> reported = new HashMap<>();
     private List<TenantEntry> lastEntries = List.of();
+    /**
+     * The rows checked on the last pass, by their whole content: a row that did not change is not checked again, so
+     * its secret reference is resolved (a vault asked) once per change of the row, not on every pass. Only good rows
+     * are kept: a bad one (say a reference that does not resolve yet) is checked again on each pass. Guarded by this.
+     */
+    private Map<TenantEntry, TenantRow> checked = Map.of();
     private String readError;
     private volatile ScheduledExecutorService executor;
     private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -147,6 +153,7 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
     /** The rows that should run here now: each owned valid row, and the running row of an owned tenant whose new row is bad. */
     private Map<String, TenantRow> wanted() {
         Map<String, TenantRow> wanted = new LinkedHashMap<>();
+        Map<TenantEntry, TenantRow> nowChecked = new HashMap<>();
         Set<String> seen = new TreeSet<>();
         Set<String> problems = new TreeSet<>();
         for (TenantEntry entry : lastEntries) {
@@ -156,7 +163,11 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
                     throw new InvalidTenantRowException(entry.id(), source.toString(), "tenant id",
                             "appears more than once: only its first row is used; give each tenant one row");
                 }
-                row = TenantRows.check(entry, source.toString(), defaultTemplate, context);
+                row = checked.get(entry);
+                if (row == null) {
+                    row = TenantRows.check(entry, source.toString(), defaultTemplate, context);
+                }
+                nowChecked.put(entry, row);
             } catch (InvalidTenantRowException e) {
                 problems.add(e.row());
                 TenantRow last = running.get(e.row());
@@ -176,6 +187,7 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
             }
         }
         reported.keySet().removeIf(id -> !problems.contains(id) && !seen.contains(id));
+        checked = nowChecked;
         return wanted;
     }
 
