@@ -135,6 +135,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepMinPassInterval": getOrCreateConfiguration(target).setSweepMinPassInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": getOrCreateConfiguration(target).setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "tenantid":
+        case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timesource":
         case "timeSource": target.setTimeSource(property(camelContext, africa.cashfin.camel.leads.api.limit.TimeSource.class, value)); return true;
         default: return false;
@@ -249,6 +251,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepMinPassInterval": return long.class;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return int.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timesource":
         case "timeSource": return africa.cashfin.camel.leads.api.limit.TimeSource.class;
         default: return null;
@@ -364,6 +368,8 @@ public class CashfinLeadsComponentConfigurer extends PropertyConfigurerSupport i
         case "sweepMinPassInterval": return getOrCreateConfiguration(target).getSweepMinPassInterval();
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return getOrCreateConfiguration(target).getSweepPagesPerPoll();
+        case "tenantid":
+        case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "timesource":
         case "timeSource": return target.getTimeSource();
         default: return null;

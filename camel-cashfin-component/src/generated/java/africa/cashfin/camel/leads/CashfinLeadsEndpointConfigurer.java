@@ -148,6 +148,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sweepMinPassInterval": target.getConfiguration().setSweepMinPassInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": target.getConfiguration().setSweepPagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "tenantid":
+        case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
@@ -284,6 +286,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sweepMinPassInterval": return long.class;
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return int.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
@@ -421,6 +425,8 @@ public class CashfinLeadsEndpointConfigurer extends PropertyConfigurerSupport im
         case "sweepMinPassInterval": return target.getConfiguration().getSweepMinPassInterval();
         case "sweeppagesperpoll":
         case "sweepPagesPerPoll": return target.getConfiguration().getSweepPagesPerPoll();
+        case "tenantid":
+        case "tenantId": return target.getConfiguration().getTenantId();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":

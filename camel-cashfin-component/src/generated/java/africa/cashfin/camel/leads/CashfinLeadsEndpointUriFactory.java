@@ -23,7 +23,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("adaptiveObjective");
         props.add("adaptivePolling");
         props.add("backoffErrorThreshold");
@@ -93,6 +93,7 @@ public class CashfinLeadsEndpointUriFactory extends org.apache.camel.support.com
         props.add("sweepEnabled");
         props.add("sweepMinPassInterval");
         props.add("sweepPagesPerPoll");
+        props.add("tenantId");
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

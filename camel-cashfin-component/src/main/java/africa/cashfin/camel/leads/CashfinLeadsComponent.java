@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -23,6 +26,7 @@ import africa.cashfin.camel.leads.api.limit.BudgetShareRegistry;
 import africa.cashfin.camel.leads.api.limit.CallRateLimiterRegistry;
 import africa.cashfin.camel.leads.api.limit.SecretFingerprint;
 import africa.cashfin.camel.leads.api.limit.TimeSource;
+import africa.cashfin.camel.leads.console.TenantFigures;
 import africa.cashfin.camel.leads.metrics.LeadsMetrics;
 
 /**
@@ -39,8 +43,12 @@ import africa.cashfin.camel.leads.metrics.LeadsMetrics;
  * Health: the consumer check (Camel's, for scheduled polling consumers) and a producer check per producer
  * ({@link africa.cashfin.camel.leads.health.CashfinLeadsProducerHealthCheck}), switched with
  * {@code healthCheckConsumerEnabled} / {@code healthCheckProducerEnabled}.
+ * <p>
+ * JMX: the totals of every endpoint of the context (calls today, leads emitted, failures, last poll) and one tenant's
+ * figures ({@link TenantFigures}); each endpoint's own are on its MBean, with its {@code TenantId}.
  */
 @Component("cashfin-leads")
+@ManagedResource(description = "Cashfin Leads component: the totals of its endpoints and the figures per tenant")
 public class CashfinLeadsComponent extends HealthCheckComponent {
 
     @Metadata(description = "Default options for every endpoint of this component; each endpoint may override them.")
@@ -187,7 +195,8 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
             client = ownLimiters == null ? new CashfinClient(settings)
                     : new CashfinClient(settings, ownLimiters, ownShares);
         }
-        CallListener listener = metrics().callListener(SecretFingerprint.of(settings.getClientSecret()).toString());
+        CallListener listener = metrics().forTenant(settings.getTenant())
+                .callListener(SecretFingerprint.of(settings.getClientSecret()).toString());
         if (listener != null) {
             client.addCallListener(listener);
         }
@@ -205,6 +214,41 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
             metrics = m;
         }
         return m;
+    }
+
+    @ManagedAttribute(description = "The tenants of this context's endpoints (tenantId, else the secret's fingerprint)")
+    public int getTenants() {
+        return TenantFigures.of(getCamelContext()).tenantIds().size();
+    }
+
+    @ManagedAttribute(description = "Calls of the server's day so far, of every secret of this context's endpoints"
+                                    + " (each secret once, from its rate limiter); -1 when none has a daily limit")
+    public long getTotalCallsToday() {
+        return TenantFigures.of(getCamelContext()).totals().callsToday();
+    }
+
+    @ManagedAttribute(description = "Leads whose exchange completed, all consumers of this context")
+    public long getTotalLeadsEmitted() {
+        return TenantFigures.of(getCamelContext()).totals().leadsEmitted();
+    }
+
+    @ManagedAttribute(description = "Failed polls and failed lead exchanges, all consumers of this context")
+    public long getTotalFailures() {
+        return TenantFigures.of(getCamelContext()).totals().failures();
+    }
+
+    @ManagedAttribute(description = "When the latest poll of any consumer of this context ended, or null")
+    public String getLastPollAt() {
+        java.time.Instant at = TenantFigures.of(getCamelContext()).totals().lastPoll();
+        return at == null ? null : at.toString();
+    }
+
+    @ManagedOperation(description = "One tenant's figures in one line: calls today (since start, failed), last poll,"
+                                    + " leads emitted, failures")
+    public String tenantFigures(String tenantId) {
+        TenantFigures.Figures f = TenantFigures.of(getCamelContext()).tenant(tenantId);
+        return f == null ? "No endpoint works for tenant '" + tenantId + "': give a tenantId (or secret#...) that the"
+                           + " endpoints' TenantId attribute shows" : f.toString();
     }
 
     void releaseClient(CashfinClient client) {
@@ -228,6 +272,7 @@ public class CashfinLeadsComponent extends HealthCheckComponent {
                 .maxRetryWait(Duration.ofMillis(config.getMaxRetryWait()))
                 .proxy(config.getProxyHost(), config.getProxyPort())
                 .proxyCredentials(config.getProxyUsername(), config.getProxyPassword())
+                .tenant(config.effectiveTenantId())
                 .build();
     }
 

@@ -28,6 +28,7 @@ import africa.cashfin.camel.leads.consumer.FailedLeadBackoff;
 import africa.cashfin.camel.leads.model.LeadFilter;
 import africa.cashfin.camel.leads.scan.LeadScan;
 import africa.cashfin.camel.leads.scan.SweepSettings;
+import africa.cashfin.camel.leads.tenants.TenantId;
 
 /**
  * Every option of a {@code cashfin-leads:} endpoint. The component holds one instance as the defaults; each endpoint
@@ -185,6 +186,18 @@ public class CashfinLeadsConfiguration implements Cloneable {
                             + " persistent one requires a persistent idempotentRepository too: with the default"
                             + " in-memory repository the route fails at start.")
     private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "advanced",
+              description = "The tenant (client business) this endpoint works for, e.g. acme: the tag tenant on every"
+                            + " Micrometer meter of the endpoint, the JMX attribute TenantId of the endpoint and of its"
+                            + " consumer, and the dev console's per-tenant figures (calls today, last poll, leads"
+                            + " emitted, failures) with their totals. Default: the fingerprint of the client secret, e.g."
+                            + " secret#2d0a5fe178cc (never the secret itself). 1 to 64 letters, digits, '.', '_' or '-',"
+                            + " starting with a letter or digit. Each value adds its own meters, so take it from a"
+                            + " bounded list such as the tenant table (docs/tenants.md), never from message data."
+                            + " Endpoints of different tenants keep separate clients, so each tenant's calls are"
+                            + " counted apart.")
+    private String tenantId;
 
     @UriParam(label = "consumer",
               description = "The key of this endpoint's cursor in stateRepository (and the suffix of its marker key in"
@@ -463,6 +476,20 @@ public class CashfinLeadsConfiguration implements Cloneable {
 
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    /** The tenant this endpoint works for: a tag on its meters, a JMX attribute, a dev console group. */
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    /** The tenant this endpoint works for: {@link #getTenantId()}, else its secret's fingerprint ({@link TenantId}). */
+    public String effectiveTenantId() {
+        return TenantId.effective(tenantId, clientSecret);
     }
 
     public String getStateKey() {
@@ -928,6 +955,10 @@ public class CashfinLeadsConfiguration implements Cloneable {
         LeadQuery.checkPage("page option", page);
         LeadQuery.checkLimit("limit option", limit);
         status = LeadFilter.checkStatus("status option", status);
+        if (tenantId != null && !TenantId.isValid(tenantId)) {
+            throw new IllegalArgumentException("tenantId '" + tenantId + "' is not a tenant id: use " + TenantId.RULE
+                                               + " (e.g. acme)");
+        }
         validateResilience();
     }
 

@@ -139,7 +139,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (fence != null) {
             fence.claimLeadership(); // under master: this start is the node's election
         }
-        metrics = endpoint.getComponent().metrics();
+        metrics = endpoint.getComponent().metrics().forTenant(endpoint.getConfiguration().effectiveTenantId());
         // the route id names the tenant: its endpoint's secret is masked
         startGate = new PollStartGate(LOG, "route " + getRouteId() + " (" + endpoint + ")");
         if (endpoint.getExceptionHandler() == null && !endpoint.isBridgeErrorHandler()) {
@@ -636,6 +636,18 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     @ManagedAttribute(description = "Polls that failed (cursor unchanged)")
     public long getPollsFailed() {
         return statistics.failedPolls();
+    }
+
+    @ManagedAttribute(description = "The tenant this consumer works for: its endpoint's tenantId option, else its"
+                                    + " secret's fingerprint (secret#...)")
+    public String getTenantId() {
+        return endpoint.getConfiguration().effectiveTenantId();
+    }
+
+    @ManagedAttribute(description = "When the last poll ended (ISO-8601, UTC), or null before the first")
+    public String getLastPollAt() {
+        Instant at = statistics.lastPollAt();
+        return at == null ? null : at.toString();
     }
 
     @ManagedAttribute(description = "Duration of the last poll in milliseconds")

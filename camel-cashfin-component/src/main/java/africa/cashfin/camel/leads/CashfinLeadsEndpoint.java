@@ -221,6 +221,20 @@ public class CashfinLeadsEndpoint extends ScheduledPollEndpoint implements Endpo
         return c == null ? null : c.getStatistics().lastError();
     }
 
+    @ManagedAttribute(description = "The tenant this endpoint works for: its tenantId option, else its secret's"
+                                    + " fingerprint (secret#...)")
+    public String getTenantId() {
+        return configuration.effectiveTenantId();
+    }
+
+    @ManagedAttribute(description = "Calls of this endpoint's secret in the server's day so far, from its rate limiter"
+                                    + " (every endpoint of the secret spends from it); -1 without a daily limit or"
+                                    + " before the endpoint started")
+    public long getCallsToday() {
+        CashfinClient c = clientIfStarted();
+        return c == null ? -1 : c.getRateLimiter().dayCallsUsed().orElse(-1);
+    }
+
     @ManagedAttribute(description = "The fraction of the secret's call budget reserved for this endpoint"
                                     + " (budgetReserve); 0 when it draws on the pool only")
     public double getBudgetReserve() {

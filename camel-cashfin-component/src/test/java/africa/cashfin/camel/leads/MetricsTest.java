@@ -93,6 +93,13 @@ class MetricsTest extends SimulatorContextSupport {
         Timer waits = registry.get("cashfin.leads.limiter.wait").tag("operation", "create")
                 .tag("secret", cashfinSecretTag()).timer();
         assertThat(waits.count()).as("one limiter wait per attempt").isGreaterThanOrEqualTo(2);
+        // without a tenantId an endpoint's tenant is its secret's fingerprint (docs/tenants.md), on every meter
+        assertThat(waits.getId().getTag("tenant")).isEqualTo(cashfinSecretTag());
+        assertThat(registry.get("cashfin.leads.consumer.leads").tag("tenant", cashfinSecretTag())
+                .tag("outcome", "emitted").counter().count()).as("Good One, Good Two, then Jane")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(registry.getMeters()).allSatisfy(m -> assertThat(m.getId().getTag("tenant")).as(m.getId().toString())
+                .startsWith("secret#"));
 
         // no meter names or tags the secret
         registry.getMeters().forEach(m -> assertThat(m.getId().toString()).doesNotContain(cashfin.secret())

@@ -52,6 +52,8 @@ public final class CashfinClientSettings {
     private final String proxyPassword;
     /** The fingerprint of the proxy credentials; null without them. */
     private final SecretFingerprint proxyCredentialsFingerprint;
+    /** The tenant of the endpoints using these settings (a metrics tag), or null. */
+    private final String tenant;
 
     private CashfinClientSettings(Builder b) {
         if (b.clientSecret == null || b.clientSecret.isBlank()) {
@@ -96,6 +98,7 @@ public final class CashfinClientSettings {
         this.proxyPort = this.proxyHost == null ? 0 : b.proxyPort;
         this.proxyUsername = this.proxyHost == null ? null : blankToNull(b.proxyUsername);
         this.proxyPassword = this.proxyUsername == null ? null : b.proxyPassword;
+        this.tenant = blankToNull(b.tenant);
         this.proxyCredentialsFingerprint = this.proxyUsername == null ? null : SecretFingerprint.of(
                 this.proxyUsername + "\u0000" + (this.proxyPassword == null ? "" : this.proxyPassword));
     }
@@ -199,6 +202,11 @@ public final class CashfinClientSettings {
         return proxyUsername;
     }
 
+    /** The tenant of the endpoints that use this client (their {@code tenantId}, a metrics tag), or null. */
+    public String getTenant() {
+        return tenant;
+    }
+
     /** The password for the proxy's Basic authentication, or null for none. Handle with care: never log it. */
     public String getProxyPassword() {
         return proxyPassword;
@@ -218,7 +226,8 @@ public final class CashfinClientSettings {
                 && rateLimitLog == other.rateLimitLog
                 && maxRetries == other.maxRetries && maxRetryWait.equals(other.maxRetryWait)
                 && Objects.equals(proxyHost, other.proxyHost) && proxyPort == other.proxyPort
-                && Objects.equals(proxyCredentialsFingerprint, other.proxyCredentialsFingerprint);
+                && Objects.equals(proxyCredentialsFingerprint, other.proxyCredentialsFingerprint)
+                && Objects.equals(tenant, other.tenant);
     }
 
     @Override
@@ -226,7 +235,7 @@ public final class CashfinClientSettings {
         return Objects.hash(baseUrl, secretFingerprint, connectTimeout, responseTimeout, maxConnections,
                 System.identityHashCode(sslContext), rateLimits, System.identityHashCode(rateLimitStore),
                 System.identityHashCode(rateLimitLog), budgetShare, budgetReserve, maxRetries,
-                maxRetryWait, proxyHost, proxyPort, proxyCredentialsFingerprint);
+                maxRetryWait, proxyHost, proxyPort, proxyCredentialsFingerprint, tenant);
     }
 
     @Override
@@ -239,7 +248,8 @@ public final class CashfinClientSettings {
                + (budgetShare == null ? "" : ", budgetShare=" + budgetShare + ", budgetReserve=" + budgetReserve)
                + ", maxRetries=" + maxRetries + ", maxRetryWait="
                + maxRetryWait + ", proxy=" + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort
-               + (proxyUsername == null ? "" : " (proxyUsername=xxxxxx, proxyPassword=xxxxxx)")) + "]";
+               + (proxyUsername == null ? "" : " (proxyUsername=xxxxxx, proxyPassword=xxxxxx)"))
+               + (tenant == null ? "" : ", tenant=" + tenant) + "]";
     }
 
     private static Duration positive(String name, Duration value, Duration dflt) {
@@ -270,8 +280,15 @@ public final class CashfinClientSettings {
         private Integer proxyPort;
         private String proxyUsername;
         private String proxyPassword;
+        private String tenant;
 
         private Builder() {
+        }
+
+        /** The tenant of the endpoints using the client (a metrics tag); null for none. */
+        public Builder tenant(String tenant) {
+            this.tenant = tenant;
+            return this;
         }
 
         /** An HTTP proxy (host and port) to reach the API through; a null or blank host connects directly. */

@@ -33,7 +33,9 @@ import africa.cashfin.camel.leads.scan.ScanStatistics;
  * for a consumer the cursor, the last poll's figures (pages, calls, emitted, failed, strategy), the failed leads
  * waiting for a retry (the retry ledger's size and the next retry), the sweep's progress
  * (with the action {@link #SWEEP_NOW}) and the last error; per
- * client secret the rate limiter's state (limits, pace, calls in the current windows, 429s, time spent waiting).
+ * client secret the rate limiter's state (limits, pace, calls in the current windows, 429s, time spent waiting); per
+ * tenant (an endpoint's {@code tenantId}, else its secret's fingerprint) and in total the calls today, the last poll,
+ * the leads emitted and the failures ({@link TenantFigures}).
  * Secrets show only as their fingerprint ({@code secret#2d0a5fe178cc}); URIs are masked.
  */
 @DevConsole(name = "cashfin-leads", displayName = "Cashfin Leads",
@@ -54,6 +56,7 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             sb.append("Endpoint: ").append(e.get("uri")).append('\n');
             sb.append(String.format(Locale.ROOT, "    Operation: %s  Base URL: %s  Secret: %s  Proxy: %s%n",
                     e.get("operation"), e.get("baseUrl"), e.get("secret"), e.getOrDefault("proxy", "none")));
+            sb.append("    Tenant: ").append(e.get("tenant")).append('\n');
             JsonObject calls = (JsonObject) e.get("calls");
             if (calls != null) {
                 sb.append(String.format(Locale.ROOT, "    Calls: %s total, 2xx %s, 4xx %s, 429 %s, 5xx %s, transport %s;"
@@ -123,6 +126,7 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
                 sb.append("Sweep now: ").append(o).append('\n');
             }
         }
+        sb.append(TenantFigures.text(root));
         for (Object o : (JsonArray) root.get("limiters")) {
             JsonObject l = (JsonObject) o;
             sb.append(String.format(Locale.ROOT, "Rate limiter of %s: %s%n", l.get("secret"), l.get("limits")));
@@ -150,11 +154,13 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
         }
         JsonArray endpoints = new JsonArray();
         Map<String, LimiterFigures> limiters = new LinkedHashMap<>();
+        Map<Endpoint, CashfinLeadsConsumer> consumers = TenantFigures.consumers(getCamelContext());
         for (Endpoint endpoint : getCamelContext().getEndpoints()) {
             if (endpoint instanceof CashfinLeadsEndpoint e) {
-                endpoints.add(endpoint(e, limiters));
+                endpoints.add(endpoint(e, consumers.get(e), limiters));
             }
         }
+        TenantFigures.of(getCamelContext()).putInto(root);
         JsonArray limiterArray = new JsonArray();
         limiters.values().forEach(l -> limiterArray.add(l.toJson()));
         root.put("endpoints", endpoints);
@@ -162,11 +168,13 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
         return root;
     }
 
-    private JsonObject endpoint(CashfinLeadsEndpoint endpoint, Map<String, LimiterFigures> limiters) {
+    private JsonObject endpoint(CashfinLeadsEndpoint endpoint, CashfinLeadsConsumer consumer,
+                                Map<String, LimiterFigures> limiters) {
         JsonObject json = new JsonObject();
         json.put("uri", URISupport.sanitizeUri(endpoint.getEndpointUri()));
         json.put("operation", String.valueOf(endpoint.getConfiguration().getOperation()));
         json.put("state", endpoint.getStatus().name());
+        json.put("tenant", endpoint.getConfiguration().effectiveTenantId());
         CashfinClient client = endpoint.clientIfStarted();
         if (client != null) {
             CashfinClientSettings settings = client.getSettings();
@@ -198,7 +206,6 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             json.put("budgetShare", budgetShare);
             limiters.computeIfAbsent(limiter.secret().toString(), k -> new LimiterFigures(limiter)).add(client);
         }
-        CashfinLeadsConsumer consumer = consumerOf(endpoint);
         if (consumer != null) {
             json.put("consumer", consumer(consumer));
         }
@@ -217,15 +224,6 @@ public class CashfinLeadsDevConsole extends AbstractDevConsole {
             answers.add("No cashfin-leads consumer in route '" + routeId + "': give a route id, or * for all");
         }
         return answers;
-    }
-
-    private CashfinLeadsConsumer consumerOf(CashfinLeadsEndpoint endpoint) {
-        for (Route route : getCamelContext().getRoutes()) {
-            if (route.getConsumer() instanceof CashfinLeadsConsumer c && c.getEndpoint() == endpoint) {
-                return c;
-            }
-        }
-        return null;
     }
 
     private static JsonObject consumer(CashfinLeadsConsumer consumer) {

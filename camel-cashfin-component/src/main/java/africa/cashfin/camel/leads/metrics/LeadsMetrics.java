@@ -21,7 +21,8 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
  * (timer), {@code cashfin.leads.consumer.sweep.pages} and {@code cashfin.leads.consumer.sweep.recovered} (counters), per
  * route; the gauges {@code cashfin.leads.consumer.failed.waiting} and {@code cashfin.leads.consumer.failed.next.retry},
  * per route; with adaptive polling the gauges {@code cashfin.leads.consumer.delay}, {@code cashfin.leads.consumer.calls.left}
- * and {@code cashfin.leads.consumer.calls.projected}, per route.
+ * and {@code cashfin.leads.consumer.calls.projected}, per route; the gauge {@code cashfin.leads.consumer.last.poll}
+ * (when the last poll ended), per route. Every meter has the tag {@code tenant} ({@link #forTenant(String)}).
  */
 public interface LeadsMetrics {
 
@@ -38,6 +39,14 @@ public interface LeadsMetrics {
         public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * These metrics with the tag {@code tenant} set to {@code tenant} (an endpoint's {@code tenantId}, else its
+     * secret's fingerprint) on every meter they record.
+     */
+    default LeadsMetrics forTenant(String tenant) {
+        return this;
     }
 
     /** Reports nothing. */

@@ -34,19 +34,47 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     static final String CALLS_PROJECTED = "cashfin.leads.consumer.calls.projected";
     static final String FAILED_WAITING = "cashfin.leads.consumer.failed.waiting";
     static final String FAILED_NEXT_RETRY = "cashfin.leads.consumer.failed.next.retry";
+    static final String LAST_POLL = "cashfin.leads.consumer.last.poll";
+    /** The tag {@code tenant} of the metrics not made by {@link #forTenant} (nothing records on them today). */
+    private static final String NO_TENANT = "none";
 
     private final MeterRegistry registry;
     private final String camelContext;
+    /** The tag {@code tenant} of every meter these metrics record. */
+    private final String tenant;
+    /** The metrics without a tenant, which hold each tenant's. */
+    private final MicrometerLeadsMetrics root;
     /** The adaptive cadence's figures per route: delay, calls left, projected spend (the gauges read them). */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> cadences =
             new java.util.concurrent.ConcurrentHashMap<>();
     /** The retry ledger's figures per route: leads waiting, next retry in epoch seconds (the gauges read them). */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> ledgers =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** When each route's last poll ended, epoch seconds (the gauge reads it). */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> lastPolls =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The metrics of each tenant, made once, so each tenant's gauges keep reading the figures they were given. */
+    private final java.util.Map<String, MicrometerLeadsMetrics> tenants = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MicrometerLeadsMetrics(MeterRegistry registry, String camelContext) {
         this.registry = registry;
         this.camelContext = camelContext;
+        this.tenant = NO_TENANT;
+        this.root = this;
+    }
+
+    /** The same registry, tagged with another tenant (with gauges of its own). */
+    private MicrometerLeadsMetrics(MicrometerLeadsMetrics root, String tenant) {
+        this.registry = root.registry;
+        this.camelContext = root.camelContext;
+        this.tenant = tenant;
+        this.root = root;
+    }
+
+    @Override
+    public LeadsMetrics forTenant(String tenant) {
+        String t = tenant == null || tenant.isBlank() ? NO_TENANT : tenant;
+        return t.equals(root.tenant) ? root : root.tenants.computeIfAbsent(t, k -> new MicrometerLeadsMetrics(root, k));
     }
 
     /** Metrics in the registry bound in {@code context}'s registry, or {@link LeadsMetrics#NONE} when none is. */
@@ -64,7 +92,7 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
             @Override
             public void onCall(ApiOperation operation, CallOutcome outcome, long durationNanos) {
                 Timer.builder(CALLS).description("HTTP calls to the Cashfin API, by operation and outcome")
-                        .tag("camelContext", camelContext).tag("secret", secret)
+                        .tag("camelContext", camelContext).tag("tenant", tenant).tag("secret", secret)
                         .tag("operation", LeadsMetrics.tag(operation)).tag("outcome", outcome.tag())
                         .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
             }
@@ -73,7 +101,7 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
             public void onLimiterWait(ApiOperation operation, long waitedNanos) {
                 Timer.builder(LIMITER_WAIT)
                         .description("Time calls waited for the client secret's rate limiter before being sent")
-                        .tag("camelContext", camelContext).tag("secret", secret)
+                        .tag("camelContext", camelContext).tag("tenant", tenant).tag("secret", secret)
                         .tag("operation", LeadsMetrics.tag(operation))
                         .register(registry).record(waitedNanos, TimeUnit.NANOSECONDS);
             }
@@ -83,29 +111,34 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     @Override
     public void leads(String routeId, LeadOutcome outcome, long count) {
         Counter.builder(CONSUMER_LEADS).description("Leads read by the consumer: emitted, failed, skipped as malformed")
-                .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
+                .tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", String.valueOf(routeId))
                 .tag("outcome", outcome.tag()).register(registry).increment(count);
     }
 
     @Override
     public void poll(String routeId, long durationNanos, boolean succeeded) {
         Timer.builder(CONSUMER_POLL).description("Polls of the lead consumer, by result")
-                .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
+                .tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", String.valueOf(routeId))
                 .tag("result", succeeded ? "success" : "failure")
                 .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
+        lastPolls.computeIfAbsent(String.valueOf(routeId), r -> {
+            java.util.concurrent.atomic.AtomicLong at = new java.util.concurrent.atomic.AtomicLong();
+            gauge(LAST_POLL, "When the consumer's last poll ended, in seconds since the epoch", r, at);
+            return at;
+        }).set(java.time.Instant.now().getEpochSecond());
     }
 
     @Override
     public void sweep(String routeId, int pages, int recovered) {
         if (pages > 0) {
             Counter.builder(SWEEP_PAGES).description("List pages read by the consumer's sweep (the re-read of the view)")
-                    .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
+                    .tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", String.valueOf(routeId))
                     .register(registry).increment(pages);
         }
         Counter.builder(SWEEP_RECOVERED)
                 .description("Leads the consumer's sweep delivered that the fast path had not emitted: non-zero means"
                              + " the server did something the fast path did not expect")
-                .tag("camelContext", camelContext).tag("routeId", String.valueOf(routeId))
+                .tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", String.valueOf(routeId))
                 .register(registry).increment(recovered);
     }
 
@@ -145,7 +178,7 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
 
     private void gauge(String name, String description, String routeId, java.util.concurrent.atomic.AtomicLong value) {
         io.micrometer.core.instrument.Gauge.builder(name, value, java.util.concurrent.atomic.AtomicLong::get)
-                .description(description).tag("camelContext", camelContext).tag("routeId", routeId)
+                .description(description).tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", routeId)
                 .register(registry);
     }
 }

@@ -20,7 +20,6 @@ final class TenantRows {
     /** The template parameter carrying the tenant id (set from the row's id, never a field). */
     static final String TENANT_ID = "tenantId";
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private TenantRows() {
@@ -35,10 +34,10 @@ final class TenantRows {
     static TenantRow check(TenantEntry entry, String origin, String defaultTemplate, CamelContext context)
             throws InvalidTenantRowException {
         String id = entry.id();
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!TenantId.isValid(id)) {
             throw new InvalidTenantRowException(String.valueOf(id), origin, "tenant id",
-                    "not a valid tenant id: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
-                    + " digit (it becomes the route id tenant-<id> and the metrics tag tenant)");
+                    "not a valid tenant id: use " + TenantId.RULE
+                    + " (it becomes the route id tenant-<id> and the metrics tag tenant)");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, String> field : entry.fields().entrySet()) {

@@ -68,17 +68,7 @@ class TenantRoutesRecipeTest {
                 .replace("org.postgresql.ds.PGSimpleDataSource", "org.h2.jdbcx.JdbcDataSource"));
 
         try (LogCapture log = new LogCapture()) {
-            main = new Main();
-            main.configure().withRoutesIncludePattern("file:" + template);
-            // the page's application.properties, with this test's directories and the simulator's URL
-            main.addInitialProperty("camel.beans.tenants", "#class:africa.cashfin.camel.leads.tenants.TenantRoutes");
-            main.addInitialProperty("camel.beans.tenants.file", tenants.toString());
-            main.addInitialProperty("camel.beans.tenants.interval", "300");
-            main.addInitialProperty("tenants.db.url", "jdbc:h2:mem:" + work.getFileName() + ";DB_CLOSE_DELAY=-1");
-            main.addInitialProperty("tenants.db.user", "sa");
-            main.addInitialProperty("tenants.db.password", "sa-test");
-            main.addInitialProperty("tenants.out-dir", work.resolve("out").toString());
-            main.addInitialProperty("camel.component.cashfin-leads.base-url", cashfin.baseUrl());
+            main = recipeMain(work, template, tenants, cashfin);
             main.start();
 
             await().atMost(Duration.ofSeconds(120)).until(() -> emitted(work, "acme").size() == acme.size()
@@ -127,6 +117,25 @@ class TenantRoutesRecipeTest {
                 assertThat(shown).doesNotContain(secret);
             }
         }
+    }
+
+    /**
+     * Camel Main (not started) with the page's application.properties for the tenant file: the template's routes
+     * file, {@code camel.beans.tenants} (re-read every 300 ms), the H2 state database and the output directory under
+     * {@code work}, the simulator's URL.
+     */
+    static Main recipeMain(Path work, Path template, Path tenants, CashfinSimulatorExtension cashfin) {
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern("file:" + template);
+        main.addInitialProperty("camel.beans.tenants", "#class:africa.cashfin.camel.leads.tenants.TenantRoutes");
+        main.addInitialProperty("camel.beans.tenants.file", tenants.toString());
+        main.addInitialProperty("camel.beans.tenants.interval", "300");
+        main.addInitialProperty("tenants.db.url", "jdbc:h2:mem:" + work.getFileName() + ";DB_CLOSE_DELAY=-1");
+        main.addInitialProperty("tenants.db.user", "sa");
+        main.addInitialProperty("tenants.db.password", "sa-test");
+        main.addInitialProperty("tenants.out-dir", work.resolve("out").toString());
+        main.addInitialProperty("camel.component.cashfin-leads.base-url", cashfin.baseUrl());
+        return main;
     }
 
     static void replace(Path file, String content) throws Exception {

@@ -286,6 +286,17 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
     private String stateKey;
 
     /**
+     * The tenant (client business) this endpoint works for, e.g. acme: the tag tenant on every Micrometer meter of the
+     * endpoint, the JMX attribute TenantId of the endpoint and of its consumer, and the dev console's per-tenant
+     * figures (calls today, last poll, leads emitted, failures) with their totals. Default: the fingerprint of the
+     * client secret, e.g. secret#2d0a5fe178cc (never the secret itself). 1 to 64 letters, digits, '.', '_' or '-',
+     * starting with a letter or digit. Each value adds its own meters, so take it from a bounded list such as the
+     * tenant table (docs/tenants.md), never from message data. Endpoints of different tenants keep separate clients,
+     * so each tenant's calls are counted apart.
+     */
+    private String tenantId;
+
+    /**
      * Where the scan cursor is kept between polls and restarts (any Camel StateRepository of String to String:
      * FileStateRepository, MemoryStateRepository, or the component's JdbcStateRepository to share it between cluster
      * nodes), under the key stateKey, with the failing leads' retry state beside it; saved after each complete poll
@@ -733,6 +744,14 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
 
     public void setStartFrom(String startFrom) {
         this.startFrom = startFrom;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
     }
 
     public String getStateKey() {

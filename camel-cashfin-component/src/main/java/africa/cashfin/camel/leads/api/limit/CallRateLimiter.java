@@ -571,6 +571,16 @@ public final class CallRateLimiter {
     }
 
     /**
+     * @return the calls of the secret's margin-reduced daily budget spent so far in the server's day (the budget less
+     *         {@link #dayCallsLeft()}), or empty when the day is not limited or a distributed store does not answer in
+     *         time. Spends nothing.
+     */
+    public java.util.OptionalLong dayCallsUsed() {
+        java.util.OptionalLong left = dayCallsLeft();
+        return left.isEmpty() ? left : java.util.OptionalLong.of(Math.max(0, ServerDay.budget(limits) - left.getAsLong()));
+    }
+
+    /**
      * @return the share of the configured rate the limiter allows itself now: 1 normally, less after a 429 (see
      *         {@link AdaptivePace})
      */
