@@ -123,4 +123,37 @@ class OwnLeadsMetricsTest extends SimulatorContextSupport {
         assertThat(registry.get("cashfin.leads.calls").tag("operation", "list").tag("outcome", "429").timer().count())
                 .isEqualTo(2);
     }
+
+    @Test
+    void besideTheBeanTheMetersCarryTheRoutesTenant() throws Exception {
+        Counting mine = new Counting();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        newContext().getRegistry().bind("myLeadsMetrics", LeadsMetrics.class, mine);
+        context.getRegistry().bind("meterRegistry", registry);
+        componentConfiguration().setPlan("unlimited");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:create").routeId("create").to("cashfin-leads:create?tenantId=acme");
+                from("cashfin-leads:list?tenantId=acme&delay=100&initialDelay=0").routeId("acme-leads").log("${body}");
+            }
+        });
+        context.start();
+        String secret = context.getEndpoint("cashfin-leads:create?tenantId=acme", CashfinLeadsEndpoint.class)
+                .getClient().getRateLimiter().secret().toString();
+
+        context.createProducerTemplate().sendBody("direct:create",
+                new Lead().setName("Jane Doe").setEmail("jane@example.com"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mine.get("acme-leads emitted") >= 1);
+
+        // the meters carry the route's tenant, not "none", and the bean hears as without a registry
+        assertThat(registry.get("cashfin.leads.calls").tag("tenant", "acme").tag("operation", "create").timer()
+                .count()).isEqualTo(1);
+        assertThat(registry.get("cashfin.leads.consumer.leads").tag("tenant", "acme").tag("outcome", "emitted")
+                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.getMeters()).allSatisfy(m -> assertThat(m.getId().getTag("tenant")).isEqualTo("acme"));
+        assertThat(mine.get(secret + " created")).isEqualTo(1);
+        assertThat(mine.get(secret + " create 2xx")).isEqualTo(1);
+        assertThat(mine.get(secret + " list 2xx")).isGreaterThanOrEqualTo(1);
+    }
 }

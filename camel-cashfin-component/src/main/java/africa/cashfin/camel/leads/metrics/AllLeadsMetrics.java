@@ -17,6 +17,16 @@ final class AllLeadsMetrics implements LeadsMetrics {
         this.all = List.copyOf(all);
     }
 
+    /** Each member's view of the tenant, so that Micrometer's meters keep their {@code tenant} tag beside a user's bean. */
+    @Override
+    public LeadsMetrics forTenant(String tenant) {
+        List<LeadsMetrics> tenants = new ArrayList<>(all.size());
+        for (LeadsMetrics m : all) {
+            tenants.add(m.forTenant(tenant));
+        }
+        return new AllLeadsMetrics(tenants);
+    }
+
     @Override
     public CallListener callListener(String secret) {
         List<CallListener> listeners = new ArrayList<>();
