@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,22 +65,6 @@ class OwnLeadsMetricsTest extends SimulatorContextSupport {
         @Override
         public void leads(String routeId, LeadOutcome outcome, long count) {
             add(routeId + " " + outcome.tag(), count);
-        }
-
-        @Override
-        public void poll(String routeId, long durationNanos, boolean succeeded) {
-        }
-
-        @Override
-        public void sweep(String routeId, int pages, int recovered) {
-        }
-
-        @Override
-        public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
-        }
-
-        @Override
-        public void failedLeads(String routeId, int waiting, Instant nextRetry) {
         }
     }
 

@@ -8,7 +8,7 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
 /**
  * Where the component reports its metrics: Micrometer when the application has a {@code MeterRegistry} in Camel's
  * registry, and every {@code LeadsMetrics} bean the application binds there itself ({@link #of(CamelContext)}), else
- * nowhere ({@link #NONE}). This interface names no Micrometer type, so the component runs without Micrometer on the
+ * nowhere ({@link #NONE}). Every method is a no-op by default: a bean overrides what it wants to hear. This interface names no Micrometer type, so the component runs without Micrometer on the
  * classpath.
  * <p>
  * An application's own bean hears what the meters hear, from where it happens: {@link #callListener(String)} is asked
@@ -51,37 +51,15 @@ public interface LeadsMetrics {
 
     /** Reports nothing. */
     LeadsMetrics NONE = new LeadsMetrics() {
-        @Override
-        public CallListener callListener(String secret) {
-            return null;
-        }
-
-        @Override
-        public void leads(String routeId, LeadOutcome outcome, long count) {
-        }
-
-        @Override
-        public void poll(String routeId, long durationNanos, boolean succeeded) {
-        }
-
-        @Override
-        public void sweep(String routeId, int pages, int recovered) {
-        }
-
-        @Override
-        public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
-        }
-
-        @Override
-        public void failedLeads(String routeId, int waiting, java.time.Instant nextRetry) {
-        }
     };
 
     /**
      * A listener recording the calls and limiter waits of a client of the secret with fingerprint {@code secret}
      * (e.g. {@code secret#2d0a5fe178cc}, never the secret itself), or null when metrics are off.
      */
-    CallListener callListener(String secret);
+    default CallListener callListener(String secret) {
+        return null;
+    }
 
     /**
      * {@code count} leads were created (not found by {@code deduplicateBy}) by a producer whose client is of the
@@ -92,28 +70,33 @@ public interface LeadsMetrics {
     }
 
     /** {@code count} leads of the consumer of route {@code routeId} ended with {@code outcome}. */
-    void leads(String routeId, LeadOutcome outcome, long count);
+    default void leads(String routeId, LeadOutcome outcome, long count) {
+    }
 
     /** One poll of the consumer of route {@code routeId} took {@code durationNanos}. */
-    void poll(String routeId, long durationNanos, boolean succeeded);
+    default void poll(String routeId, long durationNanos, boolean succeeded) {
+    }
 
     /**
      * The sweep of the consumer of route {@code routeId} read {@code pages} pages in one poll and delivered
      * {@code recovered} leads the fast path had not emitted.
      */
-    void sweep(String routeId, int pages, int recovered);
+    default void sweep(String routeId, int pages, int recovered) {
+    }
 
     /**
      * The adaptive cadence of the consumer of route {@code routeId} after a poll: the delay before the next poll, the
      * share's calls left in the server's day and the calls projected to be spent by its end (-1 without a daily limit).
      */
-    void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend);
+    default void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
+    }
 
     /**
      * The retry ledger of the consumer of route {@code routeId} after a poll: how many failed leads wait out a retry
      * apart from the cursor, and when the next of them may be offered again (null: none waits).
      */
-    void failedLeads(String routeId, int waiting, java.time.Instant nextRetry);
+    default void failedLeads(String routeId, int waiting, java.time.Instant nextRetry) {
+    }
 
     /**
      * Every {@code LeadsMetrics} bean bound in Camel's registry, and Micrometer metrics when Micrometer is on the

@@ -1,6 +1,5 @@
 package africa.cashfin.camel.examples.ops;
 
-import java.time.Instant;
 import java.util.Objects;
 
 import org.apache.camel.CamelContext;
@@ -63,26 +62,6 @@ final class LeadFlowMetrics implements LeadsMetrics {
         if (outcome == LeadOutcome.EMITTED) {
             counts.emitted(limiterOfRoute(routeId), count);
         }
-    }
-
-    @Override
-    public void poll(String routeId, long durationNanos, boolean succeeded) {
-        // the consumer's last poll is read from its JMX attributes (LeadFlowPanel)
-    }
-
-    @Override
-    public void sweep(String routeId, int pages, int recovered) {
-        // read from the consumer (LeadFlowPanel)
-    }
-
-    @Override
-    public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
-        // not shown
-    }
-
-    @Override
-    public void failedLeads(String routeId, int waiting, Instant nextRetry) {
-        // read from the consumer (LeadFlowPanel)
     }
 
     /** The limiter of a started endpoint's client of the secret {@code secret}, or null (the day is then UTC's). */
