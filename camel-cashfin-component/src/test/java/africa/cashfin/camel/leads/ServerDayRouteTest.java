@@ -13,23 +13,53 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.Test;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
+import africa.cashfin.camel.leads.testing.ManualClockTime;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
+import africa.cashfin.camel.simulator.CashfinSimulator;
+import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
+import africa.cashfin.camel.simulator.ManualClock;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;
 
 /**
  * The day is the server's: a Cashfin whose daily quota resets at its own midnight (the simulator's {@code dayStart}),
  * 30 calls a day, of which 25 were already spent when the route starts (an earlier run of the application, mid-day).
+ * The simulator and the component's limiter run on one virtual clock (the component's {@code timeSource}): a wait of
+ * the limiter moves it, so the test does not depend on the wall-clock day, and each test runs at midday and in the
+ * last seconds before UTC midnight (the limiter's day until the server's headers name another).
  */
-class ServerDayRouteTest extends SimulatorRouteSupport {
+class ServerDayRouteTest {
+
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-07T12:00:00Z"));
+
+    @RegisterExtension
+    static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension(CashfinSimulator.builder().clock(CLOCK));
 
     private static final String THIRTY_A_DAY = "cashfin-leads:create?plan=unlimited&maxRequestsPerDay=30";
 
-    @Test
-    void createsAcrossTheServersDayBoundaryAllSucceed() throws Exception {
+    private CamelContext context;
+    private ProducerTemplate template;
+
+    @AfterEach
+    void stopCamel() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    @ParameterizedTest(name = "at {0}")
+    @ValueSource(strings = { "2026-12-07T12:00:00Z", "2026-12-07T23:59:55Z", "2026-12-07T23:59:59.500Z" })
+    void createsAcrossTheServersDayBoundaryAllSucceed(String now) throws Exception {
+        startAt(now);
         Instant boundary = serverDayEndsIn(Duration.ofSeconds(8));
         spendOnTheServer(25);
 
@@ -41,12 +71,14 @@ class ServerDayRouteTest extends SimulatorRouteSupport {
         }
 
         assertThat(created).isEqualTo(30);
-        assertThat(Instant.now()).as("the last ones waited for the server's new day").isAfter(boundary);
+        assertThat(CLOCK.instant()).as("the last ones waited for the server's new day").isAfterOrEqualTo(boundary);
         assertThat(cashfin.requestCount(Outcome.RATE_LIMITED)).as("429s").isLessThanOrEqualTo(1);
     }
 
-    @Test
-    void aRestartMidDayLearnsWhatIsLeftFromTheFirstAnswer() throws Exception {
+    @ParameterizedTest(name = "at {0}")
+    @ValueSource(strings = { "2026-12-07T12:00:00Z", "2026-12-07T23:59:55Z", "2026-12-07T23:59:59.500Z" })
+    void aRestartMidDayLearnsWhatIsLeftFromTheFirstAnswer(String now) throws Exception {
+        startAt(now);
         serverDayEndsIn(Duration.ofHours(12));
         spendOnTheServer(25);
 
@@ -67,10 +99,23 @@ class ServerDayRouteTest extends SimulatorRouteSupport {
         assertThat(cashfin.requestCount(Outcome.RATE_LIMITED)).as("the day's end is not found by a 429").isZero();
     }
 
+    /** Sets the virtual clock to {@code now} and starts a context whose limiter runs on it. */
+    private void startAt(String now) {
+        CLOCK.set(Instant.parse(now));
+        context = SimulatorCamel.contextOn(cashfin);
+        SimulatorCamel.component(context).setTimeSource(new ManualClockTime(CLOCK));
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    private Exchange send(String uri, Object body) {
+        return template.send(uri, e -> e.getMessage().setBody(body));
+    }
+
     /** Sets the simulator's day to start (and so end) {@code in} from now; returns that moment. */
     private Instant serverDayEndsIn(Duration in) {
         cashfin.plan(Plan.custom(0, 0, 30));
-        Instant boundary = Instant.now().plus(in).truncatedTo(ChronoUnit.SECONDS);
+        Instant boundary = CLOCK.instant().plus(in).truncatedTo(ChronoUnit.SECONDS);
         cashfin.dayStart(LocalTime.ofInstant(boundary, ZoneOffset.UTC));
         return boundary;
     }
