@@ -51,6 +51,28 @@ class ConsumerStrictServerTest {
         return sim.leads().stream().filter(l -> status.equals(l.get("status"))).map(l -> (String) l.get("_id")).toList();
     }
 
+    /** {@code polls} polls while the CRM is busy: a newer lead arrives before every list page served. */
+    static void pollWhileTheCrmIsBusy(ConsumerHarness h, int polls) {
+        sim.busyCrm(1);
+        for (int i = 0; i < polls; i++) {
+            h.poll();
+        }
+        sim.busyCrm(0);
+    }
+
+    /**
+     * A bulk import of 12 leads stamped {@code at}, then a poll while the CRM is busy and two quiet ones: the import is
+     * emitted, and every stored lead once.
+     */
+    static void bulkImportUnderABusyCrmIsEmittedWhole(ConsumerHarness h, Instant at) {
+        List<String> bulk = addLeads(12, at, Duration.ZERO, "new");
+        pollWhileTheCrmIsBusy(h, 1);
+        h.poll();
+        h.poll();
+        assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(bulk)
+                .containsExactlyInAnyOrderElementsOf(ids(sim.leads()));
+    }
+
     static Instant anHourAgo() {
         return Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     }
@@ -111,20 +133,11 @@ class ConsumerStrictServerTest {
         sim.shuffleTies(7);
         List<String> oneInstant = addLeads(9, anHourAgo(), Duration.ZERO, "new");
         try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=3&sweepEnabled=false").start()) {
-            sim.busyCrm(1); // a newer lead before every list page served
-            h.poll();
-            sim.busyCrm(0);
+            pollWhileTheCrmIsBusy(h, 1);
             h.poll();
             assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(oneInstant);
 
-            List<String> bulk = addLeads(12, Instant.now().truncatedTo(ChronoUnit.SECONDS), Duration.ZERO, "new");
-            sim.busyCrm(1);
-            h.poll();
-            sim.busyCrm(0);
-            h.poll();
-            h.poll();
-            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(bulk)
-                    .containsExactlyInAnyOrderElementsOf(ids(sim.leads()));
+            bulkImportUnderABusyCrmIsEmittedWhole(h, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         }
     }
 
@@ -140,18 +153,8 @@ class ConsumerStrictServerTest {
         sim.shuffleTies(7);
         addLeads(9, anHourAgo(), Duration.ofSeconds(1), "new");
         try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=3&sweepEnabled=false").start()) {
-            sim.busyCrm(1);
-            h.poll();
-            sim.busyCrm(0);
-            List<String> bulk = addLeads(12, Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS),
-                    Duration.ZERO, "new");
-            sim.busyCrm(1);
-            h.poll();
-            sim.busyCrm(0);
-            h.poll();
-            h.poll();
-            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(bulk)
-                    .containsExactlyInAnyOrderElementsOf(ids(sim.leads()));
+            pollWhileTheCrmIsBusy(h, 1);
+            bulkImportUnderABusyCrmIsEmittedWhole(h, Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS));
         }
     }
 
@@ -212,12 +215,8 @@ class ConsumerStrictServerTest {
     void churnNeverLosesALeadThatStaysInTheView() throws Exception {
         addLeads(300, anHourAgo(), Duration.ofSeconds(1), "new");
         try (ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&status=new&limit=20").start()) {
-            sim.busyCrm(1);
             sim.churn(1.0, 9);
-            for (int i = 0; i < 6; i++) {
-                h.poll();
-            }
-            sim.busyCrm(0);
+            pollWhileTheCrmIsBusy(h, 6);
             sim.churn(0, 0);
             h.poll();
             h.poll();
