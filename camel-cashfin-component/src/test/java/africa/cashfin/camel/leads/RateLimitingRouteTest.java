@@ -5,23 +5,32 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import africa.cashfin.camel.leads.api.CashfinApiException;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.model.Lead;
+import africa.cashfin.camel.leads.testing.SimulatorCamel;
+import africa.cashfin.camel.leads.testing.SteppedClockTime;
+import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
+import africa.cashfin.camel.simulator.ManualClock;
 import africa.cashfin.camel.simulator.Outcome;
 import africa.cashfin.camel.simulator.Plan;
 import africa.cashfin.camel.simulator.RateLimitMode;
@@ -29,7 +38,9 @@ import africa.cashfin.camel.simulator.RateLimitMode;
 /**
  * The shared per-secret limiter against the simulator's rate limits, and 429 handling. The tests that meet the
  * simulator's limits run against both readings of Cashfin's windows: fixed windows, and the strictest one (a sliding
- * log counted at arrival, with a few milliseconds of network jitter).
+ * log counted at arrival, with a few milliseconds of network jitter). The tests of concurrent callers' pacing run the
+ * limiter and the simulator on one clock the test moves ({@link ClockedCamel}): what they assert is the pacing the
+ * limiter promises, not how late a loaded machine delivers the calls.
  */
 class RateLimitingRouteTest extends SimulatorRouteSupport {
 
@@ -45,39 +56,50 @@ class RateLimitingRouteTest extends SimulatorRouteSupport {
         }
     }
 
-    /** 8 calls a second: short tests; margin 20% so that a loaded machine delaying a request cannot bunch calls. */
-    private static final String LIMITED = "plan=unlimited&maxRequestsPerSecond=8&rateLimitMargin=0.2&maxRetries=0";
+    /**
+     * 8 calls a second: short tests. The default margin (2 %): on the limiter's own clock ({@link ClockedCamel}) a
+     * loaded machine cannot bunch the calls, so no wider margin hides a pacing that comes too close to the limit.
+     */
+    private static final String LIMITED = "plan=unlimited&maxRequestsPerSecond=8&maxRetries=0";
 
     @ParameterizedTest
     @EnumSource(Windows.class)
     void sixteenConcurrentCallersOnTwoEndpointsStayUnderThePlan(Windows windows) throws Exception {
-        windows.applyTo(cashfin);
-        cashfin.plan(Plan.custom(8, 1_000, 100_000));
+        windows.applyTo(onTheClock);
+        onTheClock.plan(Plan.custom(8, 1_000, 100_000));
         int callers = 16;
-        int callsEach = 3;
+        int calls = callers * 3;
+        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
+        try (ClockedCamel camel = new ClockedCamel()) {
             List<Future<Exchange>> results = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 int caller = i;
-                for (int j = 0; j < callsEach; j++) {
+                for (int j = 0; j < 3; j++) {
                     int call = j;
                     // creates and lists on different endpoints share the secret's one budget
-                    results.add(pool.submit(() -> call == 2
-                            ? send("cashfin-leads:list?" + LIMITED, null)
-                            : send("cashfin-leads:create?" + LIMITED,
-                                    new Lead().setName("Caller " + caller + " lead " + call))));
+                    results.add(pool.submit(() -> {
+                        try {
+                            return call == 2 ? camel.send("cashfin-leads:list?" + LIMITED, null)
+                                    : camel.send("cashfin-leads:create?" + LIMITED,
+                                            new Lead().setName("Caller " + caller + " lead " + call));
+                        } finally {
+                            done.incrementAndGet();
+                        }
+                    }));
                 }
             }
+            camel.time.advanceUntil(() -> done.get() == calls, () -> Math.min(callers, calls - done.get()),
+                    Duration.ofSeconds(120));
             for (Future<Exchange> f : results) {
-                assertThat(f.get(120, TimeUnit.SECONDS).getException()).isNull();
+                assertThat(f.get(10, TimeUnit.SECONDS).getException()).isNull();
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(cashfin.requestCount(Outcome.RATE_LIMITED)).isZero();
-        assertThat(cashfin.leadCount()).isEqualTo(callers * 2);
-        assertThat(cashfin.totalRequests()).isEqualTo(callers * callsEach);
+        assertThat(onTheClock.requestCount(Outcome.RATE_LIMITED)).isZero();
+        assertThat(onTheClock.leadCount()).isEqualTo(callers * 2);
+        assertThat(onTheClock.totalRequests()).isEqualTo(calls);
     }
 
     @ParameterizedTest
@@ -99,27 +121,36 @@ class RateLimitingRouteTest extends SimulatorRouteSupport {
 
     @ParameterizedTest
     @EnumSource(Windows.class)
-    void a429PausesEveryCallerOfTheSecretTogetherAndTheyComeBackPaced(Windows windows) {
-        windows.applyTo(cashfin);
-        cashfin.failNext(1, 429, Endpoint.CREATE);
-        Instant before = Instant.now();
+    void a429PausesEveryCallerOfTheSecretTogetherAndTheyComeBackPaced(Windows windows) throws Exception {
+        windows.applyTo(onTheClock);
+        onTheClock.failNext(1, 429, Endpoint.CREATE);
+        Instant before = CLOCK.instant();
 
-        // 5/s: without a shared pause the other four leads would go 204 ms apart right away
-        Exchange out = send("cashfin-leads:create?plan=unlimited&maxRequestsPerSecond=5&concurrency=4",
-                List.of(new Lead().setName("A"), new Lead().setName("B"), new Lead().setName("C"),
-                        new Lead().setName("D"), new Lead().setName("E")));
+        // 5/s: without a shared pause the other four leads would go 205 ms apart right away
+        Exchange out;
+        try (ClockedCamel camel = new ClockedCamel()) {
+            Future<Exchange> sent = camel.template.asyncSend(
+                    "cashfin-leads:create?plan=unlimited&maxRequestsPerSecond=5&concurrency=4",
+                    e -> e.getMessage().setBody(List.of(new Lead().setName("A"), new Lead().setName("B"),
+                            new Lead().setName("C"), new Lead().setName("D"), new Lead().setName("E"))));
+            // four leads at a time: each lead not yet stored has a caller until the last four
+            camel.time.advanceUntil(sent::isDone, () -> Math.min(4, 5 - onTheClock.leadCount()),
+                    Duration.ofSeconds(120));
+            out = sent.get();
+        }
 
         assertThat(out.getException()).isNull();
-        assertThat(cashfin.leadCount()).isEqualTo(5);
-        assertThat(cashfin.requestCount(Endpoint.CREATE, Outcome.RATE_LIMITED)).isEqualTo(1);
-        List<Instant> stored = cashfin.leads().stream().map(l -> Instant.parse(String.valueOf(l.get("createdat"))))
-                .sorted().toList();
-        // the simulator's 429 says Retry-After: 1; lower bounds only (a slow machine can only make them later)
+        assertThat(onTheClock.leadCount()).isEqualTo(5);
+        assertThat(onTheClock.requestCount(Endpoint.CREATE, Outcome.RATE_LIMITED)).isEqualTo(1);
+        List<Instant> stored = onTheClock.leads().stream()
+                .map(l -> Instant.parse(String.valueOf(l.get("createdat")))).sorted().toList();
+        // the simulator's 429 says Retry-After: 1; its clock is the limiter's, which stands still while a call is on
+        // its way: each lead is stamped (to the millisecond) when the limiter let it go
         assertThat(stored.get(0)).as("no lead went before the shared pause ended")
-                .isAfterOrEqualTo(before.plusMillis(950));
+                .isAfterOrEqualTo(before.plusSeconds(1).truncatedTo(ChronoUnit.MILLIS));
         for (int i = 1; i < stored.size(); i++) {
             assertThat(Duration.between(stored.get(i - 1), stored.get(i))).as("gap before lead %d", i)
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(120)); // 75 % of 4.9/s after a 429: 272 ms
+                    .isGreaterThan(Duration.ofMillis(205)); // 4.88/s: 205 ms; at 75 % after a 429: 273 ms
         }
     }
 
@@ -228,5 +259,39 @@ class RateLimitingRouteTest extends SimulatorRouteSupport {
         assertThat(endpoint.getConfiguration().rateLimits())
                 .isEqualTo(africa.cashfin.camel.leads.api.limit.RateLimits.of(
                         africa.cashfin.camel.leads.api.limit.RatePlan.FREE));
+    }
+    /** The clock of {@link #onTheClock} and of the limiter of a {@link ClockedCamel}. */
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-12-07T12:00:00Z"));
+
+    /** A simulator on {@link #CLOCK}, for the tests whose calls it counts on the limiter's time. */
+    @RegisterExtension
+    static CashfinSimulatorExtension onTheClock = new CashfinSimulatorExtension(CashfinSimulator.builder()
+            .clock(CLOCK));
+
+    /**
+     * A started context on {@link #onTheClock} whose limiter runs on {@link #CLOCK}, moved by the test with
+     * {@link SteppedClockTime#advanceUntil}: the simulator counts each call at the time the limiter let it go, not
+     * when a loaded machine got it there (the guarantees of docs/rate-limiting.md assume the calls reach the server
+     * within {@code rateLimitJitter} of each other; a machine at load 30 does not keep that).
+     */
+    private static final class ClockedCamel implements AutoCloseable {
+        final SteppedClockTime time = new SteppedClockTime(CLOCK);
+        final CamelContext context = SimulatorCamel.contextOn(onTheClock);
+        final ProducerTemplate template;
+
+        ClockedCamel() {
+            SimulatorCamel.component(context).setTimeSource(time);
+            context.start();
+            template = context.createProducerTemplate();
+        }
+
+        Exchange send(String uri, Object body) {
+            return template.send(uri, e -> e.getMessage().setBody(body));
+        }
+
+        @Override
+        public void close() {
+            context.stop();
+        }
     }
 }
