@@ -11,9 +11,10 @@ import africa.cashfin.camel.leads.model.PageInfo;
  * Newest first: resumes a backward walk that an earlier poll stopped on failed leads ({@link ScanCursor#resume()}),
  * instead of reading forward from page 1 down to the failures. Reads page 1 for the total, jumps to the page that now
  * holds the oldest failed lead (its position counted from the oldest lead does not move when leads are inserted at
- * the top), steps down while that page holds nothing older than the cursor (leads deleted below it), then hands over
- * to the {@link BackwardWalk}, which offers the failed leads again and walks up. While the route still fails, a poll
- * costs 2-3 calls.
+ * the top), steps down while that page holds nothing older than the lookback floor ({@code created - lookback}: a lead
+ * may have arrived late below the point reached, or leads were deleted below it), then hands over to the
+ * {@link BackwardWalk}, which offers the failed leads again and walks up from the floor. While the route still fails,
+ * a poll costs 2-3 calls plus about {@code 2 x ceil(w/L)} for the window below the resume point.
  */
 final class WalkResume implements PageReader {
 
@@ -48,13 +49,15 @@ final class WalkResume implements PageReader {
                 return List.of();
             }
         }
-        Instant cursor = previous.created();
+        // the walk reads from the lookback floor, not from the cursor: a lead may have arrived late below the point the
+        // stopped walk reached (a bulk import stamped a little in the past), and nothing else reads there
+        Instant floor = run.ledger().walkFloor();
         if (page.size() == 0 && q > 1) {
             run.next(info != null && info.pages() >= 1 && info.pages() < q ? info.pages() : q - 1);
             return List.of();
         }
-        if (PageLeads.indexOfFirstOlder(leads, cursor) >= 0 || run.isBottom(page, q)) {
-            BackwardWalk walk = new BackwardWalk(run, cursor);
+        if (PageLeads.indexOfFirstOlder(leads, floor) >= 0 || run.isBottom(page, q)) {
+            BackwardWalk walk = new BackwardWalk(run, floor);
             run.switchTo(walk);
             return walk.read(page, q);
         }

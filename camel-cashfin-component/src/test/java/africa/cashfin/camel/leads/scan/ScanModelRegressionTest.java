@@ -324,4 +324,35 @@ class ScanModelRegressionTest {
         world.sweepPass();
         world.assertEveryLeadInViewEmitted();
     }
+
+    /**
+     * Newest first, limit 2: a backfill stopped on failed leads (the route looked down) saved a resume point (the oldest
+     * failure's position counted from the oldest lead); then one lead stamped 200 seconds back became visible, below
+     * that point, on the list's last page. The resumed walk started at the resume point with the cursor as its floor,
+     * never read the page below, and its complete poll saved counts that matched the next page 1: the lead was lost.
+     * A resumed walk now starts at the lookback floor ({@code created - lookback}), reading the window below the point
+     * the stopped walk reached.
+     */
+    @Test
+    void aLeadStampedInThePastBelowWhereAStoppedWalkResumesIsEmitted() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 2, 2, 0L, "insert 4 leads", "read a page", "read a page",
+                "insert 3 leads", "the next 2 exchanges fail", "read a page", "read a page", "read a page",
+                "insert 1 leads at one instant 200 seconds back");
+    }
+
+    /**
+     * The same, as the unseeded fast-path property found it (try 137 of 3,000; NEWEST_FIRST, limit 5, ties shuffled),
+     * shortened: a tie group of eleven read across failures until the walk stopped on them, then one lead stamped 257
+     * seconds back at the bottom of the list.
+     */
+    @Test
+    void aLeadStampedInThePastBelowAWalkStoppedInAShuffledGroupIsEmitted() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 5, 5, 0L, "insert 1 leads", "insert 3 leads at one instant",
+                "insert 2 leads at one instant", "delete lead #2731", "read a page", "insert 11 leads at one instant",
+                "read a page", "read a page", "read a page", "the next list call fails", "read a page", "read a page",
+                "insert 4 leads at one instant", "read a page", "the next 2 exchanges fail", "read a page",
+                "read a page", "read a page", "read a page", "the next 2 exchanges fail", "read a page", "read a page",
+                "the next 1 exchanges fail", "read a page", "read a page", "read a page", "read a page", "read a page",
+                "read a page", "read a page", "insert 1 leads at one instant 257 seconds back");
+    }
 }
