@@ -127,8 +127,12 @@ public final class ScanRun {
             reader = new WalkResume(this, previous);
             strategy = "incremental-resume-backward";
         } else if (previous != null && order == ListOrder.NEWEST_FIRST && walkFloor != null) {
-            // failed leads known without their data: read down to the oldest of them, like a window check
+            // failed leads known without their data: read down to the oldest of them, like a window check; it reads
+            // the window below the cursor, where a group may have arrived late: read such groups whole too
             reader = new ForwardNewestRead(this, previous, checkWindow || recovering != null);
+            if (recovering != null) {
+                ledger.tiesBelowCursorMatter();
+            }
             strategy = recovering != null ? "incremental-forward-recover-failed"
                     : checkWindow ? "incremental-forward-window-check" : "incremental-forward";
         } else {
