@@ -39,6 +39,14 @@ final class OldestFirstRead implements PageReader {
     private boolean reread;
     /** The last lead of the last page read forward: everything up to it is handled once its page's outcomes are in. */
     private WalkPoint reached;
+    /** The groups of equal createdat read forward (newest, and the one before), with their first positions (-1: unknown). */
+    private final GroupStarts groups = new GroupStarts();
+    /**
+     * A poll that jumped to its cursor: the first lead at or after the cursor sits where the cursor's counts put it
+     * (nothing arrived late below the cursor, nothing left there), so its checkpoints pass no late lead.
+     */
+    private boolean belowUnchanged;
+    private boolean boundaryChecked;
 
     OldestFirstRead(ScanRun run, boolean verifyJump) {
         this.run = run;
@@ -98,6 +106,7 @@ final class OldestFirstRead implements PageReader {
         }
         if (!connects(page)) {
             // leads left the list below the read position: the unread ones moved up into the page before
+            groups.positionsMoved();
             if (!reread) {
                 reread = true;
                 run.label("-reread");
@@ -118,9 +127,20 @@ final class OldestFirstRead implements PageReader {
         long base = (long) (q - 1) * run.limit();
         List<PageLeads.Positioned> items = PageLeads.positioned(page, base);
         run.ledger().recordOldestFirstPage(items, base);
+        long total = page.pageInfo() == null ? -1 : page.pageInfo().total();
+        for (PageLeads.Positioned item : items) {
+            groups.read(item);
+            if (counted != null && !boundaryChecked && !item.lead().getCreatedat().isBefore(counted.created())) {
+                boundaryChecked = true;
+                belowUnchanged = item.position() == counted.total() - counted.above();
+            }
+        }
         if (!items.isEmpty()) {
             PageLeads.Positioned last = items.get(items.size() - 1);
-            reached = new WalkPoint(last.lead().getCreatedat(), last.position());
+            reached = groups.point(total);
+            if (reached == null) {
+                reached = new WalkPoint(last.lead().getCreatedat(), last.position());
+            }
         }
         if (counted != null) {
             for (Lead lead : leads) {
@@ -136,6 +156,7 @@ final class OldestFirstRead implements PageReader {
                 run.label("-late-check");
                 run.ledger().tiesBelowCursorMatter();
                 counted = null;
+                groups.positionsMoved(); // reads the window again from further back
                 verifying = true;
                 verifyBelow = run.ledger().walkFloor();
                 previousPageLast = null;
@@ -156,13 +177,18 @@ final class OldestFirstRead implements PageReader {
      * next poll, whose window starts at or below it). The run saves it as a checkpoint, so a poll stopped by
      * {@code maxMessagesPerPoll}, a failed call or a leader change is resumed there instead of at page 1.
      * <p>
-     * Not while a poll that jumped to the cursor has its late check pending: it has not read the window below the
-     * cursor, where leads may have arrived late (a bulk import stamped a little in the past); a checkpoint at the point
-     * reached would move the next poll's window ({@code created - lookback}) above them, and no poll would read them.
+     * Not while a poll that jumped to the cursor has its late check pending, unless the jump page showed the first lead
+     * at or after the cursor where the cursor's counts put it: else leads may have arrived late below the cursor (a bulk
+     * import stamped a little in the past), and a checkpoint at the point reached would move the next poll's window
+     * ({@code created - lookback}) above them, and no poll would read them.
+     * <p>
+     * The point carries counts when this run read every lead from the first one of its instant: the next poll then
+     * jumps to it like to a complete poll's cursor (one call, plus the pages to the end) instead of re-reading the
+     * window below it. Its instant is the group before the last one read (the last may go on on the next page).
      */
     @Override
     public WalkPoint walkPoint() {
-        return verifying || counted != null ? null : reached;
+        return verifying || counted != null && !belowUnchanged ? null : reached;
     }
 
     /**

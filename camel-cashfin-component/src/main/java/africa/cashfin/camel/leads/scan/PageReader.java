@@ -37,7 +37,19 @@ interface PageReader {
      * @param created    every lead created before this instant is handled
      * @param fromOldest the position of the newest handled lead, counted from the oldest lead of the list (oldest
      *                   first that is its position in the list)
+     * @param older      oldest first: how many leads of the list were created before {@code created} (the position of
+     *                   the first lead created then), when the walk read them all in this run; else -1
+     * @param total      the list's total when that was read; -1 unknown
      */
-    record WalkPoint(java.time.Instant created, long fromOldest) {
+    record WalkPoint(java.time.Instant created, long fromOldest, long older, long total) {
+
+        WalkPoint(java.time.Instant created, long fromOldest) {
+            this(created, fromOldest, -1, -1);
+        }
+
+        /** True when the point knows the counts an incremental poll's cursor keeps (see {@link ScanCursor}). */
+        boolean knowsCounts() {
+            return older >= 0 && total >= older;
+        }
     }
 }

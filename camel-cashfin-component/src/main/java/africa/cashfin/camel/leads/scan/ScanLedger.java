@@ -528,8 +528,14 @@ final class ScanLedger {
         }
         created = min(min(point.created(), oldestFailedCreated), oldestHeldTie());
         if (order == ListOrder.OLDEST_FIRST) {
+            // the counts, as a complete poll's (total, leads at or after created), when the walk read every lead from
+            // the first one created then: the next poll jumps to the cursor and checks for late leads below it
+            Instant heldTie = oldestHeldTie();
+            boolean countsKnown = point.knowsCounts() && created.equals(point.created()) && oldestFailedCreated == null
+                                  && (heldTie == null || heldTie.isAfter(created));
             return new ScanCursor(created, previous == null ? null : previous.updated(), offset(created),
-                                  ListOrder.OLDEST_FIRST, -1, -1, -1, retried());
+                                  ListOrder.OLDEST_FIRST, countsKnown ? point.total() : -1,
+                                  countsKnown ? point.total() - point.older() : -1, -1, retried());
         }
         long resume = Math.min(point.fromOldest(), oldestFailedPosition);
         for (PageLeads.Positioned member : tieMembers) {

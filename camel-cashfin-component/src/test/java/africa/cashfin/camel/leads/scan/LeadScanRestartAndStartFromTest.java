@@ -143,6 +143,38 @@ class LeadScanRestartAndStartFromTest {
         assertThat(ScanDriver.poll(scan, server).calls()).as("idle again").isLessThanOrEqualTo(2);
     }
 
+    /**
+     * maxMessagesPerPoll=150 on a burst of 2,000 new leads a second apart (40 pages of 50) on an oldest-first list whose
+     * last poll completed: each poll jumps to its cursor, finds the first lead after it where the cursor's counts put
+     * it (nothing arrived late below it), and checkpoints with counts as it goes, so the next poll jumps to where it
+     * stopped. Without those checkpoints every poll read on from the burst's start: about 300 calls.
+     */
+    @Test
+    void anOldestFirstBurstCutByMaxMessagesPerPollResumesAtItsCheckpoint() {
+        FakeLeadServer server = new FakeLeadServer(Order.OLDEST_FIRST);
+        server.insert(100);
+        InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
+        LeadScan scan = new LeadScan(SETTINGS, seen, new InMemoryScanStateStore());
+        assertThat(ScanDriver.poll(scan, server).abandoned()).isFalse();
+        List<String> burst = server.step(java.time.Duration.ofSeconds(1)).insert(2_000).stream().map(Lead::getId)
+                .toList();
+        java.util.List<String> delivered = new java.util.ArrayList<>();
+        int polls = 0;
+        int calls = 0;
+        ScanDriver.Poll poll;
+        do {
+            poll = ScanDriver.pollAtMost(scan, server, 150);
+            delivered.addAll(poll.deliveredIds());
+            calls += poll.calls();
+            polls++;
+        } while (poll.abandoned() && polls < 100);
+        assertThat(delivered).doesNotHaveDuplicates().containsExactlyElementsOf(burst);
+        assertThat(polls).isEqualTo(14);
+        assertThat(calls).as("about 40 pages once plus a jump per poll, not 1 + 3 + 6 + ... pages")
+                .isLessThanOrEqualTo(40 + 3 * polls);
+        assertThat(ScanDriver.poll(scan, server).calls()).as("idle again").isLessThanOrEqualTo(2);
+    }
+
     @Test
     void aNewestFirstBackfillThatDiesMidwayIsResumedByTheNextNodeWithoutWalkingTheHandledPagesAgain() {
         FakeLeadServer server = new FakeLeadServer(Order.NEWEST_FIRST);
