@@ -145,7 +145,8 @@ public final class ConsumerCostBenchmark {
         return held;
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+    /** Used heap after three collections: the live data (also TenantVisibilityCostBenchmark's). */
+    static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
