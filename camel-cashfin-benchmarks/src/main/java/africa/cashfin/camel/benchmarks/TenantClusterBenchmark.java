@@ -129,11 +129,20 @@ public final class TenantClusterBenchmark {
                 deliveries::add);
     }
 
-    /** Waits until every tenant runs on exactly one of the nodes; prints the time from {@code since} and the load. */
+    /**
+     * Waits until every node's ownership sees exactly the live nodes as members and every tenant runs on exactly one of
+     * the nodes; prints the time from {@code since} and the load. (Without the members check a step could be timed
+     * before the nodes learned of it: two nodes that have not yet seen a third also run every tenant once.)
+     */
     private Map<String, String> awaitOnePerTenant(java.util.Collection<TenantClusterNode> nodes, long since,
                                                   String step) throws InterruptedException {
         Map<String, String> owners = new HashMap<>();
+        Set<String> live = new HashSet<>();
+        nodes.forEach(node -> live.add(node.name()));
         waitFor(() -> {
+            if (!nodes.stream().allMatch(node -> live.equals(node.ownership().members()))) {
+                return false;
+            }
             owners.clear();
             Map<String, Integer> runners = new HashMap<>();
             for (TenantClusterNode node : nodes) {
