@@ -43,7 +43,9 @@ import africa.cashfin.camel.simulator.Plan;
  * <li><b>Calls per day</b> (virtual time): for each plan and each view size ({@code --views 1000,10000}), a day of
  * polls every {@code --delay} (default 5 minutes) against an idle view, driven the way the consumer drives them (the
  * fast path's run, then the sweep's pages), with real HTTP calls to the simulator and a manual clock: sweep calls in
- * the day, full passes, the time of the first pass, and how many idle polls cost one call.</li>
+ * the day, full passes, the time of the first pass, and how many idle polls cost one call. {@code --days n} runs n
+ * days and prints the figures per day (passes over the whole run), {@code --pages-per-poll} sets
+ * {@code sweepPagesPerPoll} (default 2), {@code --plans free,starter} picks plans (default every plan).</li>
  * <li><b>Time to emit</b> (real time, a Camel route): new leads created one every {@code --new-every} ms for
  * {@code --seconds}, on a view of {@code --latency-view} leads, polled every {@code --poll} ms; p50/p99 from the
  * lead's creation to the route, with the sweep off and with a sweep kept busy ("sweep now" whenever a pass ends, so
@@ -69,15 +71,21 @@ public final class SweepCostBenchmark {
         for (String v : options.get("--views", "1000,10000").split(",")) {
             views.add(Integer.parseInt(v.trim()));
         }
+        int days = options.getInt("--days", 1);
+        int pagesPerPoll = options.getInt("--pages-per-poll", SweepSettings.DEFAULT_PAGES_PER_POLL);
+        String plans = options.get("--plans", "").toLowerCase(java.util.Locale.ROOT);
         System.out.printf("Sweep calls per day: idle views, a poll every %d s, limit 100, sweepBudget %.2f,"
-                          + " sweepPagesPerPoll %d%n", delay.toSeconds(), SweepSettings.DEFAULT_BUDGET,
-                SweepSettings.DEFAULT_PAGES_PER_POLL);
+                          + " sweepPagesPerPoll %d, %d day(s)%n", delay.toSeconds(), SweepSettings.DEFAULT_BUDGET,
+                pagesPerPoll, days);
         System.out.println("| Plan | View | Sweep calls/day | Fast-path calls/day | Full passes/day | First pass after"
                            + " | Idle polls at 1 call |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (RatePlan plan : RatePlan.values()) {
+            if (!plans.isEmpty() && !List.of(plans.split(",")).contains(plan.name().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
             for (int view : views) {
-                callsPerDay(plan, view, delay);
+                callsPerDay(plan, view, delay, days, pagesPerPoll);
             }
         }
         if (!"false".equals(options.get("--latency", "true"))) {
@@ -90,8 +98,9 @@ public final class SweepCostBenchmark {
         }
     }
 
-    /** One simulated day of polls on an idle view of {@code leads}; prints one table row. */
-    private static void callsPerDay(RatePlan plan, int leads, Duration delay) throws Exception {
+    /** {@code days} simulated days of polls on an idle view of {@code leads}; prints one table row (per day). */
+    private static void callsPerDay(RatePlan plan, int leads, Duration delay, int days, int pagesPerPoll)
+            throws Exception {
         ManualClock clock = new ManualClock(START);
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.UNLIMITED).clock(clock).start();
              CashfinClient client = new CashfinClient(CashfinClientSettings.builder().baseUrl(sim.baseUrl())
@@ -101,12 +110,13 @@ public final class SweepCostBenchmark {
             double callsPerDay = RateLimits.of(plan).budget(RateWindow.DAY).orElseThrow();
             InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
             LeadScan scan = new LeadScan(ScanSettings.defaults(), seen, new InMemoryScanStateStore());
-            ViewSweep sweep = new ViewSweep(SweepSettings.defaults(100), seen, new InMemoryScanStateStore());
+            ViewSweep sweep = new ViewSweep(new SweepSettings(SweepSettings.DEFAULT_BUDGET, pagesPerPoll, 100, null,
+                    false), seen, new InMemoryScanStateStore());
             poll(client, scan, sweep, clock.instant(), callsPerDay); // the backfill, not counted
             long fastCalls = 0;
             long sweepCalls = 0;
             int onePollCalls = 0;
-            int polls = (int) (Duration.ofDays(1).toSeconds() / delay.toSeconds());
+            int polls = (int) (Duration.ofDays(days).toSeconds() / delay.toSeconds());
             Instant firstPass = null;
             Instant dayStart = clock.instant();
             for (int i = 0; i < polls; i++) {
@@ -119,10 +129,13 @@ public final class SweepCostBenchmark {
                     firstPass = clock.instant();
                 }
             }
-            System.out.printf("| %s (%,.0f) | %,d | %,d | %,d | %d | %s | %d of %d |%n", name(plan), callsPerDay, leads,
-                    sweepCalls, fastCalls, sweep.state().passes(),
-                    firstPass == null ? "not in the day" : hours(Duration.between(dayStart, firstPass)), onePollCalls,
-                    polls);
+            String passes = days == 1 ? String.valueOf(sweep.state().passes())
+                    : String.format("%.2f (%d in %d days)", sweep.state().passes() / (double) days,
+                            sweep.state().passes(), days);
+            System.out.printf("| %s (%,.0f) | %,d | %,d | %,d | %s | %s | %d of %d |%n", name(plan), callsPerDay, leads,
+                    sweepCalls / days, fastCalls / days, passes,
+                    firstPass == null ? "not in the run" : hours(Duration.between(dayStart, firstPass)),
+                    onePollCalls / days, polls / days);
         }
     }
 
