@@ -49,6 +49,9 @@ public final class SimulatedDayBenchmark {
     private static final Instant DAY = Instant.parse("2026-01-15T00:00:00Z");
     private static final Instant MIDNIGHT = DAY.plus(Duration.ofDays(1));
 
+    /** {@code --trace-polls 09:30-10:30}: one line per poll of the measured day in that window (adaptive), else null. */
+    private static Instant[] tracePolls;
+
     private SimulatedDayBenchmark() {
     }
 
@@ -65,7 +68,17 @@ public final class SimulatedDayBenchmark {
         long seed = options.getInt("--seed", 21);
         int historyDays = options.getInt("--history", 0);
         boolean recurringCampaign = Boolean.parseBoolean(options.get("--recurring-campaign", "false"));
+        String pastAt = options.get("--past-campaign-at", "");
+        Duration pastCampaignAt = pastAt.isEmpty() ? null
+                : Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(pastAt));
         int imports = options.getInt("--import", 0);
+        String window = options.get("--trace-polls", "");
+        if (!window.isEmpty()) {
+            String[] ends = window.split("-");
+            tracePolls = new Instant[] {
+                    DAY.plus(Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(ends[0]))),
+                    DAY.plus(Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(ends[1]))) };
+        }
         Instant importAt = DAY.plus(Duration.between(java.time.LocalTime.MIDNIGHT,
                 java.time.LocalTime.parse(options.get("--import-at", "09:00"))));
         List<Instant> importTimes = new ArrayList<>();
@@ -81,10 +94,11 @@ public final class SimulatedDayBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|" + (imports > 0 ? "---|" : ""));
         for (String plan : options.get("--plans", "free,starter").split(",")) {
             for (String trace : options.get("--traces", "steady,business,campaign,weekend").split(",")) {
-                List<Instant> arrivals = trace(trace, seed, DAY, false);
+                List<Instant> arrivals = trace(trace, seed, DAY, false, null);
                 List<Instant> history = new ArrayList<>();
                 for (int d = historyDays; d >= 1; d--) {
-                    history.addAll(trace(trace, seed + d, DAY.minus(Duration.ofDays(d)), !recurringCampaign));
+                    history.addAll(trace(trace, seed + d, DAY.minus(Duration.ofDays(d)), !recurringCampaign,
+                            pastCampaignAt));
                 }
                 for (String mode : options.get("--modes", "5m,1m,adaptive").split(",")) {
                     // the history only teaches the adaptive cadence; a fixed delay polls the same whatever came before
@@ -105,10 +119,15 @@ public final class SimulatedDayBenchmark {
 
     /**
      * The arrival times of a trace on the day starting at {@code day}, sorted. The campaign starts at 10:00, or, with
-     * {@code campaignAnyTime}, at a random time between 08:00 and 18:00 (a past day's campaign that does not recur at
-     * the same time).
+     * {@code campaignAnyTime}, at {@code pastCampaignAt} (a time of day) when it is not null, else at a random time
+     * between 08:00 and 18:00 (a past day's campaign that does not recur at the same time). That time is drawn from a
+     * {@link java.util.SplittableRandom} of the seed: the first {@code nextDouble()} of {@code java.util.Random}s whose
+     * seeds differ by one are nearly equal (its seed is only scrambled by an XOR), so drawn from the trace's own
+     * {@code Random} every past day's campaign started at about 17:17 (seeds 21 to 30: 17:17:24 to 17:17:59), which was
+     * a campaign that recurs at 17:17, not one at a random time. The trace's {@code Random} still draws that number
+     * first, so the leads' own times within the day are those of before.
      */
-    static List<Instant> trace(String name, long seed, Instant day, boolean campaignAnyTime) {
+    static List<Instant> trace(String name, long seed, Instant day, boolean campaignAnyTime, Duration pastCampaignAt) {
         Random random = new Random(seed + name.hashCode());
         List<Instant> arrivals = new ArrayList<>();
         switch (name) {
@@ -119,9 +138,13 @@ public final class SimulatedDayBenchmark {
                 spread(arrivals, random, 120, day.plus(Duration.ofHours(14)), Duration.ofHours(4));
             }
             case "campaign" -> {
-                Instant start = campaignAnyTime
-                        ? day.plus(Duration.ofHours(8)).plusMillis((long) (random.nextDouble() * 36_000_000L))
-                        : day.plus(Duration.ofHours(10));
+                Instant start = day.plus(Duration.ofHours(10));
+                if (campaignAnyTime) {
+                    random.nextDouble(); // drawn as before (the leads' times unchanged), not used: see above
+                    start = pastCampaignAt != null ? day.plus(pastCampaignAt)
+                            : day.plus(Duration.ofHours(8)).plusMillis((long) (new java.util.SplittableRandom(
+                                    seed + name.hashCode()).nextDouble() * 36_000_000L));
+                }
                 spread(arrivals, random, 300, start, Duration.ofMinutes(10));
                 spread(arrivals, random, 20, day, Duration.ofDays(1));
             }
@@ -181,6 +204,7 @@ public final class SimulatedDayBenchmark {
             CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) context.getRoute("leads").getConsumer();
 
             int next = 0;
+            boolean printedProfile = false;
             Instant nextPoll = firstDay;
             long callsBefore = -1;
             long createsBefore = -1;
@@ -226,7 +250,21 @@ public final class SimulatedDayBenchmark {
                 if (callsInDay >= 0 && next >= arrivals.size() && waits.size() >= measured.size()) {
                     break;
                 }
+                if (tracePolls != null && adaptive && !printedProfile && !clock.instant().isBefore(DAY)) {
+                    printedProfile = true;
+                    System.out.println("  profile at " + clock.instant() + ": " + profile(consumer));
+                }
+                int emittedBefore = waits.size();
+                long listBefore = sim.listCalls();
                 consumer.run();
+                if (tracePolls != null && !clock.instant().isBefore(tracePolls[0])
+                    && clock.instant().isBefore(tracePolls[1])) {
+                    System.out.printf("  poll %s: %d calls, %d timed leads emitted (oldest waited %s); %s, next at %s%n",
+                            clock.instant().toString().substring(11, 19), sim.listCalls() - listBefore,
+                            waits.size() - emittedBefore,
+                            waits.size() > emittedBefore ? text(waits.get(emittedBefore)) : "-",
+                            adaptive ? cadence(consumer) : "fixed", consumer.getNextPollAt());
+                }
                 if (adaptive) {
                     String due = consumer.getNextPollAt();
                     nextPoll = due == null ? clock.instant().plusSeconds(1) : Instant.parse(due);
@@ -244,6 +282,43 @@ public final class SimulatedDayBenchmark {
             }
             return new Result(callsInDay, createsInDay, plan.perDay(), waits, measured.size(),
                     imports.size() - importsRefused);
+        }
+    }
+
+    /** The cadence's state after a poll, for {@code --trace-polls}. */
+    private static String cadence(CashfinLeadsConsumer consumer) {
+        try {
+            java.lang.reflect.Field f = CashfinLeadsConsumer.class.getDeclaredField("cadence");
+            f.setAccessible(true);
+            return ((africa.cashfin.camel.leads.consumer.PollCadence) f.get(consumer)).describe();
+        } catch (ReflectiveOperationException e) {
+            return consumer.getPollingRegime() + " every " + consumer.getCurrentDelayMillis() + " ms";
+        }
+    }
+
+    /** The weekday profile's expected arrivals per slot (hourly sums), for {@code --trace-polls}. */
+    private static String profile(CashfinLeadsConsumer consumer) {
+        try {
+            java.lang.reflect.Field f = CashfinLeadsConsumer.class.getDeclaredField("cadence");
+            f.setAccessible(true);
+            Object cadence = f.get(consumer);
+            java.lang.reflect.Field pf = cadence.getClass().getDeclaredField("profiles");
+            pf.setAccessible(true);
+            Object profile = ((Map<?, ?>) pf.get(cadence)).get(africa.cashfin.camel.leads.consumer.DayKind.WEEKDAY);
+            java.lang.reflect.Field uf = profile.getClass().getDeclaredField("usual");
+            uf.setAccessible(true);
+            double[] usual = (double[]) uf.get(profile);
+            StringBuilder b = new StringBuilder();
+            for (int h = 0; h < 24; h++) {
+                double sum = 0;
+                for (int i = 0; i < 4; i++) {
+                    sum += usual[h * 4 + i];
+                }
+                b.append(String.format(Locale.ROOT, "%02d:%.1f ", h, sum));
+            }
+            return b.toString();
+        } catch (ReflectiveOperationException e) {
+            return e.toString();
         }
     }
 
