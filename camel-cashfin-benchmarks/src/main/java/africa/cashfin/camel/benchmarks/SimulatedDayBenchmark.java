@@ -41,7 +41,9 @@ import africa.cashfin.camel.simulator.Plan;
  * them. Options: {@code --plans free,starter --traces steady,business,campaign,weekend
  * --modes 5m,1m,adaptive,adaptive-fresh --delay 5m --min-delay 10s --max-delay 30m --objective mean --history 0
  * --seed 21 --import 0 --import-at 09:00} ({@code --objective tail}: {@code adaptiveObjective=tail} for the adaptive
- * modes). Not a test; CI never runs it; see
+ * modes; {@code --recurring-campaign true}: every past campaign at 10:00; {@code --past-campaign-at 17:17}: every past
+ * campaign at that time; {@code --trace-polls 09:30-10:30}: one line per poll of the measured day in that window, and
+ * the learnt weekday profile). Not a test; CI never runs it; see
  * docs/performance.md for how to run it and the figures.
  */
 public final class SimulatedDayBenchmark {
