@@ -252,13 +252,14 @@ public final class SimulatedDayBenchmark {
                 if (callsInDay >= 0 && next >= arrivals.size() && waits.size() >= measured.size()) {
                     break;
                 }
-                if (tracePolls != null && adaptive && !printedProfile && !clock.instant().isBefore(DAY)) {
-                    printedProfile = true;
-                    System.out.println("  profile at " + clock.instant() + ": " + profile(consumer));
-                }
                 int emittedBefore = waits.size();
                 long listBefore = sim.listCalls();
                 consumer.run();
+                if (tracePolls != null && adaptive && !printedProfile && !clock.instant().isBefore(DAY)) {
+                    // after the measured day's first poll, which made the past days the profile's history
+                    printedProfile = true;
+                    System.out.println("  profile after the poll at " + clock.instant() + ": " + profile(consumer));
+                }
                 if (tracePolls != null && !clock.instant().isBefore(tracePolls[0])
                     && clock.instant().isBefore(tracePolls[1])) {
                     System.out.printf("  poll %s: %d calls, %d timed leads emitted (oldest waited %s); %s, next at %s%n",
