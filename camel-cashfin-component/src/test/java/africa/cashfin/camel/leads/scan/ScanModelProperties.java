@@ -38,9 +38,10 @@ import africa.cashfin.camel.leads.scan.FakeLeadServer.Order;
  * The fast-path property holds for the leads the page reads promise (docs/consumer-design.md, "What the fast path
  * relies on"): a lead created into the view and never out of it is emitted exactly once after quiescence. Leaves and
  * deletes happen between polls there (a leave between two page reads of one poll may be balanced by an insert in the
- * same gap, which only the sweep recovers), and so do bulk imports stamped a little in the past (inside the lookback),
- * promised unless at least as many leads left between the same two complete polls (they may balance the import below
- * the cursor, which only the sweep recovers).
+ * same gap, which only the sweep recovers), and so do bulk imports stamped a little in the past (inside the lookback):
+ * those above the cursor are always promised (the forward read finds them), those at or below it unless at least as
+ * many leads left (a late lead that leaves counting too) before the next poll completed (they may balance the import
+ * in the totals, which only the sweep recovers).
  * In half of the worlds of both properties ties come back in a new order on every request. The harsher actions (leads
  * entering the view, leaving it mid-poll, late leads) run in the second property, whose invariant
  * is the view's: after quiescence plus one full pass of the sweep ({@link ViewSweep}) every lead in the view is
@@ -68,8 +69,12 @@ class ScanModelProperties {
         final Set<String> deliveredOnce = new HashSet<>();
         /** Leads created into the view and never out of it: what the fast path promises to emit. */
         final Set<String> promised = new LinkedHashSet<>();
-        /** Leads stamped in the past since the last complete poll, and how many leads were deleted or left since. */
-        final List<String> backdatedSincePoll = new ArrayList<>();
+        /**
+         * Leads stamped in the past since the last complete poll at or below its cursor (where the totals are the only
+         * evidence of them), and how many leads were deleted or left the view since (a late lead that leaves counts
+         * as one of them too).
+         */
+        final List<String> lateBelowCursorSincePoll = new ArrayList<>();
         int removedSincePoll;
         int failingExchanges;
         /** The next leads handed out wait out a retry delay (not offered: the consumer's back-off). */
@@ -159,12 +164,12 @@ class ScanModelProperties {
             if (run.isDone()) {
                 run.finish();
                 run = null;
-                if (!backdatedSincePoll.isEmpty() && backdatedSincePoll.size() <= removedSincePoll) {
-                    // a late import that as many leads leaving below the cursor may have balanced: the totals cannot
+                if (!lateBelowCursorSincePoll.isEmpty() && lateBelowCursorSincePoll.size() <= removedSincePoll) {
+                    // a late import below the cursor that as many leads leaving may have balanced: the totals cannot
                     // see it (docs/consumer-design.md, "What the fast path relies on"), the sweep does
-                    promised.removeAll(backdatedSincePoll);
+                    promised.removeAll(lateBelowCursorSincePoll);
                 }
-                backdatedSincePoll.clear();
+                lateBelowCursorSincePoll.clear();
                 removedSincePoll = 0;
             }
         }
@@ -218,14 +223,21 @@ class ScanModelProperties {
         /**
          * {@code count} leads created at one instant {@code seconds} before the server clock, below the newest leads
          * (a bulk import stamped a little in the past, or visible a little late): within the lookback (the newest lead
-         * is one 20-second step before the clock), so the fast path promises them.
+         * is one 20-second step before the clock), so the fast path promises them. Those at or below the cursor the
+         * next poll starts from (the last complete poll's, or a walk's checkpoint that carries its counts) are
+         * promised unless as many leads leave before the next poll completes: only the totals show them, and leads
+         * leaving below the cursor may balance them. Those above it are read by the next poll's forward read.
          */
         void tieGroupBack(int count, int seconds) {
             java.time.Instant at = server.clock().minus(Duration.ofSeconds(seconds));
+            ScanCursor cursor = nodes[leader].cursor();
+            boolean belowCursor = cursor != null && cursor.created() != null && !at.isAfter(cursor.created());
             for (int i = 0; i < count; i++) {
                 String id = server.insertLate(at).getId();
                 promised.add(id);
-                backdatedSincePoll.add(id);
+                if (belowCursor) {
+                    lateBelowCursorSincePoll.add(id);
+                }
             }
         }
 

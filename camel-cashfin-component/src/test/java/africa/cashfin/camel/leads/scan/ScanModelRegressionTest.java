@@ -325,6 +325,80 @@ class ScanModelRegressionTest {
         world.assertEveryLeadInViewEmitted();
     }
 
+    /** The world consumer-design.md names under the fast path's rule, with or without one of its leaves. */
+    private static ScanModelProperties.World lateImportAndLeaves(boolean withTheLeaveThatBalancesIt) {
+        List<String> steps = new java.util.ArrayList<>(List.of("insert 2 leads", "insert 4 leads", "read a page",
+                "read a page", "delete lead #796", "lead #71 leaves the view",
+                "insert 3 leads at one instant 264 seconds back", "insert 2 leads", "insert 4 leads",
+                "insert 1 leads at one instant", "insert 1 leads at one instant 154 seconds back", "delete lead #1"));
+        if (!withTheLeaveThatBalancesIt) {
+            steps.remove("lead #71 leaves the view");
+        }
+        ScanModelProperties.World world = ScanModelReplay.replay(
+                ScanModelReplay.world(Order.OLDEST_FIRST, 4, 4, 0L, false, 0, false), steps);
+        world.quiesce();
+        return world;
+    }
+
+    /**
+     * Found by the long runs of the fast-path property (consumer-design.md, "Model-based tests"), against its rule of
+     * then, which counted every lead stamped in the past since the last complete poll: oldest first, limit 4, a
+     * backfill of six leads; then lead 5 is deleted and lead 2 leaves the view (below the cursor), three leads stamped
+     * 264 seconds back arrive below the cursor (7, 8, 9), seven new leads and one stamped 154 seconds back (above the
+     * cursor, where the forward read finds it) arrive, and lead 8, one of the late three, is deleted. Three late leads
+     * below the cursor and three leaves: the list's total and the cursor's position balance, so the poll that jumped
+     * to its cursor has no evidence, and leads 7 and 9 are never on a page it reads. The rule counted four late leads
+     * (also the one above the cursor) against three leaves and promised them; it now counts only late leads at or below
+     * the cursor, and a late lead that leaves as a leave, which matches what the totals can show. The sweep's pass emits
+     * both, once.
+     */
+    @Test
+    void aLateImportBelowTheCursorBalancedByLeavesAndOneOfItsOwnDeletedIsEmittedByTheSweep() {
+        ScanModelProperties.World world = lateImportAndLeaves(true);
+        List<String> lateBelowTheCursor = List.of("000000000000000000000007", "000000000000000000000009");
+        List<String> missed = new java.util.ArrayList<>(world.server.viewIds());
+        missed.removeAll(world.deliveredOnce);
+        assertThat(missed).as("the fast path cannot see them (the totals balance)")
+                .containsExactlyInAnyOrderElementsOf(lateBelowTheCursor);
+        assertThat(world.promised).as("not promised to the fast path").doesNotContainAnyElementsOf(lateBelowTheCursor)
+                .as("the late lead above the cursor is").contains("000000000000000000000011");
+        world.assertEveryPromisedLeadEmitted();
+        world.sweepPass();
+        world.assertEveryLeadInViewEmitted();
+    }
+
+    /**
+     * The rule above is not weaker than the totals: the same world without lead 2's leave has three late leads below
+     * the cursor against two leaves (one of them late lead 8), so the list grew by one more than the leads the poll
+     * found above its cursor. The late check reads the window below the cursor, and the fast path, with no sweep,
+     * emits leads 7 and 9, which the property promises.
+     */
+    @Test
+    void aLateImportBelowTheCursorThatOutnumbersTheLeavesIsEmittedByTheFastPath() {
+        ScanModelProperties.World world = lateImportAndLeaves(false);
+        assertThat(world.promised).as("promised to the fast path: the totals reveal them")
+                .contains("000000000000000000000007", "000000000000000000000009");
+        world.assertEveryPromisedLeadEmitted();
+        assertThat(world.deliveredOnce).containsAll(world.server.viewIds());
+    }
+
+    /**
+     * A lead stamped in the past above the cursor (newer than every lead the last complete poll delivered) is promised
+     * whatever leaves: the next poll's forward read finds it. Oldest first, limit 4: six leads backfilled, four newer
+     * ones, then one stamped 30 seconds back (above the cursor, below the newest lead), and two leads below the cursor
+     * deleted. The rule before counted it against the two deletes and did not promise it.
+     */
+    @Test
+    void aLateLeadAboveTheCursorIsEmittedByTheFastPathWhateverLeaves() {
+        ScanModelProperties.World world = ScanModelReplay.replay(
+                ScanModelReplay.world(Order.OLDEST_FIRST, 4, 4, 0L, false, 0, false), List.of("insert 6 leads",
+                        "read a page", "read a page", "insert 4 leads", "insert 1 leads at one instant 30 seconds back",
+                        "delete lead #0", "delete lead #1"));
+        world.quiesce();
+        assertThat(world.promised).as("promised to the fast path").contains("00000000000000000000000b");
+        world.assertEveryPromisedLeadEmitted();
+    }
+
     /**
      * Newest first, limit 2: a backfill stopped on failed leads (the route looked down) saved a resume point (the oldest
      * failure's position counted from the oldest lead); then one lead stamped 200 seconds back became visible, below
