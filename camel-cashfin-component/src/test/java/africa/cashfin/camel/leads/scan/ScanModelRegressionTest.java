@@ -400,6 +400,30 @@ class ScanModelRegressionTest {
     }
 
     /**
+     * Issue 17's review finding on the backward walk ({@code BackwardWalk.endsRightAboveFrontier}), which
+     * consumer-design.md leaves to the sweep: newest first, limit 2, six leads; the backfill reads page 1 (the order
+     * probe) and the last page (leads 1 and 2, emitted: the frontier is lead 2). Before the walk reads page 2, a lead
+     * arrives on top and lead 1, delivered, is deleted below the frontier: the {@code total} does not move, page 2 now
+     * holds leads 5 and 4 and ends where the walk expects the lead right above the frontier, and lead 3, pushed onto
+     * the page already read, is never read by the fast path. The sweep's pass emits it, once.
+     */
+    @Test
+    void aBalancedInsertOnTopAndALeaveBelowTheFrontierOfABackwardWalkAreRecoveredByTheSweep() {
+        ScanModelProperties.World world = ScanModelReplay.replay(
+                ScanModelReplay.world(Order.NEWEST_FIRST, 2, 2, 0L, false, 0, false), List.of("insert 6 leads",
+                        "read a page", "read a page", "mid-poll: 1 leads arrive", "mid-poll: delete lead #0"));
+        assertThat(world.deliveredOnce).as("the last page, read before the change")
+                .containsExactlyInAnyOrder("000000000000000000000001", "000000000000000000000002");
+        world.quiesce();
+        List<String> missed = new java.util.ArrayList<>(world.server.viewIds());
+        missed.removeAll(world.deliveredOnce);
+        assertThat(missed).as("the fast path cannot see it (the total did not move)")
+                .containsExactly("000000000000000000000003");
+        world.sweepPass();
+        world.assertEveryLeadInViewEmitted();
+    }
+
+    /**
      * Newest first, limit 2: a backfill stopped on failed leads (the route looked down) saved a resume point (the oldest
      * failure's position counted from the oldest lead); then one lead stamped 200 seconds back became visible, below
      * that point, on the list's last page. The resumed walk started at the resume point with the cursor as its floor,
