@@ -47,6 +47,8 @@ final class OldestFirstRead implements PageReader {
      */
     private boolean belowUnchanged;
     private boolean boundaryChecked;
+    /** The late check found evidence and the run is reading the window below the cursor again. */
+    private boolean lateRereading;
 
     OldestFirstRead(ScanRun run, boolean verifyJump) {
         this.run = run;
@@ -156,6 +158,7 @@ final class OldestFirstRead implements PageReader {
                 run.label("-late-check");
                 run.ledger().tiesBelowCursorMatter();
                 counted = null;
+                lateRereading = true;
                 groups.positionsMoved(); // reads the window again from further back
                 verifying = true;
                 verifyBelow = run.ledger().walkFloor();
@@ -186,6 +189,15 @@ final class OldestFirstRead implements PageReader {
      * jumps to it like to a complete poll's cursor (one call, plus the pages to the end) instead of re-reading the
      * window below it. Its instant is the group before the last one read (the last may go on on the next page).
      */
+    /**
+     * True while leads may have arrived late below the cursor this poll jumped to and were not read yet: its late check
+     * has not decided (the page at the cursor did not show its first lead where the cursor's counts put it), or it
+     * found evidence and is reading the window again. A run stopped then keeps the previous cursor.
+     */
+    boolean mayPassLateLeads() {
+        return counted != null ? !belowUnchanged : lateRereading;
+    }
+
     @Override
     public WalkPoint walkPoint() {
         return verifying || counted != null && !belowUnchanged ? null : reached;

@@ -75,6 +75,8 @@ final class ScanLedger {
     /** The total of the page read last (oldest first: the end of the list). */
     private long lastTotal = -1;
     private boolean stoppedWalk;
+    /** Set when the run stopped before it knew that no lead arrived late below the previous cursor: keep that one. */
+    private boolean keepPreviousCursor;
 
     private int emitted;
     private int succeeded;
@@ -224,6 +226,17 @@ final class ScanLedger {
     /** The run stopped a newest-first backward walk on failed leads: the next poll resumes the walk there. */
     void stoppedWalk() {
         stoppedWalk = true;
+    }
+
+    /**
+     * An oldest-first poll that jumped to its cursor stopped (the route looks down) before its late check decided: the
+     * leads it read above the cursor say nothing of the leads that may have arrived late below it, so the run ends
+     * like an abandoned one, with the previous cursor and its counts (and this run's failed leads beside it): the
+     * next poll jumps there and checks again. Saving the newest lead read instead (held back to the oldest failure)
+     * moved the next poll's window ({@code created - lookback}) above such leads.
+     */
+    void keepPreviousCursor() {
+        keepPreviousCursor = previous != null && previous.created() != null;
     }
 
     /** A full scan that saw the total change on every pass: keep the cursor where it was. */
@@ -477,6 +490,10 @@ final class ScanLedger {
      * oldest failed lead; for oldest-first lists the offset the next poll jumps to.
      */
     ScanCursor cursor(ListOrder order) {
+        if (keepPreviousCursor) {
+            return new ScanCursor(previous.created(), previous.updated(), previous.offset(), previous.order(),
+                                  previous.total(), previous.above(), previous.resume(), retried());
+        }
         Instant created = previous == null ? null : previous.created();
         Instant heldTie = oldestHeldTie();
         if (!cursorFrozen) {

@@ -389,6 +389,9 @@ public final class ScanRun {
             if (walk instanceof BackwardWalk) {
                 ledger.stoppedWalk(); // the next poll resumes the walk at the oldest failure
             }
+            if (walk instanceof OldestFirstRead read && read.mayPassLateLeads()) {
+                ledger.keepPreviousCursor(); // late leads below the cursor may be unread: the next poll checks again
+            }
         }
     }
 

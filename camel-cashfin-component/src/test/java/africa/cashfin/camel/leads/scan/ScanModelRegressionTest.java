@@ -325,6 +325,42 @@ class ScanModelRegressionTest {
         world.assertEveryLeadInViewEmitted();
     }
 
+    /**
+     * Found by the fast-path property's long runs (try 974 of 3,000; OLDEST_FIRST, limit 3, ties shuffled; shortened
+     * from 60 steps, the shuffle is not needed): five leads backfilled (cursor at lead 5 with its counts), eight leads
+     * stamped 275 seconds back arrive below every lead (inside the lookback), nine newer ones on top. The next poll
+     * jumps to page 2 (the cursor's counts put the last lead older than it at position 3), reads forward and finds
+     * lead 5 at position 12 instead of 4: leads arrived below, to be read by the late check at the list's end. Three
+     * exchanges fail on page 6 before it: the route looks down, the run stops, and it saved the newest lead read
+     * (held back to the oldest failure) with no counts, whose window ({@code created - lookback}) starts above the
+     * late group: the three on page 1 were never read. A run stopped before its late check decided now keeps the
+     * previous cursor and its counts, and the next poll checks again.
+     */
+    @Test
+    void lateLeadsBelowTheCursorAreEmittedAfterFailuresStopAnOldestFirstPollBeforeItsLateCheck() {
+        ScanModelProperties.World world = ScanModelReplay.replay(
+                ScanModelReplay.world(Order.OLDEST_FIRST, 3, 3, 0L, false, 0, false), List.of("insert 5 leads",
+                        "read a page", "read a page", "insert 8 leads at one instant 275 seconds back", "insert 9 leads",
+                        "read a page", "read a page", "read a page", "read a page", "the next 2 exchanges fail",
+                        "the next 1 exchanges fail", "read a page"));
+        assertThat(world.run).as("stopped after three failures").isNull();
+        assertThat(world.nodes[0].cursor().created()).as("the cursor of the backfill, kept")
+                .isEqualTo(java.time.Instant.parse("2024-01-01T00:01:20Z"));
+        world.quiesce();
+        world.assertEveryPromisedLeadEmitted();
+    }
+
+    /** The same world as the long run made it (ties shuffled per request, exchanges waiting and failing, restarts). */
+    @Test
+    void lateLeadsBelowTheCursorAreEmittedAfterFailuresStopAnOldestFirstPollInAShuffledGroup() {
+        assertEveryPromisedLeadEmitted(Order.OLDEST_FIRST, 3, 3, -3L, "insert 2 leads", "insert 3 leads",
+                "read a page", "read a page", "insert 8 leads at one instant 275 seconds back", "insert 3 leads",
+                "read a page", "the next list call fails", "read a page", "read a page", "read a page", "read a page",
+                "read a page", "read a page", "the next 2 exchanges fail", "read a page", "the next 2 exchanges fail",
+                "read a page", "read a page", "the next list call fails", "read a page", "read a page", "read a page",
+                "read a page", "read a page", "mid-poll: 6 leads arrive", "read a page", "read a page");
+    }
+
     /** The world consumer-design.md names under the fast path's rule, with or without one of its leaves. */
     private static ScanModelProperties.World lateImportAndLeaves(boolean withTheLeaveThatBalancesIt) {
         List<String> steps = new java.util.ArrayList<>(List.of("insert 2 leads", "insert 4 leads", "read a page",
