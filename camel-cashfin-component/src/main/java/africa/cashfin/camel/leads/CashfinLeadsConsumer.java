@@ -408,6 +408,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (evidence != null) {
             LOG.debug("Sweep of {} brought forward: {}", endpoint, evidence);
         }
+        metrics.sweepProgress(getRouteId(), sweep.state().page(), sweep.state().lastPassEnded());
         if (leadsFailed || stopRequested || draining) {
             // a lead's exchange failed in this poll (the route may be down; a lead only waiting out its retry delay
             // does not count, or a lead failing for days would stop the sweep), or the poll must end: no sweep page now
@@ -439,6 +440,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         }
         statistics.swept(run.pagesRead(), run.recoveredIds().size());
         metrics.sweep(getRouteId(), run.pagesRead(), run.recoveredIds().size());
+        metrics.sweepProgress(getRouteId(), sweep.state().page(), sweep.state().lastPassEnded());
         if (!run.recoveredIds().isEmpty()) {
             LOG.info("Sweep of {} recovered {} lead(s) in the view that the fast path had not emitted (they entered the"
                      + " view by a change of status or source, became visible late, or were skipped by a page shift):"

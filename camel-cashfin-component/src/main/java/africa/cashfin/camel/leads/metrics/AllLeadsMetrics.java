@@ -73,6 +73,11 @@ final class AllLeadsMetrics implements LeadsMetrics {
     }
 
     @Override
+    public void sweepProgress(String routeId, int page, Instant lastFullSweep) {
+        all.forEach(m -> m.sweepProgress(routeId, page, lastFullSweep));
+    }
+
+    @Override
     public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
         all.forEach(m -> m.cadence(routeId, delayMillis, callsLeft, projectedSpend));
     }

@@ -19,6 +19,7 @@ import africa.cashfin.camel.leads.api.limit.ApiOperation;
  * The meters (see {@code docs/operations.md}): {@code cashfin.leads.calls} and {@code cashfin.leads.limiter.wait}
  * (timers, per client secret), {@code cashfin.leads.consumer.leads} (counter) and {@code cashfin.leads.consumer.poll}
  * (timer), {@code cashfin.leads.consumer.sweep.pages} and {@code cashfin.leads.consumer.sweep.recovered} (counters), per
+ * route; the gauges {@code cashfin.leads.consumer.sweep.page} and {@code cashfin.leads.consumer.sweep.last.full}, per
  * route; the gauges {@code cashfin.leads.consumer.failed.waiting} and {@code cashfin.leads.consumer.failed.next.retry},
  * per route; with adaptive polling the gauges {@code cashfin.leads.consumer.delay}, {@code cashfin.leads.consumer.calls.left}
  * and {@code cashfin.leads.consumer.calls.projected}, per route; the gauge {@code cashfin.leads.consumer.last.poll}
@@ -82,6 +83,15 @@ public interface LeadsMetrics {
      * {@code recovered} leads the fast path had not emitted.
      */
     default void sweep(String routeId, int pages, int recovered) {
+    }
+
+    /**
+     * Where the sweep of the consumer of route {@code routeId} stands after a poll: the next page of its pass in
+     * progress (1 when no pass is in progress) and when its last full pass (one that read the whole view) ended, or
+     * null when none has yet. The gauges {@code cashfin.leads.consumer.sweep.page} and
+     * {@code cashfin.leads.consumer.sweep.last.full}.
+     */
+    default void sweepProgress(String routeId, int page, java.time.Instant lastFullSweep) {
     }
 
     /**

@@ -29,6 +29,8 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     static final String CONSUMER_POLL = "cashfin.leads.consumer.poll";
     static final String SWEEP_PAGES = "cashfin.leads.consumer.sweep.pages";
     static final String SWEEP_RECOVERED = "cashfin.leads.consumer.sweep.recovered";
+    static final String SWEEP_PAGE = "cashfin.leads.consumer.sweep.page";
+    static final String SWEEP_LAST_FULL = "cashfin.leads.consumer.sweep.last.full";
     static final String DELAY = "cashfin.leads.consumer.delay";
     static final String CALLS_LEFT = "cashfin.leads.consumer.calls.left";
     static final String CALLS_PROJECTED = "cashfin.leads.consumer.calls.projected";
@@ -49,6 +51,9 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
             new java.util.concurrent.ConcurrentHashMap<>();
     /** The retry ledger's figures per route: leads waiting, next retry in epoch seconds (the gauges read them). */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> ledgers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sweep's figures per route: next page of the pass, last full pass in epoch seconds (the gauges read them). */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> sweeps =
             new java.util.concurrent.ConcurrentHashMap<>();
     /** When each route's last poll ended, epoch seconds (the gauge reads it). */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> lastPolls =
@@ -140,6 +145,21 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
                              + " the server did something the fast path did not expect")
                 .tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", String.valueOf(routeId))
                 .register(registry).increment(recovered);
+    }
+
+    @Override
+    public void sweepProgress(String routeId, int page, java.time.Instant lastFullSweep) {
+        java.util.concurrent.atomic.AtomicLong[] figures = sweeps.computeIfAbsent(String.valueOf(routeId), r -> {
+            java.util.concurrent.atomic.AtomicLong[] f = { new java.util.concurrent.atomic.AtomicLong(1),
+                                                           new java.util.concurrent.atomic.AtomicLong(-1) };
+            gauge(SWEEP_PAGE, "The next page the consumer's sweep reads in its pass in progress (1 when no pass is in"
+                              + " progress)", r, f[0]);
+            gauge(SWEEP_LAST_FULL, "When the consumer's last full sweep (a pass that read the whole view) ended, in"
+                                   + " seconds since the epoch (-1: none yet)", r, f[1]);
+            return f;
+        });
+        figures[0].set(page);
+        figures[1].set(lastFullSweep == null ? -1 : lastFullSweep.getEpochSecond());
     }
 
     @Override

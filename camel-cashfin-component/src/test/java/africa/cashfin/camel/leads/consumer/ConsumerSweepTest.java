@@ -87,6 +87,8 @@ class ConsumerSweepTest {
                                                      Map.of("metricsRegistry", meters), false).start()) {
             h.poll();
             assertThat(h.deliveredIds()).hasSize(20);
+            assertThat(meters.get("cashfin.leads.consumer.sweep.last.full").gauge().value())
+                    .as("no full sweep yet").isEqualTo(-1.0);
             later.forEach(id -> sim.updateLead(id, "qualified")); // sales people qualify them
 
             h.poll();
@@ -105,6 +107,10 @@ class ConsumerSweepTest {
             assertThat(consumer.getLastFullSweep()).isNotNull();
             assertThat(meters.get("cashfin.leads.consumer.sweep.recovered").counter().count()).isEqualTo(10.0);
             assertThat(meters.get("cashfin.leads.consumer.sweep.pages").counter().count()).isGreaterThanOrEqualTo(1.0);
+            assertThat(meters.get("cashfin.leads.consumer.sweep.last.full").gauge().value())
+                    .isEqualTo((double) Instant.parse(consumer.getLastFullSweep()).getEpochSecond());
+            assertThat(meters.get("cashfin.leads.consumer.sweep.page").gauge().value())
+                    .isEqualTo((double) consumer.getSweepPage());
         }
     }
 
