@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
@@ -46,6 +49,7 @@ class BudgetSharesMasterStandbyTest {
                                            + "&startFrom=now&sweepEnabled=false&initialDelay=0&delay=1000";
 
     private final DataSource database = SharedPostgres.newDatabase();
+    private final List<HikariDataSource> pools = new ArrayList<>();
 
     @Test
     void theStandbysCreatesDrawOnThePoolOnlyAndTheLeaderPollsOnItsReserve() throws Exception {
@@ -80,6 +84,7 @@ class BudgetSharesMasterStandbyTest {
                 second.stop();
             }
             first.stop();
+            pools.forEach(HikariDataSource::close);
         }
         assertThat(sim.requestCount(Endpoint.LIST) + sim.requestCount(Endpoint.CREATE))
                 .as("every call of both nodes within the plan's day").isLessThanOrEqualTo(40);
@@ -90,7 +95,9 @@ class BudgetSharesMasterStandbyTest {
      * store, elected on ZooKeeper.
      */
     private CamelContext node(String name) throws Exception {
-        CamelContext context = BudgetSharesPostgresRouteTest.fortyCallsADay(sim, database);
+        HikariDataSource pool = SharedPostgres.pool(database, name); // a connection pool of its own, as in its JVM
+        pools.add(pool);
+        CamelContext context = BudgetSharesPostgresRouteTest.fortyCallsADay(sim, pool);
         context.getCamelContextExtension().setName(name);
         SimulatorCamel.component(context).setTimeSource(TimeSource.system()); // limiters and shares of its own, as in a JVM of its own
         ZooKeeperClusterService cluster = new ZooKeeperClusterService();

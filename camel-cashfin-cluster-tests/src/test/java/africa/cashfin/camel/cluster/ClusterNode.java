@@ -19,6 +19,10 @@ import africa.cashfin.camel.leads.model.Lead;
  * One node of a cluster: a CamelContext with a cluster service, the beans it shares with the other nodes (the
  * repositories, the rate-limit store) and a user's route {@code from(consumerUri)} that records the ids of the leads
  * it receives. Optionally a create route {@code direct:outbox} that bulk-creates the leads sent to it.
+ * <p>
+ * What the node {@linkplain #own(AutoCloseable) owns} (its connection pool) is closed by {@link #close()}, at the end
+ * of a test. A test that stops a node mid-test stops its {@link #context}: the pool stays open, so that a write its
+ * threads still have in flight after the stop can land late, as one from a real node can.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -29,6 +33,7 @@ final class ClusterNode implements AutoCloseable {
     /** Runs inside the route for every lead, before it is recorded (a test can hold or fail a lead here). */
     volatile Consumer<Exchange> onLead = e -> {
     };
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
     ClusterNode(String name, String baseUrl, String secret, String consumerUri, Map<String, Object> beans,
                 CamelClusterService cluster, String createUri) throws Exception {
@@ -71,9 +76,22 @@ final class ClusterNode implements AutoCloseable {
         ((ScheduledPollConsumer) context.getRoute("leads").getConsumer()).run();
     }
 
+    /** @return this node, which closes {@code resource} in {@link #close()} after its CamelContext has stopped */
+    ClusterNode own(AutoCloseable resource) {
+        owned.add(resource);
+        return this;
+    }
+
     @Override
     public void close() {
         context.stop();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close " + resource + " of " + name, e);
+            }
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -70,7 +71,9 @@ class KubernetesLeaseFailoverTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> first.delivered.size() >= 40);
             second.start();
             assertThat(first.isLeader("cashfin-leads")).isTrue();
-            first.close();
+            // its pool stays open until the end: a write its threads still have in flight may land late, as a
+            // deleted pod's may
+            first.context.stop();
             // as when Kubernetes deletes the pod: it leaves the member list, so the lease holder is gone
             client.pods().inNamespace(client.getNamespace()).withName("leads-sync-0").delete();
             List<String> fromFirst = List.copyOf(first.delivered);
@@ -107,11 +110,17 @@ class KubernetesLeaseFailoverTest {
         cluster.setLeaseDurationMillis(3000);
         cluster.setRenewDeadlineMillis(2000);
         cluster.setRetryPeriodMillis(500);
-        ClusterNode node = new ClusterNode(podName, sim.baseUrl(), sim.secret(), uri,
-                Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
-                        "leadCursor", new JdbcStateRepository(database)),
-                cluster, null);
-        cluster.setId(podName);
-        return node;
+        HikariDataSource pool = SharedPostgres.pool(database, podName); // each pod its own pool, closed with it
+        try {
+            ClusterNode node = new ClusterNode(podName, sim.baseUrl(), sim.secret(), uri,
+                    Map.of("leadIds", new JdbcMessageIdRepository(pool, "cashfin-leads-sync"),
+                            "leadCursor", new JdbcStateRepository(pool)),
+                    cluster, null).own(pool);
+            cluster.setId(podName);
+            return node;
+        } catch (Exception | Error e) {
+            pool.close();
+            throw e;
+        }
     }
 }

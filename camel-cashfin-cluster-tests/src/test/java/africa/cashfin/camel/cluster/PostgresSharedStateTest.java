@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,12 +72,19 @@ class PostgresSharedStateTest {
         }
     }
 
+    /** A node with a connection pool of its own on {@code database}, closed with it. */
     private static ClusterNode node(String name, DataSource database, boolean withCursor) throws Exception {
+        HikariDataSource pool = SharedPostgres.pool(database, name);
         Map<String, Object> beans = withCursor
-                ? Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
-                        "leadCursor", new JdbcStateRepository(database))
-                : Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"));
+                ? Map.of("leadIds", new JdbcMessageIdRepository(pool, "cashfin-leads-sync"),
+                        "leadCursor", new JdbcStateRepository(pool))
+                : Map.of("leadIds", new JdbcMessageIdRepository(pool, "cashfin-leads-sync"));
         String uri = URI + "&idempotentRepository=#leadIds" + (withCursor ? "&stateRepository=#leadCursor" : "");
-        return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri, beans, null, null);
+        try {
+            return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri, beans, null, null).own(pool);
+        } catch (Exception | Error e) {
+            pool.close();
+            throw e;
+        }
     }
 }

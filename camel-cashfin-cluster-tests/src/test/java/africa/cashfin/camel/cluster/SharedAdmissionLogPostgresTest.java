@@ -23,11 +23,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,10 +65,9 @@ class SharedAdmissionLogPostgresTest {
 
     @Test
     void theLogCountsTheSendsOfEveryNodeAndRecordsOnlyAdmittedOnes() {
-        // three nodes, each with its own instance (and its own connections) on the one table
-        List<SharedAdmissionLog> nodes = List.of(new PostgresAdmissionLog(SharedPostgres.dataSource(name())),
-                new PostgresAdmissionLog(SharedPostgres.dataSource(name())),
-                new PostgresAdmissionLog(SharedPostgres.dataSource(name())));
+        // three nodes, each with its own instance (and its own connection pool) on the one table
+        List<SharedAdmissionLog> nodes = List.of(new PostgresAdmissionLog(pool("node-1")),
+                new PostgresAdmissionLog(pool("node-2")), new PostgresAdmissionLog(pool("node-3")));
         List<Window> fivePerMinute = List.of(new Window(5, Duration.ofMinutes(1)));
         for (int i = 0; i < 5; i++) {
             assertThat(nodes.get(i % 3).admit("key-a", fivePerMinute, Duration.ZERO, Duration.ofSeconds(5)))
@@ -84,7 +85,7 @@ class SharedAdmissionLogPostgresTest {
 
     @Test
     void theWaitEndsWhenTheOldestSendLeavesTheWindowPlusTheJitterAllowance() throws Exception {
-        SharedAdmissionLog log = new PostgresAdmissionLog(database);
+        SharedAdmissionLog log = new PostgresAdmissionLog(pool("node"));
         List<Window> twoPerSecond = List.of(new Window(2, Duration.ofSeconds(1)));
         assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100), Duration.ofSeconds(5))).isZero();
         assertThat(log.admit("k", twoPerSecond, Duration.ofMillis(100), Duration.ofSeconds(5))).isZero();
@@ -99,8 +100,8 @@ class SharedAdmissionLogPostgresTest {
         // node A's answer reaches it 200 ms after the database stamped its send (a busy JVM, a slow network): its call
         // leaves 200 ms after the stamp, so node B's next send may leave no sooner than a window after that
         Duration late = Duration.ofMillis(200);
-        SharedAdmissionLog nodeA = new PostgresAdmissionLog(lateAnswers(SharedPostgres.dataSource(name()), late));
-        SharedAdmissionLog nodeB = new PostgresAdmissionLog(SharedPostgres.dataSource(name()));
+        SharedAdmissionLog nodeA = new PostgresAdmissionLog(lateAnswers(pool("node-a"), late));
+        SharedAdmissionLog nodeB = new PostgresAdmissionLog(pool("node-b"));
         List<Window> onePerSecond = List.of(new Window(1, Duration.ofSeconds(1)));
         nodeB.admit("k", onePerSecond, Duration.ZERO, Duration.ofSeconds(5)); // table ready, a first send
         TimeUnit.MILLISECONDS.sleep(1100);
@@ -166,10 +167,11 @@ class SharedAdmissionLogPostgresTest {
         strictSimulator();
         // margin 0: nothing but the shared bucket and the shared log keeps the cluster under the server's window
         RateLimits tenASecond = RateLimits.builder().maxRequestsPerSecond(10).margin(0).jitter(TEST_JVM_JITTER).build();
-        ProxyManager<String> budget = proxyManager();
+        createBudgetTable();
         List<CallRateLimiter> nodes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            nodes.add(node(tenASecond, budget, new PostgresAdmissionLog(SharedPostgres.dataSource(name()))));
+            DataSource pool = pool("node-" + i);
+            nodes.add(node(tenASecond, proxyManager(pool), new PostgresAdmissionLog(pool)));
         }
         long start = System.nanoTime();
         int calls = createConcurrently(nodes, 4, 15); // 180 creates, 12 callers (and the warm-up)
@@ -187,7 +189,7 @@ class SharedAdmissionLogPostgresTest {
         RateLimits tenASecond = RateLimits.builder().maxRequestsPerSecond(10).margin(0).jitter(TEST_JVM_JITTER).build();
         List<CallRateLimiter> nodes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            nodes.add(node(tenASecond, null, new PostgresAdmissionLog(SharedPostgres.dataSource(name()))));
+            nodes.add(node(tenASecond, null, new PostgresAdmissionLog(pool("node-" + i))));
         }
         int calls = createConcurrently(nodes, 3, 10); // 90 creates
 
@@ -197,7 +199,7 @@ class SharedAdmissionLogPostgresTest {
     @Test
     void aCreateRouteUsesTheSharedLogThroughTheRateLimitLogOption() throws Exception {
         CamelContext context = SimulatorCamel.contextOn(sim);
-        context.getRegistry().bind("cashfinRateLimitLog", new PostgresAdmissionLog(database));
+        context.getRegistry().bind("cashfinRateLimitLog", new PostgresAdmissionLog(pool("node")));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -287,27 +289,29 @@ class SharedAdmissionLogPostgresTest {
         return new CallRateLimiterRegistry(TimeSource.system()).lease(sim.secret(), limits, budget, log).limiter();
     }
 
-    private ProxyManager<String> proxyManager() {
+    private void createBudgetTable() {
         execute("CREATE TABLE IF NOT EXISTS cashfin_rate_limit (id VARCHAR(128) PRIMARY KEY, state BYTEA,"
                 + " expires_at BIGINT)");
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database).primaryKeyMapper(PrimaryKeyMapper.STRING)
+    }
+
+    /** A node's client of the shared budget (one bucket in the table), on the node's connections. */
+    private static ProxyManager<String> proxyManager(DataSource pool) {
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool).primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("cashfin_rate_limit").idColumn("id").stateColumn("state").build();
     }
 
-    private String databaseName;
+    private final List<HikariDataSource> pools = new ArrayList<>();
 
-    /** The name of this test's database, for more DataSources (more "nodes") on it. */
-    private String name() {
-        if (databaseName == null) {
-            try (Connection c = database.getConnection(); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT current_database()")) {
-                r.next();
-                databaseName = r.getString(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return databaseName;
+    /** A "node"'s (a JVM's) own connection pool on this test's database, closed after the test. */
+    private DataSource pool(String node) {
+        HikariDataSource pool = SharedPostgres.pool(database, node);
+        pools.add(pool);
+        return pool;
+    }
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
     }
 
     private long rows(String key) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.Exchange;
 import org.apache.curator.test.KillSession;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,14 @@ class StaleLeaderZooKeeperTest {
         // one poll per leadership term: the new leader's one scan, then its cursor stays put for the assertions
         String uri = "master:cashfin-leads:cashfin-leads:list?plan=unlimited&delay=60000&initialDelay=0&limit=10"
                      + "&idempotentRepository=#leadIds&stateRepository=#leadCursor";
-        RefusalRecordingStateRepository cursorOfFirst = new RefusalRecordingStateRepository(database);
-        JdbcStateRepository reader = new JdbcStateRepository(database);
-        ClusterNode first = zooKeeper.node("node-1", "/cashfin-stale", sim, database, uri, cursorOfFirst);
+        ClusterNode first = zooKeeper.node("node-1", "/cashfin-stale", sim, database, uri,
+                RefusalRecordingStateRepository::new);
+        RefusalRecordingStateRepository cursorOfFirst = first.context.getRegistry()
+                .lookupByNameAndType("leadCursor", RefusalRecordingStateRepository.class);
         ClusterNode second = zooKeeper.node("node-2", "/cashfin-stale", sim, database, uri);
+        // the test's own reader polls the cursor every 50 ms while the lead is in hand: a pool of its own too
+        HikariDataSource readerPool = SharedPostgres.pool(database, "reader");
+        JdbcStateRepository reader = new JdbcStateRepository(readerPool);
         AtomicInteger pagesEnded = new AtomicInteger();
         AtomicReference<String> leadInHand = new AtomicReference<>();
         AtomicReference<String> cursorOfSecond = new AtomicReference<>();
@@ -93,6 +98,7 @@ class StaleLeaderZooKeeperTest {
             first.close();
             second.close();
             reader.stop();
+            readerPool.close();
         }
     }
 

@@ -1,9 +1,12 @@
 package africa.cashfin.camel.cluster;
 
 import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.curator.framework.CuratorFramework;
@@ -41,23 +44,30 @@ final class ZooKeeperServer implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * A node running {@code uri} (a {@code master:} consumer using {@code #leadIds} and {@code #leadCursor}) against
-     * the simulator, elected on this ZooKeeper under {@code basePath}, with keys and cursor in {@code database}.
+     * the simulator, elected on this ZooKeeper under {@code basePath}, with keys and cursor in {@code database} (a
+     * database of {@link SharedPostgres}) through a connection pool of its own, closed with the node.
      */
     ClusterNode node(String name, String basePath, CashfinSimulatorExtension sim, DataSource database, String uri)
             throws Exception {
-        return node(name, basePath, sim, database, uri, new JdbcStateRepository(database));
+        return node(name, basePath, sim, database, uri, JdbcStateRepository::new);
     }
 
-    /** The same with the cursor in {@code cursor} (a JdbcStateRepository on the same database). */
+    /** The same with the cursor made by {@code cursor} on the node's pool (a JdbcStateRepository of the test's). */
     ClusterNode node(String name, String basePath, CashfinSimulatorExtension sim, DataSource database, String uri,
-                     JdbcStateRepository cursor) throws Exception {
+                     Function<DataSource, ? extends JdbcStateRepository> cursor) throws Exception {
         ZooKeeperClusterService cluster = new ZooKeeperClusterService();
         cluster.setNodes(connectString());
         cluster.setBasePath(basePath);
-        return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
-                java.util.Map.of("leadIds", new JdbcMessageIdRepository(database, "cashfin-leads-sync"),
-                        "leadCursor", cursor),
-                cluster, null);
+        HikariDataSource pool = SharedPostgres.pool(database, name);
+        try {
+            return new ClusterNode(name, sim.baseUrl(), sim.secret(), uri,
+                    Map.of("leadIds", new JdbcMessageIdRepository(pool, "cashfin-leads-sync"),
+                            "leadCursor", cursor.apply(pool)),
+                    cluster, null).own(pool);
+        } catch (Exception | Error e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /**
