@@ -300,7 +300,10 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
      * Where the scan cursor is kept between polls and restarts (any Camel StateRepository of String to String:
      * FileStateRepository, MemoryStateRepository, or the component's JdbcStateRepository to share it between cluster
      * nodes), under the key stateKey, with the failing leads' retry state beside it; saved after each complete poll
-     * and, during a backfill, after each page whose leads all have their outcome. With adaptivePolling, also the learnt
+     * and, while a poll handles the list oldest first page by page (a newest-first backfill or walk back, an
+     * oldest-first read), after each page whose leads all have their outcome (a checkpoint: a poll cut short resumes
+     * there). The sweep's position beside it under stateKey#sweep, saved after every sweep page. With adaptivePolling,
+     * also the learnt
      * arrival profiles of weekdays and weekends under stateKey#arrivals and stateKey#arrivals#weekend (hourly counts,
      * saved at most once an hour and at stop). Optional: without
      * it the cursor lives
