@@ -21,11 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -188,14 +190,24 @@ class PostgresRateLimitStoreTest {
         }
     }
 
+    /** One JVM's limiter: its own registry, and the store on a connection pool of its own. */
     private CallRateLimiter jvm(RateLimits limits) {
         return new CallRateLimiterRegistry(TimeSource.system()).lease(SECRET, limits, proxyManager()).limiter();
     }
 
-    /** The store exactly as docs/rate-limiting.md builds it. */
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    /** The store exactly as docs/rate-limiting.md builds it, on a connection pool of its own (as each JVM has one). */
     private ProxyManager<String> proxyManager() {
         createTable();
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database)
+        HikariDataSource pool = SharedPostgres.pool(database, "jvm-" + (pools.size() + 1));
+        pools.add(pool);
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("cashfin_rate_limit").idColumn("id").stateColumn("state")
                 .requestTimeout(java.time.Duration.ofSeconds(10)) // frees the store's threads after a stall
