@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +36,7 @@ import africa.cashfin.camel.leads.api.limit.RateLimitHeaders;
 import africa.cashfin.camel.leads.api.limit.RateLimitWaitExceededException;
 import africa.cashfin.camel.leads.api.limit.RetryDecision;
 import africa.cashfin.camel.leads.api.limit.RetryPolicy;
+import africa.cashfin.camel.leads.api.limit.TimeSource;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadFilter;
 import africa.cashfin.camel.leads.model.LeadPage;
@@ -74,6 +74,11 @@ public class CashfinClient implements Closeable {
     private final ResponseReader reader;
     private final CallRateLimiterRegistry.Lease limiterLease;
     private final CallRateLimiter limiter;
+    /**
+     * The limiter's clock (the component's {@code timeSource}): the retries' waits are counted against
+     * {@code maxRetryWait} and slept on it, so that a virtual clock bounds them like the real one.
+     */
+    private final TimeSource time;
     /** This client's share of the secret's budget: its reserve and the pool, taken before the limiter. */
     private final BudgetShare budgetShare;
     private final RetryPolicy retryPolicy;
@@ -109,6 +114,7 @@ public class CashfinClient implements Closeable {
         this.limiterLease = limiters.lease(settings.getClientSecret(), settings.getRateLimits(),
                 settings.getRateLimitStore(), settings.getRateLimitLog());
         this.limiter = limiterLease.limiter();
+        this.time = limiter.timeSource();
         try {
             this.budgetShare = shares.join(settings.getClientSecret(), settings.getRateLimits(),
                     settings.getRateLimitStore(), settings.getBudgetShare(), settings.getBudgetReserve(), limiter);
@@ -117,12 +123,12 @@ public class CashfinClient implements Closeable {
             throw e;
         }
         this.retryPolicy = RetryPolicy.builder().maxRetries(settings.getMaxRetries())
-                .maxRetryWait(settings.getMaxRetryWait()).build();
+                .maxRetryWait(settings.getMaxRetryWait()).clock(time.asClock()).build();
         this.createUri = uri(CREATE_PATH, List.of());
         this.connection = new ClientConnection(settings);
         SecretMask secretMask = connection.secretMask();
         this.transportFailures = new TransportFailures(settings, secretMask);
-        this.reader = new ResponseReader(secretMask, System::currentTimeMillis);
+        this.reader = new ResponseReader(secretMask, () -> time.now().toEpochMilli());
     }
 
     /** The rate limiter of this client's secret, shared with every other user of the secret in this JVM. */
@@ -278,16 +284,16 @@ public class CashfinClient implements Closeable {
                                   Supplier<T> lookup) {
         Duration waited = Duration.ZERO;
         for (int attempt = 1;; attempt++) {
-            long waitStart = System.nanoTime();
+            long waitStart = time.nanoTime();
             BudgetShare.Grant grant = takeShare(waited);
             CallRateLimiter.Permit permit;
             try {
-                permit = reservePermit(waited.plus(Duration.ofNanos(System.nanoTime() - waitStart)));
+                permit = reservePermit(waited.plus(Duration.ofNanos(time.nanoTime() - waitStart)));
             } catch (RuntimeException e) {
                 grant.giveBack();
                 throw e;
             }
-            long waitedNanos = System.nanoTime() - waitStart;
+            long waitedNanos = time.nanoTime() - waitStart;
             waited = waited.plus(Duration.ofNanos(waitedNanos));
             for (CallListener listener : listeners) {
                 listener.onLimiterWait(operation, waitedNanos);
@@ -400,7 +406,7 @@ public class CashfinClient implements Closeable {
     private Duration pause(Duration waited, Duration delay, CashfinException failure) {
         if (!delay.isZero()) {
             try {
-                TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+                time.sleepNanos(delay.toNanos());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure.addSuppressed(e);
@@ -410,8 +416,8 @@ public class CashfinClient implements Closeable {
         return waited.plus(delay);
     }
 
-    private static RateLimitHeaders rateLimitHeaders(RawResponse response) {
-        return RateLimitHeaders.from(name -> response.header(name.toLowerCase(Locale.ROOT)), Instant.now());
+    private RateLimitHeaders rateLimitHeaders(RawResponse response) {
+        return RateLimitHeaders.from(name -> response.header(name.toLowerCase(Locale.ROOT)), time.now());
     }
 
     @Override

@@ -625,6 +625,14 @@ public final class CallRateLimiter {
         return limits;
     }
 
+    /**
+     * @return the clock this limiter waits on (the component's {@code timeSource}, else the system clock): the clock of
+     *         every wait of its callers, including the retries' ({@code maxRetryWait})
+     */
+    public TimeSource timeSource() {
+        return time;
+    }
+
     /** @return the fingerprint of the secret whose budget this is */
     public SecretFingerprint secret() {
         return secret;

@@ -1,6 +1,9 @@
 package africa.cashfin.camel.leads.api.limit;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +24,27 @@ public interface TimeSource {
      * @throws InterruptedException when the thread is interrupted while sleeping
      */
     void sleepNanos(long nanos) throws InterruptedException;
+
+    /** @return {@link #now()} as a {@link Clock} in UTC (for APIs that take one, such as the retry policy's) */
+    default Clock asClock() {
+        TimeSource source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("a TimeSource's clock is in UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                return source.now();
+            }
+        };
+    }
 
     /** @return the real clock: {@link System#nanoTime()}, {@link Instant#now()} and an interruptible sleep */
     static TimeSource system() {
