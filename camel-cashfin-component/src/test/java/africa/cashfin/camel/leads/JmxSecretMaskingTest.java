@@ -15,8 +15,10 @@ import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 
 /**
  * With JMX on (camel-management on the classpath), no attribute of any Camel MBean shows the client secret: not the
@@ -26,18 +28,12 @@ class JmxSecretMaskingTest {
 
     private static final String SECRET = "cs_JmxSecretAbc123456789";
 
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
     @Test
     void noMBeanAttributeShowsTheSecret() throws Exception {
-        context = new DefaultCamelContext();
+        CamelContext context = camel.context(new DefaultCamelContext());
         context.setManagementName("cashfin-jmx-test");
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -1,22 +1,21 @@
 package africa.cashfin.camel.leads.consumer;
 
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.consumerMBean;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.emittedBy;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.id;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.idsWithStatus;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.lead;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.mbeans;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,24 +47,6 @@ class ConsumerSweepRecoveryTest {
     private final VirtualTime time = VirtualTime.autoAdvancing();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    private static Map<String, Object> lead(String name, String status, Instant createdat) {
-        Map<String, Object> lead = new HashMap<>();
-        lead.put("name", name);
-        lead.put("email", name.toLowerCase().replace(' ', '.') + "@example.com");
-        lead.put("status", status);
-        lead.put("createdat", createdat);
-        return lead;
-    }
-
-    private static String id(Map<String, Object> lead) {
-        return (String) lead.get("_id");
-    }
-
-    private static List<String> inView(String status) {
-        return sim.leads().stream().filter(l -> status.equals(l.get("status"))).map(ConsumerSweepRecoveryTest::id)
-                .toList();
-    }
-
     private ConsumerHarness harness(String uri, String managementName) throws Exception {
         ConsumerHarness h = new ConsumerHarness(sim, uri, Map.of("metricsRegistry", meters), false);
         h.context.setManagementName(managementName);
@@ -78,22 +59,9 @@ class ConsumerSweepRecoveryTest {
         h.poll();
     }
 
-    private static Map<String, String> emittedBy(ConsumerHarness h) {
-        Map<String, String> by = new HashMap<>();
-        for (Exchange e : h.delivered) {
-            by.merge(e.getMessage().getHeader(CashfinLeadsConstants.LEAD_ID, String.class),
-                     e.getMessage().getHeader(CashfinLeadsConstants.EMITTED_BY, String.class), (a, b) -> a + "," + b);
-        }
-        return by;
-    }
-
     /** The consumer's "leads recovered by the sweep" as JMX shows it. */
     private static Object recoveredOverJmx(String managementName) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        Set<ObjectName> names = server.queryNames(
-                new ObjectName("org.apache.camel:context=" + managementName + ",type=consumers,*"), null);
-        assertThat(names).hasSize(1);
-        return server.getAttribute(names.iterator().next(), "LeadsRecoveredBySweep");
+        return mbeans().getAttribute(consumerMBean(managementName), "LeadsRecoveredBySweep");
     }
 
     /**
@@ -143,7 +111,7 @@ class ConsumerSweepRecoveryTest {
                     .isLessThanOrEqualTo(took[0] + pages);
             Map<String, String> by = emittedBy(h);
             late.forEach(id -> assertThat(by.get(id)).as("found by the sweep, once").isEqualTo("sweep"));
-            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(32).containsAll(inView("new"));
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(32).containsAll(idsWithStatus(sim, "new"));
             CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
             assertThat(consumer.getLeadsRecoveredBySweep()).isEqualTo(2);
             assertThat(recoveredOverJmx(jmx)).isEqualTo(2L);
@@ -196,9 +164,9 @@ class ConsumerSweepRecoveryTest {
             int pages = 3; // P: 15 leads in view, limit 5
             poll(h);
             assertThat(changed[0]).isTrue();
-            pollUntilDelivered(h, inView("new"), pages);
+            pollUntilDelivered(h, idsWithStatus(sim, "new"), pages);
             assertThat(h.deliveredIds()).as("every lead in view within one pass after the poll of the change")
-                    .containsAll(inView("new")).doesNotHaveDuplicates();
+                    .containsAll(idsWithStatus(sim, "new")).doesNotHaveDuplicates();
             assertThat(consumer.getSweepPagesRead() - sweepPages).as("P sweep pages and the group's re-reads")
                     .isLessThanOrEqualTo(pages + 20 * (2 + 2));
             Map<String, String> by = emittedBy(h);

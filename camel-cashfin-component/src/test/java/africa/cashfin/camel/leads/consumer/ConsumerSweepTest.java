@@ -1,22 +1,23 @@
 package africa.cashfin.camel.leads.consumer;
 
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.consumerMBean;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.emittedBy;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.id;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.idsWithStatus;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.lead;
+import static africa.cashfin.camel.leads.consumer.SweepTestLeads.mbeans;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-
-import org.apache.camel.Exchange;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import africa.cashfin.camel.leads.CashfinLeadsConstants;
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.LogCapture;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
@@ -44,32 +44,6 @@ class ConsumerSweepTest {
 
     @TempDir
     Path dir;
-
-    private static Map<String, Object> lead(String name, String status, Instant createdat) {
-        Map<String, Object> lead = new HashMap<>();
-        lead.put("name", name);
-        lead.put("email", name.toLowerCase().replace(' ', '.') + "@example.com");
-        lead.put("status", status);
-        lead.put("createdat", createdat);
-        return lead;
-    }
-
-    private static String id(Map<String, Object> lead) {
-        return (String) lead.get("_id");
-    }
-
-    private static List<String> idsWithStatus(String status) {
-        return sim.leads().stream().filter(l -> status.equals(l.get("status"))).map(ConsumerSweepTest::id).toList();
-    }
-
-    private static Map<String, String> emittedBy(ConsumerHarness h) {
-        Map<String, String> by = new HashMap<>();
-        for (Exchange e : h.delivered) {
-            by.put(e.getMessage().getHeader(CashfinLeadsConstants.LEAD_ID, String.class),
-                   e.getMessage().getHeader(CashfinLeadsConstants.EMITTED_BY, String.class));
-        }
-        return by;
-    }
 
     /** The flagship case: 20 qualified leads backfilled, then 10 older leads qualified by sales people. */
     @Test
@@ -98,7 +72,7 @@ class ConsumerSweepTest {
                 h.poll();
             }
             assertThat(h.deliveredIds()).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(idsWithStatus("qualified"));
+                    .containsExactlyInAnyOrderElementsOf(idsWithStatus(sim, "qualified"));
             Map<String, String> by = emittedBy(h);
             later.forEach(id -> assertThat(by.get(id)).as("new to the view, not to Cashfin").isEqualTo("sweep"));
             assertThat(by.values()).filteredOn("fastPath"::equals).hasSize(20);
@@ -161,14 +135,14 @@ class ConsumerSweepTest {
                 h.poll();
             }
             assertThat(consumer.getSweepPasses()).as("one full sweep after quiescence").isGreaterThan(passes);
-            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(idsWithStatus("new"));
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsAll(idsWithStatus(sim, "new"));
         }
     }
 
     /** One lead arrives, and a random new lead is worked (contacted). */
     private static void churn(Random random) {
         sim.insertLeads(1);
-        List<String> fresh = idsWithStatus("new");
+        List<String> fresh = idsWithStatus(sim, "new");
         sim.updateLead(fresh.get(random.nextInt(fresh.size())), "contacted");
     }
 
@@ -212,11 +186,8 @@ class ConsumerSweepTest {
             h.context.setManagementName("cashfin-sweep-jmx");
             h.start();
             h.poll();
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            Set<ObjectName> names = server.queryNames(
-                    new ObjectName("org.apache.camel:context=cashfin-sweep-jmx,type=consumers,*"), null);
-            assertThat(names).hasSize(1);
-            ObjectName consumer = names.iterator().next();
+            MBeanServer server = mbeans();
+            ObjectName consumer = consumerMBean("cashfin-sweep-jmx");
             assertThat(server.getAttribute(consumer, "SweepPasses")).isEqualTo(0L);
 
             Object answer = server.invoke(consumer, "sweepNow", new Object[0], new String[0]);

@@ -1,5 +1,6 @@
 package africa.cashfin.camel.leads.tenants;
 
+import static africa.cashfin.camel.leads.tenants.TenantsPageApp.emitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,17 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import africa.cashfin.camel.leads.LogCapture;
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
@@ -41,15 +38,8 @@ class TenantRoutesRecipeTest {
     static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension(
             CashfinSimulator.builder().secrets(ACME, GLOBEX, INITECH, UMBRELLA));
 
-    private final ObjectMapper json = new ObjectMapper();
-    private Main main;
-
-    @AfterEach
-    void stop() {
-        if (main != null) {
-            main.stop();
-        }
-    }
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
     @Test
     void tenantsAddedChangedAndRemovedAtRuntimeEachGetTheirLeadsOnce() throws Exception {
@@ -60,15 +50,11 @@ class TenantRoutesRecipeTest {
         List<String> umbrella = addLeads("umbrella-web", 3);
         addLeads("someone-else", 2);
 
-        Path tenants = work.resolve("tenants.properties");
-        Files.writeString(tenants, block("tenant-file", "properties")
-                .replace("{{vault:cashfin/initech}}", "{{env:INITECH_SECRET}}"));
-        Path template = work.resolve("cashfin-tenant.camel.yaml");
-        Files.writeString(template, block("tenant-template", "yaml").replace("defaultValue: 5m", "defaultValue: 300")
-                .replace("org.postgresql.ds.PGSimpleDataSource", "org.h2.jdbcx.JdbcDataSource"));
+        Path tenants = TenantsPageApp.tenantFile(work);
+        Path template = TenantsPageApp.template(work, "300");
 
         try (LogCapture log = new LogCapture()) {
-            main = recipeMain(work, template, tenants, cashfin);
+            Main main = camel.main(TenantsPageApp.forFile(work, template, tenants, cashfin));
             main.start();
 
             await().atMost(Duration.ofSeconds(120)).until(() -> emitted(work, "acme").size() == acme.size()
@@ -119,44 +105,11 @@ class TenantRoutesRecipeTest {
         }
     }
 
-    /**
-     * Camel Main (not started) with the page's application.properties for the tenant file: the template's routes
-     * file, {@code camel.beans.tenants} (re-read every 300 ms), the H2 state database and the output directory under
-     * {@code work}, the simulator's URL.
-     */
-    static Main recipeMain(Path work, Path template, Path tenants, CashfinSimulatorExtension cashfin) {
-        Main main = new Main();
-        main.configure().withRoutesIncludePattern("file:" + template);
-        main.addInitialProperty("camel.beans.tenants", "#class:africa.cashfin.camel.leads.tenants.TenantRoutes");
-        main.addInitialProperty("camel.beans.tenants.file", tenants.toString());
-        main.addInitialProperty("camel.beans.tenants.interval", "300");
-        main.addInitialProperty("tenants.db.url", "jdbc:h2:mem:" + work.getFileName() + ";DB_CLOSE_DELAY=-1");
-        main.addInitialProperty("tenants.db.user", "sa");
-        main.addInitialProperty("tenants.db.password", "sa-test");
-        main.addInitialProperty("tenants.out-dir", work.resolve("out").toString());
-        main.addInitialProperty("camel.component.cashfin-leads.base-url", cashfin.baseUrl());
-        return main;
-    }
-
     static void replace(Path file, String content) throws Exception {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.writeString(next, content);
         Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The lead ids in the tenant's output file, one per line, in the order written (duplicates kept). */
-    private List<String> emitted(Path work, String tenant) throws Exception {
-        Path file = work.resolve("out").resolve(tenant).resolve("leads.jsonl");
-        List<String> ids = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    ids.add((String) json.readValue(line, Map.class).get("_id"));
-                }
-            }
-        }
-        return ids;
     }
 
     static List<String> addLeads(String source, int count) {
@@ -171,14 +124,6 @@ class TenantRoutesRecipeTest {
                     "status", "new")).get("_id"));
         }
         return ids;
-    }
-
-    /** The fenced block of docs/tenants.md between {@code <!-- name:begin -->} and its end. */
-    static String block(String name, String language) throws Exception {
-        String page = Files.readString(Path.of("..", "docs", "tenants.md"));
-        Matcher m = Pattern.compile("(?s)<!-- " + name + ":begin -->\\s*```" + language + "\\n(.*?)```").matcher(page);
-        assertThat(m.find()).as("docs/tenants.md has the %s block", name).isTrue();
-        return m.group(1);
     }
 
 }

@@ -4,6 +4,7 @@ import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.ACME;
 import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.GLOBEX;
 import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.INITECH;
 import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.UMBRELLA;
+import static africa.cashfin.camel.leads.tenants.TenantsPageApp.emitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,17 +16,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import africa.cashfin.camel.leads.LogCapture;
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
@@ -43,20 +40,13 @@ class TenantRoutesTableTest {
 
     private static final String LITERAL = "cs_live_pasted_by_mistake_5e6f7a8b";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private Main main;
-
-    @AfterEach
-    void stop() {
-        if (main != null) {
-            main.stop();
-        }
-    }
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
     @Test
     void rowsInsertedUpdatedAndDeletedAtRuntimeAndABadRowRefused() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "tenants-table").toAbsolutePath();
-        String url = "jdbc:h2:mem:" + work.getFileName() + ";DB_CLOSE_DELAY=-1";
+        String url = TenantsPageApp.dbUrl(work);
         List<String> acme = addLeads("acme-web", 3);
         List<String> globex = addLeads("globex-web", 2);
         List<String> umbrella = addLeads("umbrella-web", 2);
@@ -64,7 +54,7 @@ class TenantRoutesTableTest {
 
         try (Connection db = DriverManager.getConnection(url, "sa", "sa-test"); Statement sql = db.createStatement();
              LogCapture log = new LogCapture()) {
-            sql.execute(TenantRoutesRecipeTest.block("tenant-sql", "sql"));
+            sql.execute(TenantsPageApp.block("tenant-sql", "sql"));
             sql.execute("INSERT INTO cashfin_tenants (tenant_id, client_secret, plan, source) VALUES"
                         + " ('acme', '{{env:ACME_SECRET}}', 'starter', 'acme-web')");
             sql.execute("INSERT INTO cashfin_tenants (tenant_id, client_secret, source, status) VALUES"
@@ -72,21 +62,8 @@ class TenantRoutesTableTest {
             sql.execute("INSERT INTO cashfin_tenants (tenant_id, client_secret, source) VALUES"
                         + " ('hooli', '" + LITERAL + "', 'hooli-web')");
 
-            Path template = work.resolve("cashfin-tenant.camel.yaml");
-            Files.writeString(template, TenantRoutesRecipeTest.block("tenant-template", "yaml")
-                    .replace("defaultValue: 5m", "defaultValue: 300")
-                    .replace("org.postgresql.ds.PGSimpleDataSource", "org.h2.jdbcx.JdbcDataSource"));
-            main = new Main();
-            main.configure().withRoutesIncludePattern("file:" + template);
-            Properties page = new Properties();
-            page.load(new java.io.StringReader(TenantRoutesRecipeTest.block("tenant-table", "properties")
-                    .replace("interval = 30s", "interval = 300")));
-            page.stringPropertyNames().forEach(k -> main.addInitialProperty(k, page.getProperty(k)));
-            main.addInitialProperty("tenants.db.url", url);
-            main.addInitialProperty("tenants.db.user", "sa");
-            main.addInitialProperty("tenants.db.password", "sa-test");
-            main.addInitialProperty("tenants.out-dir", work.resolve("out").toString());
-            main.addInitialProperty("camel.component.cashfin-leads.base-url", cashfin.baseUrl());
+            Path template = TenantsPageApp.template(work, "300");
+            Main main = camel.main(TenantsPageApp.forTable(work, template, cashfin));
             main.start();
 
             await().atMost(Duration.ofSeconds(120)).until(() -> emitted(work, "acme").size() == acme.size()
@@ -122,19 +99,6 @@ class TenantRoutesTableTest {
                     .contains("not a reference").doesNotContain(LITERAL);
             assertThat(log.all()).doesNotContain(LITERAL);
         }
-    }
-
-    private List<String> emitted(Path work, String tenant) throws Exception {
-        Path file = work.resolve("out").resolve(tenant).resolve("leads.jsonl");
-        List<String> ids = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    ids.add((String) json.readValue(line, Map.class).get("_id"));
-                }
-            }
-        }
-        return ids;
     }
 
     private static List<String> addLeads(String source, int count) {

@@ -12,11 +12,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import africa.cashfin.camel.leads.CashfinLeadsComponent;
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
@@ -33,14 +33,8 @@ class TenantSecretLookupTest {
     @RegisterExtension
     static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension(CashfinSimulator.builder().secrets(SECRET));
 
-    private CamelContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
     @Test
     void aRowsSecretReferenceIsResolvedOncePerChangeOfTheRow() throws Exception {
@@ -48,7 +42,7 @@ class TenantSecretLookupTest {
         Path table = work.resolve("tenants.properties");
         Files.writeString(table, "acme.clientSecret = {{vault.acme}}\n");
         AtomicInteger lookups = new AtomicInteger();
-        context = new DefaultCamelContext();
+        CamelContext context = camel.context(new DefaultCamelContext());
         context.getPropertiesComponent().addPropertiesSource(new PropertiesSource() {
             @Override
             public String getName() {

@@ -3,7 +3,6 @@ package africa.cashfin.camel.leads.tenants;
 import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.ACME;
 import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.GLOBEX;
 import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.INITECH;
-import static africa.cashfin.camel.leads.tenants.TenantRoutesRecipeTest.block;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +28,6 @@ import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.main.Main;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,6 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import africa.cashfin.camel.leads.LogCapture;
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 import africa.cashfin.camel.simulator.CashfinSimulator;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
@@ -59,14 +58,8 @@ class TenantVisibilityTest {
     static CashfinSimulatorExtension cashfin = new CashfinSimulatorExtension(
             CashfinSimulator.builder().secrets(ACME, GLOBEX, INITECH));
 
-    private Main main;
-
-    @AfterEach
-    void stop() {
-        if (main != null) {
-            main.stop();
-        }
-    }
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
     @Test
     void metersJmxAndConsoleShowEachTenantAndTheTotals() throws Exception {
@@ -75,18 +68,14 @@ class TenantVisibilityTest {
         TenantRoutesRecipeTest.addLeads(cashfin, "acme-web", 4);
         TenantRoutesRecipeTest.addLeads(cashfin, "globex-web", 3);
         TenantRoutesRecipeTest.addLeads(cashfin, "initech-web", 2);
-        Path tenants = work.resolve("tenants.properties");
-        Files.writeString(tenants, block("tenant-file", "properties")
-                .replace("{{vault:cashfin/initech}}", "{{env:INITECH_SECRET}}"));
-        Path template = work.resolve("cashfin-tenant.camel.yaml");
-        Files.writeString(template, block("tenant-template", "yaml")
-                .replace("org.postgresql.ds.PGSimpleDataSource", "org.h2.jdbcx.JdbcDataSource"));
+        Path tenants = TenantsPageApp.tenantFile(work);
+        Path template = TenantsPageApp.template(work, "5m");
         Files.createDirectories(work.resolve("out"));
         Files.writeString(work.resolve("out").resolve("initech"), "a file where initech's directory should be");
 
         try (LogCapture log = new LogCapture()) {
             // the page's application.properties (as TenantRoutesRecipeTest runs them), a name and a meter registry
-            main = TenantRoutesRecipeTest.recipeMain(work, template, tenants, cashfin);
+            Main main = camel.main(TenantsPageApp.forFile(work, template, tenants, cashfin));
             main.addInitialProperty("camel.main.name", CONTEXT);
             main.addInitialProperty("camel.beans.metricsRegistry",
                                     "#class:io.micrometer.core.instrument.simple.SimpleMeterRegistry");

@@ -12,12 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 
 /**
@@ -33,20 +32,14 @@ class DevConsoleOverHttpTest {
     @TempDir
     Path routes;
 
-    private Main main;
-
-    @AfterEach
-    void stop() {
-        if (main != null) {
-            main.stop();
-        }
-    }
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
     @Test
     void theCashfinLeadsConsoleIsServedOnTheManagementPortWithoutTheSecret() throws Exception {
         cashfin.seedLeads(3, 7);
         int port = freePort();
-        main = DevConsoleRecipe.startPolling(cashfin, routes, port, "ops", "console-password");
+        camel.main(DevConsoleRecipe.startPolling(cashfin, routes, port, "ops", "console-password"));
         await().atMost(Duration.ofSeconds(30)).until(() -> cashfin.listCalls() >= 1);
 
         HttpClient http = HttpClient.newHttpClient();

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import africa.cashfin.camel.examples.common.InboundCounts;
+import africa.cashfin.camel.leads.testing.CamelStoppedAfterEach;
 import africa.cashfin.camel.leads.testing.SimulatorCamel;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
@@ -42,18 +42,14 @@ class OpsLeadFlowMetricsTest {
     @TempDir
     Path locks;
 
-    private CamelContext context;
+    @RegisterExtension
+    final CamelStoppedAfterEach camel = new CamelStoppedAfterEach();
 
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
+    private CamelContext context;
 
     @Test
     void aConsumersPollsAnswered429BeforeItsFirstExchangeAreCounted() throws Exception {
-        context = SimulatorCamel.contextOn(CASHFIN);
+        context = camel.context(SimulatorCamel.contextOn(CASHFIN));
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setRoot(locks.toString());
         cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
@@ -89,7 +85,7 @@ class OpsLeadFlowMetricsTest {
         int serverHour = (now.atZone(ZoneOffset.UTC).getHour() + 12) % 24;
         CASHFIN.plan(Plan.custom(0, 0, 100_000));
         CASHFIN.dayStart(LocalTime.ofInstant(now.minus(Duration.ofHours(serverHour).plusMinutes(30)), ZoneOffset.UTC));
-        context = SimulatorCamel.contextOn(CASHFIN);
+        context = camel.context(SimulatorCamel.contextOn(CASHFIN));
         SimulatorCamel.configuration(context).setPlan("unlimited");
         SimulatorCamel.configuration(context).setMaxRequestsPerDay(100_000);
         Clock clock = Clock.systemUTC();
