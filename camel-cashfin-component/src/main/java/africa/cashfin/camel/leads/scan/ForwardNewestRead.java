@@ -39,6 +39,8 @@ final class ForwardNewestRead implements PageReader {
     private final Set<String> bufferIds = new HashSet<>();
     /** Ids read at or above the cursor (only with {@link #counted}). */
     private final Set<String> atOrAboveCursor = new HashSet<>();
+    /** Ids read at the cursor's instant (only with {@link #counted}): more than its {@code above}, the group grew. */
+    private final Set<String> atCursorInstant = new HashSet<>();
     private long firstTotal = -1;
     /** The oldest lead of the region read so far, the page it was on, and the list total then. */
     private Lead last;
@@ -118,6 +120,12 @@ final class ForwardNewestRead implements PageReader {
             }
             if (counted != null && !lead.getCreatedat().isBefore(counted.created())) {
                 atOrAboveCursor.add(lead.getId());
+                if (lead.getCreatedat().equals(counted.created()) && atCursorInstant.add(lead.getId())
+                    && atCursorInstant.size() > counted.above()) {
+                    // leads joined the group the previous poll read whole at its cursor (stamped at that instant,
+                    // late): the group is read whole again
+                    run.ledger().tiesAtCursorMatter();
+                }
             }
         }
         if (!leads.isEmpty()) {

@@ -33,6 +33,8 @@ final class OldestFirstRead implements PageReader {
     /** The previous cursor when the poll jumped to it (evidence check pending), else null. */
     private ScanCursor counted;
     private final Set<String> atOrAboveCursor = new HashSet<>();
+    /** Ids read at the cursor's instant (only with {@link #counted}): more than its {@code above}, the group grew. */
+    private final Set<String> atCursorInstant = new HashSet<>();
     /** The last lead of the previous forward page and the list total when it was read (-1: unknown). */
     private Lead lastRead;
     private long lastTotal = -1;
@@ -148,6 +150,10 @@ final class OldestFirstRead implements PageReader {
             for (Lead lead : leads) {
                 if (!lead.getCreatedat().isBefore(counted.created())) {
                     atOrAboveCursor.add(lead.getId());
+                }
+                if (lead.getCreatedat().equals(counted.created()) && atCursorInstant.add(lead.getId())
+                    && atCursorInstant.size() > counted.above()) {
+                    run.ledger().tiesAtCursorMatter(); // leads joined the cursor's group late: read it whole again
                 }
             }
         }

@@ -63,6 +63,8 @@ final class ScanLedger {
     private boolean cursorFrozen;
     /** Set when the run reads below the previous cursor for leads that arrived there late: see tiesMatter. */
     private boolean tiesBelowCursor;
+    /** Set when more leads sit at the previous cursor's instant than it counted: see tiesMatter. */
+    private boolean tiesAtCursor;
 
     // positions of the last two oldest-first pages, for the next offset
     private List<PageLeads.Positioned> lastPage;
@@ -203,6 +205,9 @@ final class ScanLedger {
         if (recoveryFloor != null && !created.isBefore(recoveryFloor) || tiesBelowCursor) {
             return true;
         }
+        if (tiesAtCursor && previous != null && created.equals(previous.created())) {
+            return true;
+        }
         return previous == null || !previous.knowsCounts() || previous.created() == null
                || created.isAfter(previous.created());
     }
@@ -213,6 +218,14 @@ final class ScanLedger {
      */
     void tiesBelowCursorMatter() {
         tiesBelowCursor = true;
+    }
+
+    /**
+     * The run met more leads at the previous cursor's instant than that cursor counted there: leads stamped at that
+     * instant arrived late and joined the group the previous poll read whole, so it is read whole again.
+     */
+    void tiesAtCursorMatter() {
+        tiesAtCursor = true;
     }
 
     /** Keeps the created timestamps and positions of an oldest-first page, to compute the next poll's jump offset. */

@@ -361,6 +361,22 @@ class ScanModelRegressionTest {
                 "read a page", "read a page", "mid-poll: 6 leads arrive", "read a page", "read a page");
     }
 
+    /**
+     * Found by the fast-path property's 5,000-try run of 2026-12-07 06:57 UTC (try 2,598, seed 4691682673558077312;
+     * NEWEST_FIRST, limit 7, ties shuffled), shortened by ScanModelShrinker from 60 steps to 6. Six leads backfilled in
+     * one page, the newest two at one instant (the cursor: total 6, above 2); four newer leads; then seven leads stamped
+     * 100 seconds back, which is exactly the cursor's instant: they join the cursor's tie group (nine leads at one
+     * instant across the edge of pages 1 and 2). The totals balance (the seven count at or above the cursor), so no late
+     * check runs, and the tie watch took the group at the cursor as read whole by the previous poll: shuffled per
+     * request, two members were on no page read. A run that meets more leads at the cursor's instant than the cursor
+     * counted there now reads that group whole.
+     */
+    @Test
+    void aLateGroupStampedAtTheCursorsInstantIsReadWhole() {
+        assertEveryPromisedLeadEmitted(Order.NEWEST_FIRST, 7, 14, 2L, "insert 4 leads", "insert 2 leads at one instant",
+                "read a page", "insert 4 leads", "insert 7 leads at one instant 100 seconds back", "insert 1 leads");
+    }
+
     /** The world consumer-design.md names under the fast path's rule, with or without one of its leaves. */
     private static ScanModelProperties.World lateImportAndLeaves(boolean withTheLeaveThatBalancesIt) {
         List<String> steps = new java.util.ArrayList<>(List.of("insert 2 leads", "insert 4 leads", "read a page",
