@@ -45,7 +45,8 @@ import africa.cashfin.camel.simulator.Plan;
  * fast path's run, then the sweep's pages), with real HTTP calls to the simulator and a manual clock: sweep calls in
  * the day, full passes, the time of the first pass, and how many idle polls cost one call. {@code --days n} runs n
  * days and prints the figures per day (passes over the whole run), {@code --pages-per-poll} sets
- * {@code sweepPagesPerPoll} (default 2), {@code --plans free,starter} picks plans (default every plan).</li>
+ * {@code sweepPagesPerPoll} (default 2), {@code --min-pass-minutes} sets {@code sweepMinPassInterval} in minutes
+ * (default 0: none; the endpoint's default is 60), {@code --plans free,starter} picks plans (default every plan).</li>
  * <li><b>Time to emit</b> (real time, a Camel route): new leads created one every {@code --new-every} ms for
  * {@code --seconds}, on a view of {@code --latency-view} leads, polled every {@code --poll} ms; p50/p99 from the
  * lead's creation to the route, with the sweep off and with a sweep kept busy ("sweep now" whenever a pass ends, so
@@ -74,9 +75,10 @@ public final class SweepCostBenchmark {
         int days = options.getInt("--days", 1);
         int pagesPerPoll = options.getInt("--pages-per-poll", SweepSettings.DEFAULT_PAGES_PER_POLL);
         String plans = options.get("--plans", "").toLowerCase(java.util.Locale.ROOT);
+        Duration minPass = Duration.ofMinutes(options.getInt("--min-pass-minutes", 0));
         System.out.printf("Sweep calls per day: idle views, a poll every %d s, limit 100, sweepBudget %.2f,"
-                          + " sweepPagesPerPoll %d, %d day(s)%n", delay.toSeconds(), SweepSettings.DEFAULT_BUDGET,
-                pagesPerPoll, days);
+                          + " sweepPagesPerPoll %d, sweepMinPassInterval %d min, %d day(s)%n", delay.toSeconds(),
+                SweepSettings.DEFAULT_BUDGET, pagesPerPoll, minPass.toMinutes(), days);
         System.out.println("| Plan | View | Sweep calls/day | Fast-path calls/day | Full passes/day | First pass after"
                            + " | Idle polls at 1 call |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -85,7 +87,7 @@ public final class SweepCostBenchmark {
                 continue;
             }
             for (int view : views) {
-                callsPerDay(plan, view, delay, days, pagesPerPoll);
+                callsPerDay(plan, view, delay, days, pagesPerPoll, minPass);
             }
         }
         if (!"false".equals(options.get("--latency", "true"))) {
@@ -99,8 +101,8 @@ public final class SweepCostBenchmark {
     }
 
     /** {@code days} simulated days of polls on an idle view of {@code leads}; prints one table row (per day). */
-    private static void callsPerDay(RatePlan plan, int leads, Duration delay, int days, int pagesPerPoll)
-            throws Exception {
+    private static void callsPerDay(RatePlan plan, int leads, Duration delay, int days, int pagesPerPoll,
+                                    Duration minPass) throws Exception {
         ManualClock clock = new ManualClock(START);
         try (CashfinSimulator sim = CashfinSimulator.builder().plan(Plan.UNLIMITED).clock(clock).start();
              CashfinClient client = new CashfinClient(CashfinClientSettings.builder().baseUrl(sim.baseUrl())
@@ -111,7 +113,7 @@ public final class SweepCostBenchmark {
             InMemorySeenLeadStore seen = new InMemorySeenLeadStore(1_000_000);
             LeadScan scan = new LeadScan(ScanSettings.defaults(), seen, new InMemoryScanStateStore());
             ViewSweep sweep = new ViewSweep(new SweepSettings(SweepSettings.DEFAULT_BUDGET, pagesPerPoll, 100, null,
-                    false), seen, new InMemoryScanStateStore());
+                    false, minPass), seen, new InMemoryScanStateStore());
             poll(client, scan, sweep, clock.instant(), callsPerDay); // the backfill, not counted
             long fastCalls = 0;
             long sweepCalls = 0;
