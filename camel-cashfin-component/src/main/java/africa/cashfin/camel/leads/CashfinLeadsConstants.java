@@ -58,7 +58,9 @@ public final class CashfinLeadsConstants {
     public static final String EVENT_TYPE = "CamelCashfinEventType";
 
     @Metadata(label = "consumer", description = "consumer: who emitted the lead. `fastPath`: the poll that reads from the"
-                                                + " cursor found it (a lead created into the view, or backfilled)."
+                                                + " cursor found it (a lead created into the view, backfilled, or one"
+                                                + " that became visible late but within `lookback` behind the cursor,"
+                                                + " found by the poll's late check): as a rule new to Cashfin."
                                                 + " `sweep`: the background re-read of the whole view found it after"
                                                 + " the fast path had passed its `createdat`, so it is new to this view"
                                                 + " but not new to Cashfin: it entered the view by a change of status or"
