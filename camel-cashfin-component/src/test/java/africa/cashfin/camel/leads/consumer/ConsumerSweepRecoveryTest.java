@@ -179,4 +179,84 @@ class ConsumerSweepRecoveryTest {
             assertThat(meters.get("cashfin.leads.consumer.sweep.recovered").counter().count()).isEqualTo(1.0);
         }
     }
+
+    /**
+     * Case 3: issue 17's review finding on the newest-first backward walk ({@code BackwardWalk.endsRightAboveFrontier},
+     * at scan level {@code ScanModelRegressionTest.aBalancedInsertOnTopAndALeaveBelowTheFrontierOfABackwardWalkAreRecoveredByTheSweep}),
+     * through a route. Six leads in view (an hour old, far outside the lookback), {@code limit=2}, newest first: the
+     * backfill reads page 1 (the order probe) and walks back from page 3 (leads 0 and 1, emitted oldest first). While
+     * the route handles lead 1, the frontier (its {@code onLead} step stands for a web form and a sales person at that
+     * moment), a lead arrives on top and lead 0, already delivered, is worked (it leaves {@code status=new}) below the
+     * frontier. The {@code total} does not move: page 2 now holds leads 4 and 3 and ends where the walk expects the
+     * lead right above the frontier; lead 2, pushed onto the page already read, is on no page the walk reads. With
+     * {@code sweepEnabled=false} it is still missing after 12 polls (past the periodic window check, which could not
+     * reach it anyway: it is an hour below the cursor); with the sweep it is emitted within one pass after the poll of
+     * the change ({@code ceil(P / sweepPagesPerPoll)} polls, at most {@code P} sweep pages), once, marked
+     * {@code CamelCashfinEmittedBy=sweep} and counted as recovered.
+     */
+    @Test
+    void aBalancedInsertOnTopAndALeaveBelowTheFrontierOfABackwardWalkAreLostWithoutTheSweep() throws Exception {
+        try (ConsumerHarness h = backwardWalkWithABalancedChange("&sweepEnabled=false", "cashfin-walk-no-sweep")) {
+            String lost = walkLeads.get(2);
+            for (int i = 0; i < 12; i++) {
+                poll(h);
+            }
+            assertThat(idsWithStatus(sim, "new")).as("in view").contains(lost);
+            assertThat(h.deliveredIds()).as("the fast path alone never reads it").doesNotContain(lost)
+                    .doesNotHaveDuplicates().hasSize(6);
+        }
+    }
+
+    /** Case 3 with the sweep on: see {@link #aBalancedInsertOnTopAndALeaveBelowTheFrontierOfABackwardWalkAreLostWithoutTheSweep}. */
+    @Test
+    void aBalancedInsertOnTopAndALeaveBelowTheFrontierOfABackwardWalkAreRecoveredByTheSweepWithinOnePass()
+            throws Exception {
+        String jmx = "cashfin-sweep-walk";
+        try (ConsumerHarness h = backwardWalkWithABalancedChange("", jmx)) {
+            String lost = walkLeads.get(2);
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            long sweepPages = consumer.getSweepPagesRead();
+            int pages = 3; // P: 6 leads in view, limit 2
+            long[] took = pollUntilDelivered(h, List.of(lost), pages);
+            assertThat(h.deliveredIds()).as("emitted within one pass: %s polls", pages).contains(lost);
+            assertThat(consumer.getSweepPagesRead() - sweepPages).as("at most P sweep pages").isLessThanOrEqualTo(pages);
+            assertThat(emittedBy(h).get(lost)).as("found by the sweep, once").isEqualTo("sweep");
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(7)
+                    .containsAll(idsWithStatus(sim, "new"));
+            assertThat(consumer.getLeadsRecoveredBySweep()).isEqualTo(1);
+            assertThat(recoveredOverJmx(jmx)).isEqualTo(1L);
+            assertThat(meters.get("cashfin.leads.consumer.sweep.recovered").counter().count()).isEqualTo(1.0);
+            assertThat(took[0]).isLessThanOrEqualTo(pages);
+        }
+    }
+
+    /** Case 3's six leads, oldest first. */
+    private final List<String> walkLeads = new ArrayList<>();
+
+    /**
+     * Case 3's setup: six leads a minute apart an hour ago, a route on {@code status=new} at {@code limit=2} whose
+     * {@code onLead} step, on the backfill's frontier (lead 1), adds a lead on top and works lead 0; runs the
+     * backfill's poll and checks that the change happened there and what the walk delivered.
+     */
+    private ConsumerHarness backwardWalkWithABalancedChange(String options, String managementName) throws Exception {
+        Instant base = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 6; i++) {
+            walkLeads.add(id(sim.addLead(lead("Walk " + i, "new", base.plusSeconds(60L * i)))));
+        }
+        ConsumerHarness h = harness("cashfin-leads:list?status=new&limit=2&startScheduler=false" + SWEEP + options,
+                                    managementName);
+        boolean[] changed = { false };
+        h.onLead = e -> { // the walk's last page handled up to its frontier, page 2 not yet read
+            if (!changed[0] && walkLeads.get(1).equals(e.getMessage().getHeader(CashfinLeadsConstants.LEAD_ID))) {
+                changed[0] = true;
+                sim.addLead(lead("Fresh", "new", Instant.now()));
+                sim.updateLead(walkLeads.get(0), "contacted");
+            }
+        };
+        poll(h);
+        assertThat(changed[0]).as("the change happened during the backfill's walk").isTrue();
+        assertThat(h.deliveredIds().subList(0, 2)).as("the walk's last page first, oldest first")
+                .containsExactly(walkLeads.get(0), walkLeads.get(1));
+        return h;
+    }
 }

@@ -26,6 +26,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.LogCapture;
@@ -109,12 +111,15 @@ class ConsumerSweepTest {
 
     /**
      * status=new while leads arrive and new leads are worked (they leave the view) during the polls, between list
-     * calls: after the churn stops and one full sweep, every lead still new was emitted, none twice.
+     * calls: after the churn stops and one full sweep, every lead still new was emitted, none twice. The issue's churn
+     * case lost 1 or 2 leads in 4 of 9 runs against an independent stand-in, so one seed proves little: each seed
+     * churns differently (which leads are worked, when inside a poll), over 9 seeds (17 was the single seed before).
      */
-    @Test
-    void churnLosesNoLeadAndRepeatsNone() throws Exception {
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = { 17, 1, 2, 3, 4, 5, 6, 7, 8 })
+    void churnLosesNoLeadAndRepeatsNone(long seed) throws Exception {
         sim.seedLeads(300, 11, Duration.ofSeconds(2));
-        Random random = new Random(17);
+        Random random = new Random(seed);
         boolean[] churning = { true };
         try (ConsumerHarness h = new ConsumerHarness(sim, "cashfin-leads:list?status=new&limit=25&delay=10s&startScheduler=false")
                 .start()) {
