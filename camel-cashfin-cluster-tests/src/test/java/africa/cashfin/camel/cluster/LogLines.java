@@ -18,8 +18,13 @@ final class LogLines implements AutoCloseable {
     private final LoggerConfig logger;
 
     LogLines() {
+        this("africa.cashfin");
+    }
+
+    /** The lines of {@code loggerName} and below ({@code ""}: every logger, at the levels the configuration lets out). */
+    LogLines(String loggerName) {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        logger = context.getConfiguration().getLoggerConfig("africa.cashfin");
+        logger = context.getConfiguration().getLoggerConfig(loggerName);
         appender = new AbstractAppender("log-lines-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
@@ -29,6 +34,11 @@ final class LogLines implements AutoCloseable {
         appender.start();
         logger.addAppender(appender, null, null);
         context.updateLoggers();
+    }
+
+    /** @return every line so far */
+    List<String> lines() {
+        return List.copyOf(lines);
     }
 
     /** @return how many lines at {@code level} contain {@code text} */

@@ -3,6 +3,7 @@ package africa.cashfin.camel.leads.tenants;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.StatefulService;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterService;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * its {@code stateKey} when it starts), so a stale owner cannot move the cursor or hand a further lead to its route;
  * see docs/cluster.md, "Tenants across a cluster".
  * <p>
- * Add it to the CamelContext as a service (or bind it where a Camel Main application starts its services); the
+ * Add it to the CamelContext as a service, or give it to {@code TenantRoutes} (e.g. as the Camel Main bean
+ * {@code #bean:tenantOwnership}), which adds it to the context once the context has started; the
  * listeners given to {@link #onChange} run on a thread of their own (never on the thread that reads the members, so a
  * listener stopping routes does not delay the next read) after every change of the members, and once more when a
  * handover delay has passed.
@@ -91,7 +94,7 @@ public class ClusterTenantOwnership extends ServiceSupport implements TenantOwne
     public boolean owns(String tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
         Membership current = membership;
-        if (!current.members().contains(current.localId())) {
+        if (current.localId() == null || !current.members().contains(current.localId())) { // not started: no members
             return false;
         }
         if (!current.localId().equals(RendezvousHashing.owner(tenantId, current.members()))) {
@@ -125,10 +128,11 @@ public class ClusterTenantOwnership extends ServiceSupport implements TenantOwne
             throw new IllegalStateException("ClusterTenantOwnership needs its CamelContext: add it to the context"
                                             + " (context.addService) or bind it as a bean before the routes start");
         }
-        usedService = clusterService != null ? clusterService
-                : ClusterServiceHelper.lookupService(camelContext).orElseThrow(() -> new IllegalStateException(
-                        "ClusterTenantOwnership found no CamelClusterService in the CamelContext: add one"
-                        + " (ZooKeeperClusterService, KubernetesClusterService, ...) or set clusterService"));
+        usedService = clusterService != null ? clusterService : lookupClusterService();
+        if (!camelContext.hasService(usedService)) {
+            // a bean nobody added to the context (Camel Main's camel.beans.*): it runs with the context from now on
+            camelContext.addService(usedService, true, true);
+        }
         view = usedService.getView(namespace);
         membership = new Membership(view.getLocalMember().getId(), Collections.emptySortedSet(),
                 Collections.emptySortedSet(), System.nanoTime(), false);
@@ -138,6 +142,22 @@ public class ClusterTenantOwnership extends ServiceSupport implements TenantOwne
                 "CashfinTenantOwnershipListeners");
         view.addEventListener(onViewEvent);
         reconciler.scheduleWithFixedDelay(this::reconcile, 0, reconcileIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The cluster service of the CamelContext, else the only one bound in its registry. */
+    private CamelClusterService lookupClusterService() {
+        Optional<CamelClusterService> inContext = ClusterServiceHelper.lookupService(camelContext);
+        if (inContext.isPresent()) {
+            return inContext.get();
+        }
+        Set<CamelClusterService> beans = camelContext.getRegistry().findByType(CamelClusterService.class);
+        if (beans.size() == 1) {
+            return beans.iterator().next();
+        }
+        throw new IllegalStateException("ClusterTenantOwnership found " + (beans.isEmpty() ? "no" : beans.size())
+                                        + " CamelClusterService in the CamelContext and its registry: add one"
+                                        + " (ZooKeeperClusterService, KubernetesClusterService, ...) or set"
+                                        + " clusterService");
     }
 
     @Override
@@ -172,6 +192,9 @@ public class ClusterTenantOwnership extends ServiceSupport implements TenantOwne
                 }
             }
         } catch (RuntimeException e) {
+            if (usedService instanceof StatefulService service && (service.isStopping() || service.isStopped())) {
+                return; // the context stops: its cluster service went first
+            }
             if (!viewFailing) {
                 viewFailing = true;
                 LOG.warn("The members of cluster namespace '{}' could not be read ({}): the tenants stay as they were"
@@ -246,7 +269,11 @@ public class ClusterTenantOwnership extends ServiceSupport implements TenantOwne
         return clusterService;
     }
 
-    /** The cluster service whose members share the tenants; looked up in the CamelContext at start when unset. */
+    /**
+     * The cluster service whose members share the tenants. When unset: the one in the CamelContext, else the only one
+     * bound in its registry (a {@code camel.beans.*} bean). One that is not in the context yet is added to it at start,
+     * so it starts and stops with the context.
+     */
     public void setClusterService(CamelClusterService clusterService) {
         this.clusterService = clusterService;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
 import org.apache.camel.StartupListener;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
@@ -81,12 +82,6 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
             return;
         }
         executor = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "CashfinTenantRoutes");
-        executor.execute(() -> {
-            reconcile(true);
-            LOG.info("Tenant routes from {}: {} tenant(s) running, template {} by default, read again every {} ms",
-                     source, runningTenants().size(), defaultTemplate, intervalMillis);
-        });
-        executor.scheduleWithFixedDelay(() -> reconcile(true), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         if (listening.compareAndSet(false, true)) {
             ownership.onChange(() -> {
                 ScheduledExecutorService e = executor;
@@ -94,6 +89,30 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
                     e.execute(() -> reconcile(false));
                 }
             });
+        }
+        startOwnership(); // after the listener: its first reading of the members is heard
+        executor.execute(() -> {
+            reconcile(true);
+            LOG.info("Tenant routes from {}: {} tenant(s) running, template {} by default, read again every {} ms",
+                     source, runningTenants().size(), defaultTemplate, intervalMillis);
+        });
+        executor.scheduleWithFixedDelay(() -> reconcile(true), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An ownership given as a bean (Camel Main, YAML) is started by nobody else: add it to the context now that the
+     * context has started (a {@link ClusterTenantOwnership} then finds its cluster service among the context's
+     * services or the registry's beans). One in the context already (Java: {@code context.addService(ownership)}) is
+     * left alone.
+     */
+    private void startOwnership() {
+        if (ownership instanceof Service service && !context.hasService(service)) {
+            try {
+                context.addService(service, true, true);
+            } catch (Exception e) {
+                LOG.error("Tenant routes from {}: the tenant ownership {} did not start ({}); this node runs no tenant",
+                          source, service, e.getMessage(), e);
+            }
         }
     }
 
@@ -219,6 +238,13 @@ final class TenantReconciler extends ServiceSupport implements StartupListener {
     }
 
     private boolean add(TenantRow row) {
+        if (!ownership.owns(row.id())) {
+            // the members changed while this pass started the routes before it (a route start can take a while):
+            // leave the tenant to its new owner; the change's own pass follows this one
+            LOG.info("Tenant {}: its route {} is not started, the tenant is no longer owned by this node", row.id(),
+                     row.routeId());
+            return false;
+        }
         try {
             Map<String, Object> parameters = new HashMap<>(row.parameters());
             TemplatedRouteBuilder.builder(context, row.template()).routeId(row.routeId()).parameters(parameters).add();

@@ -19,7 +19,8 @@ import org.apache.camel.util.TimeUtils;
  * A {@code RoutesBuilder}: Camel Main and Spring Boot pick it up as a bean
  * ({@code camel.beans.tenants = #class:africa.cashfin.camel.leads.tenants.TenantRoutes}); in Java,
  * {@code context.addRoutes(tenantRoutes)}. Runs a tenant only while {@link #setOwnership ownership} says this JVM
- * owns it (default: every tenant).
+ * owns it (default: every tenant); an ownership that is a Camel {@code Service} (such as
+ * {@link ClusterTenantOwnership}) and not yet in the context is added to it once the context has started.
  */
 public class TenantRoutes extends RouteBuilder {
 
@@ -121,7 +122,12 @@ public class TenantRoutes extends RouteBuilder {
         return ownership;
     }
 
-    /** Which tenants this JVM runs (default {@link TenantOwnership#ALL}); a cluster's shares them among its nodes. */
+    /**
+     * Which tenants this JVM runs (default {@link TenantOwnership#ALL}); a cluster's shares them among its nodes. A
+     * {@code Service} not yet in the CamelContext (a bean such as {@code #bean:tenantOwnership}) is added to the
+     * context, and so started, once the context has started (its cluster service is running by then); it stops with
+     * the context.
+     */
     public void setOwnership(TenantOwnership ownership) {
         this.ownership = ownership == null ? TenantOwnership.ALL : ownership;
     }
