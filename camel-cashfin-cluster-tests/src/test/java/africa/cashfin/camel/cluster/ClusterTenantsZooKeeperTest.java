@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.apache.curator.test.KillSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +48,16 @@ class ClusterTenantsZooKeeperTest {
 
     private final Queue<String> deliveries = new ConcurrentLinkedQueue<>();
     private final List<TenantClusterNode> nodes = new ArrayList<>();
+    /** Each node's own connection pool (as each JVM of a real cluster has), closed after the nodes stopped. */
+    private final List<HikariDataSource> pools = new ArrayList<>();
     private DataSource database;
 
     @AfterEach
     void stopNodes() {
         nodes.forEach(TenantClusterNode::close);
         nodes.clear();
+        pools.forEach(HikariDataSource::close);
+        pools.clear();
         deliveries.clear();
     }
 
@@ -135,8 +141,10 @@ class ClusterTenantsZooKeeperTest {
     }
 
     private TenantClusterNode node(String name) throws Exception {
+        HikariDataSource pool = SharedPostgres.pool(database, name);
+        pools.add(pool);
         TenantClusterNode node = new TenantClusterNode(name, zooKeeper.connectString(), sim.baseUrl(), TENANTS,
-                ClusterTenantsZooKeeperTest::secretOf, database, 250, 1_000, "&plan=unlimited&delay=1000&initialDelay=0",
+                ClusterTenantsZooKeeperTest::secretOf, pool, 250, 1_000, "&plan=unlimited&delay=1000&initialDelay=0",
                 deliveries::add);
         nodes.add(node);
         return node.start();
