@@ -1,10 +1,15 @@
 package africa.cashfin.camel.leads.metrics;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -47,19 +52,19 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     /** The metrics without a tenant, which hold each tenant's. */
     private final MicrometerLeadsMetrics root;
     /** The adaptive cadence's figures per route: delay, calls left, projected spend (the gauges read them). */
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> cadences =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong[]> cadences =
+            new ConcurrentHashMap<>();
     /** The retry ledger's figures per route: leads waiting, next retry in epoch seconds (the gauges read them). */
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> ledgers =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong[]> ledgers =
+            new ConcurrentHashMap<>();
     /** The sweep's figures per route: next page of the pass, last full pass in epoch seconds (the gauges read them). */
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> sweeps =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong[]> sweeps =
+            new ConcurrentHashMap<>();
     /** When each route's last poll ended, epoch seconds (the gauge reads it). */
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> lastPolls =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastPolls =
+            new ConcurrentHashMap<>();
     /** The metrics of each tenant, made once, so each tenant's gauges keep reading the figures they were given. */
-    private final java.util.Map<String, MicrometerLeadsMetrics> tenants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, MicrometerLeadsMetrics> tenants = new ConcurrentHashMap<>();
 
     private MicrometerLeadsMetrics(MeterRegistry registry, String camelContext) {
         this.registry = registry;
@@ -127,10 +132,10 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
                 .tag("result", succeeded ? "success" : "failure")
                 .register(registry).record(durationNanos, TimeUnit.NANOSECONDS);
         lastPolls.computeIfAbsent(String.valueOf(routeId), r -> {
-            java.util.concurrent.atomic.AtomicLong at = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong at = new AtomicLong();
             gauge(LAST_POLL, "When the consumer's last poll ended, in seconds since the epoch", r, at);
             return at;
-        }).set(java.time.Instant.now().getEpochSecond());
+        }).set(Instant.now().getEpochSecond());
     }
 
     @Override
@@ -148,56 +153,62 @@ final class MicrometerLeadsMetrics implements LeadsMetrics {
     }
 
     @Override
-    public void sweepProgress(String routeId, int page, java.time.Instant lastFullSweep) {
-        java.util.concurrent.atomic.AtomicLong[] figures = sweeps.computeIfAbsent(String.valueOf(routeId), r -> {
-            java.util.concurrent.atomic.AtomicLong[] f = { new java.util.concurrent.atomic.AtomicLong(1),
-                                                           new java.util.concurrent.atomic.AtomicLong(-1) };
-            gauge(SWEEP_PAGE, "The next page the consumer's sweep reads in its pass in progress (1 when no pass is in"
-                              + " progress)", r, f[0]);
-            gauge(SWEEP_LAST_FULL, "When the consumer's last full sweep (a pass that read the whole view) ended, in"
-                                   + " seconds since the epoch (-1: none yet)", r, f[1]);
-            return f;
-        });
+    public void sweepProgress(String routeId, int page, Instant lastFullSweep) {
+        AtomicLong[] figures = figures(sweeps, routeId,
+                new Figure(SWEEP_PAGE, "The next page the consumer's sweep reads in its pass in progress (1 when no pass"
+                                       + " is in progress)", 1),
+                new Figure(SWEEP_LAST_FULL, "When the consumer's last full sweep (a pass that read the whole view)"
+                                            + " ended, in seconds since the epoch (-1: none yet)", -1));
         figures[0].set(page);
-        figures[1].set(lastFullSweep == null ? -1 : lastFullSweep.getEpochSecond());
+        figures[1].set(epochSecondsOrNone(lastFullSweep));
     }
 
     @Override
     public void cadence(String routeId, long delayMillis, long callsLeft, long projectedSpend) {
-        String route = String.valueOf(routeId);
-        java.util.concurrent.atomic.AtomicLong[] figures = cadences.computeIfAbsent(route, r -> {
-            java.util.concurrent.atomic.AtomicLong[] f = { new java.util.concurrent.atomic.AtomicLong(),
-                                                           new java.util.concurrent.atomic.AtomicLong(),
-                                                           new java.util.concurrent.atomic.AtomicLong() };
-            gauge(DELAY, "The adaptive consumer's delay before its next poll, milliseconds", r, f[0]);
-            gauge(CALLS_LEFT, "The calls of the adaptive consumer's share left in the server's day (-1: no daily"
-                              + " limit)", r, f[1]);
-            gauge(CALLS_PROJECTED, "The calls the adaptive consumer is projected to spend by the end of the server's"
-                                   + " day at its current cadence (-1: no daily limit)", r, f[2]);
-            return f;
-        });
+        AtomicLong[] figures = figures(cadences, routeId,
+                new Figure(DELAY, "The adaptive consumer's delay before its next poll, milliseconds", 0),
+                new Figure(CALLS_LEFT, "The calls of the adaptive consumer's share left in the server's day (-1: no"
+                                       + " daily limit)", 0),
+                new Figure(CALLS_PROJECTED, "The calls the adaptive consumer is projected to spend by the end of the"
+                                            + " server's day at its current cadence (-1: no daily limit)", 0));
         figures[0].set(delayMillis);
         figures[1].set(callsLeft);
         figures[2].set(projectedSpend);
     }
 
     @Override
-    public void failedLeads(String routeId, int waiting, java.time.Instant nextRetry) {
-        java.util.concurrent.atomic.AtomicLong[] figures = ledgers.computeIfAbsent(String.valueOf(routeId), r -> {
-            java.util.concurrent.atomic.AtomicLong[] f = { new java.util.concurrent.atomic.AtomicLong(),
-                                                           new java.util.concurrent.atomic.AtomicLong(-1) };
-            gauge(FAILED_WAITING, "Failed leads the consumer retries apart from its cursor (the retry ledger)", r,
-                  f[0]);
-            gauge(FAILED_NEXT_RETRY, "When the consumer may next offer a failed lead of its retry ledger again, in"
-                                     + " seconds since the epoch (-1: none waits)", r, f[1]);
-            return f;
-        });
+    public void failedLeads(String routeId, int waiting, Instant nextRetry) {
+        AtomicLong[] figures = figures(ledgers, routeId,
+                new Figure(FAILED_WAITING, "Failed leads the consumer retries apart from its cursor (the retry ledger)",
+                           0),
+                new Figure(FAILED_NEXT_RETRY, "When the consumer may next offer a failed lead of its retry ledger"
+                                              + " again, in seconds since the epoch (-1: none waits)", -1));
         figures[0].set(waiting);
-        figures[1].set(nextRetry == null ? -1 : nextRetry.getEpochSecond());
+        figures[1].set(epochSecondsOrNone(nextRetry));
     }
 
-    private void gauge(String name, String description, String routeId, java.util.concurrent.atomic.AtomicLong value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value, java.util.concurrent.atomic.AtomicLong::get)
+    /** One gauge of a route: its meter name, its description and the value it reads before the first report. */
+    private record Figure(String name, String description, long initial) {
+    }
+
+    /** A route's figures of one kind, the gauges that read them registered the first time the route reports. */
+    private AtomicLong[] figures(Map<String, AtomicLong[]> byRoute, String routeId, Figure... kinds) {
+        return byRoute.computeIfAbsent(String.valueOf(routeId), route -> {
+            AtomicLong[] values = new AtomicLong[kinds.length];
+            for (int i = 0; i < kinds.length; i++) {
+                values[i] = new AtomicLong(kinds[i].initial());
+                gauge(kinds[i].name(), kinds[i].description(), route, values[i]);
+            }
+            return values;
+        });
+    }
+
+    private static long epochSecondsOrNone(Instant instant) {
+        return instant == null ? -1 : instant.getEpochSecond();
+    }
+
+    private void gauge(String name, String description, String routeId, AtomicLong value) {
+        Gauge.builder(name, value, AtomicLong::get)
                 .description(description).tag("camelContext", camelContext).tag("tenant", tenant).tag("routeId", routeId)
                 .register(registry);
     }
