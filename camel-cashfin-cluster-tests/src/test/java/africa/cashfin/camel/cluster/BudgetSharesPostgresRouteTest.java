@@ -11,9 +11,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,12 +50,21 @@ class BudgetSharesPostgresRouteTest {
     private static final RateLimits FORTY_A_DAY = RateLimits.builder().maxRequestsPerDay(40).margin(0).build();
 
     private final DataSource database = SharedPostgres.newDatabase();
+    /** The leader's JVM and this node each on a connection pool of their own, as separate JVMs are. */
+    private final HikariDataSource leaderPool = SharedPostgres.pool(database, "leader");
+    private final HikariDataSource nodePool = SharedPostgres.pool(database, "node");
+
+    @AfterEach
+    void closePools() {
+        leaderPool.close();
+        nodePool.close();
+    }
 
     @Test
     void aNodeThatDoesNotRunTheConsumerSendsNoCreatePastThePool() throws Exception {
         createTable();
         // the leader (another JVM: its own share registry on the same table) runs the consumer and its reserve
-        BudgetShare leaderConsumer = leaderJvm().join(sim.secret(), FORTY_A_DAY, CashfinRateLimitStore.postgres(database),
+        BudgetShare leaderConsumer = leaderJvm().join(sim.secret(), FORTY_A_DAY, CashfinRateLimitStore.postgres(leaderPool),
                 "leads-sync", 0.5);
         // this node runs creates only: the consumer and its reserve run elsewhere (a stopped route's endpoint would
         // still start and join the reserve in this JVM; a node without the route never does)
@@ -75,7 +87,7 @@ class BudgetSharesPostgresRouteTest {
     @Test
     void aReserveTakingTheClusterAboveTheMaximumFailsItsRouteAtStartNamingEveryShare() throws Exception {
         createTable();
-        leaderJvm().join(sim.secret(), FORTY_A_DAY, CashfinRateLimitStore.postgres(database), "leads-sync", 0.5);
+        leaderJvm().join(sim.secret(), FORTY_A_DAY, CashfinRateLimitStore.postgres(leaderPool), "leads-sync", 0.5);
 
         assertThatThrownBy(() -> node("cashfin-leads:create?budgetShare=web-form&budgetReserve=0.5"))
                 .rootCause().isInstanceOf(IllegalArgumentException.class)
@@ -93,7 +105,7 @@ class BudgetSharesPostgresRouteTest {
 
     /** This node: the shared store, 40 calls a day at margin 0, and a create route (no consumer). */
     private CamelContext node(String createUri) throws Exception {
-        CamelContext context = fortyCallsADay(sim, database);
+        CamelContext context = fortyCallsADay(sim, nodePool);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
