@@ -18,12 +18,14 @@ import africa.cashfin.camel.leads.model.LeadPage;
  * different reads (a server may order ties anew on each request), and a group whose positions moved under the reads
  * before it was known whole cannot tell: some member may never have been on a page read, so the group has to be read
  * whole. Keeps {@link #TRACKED} groups (a walk meets a group only where it is reading): when one more is met, the
- * least needed is dropped, the one least recently seen on a page read first (a group the walk has left behind), never
- * a group met on the page just read.
+ * least needed is dropped, a group known whole or one the walk has left behind first ({@link #leastNeeded}), never a
+ * group met on the page just read.
  */
 final class TieWatch {
 
     static final int TRACKED = 32;
+    /** Reads after which a group no page showed is behind the walk ({@link #leastNeeded}). */
+    static final int BEHIND_AFTER = 4;
 
     private final Map<Instant, TieGroup> tracked = new LinkedHashMap<>();
     /** The read each watched group was last seen on (at a page edge, or a member on the page). */
@@ -147,17 +149,22 @@ final class TieWatch {
     }
 
     /**
-     * The group to stop watching: one known whole (both ends seen, its positions filled), else one of one lead (most
-     * page-edge leads are alone at their instant), else one that does not matter now, else one that reads agree on,
-     * else any; within each the one least recently seen on a page read (the walk left it behind; the eldest on a
-     * tie). Never one met on the page just read ({@code met}, {@code other}) unless every other group is: the group a
-     * walk is about to connect to must not be the one forgotten (a run whose 32 groups were all of two leads dropped
-     * each new group as soon as it met it, nothing seen of it yet, and its reads could no longer disagree on it).
+     * The group to stop watching: one known whole (both ends seen, its positions filled), else one the walk has left
+     * behind (no page showed it in the last {@link #BEHIND_AFTER} reads) that reads agree on or that was read whole,
+     * else one of one lead (most page-edge leads are alone at their instant), else one that does not matter now, else
+     * one that reads agree on, else any; within each the one least recently seen on a page read (the eldest on a tie).
+     * Never one met on the page just read ({@code met}, {@code other}) unless every other group is: the group a walk
+     * is about to connect to must not be the one forgotten (a run whose 32 groups were all of two leads dropped each
+     * new group as soon as it met it, nothing seen of it yet, and its reads could no longer disagree on it). Nor, while
+     * groups left behind remain, the group of one lead met two reads before: the backward walk reads a page, the page
+     * below it to connect, then the page above, so that is its frontier's group; a long walk whose watch was full of
+     * groups of two it had passed (reads agreeing on each, not known whole) dropped it, and its two leads then came
+     * back swapped on the page the walk connected on (ConsumerStrictServerTest: 5 runs in 47 in a loop, loaded).
      */
     private Instant leastNeeded(Instant met, Instant other) {
         for (Predicate<TieGroup> needless : List.<Predicate<TieGroup>>of(TieGroup::complete,
-                g -> g.size() <= 1 && g.consistent(), g -> !matters.test(g.created()), g -> !g.unsettled(),
-                g -> true)) {
+                g -> behind(g) && !g.unsettled(), g -> g.size() <= 1 && g.consistent(),
+                g -> !matters.test(g.created()), g -> !g.unsettled(), g -> true)) {
             Instant least = null;
             for (Map.Entry<Instant, TieGroup> entry : tracked.entrySet()) {
                 Instant created = entry.getKey();
@@ -171,6 +178,15 @@ final class TieWatch {
             }
         }
         return met;
+    }
+
+    /**
+     * True when no page read in the last {@link #BEHIND_AFTER} reads showed the group: the walk has left it behind (a
+     * walk steps back a page or two to connect while fewer leads arrive between two reads than a page holds). Such a
+     * group goes before a group of one lead met lately: that one may be the group the walk is about to connect to.
+     */
+    private boolean behind(TieGroup group) {
+        return lastSeen.get(group.created()) < readsNoted - BEHIND_AFTER;
     }
 
     /** Forgets the groups (a new pass). */

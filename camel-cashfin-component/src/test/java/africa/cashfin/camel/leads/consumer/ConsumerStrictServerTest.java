@@ -126,7 +126,9 @@ class ConsumerStrictServerTest {
      * run read such groups whole; the next test makes that case certain). The busy CRM's leads are stamped to the
      * millisecond, so some pairs of them tie too: during poll 3's long walk back a full tie watch forgot each new group
      * as soon as it met it, and a pair swapped on the page the walk connected on lost a lead (1 run in 40-60 before
-     * the fix; ScanModelRegressionTest.aGroupMetWhileTheTieWatchIsFullIsWatched).
+     * the fix; ScanModelRegressionTest.aGroupMetWhileTheTieWatchIsFullIsWatched). With the watch full of groups of two
+     * the walk had passed, the frontier's group, met two reads before, was still the one dropped (5 runs in 47 on a
+     * loaded machine; ScanModelRegressionTest.aFrontierGroupMetTwoReadsBeforeIsWatchedWhileTheWatchIsFullOfGroupsLeftBehind).
      */
     @Test
     void aShuffledTieGroupUnderNewerLeadsArrivingBetweenPageReadsIsEmittedWhole() throws Exception {
