@@ -31,16 +31,12 @@ import africa.cashfin.camel.leads.model.PageInfo;
 final class ForwardNewestRead implements PageReader {
 
     private final ScanRun run;
-    /** The previous cursor when it allows stopping at the cursor, else null. */
-    private final ScanCursor counted;
+    /** What is read at or above the previous cursor when it allows stopping there, else null. */
+    private final AboveCursor aboveCursor;
     /** Stop at the first page holding a lead created before it. */
     private Instant stopBelow;
     private final List<Lead> buffer = new ArrayList<>();
     private final Set<String> bufferIds = new HashSet<>();
-    /** Ids read at or above the cursor (only with {@link #counted}). */
-    private final Set<String> atOrAboveCursor = new HashSet<>();
-    /** Ids read at the cursor's instant (only with {@link #counted}): more than its {@code above}, the group grew. */
-    private final Set<String> atCursorInstant = new HashSet<>();
     private long firstTotal = -1;
     /** The oldest lead of the region read so far, the page it was on, and the list total then. */
     private Lead last;
@@ -59,7 +55,7 @@ final class ForwardNewestRead implements PageReader {
         this.run = run;
         boolean useCursor = previous != null && previous.knowsCounts() && previous.created() != null && !checkWindow
                             && previous.created().isAfter(run.ledger().walkFloor());
-        this.counted = useCursor ? previous : null;
+        this.aboveCursor = useCursor ? new AboveCursor(previous) : null;
         this.stopBelow = useCursor ? previous.created() : run.ledger().walkFloor();
         this.atCursor = useCursor;
     }
@@ -118,14 +114,8 @@ final class ForwardNewestRead implements PageReader {
             if (!lead.getCreatedat().isBefore(floor) && !bufferIds.contains(lead.getId())) {
                 fresh.add(lead);
             }
-            if (counted != null && !lead.getCreatedat().isBefore(counted.created())) {
-                atOrAboveCursor.add(lead.getId());
-                if (lead.getCreatedat().equals(counted.created()) && atCursorInstant.add(lead.getId())
-                    && atCursorInstant.size() > counted.above()) {
-                    // leads joined the group the previous poll read whole at its cursor (stamped at that instant,
-                    // late): the group is read whole again
-                    run.ledger().tiesAtCursorMatter();
-                }
+            if (aboveCursor != null) {
+                aboveCursor.read(lead, run.ledger());
             }
         }
         if (!leads.isEmpty()) {
@@ -184,9 +174,7 @@ final class ForwardNewestRead implements PageReader {
         if (firstTotal < 0) {
             return true;
         }
-        long growth = firstTotal - counted.total();
-        long found = atOrAboveCursor.size() - counted.above();
-        return growth != found;
+        return aboveCursor.growthUnexplained(firstTotal);
     }
 
     private List<LeadEvent> seek(LeadPage page, int q) {

@@ -1,9 +1,7 @@
 package africa.cashfin.camel.leads.scan;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
@@ -32,9 +30,8 @@ final class OldestFirstRead implements PageReader {
     private Instant previousPageLast;
     /** The previous cursor when the poll jumped to it (evidence check pending), else null. */
     private ScanCursor counted;
-    private final Set<String> atOrAboveCursor = new HashSet<>();
-    /** Ids read at the cursor's instant (only with {@link #counted}): more than its {@code above}, the group grew. */
-    private final Set<String> atCursorInstant = new HashSet<>();
+    /** What is read at or after the previous cursor while {@link #counted} (null when the poll did not jump to one). */
+    private final AboveCursor aboveCursor;
     /** The last lead of the previous forward page and the list total when it was read (-1: unknown). */
     private Lead lastRead;
     private long lastTotal = -1;
@@ -56,6 +53,7 @@ final class OldestFirstRead implements PageReader {
         this.run = run;
         this.verifying = verifyJump;
         this.verifyBelow = run.ledger().walkFloor();
+        this.aboveCursor = null;
     }
 
     /** An incremental poll that jumped to the page holding the last lead older than {@code previous.created()}. */
@@ -64,6 +62,7 @@ final class OldestFirstRead implements PageReader {
         this.verifying = true;
         this.verifyBelow = previous.created();
         this.counted = previous;
+        this.aboveCursor = new AboveCursor(previous);
     }
 
     @Override
@@ -148,13 +147,7 @@ final class OldestFirstRead implements PageReader {
         }
         if (counted != null) {
             for (Lead lead : leads) {
-                if (!lead.getCreatedat().isBefore(counted.created())) {
-                    atOrAboveCursor.add(lead.getId());
-                }
-                if (lead.getCreatedat().equals(counted.created()) && atCursorInstant.add(lead.getId())
-                    && atCursorInstant.size() > counted.above()) {
-                    run.ledger().tiesAtCursorMatter(); // leads joined the cursor's group late: read it whole again
-                }
+                aboveCursor.read(lead, run.ledger());
             }
         }
         List<LeadEvent> events = run.ledger().emit(items);
@@ -181,6 +174,15 @@ final class OldestFirstRead implements PageReader {
     }
 
     /**
+     * True while leads may have arrived late below the cursor this poll jumped to and were not read yet: its late check
+     * has not decided (the page at the cursor did not show its first lead where the cursor's counts put it), or it
+     * found evidence and is reading the window again. A run stopped then keeps the previous cursor.
+     */
+    boolean mayPassLateLeads() {
+        return counted != null ? !belowUnchanged : lateRereading;
+    }
+
+    /**
      * Oldest first, reading forward handles the list oldest first: once the events of the pages read have their
      * outcomes, every lead created before the last one read is handled (leads tied with it are read again by the
      * next poll, whose window starts at or below it). The run saves it as a checkpoint, so a poll stopped by
@@ -195,15 +197,6 @@ final class OldestFirstRead implements PageReader {
      * jumps to it like to a complete poll's cursor (one call, plus the pages to the end) instead of re-reading the
      * window below it. Its instant is the group before the last one read (the last may go on on the next page).
      */
-    /**
-     * True while leads may have arrived late below the cursor this poll jumped to and were not read yet: its late check
-     * has not decided (the page at the cursor did not show its first lead where the cursor's counts put it), or it
-     * found evidence and is reading the window again. A run stopped then keeps the previous cursor.
-     */
-    boolean mayPassLateLeads() {
-        return counted != null ? !belowUnchanged : lateRereading;
-    }
-
     @Override
     public WalkPoint walkPoint() {
         return verifying || counted != null && !belowUnchanged ? null : reached;
@@ -231,6 +224,6 @@ final class OldestFirstRead implements PageReader {
         if (info == null || info.total() < 0) {
             return true;
         }
-        return info.total() - counted.total() != atOrAboveCursor.size() - counted.above();
+        return aboveCursor.growthUnexplained(info.total());
     }
 }
