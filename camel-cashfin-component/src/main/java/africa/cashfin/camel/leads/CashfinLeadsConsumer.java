@@ -191,7 +191,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     /** At stop: the arrival profile learnt so far, for the next start. */
     private void saveArrivalProfile() {
         if (arrivalProfiles != null) {
-            arrivalProfiles.save(cadence, endpoint.getComponent().timeSource().now());
+            arrivalProfiles.save(cadence, now());
         }
     }
 
@@ -228,7 +228,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (!super.isPollAllowed()) {
             return false;
         }
-        Instant now = endpoint.getComponent().timeSource().now();
+        Instant now = now();
         if (cadence != null && !cadence.due(now)) {
             return false;
         }
@@ -268,7 +268,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (cadence == null) {
             return;
         }
-        Instant now = endpoint.getComponent().timeSource().now();
+        Instant now = now();
         int calls = (stats == null ? 0 : stats.calls()) + (int) (statistics.sweepPages() - sweepPagesBefore);
         PollCadence.DayBudget budget = daySpend.afterPoll(endpoint.shareDay(), now, calls);
         PollCadence.Regime before = cadence.polled(now, emittedThisPoll, calls, budget);
@@ -288,7 +288,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         metrics.poll(getRouteId(), nanos, failure == null);
         LeadScan scan = state.scanIfCreated();
         if (scan != null) {
-            statistics.retrying(scan.failedLeads(), Instant.now());
+            statistics.retrying(scan.failedLeads(), now());
             metrics.failedLeads(getRouteId(), statistics.failedLeadsWaiting(), statistics.nextFailedLeadRetry());
         }
     }
@@ -342,7 +342,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             if (pollFailures != null) {
                 pollFailures.succeeded();
             }
-            failedLeads.forgetStale(Instant.now(), failedLeads.policy().maxDelay().plus(
+            failedLeads.forgetStale(now(), failedLeads.policy().maxDelay().plus(
                     Duration.ofMillis(Math.max(0, 3 * getDelay()))));
             logPoll(stats);
             currentRun = null;
@@ -403,7 +403,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             return;
         }
         // the sweep's pace runs on the component's clock (timeSource), like the limiter and the cadence
-        Instant now = endpoint.getComponent().timeSource().now();
+        Instant now = now();
         String evidence = sweep.fastPathPolled(firstTotal, createdFound, now);
         if (evidence != null) {
             LOG.debug("Sweep of {} brought forward: {}", endpoint, evidence);
@@ -465,7 +465,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (run == null) {
             throw new IllegalStateException("processBatch is only called by poll()");
         }
-        Instant now = Instant.now();
+        Instant now = now();
         List<LeadEvent> due = new ArrayList<>(exchanges.size());
         for (Object o : exchanges) {
             LeadEvent event = (LeadEvent) o;
@@ -537,7 +537,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.FAILED, 1);
             String error = failure != null ? PollFailureLog.oneLine(failure) : "the exchange was marked rollback-only";
             statistics.leadError("Lead " + event.lead().getId() + " failed: " + error);
-            FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, Instant.now());
+            FailedLeadBackoff.Failing f = failedLeads.failed(event.key(), error, now());
             int maxAttempts = endpoint.getConfiguration().getFailedLeadMaxAttempts();
             if (maxAttempts > 0 && f.failures() >= maxAttempts) {
                 poisoned(run, event, f);
@@ -757,7 +757,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         if (sweep == null) {
             return "The sweep is off for " + endpoint + " (sweepEnabled=false or emitUpdates=true)";
         }
-        sweep.sweepNow(endpoint.getComponent().timeSource().now(), "sweep now");
+        sweep.sweepNow(now(), "sweep now");
         LOG.info("Sweep of {} requested now: the next polls re-read the whole view from page 1", endpoint);
         return "A full sweep starts with the next poll of " + endpoint;
     }
@@ -844,5 +844,10 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                       stats.pagesRead(), stats.calls(), stats.emitted(), stats.succeeded(), stats.failed(),
                       deferredThisPoll, stats.markedSeen(), stats.order(), stats.strategy(), stats.cursor());
         }
+    }
+
+    /** The component's clock ({@code timeSource}): the cadence, the sweep's pace and the failed leads' backoff. */
+    private Instant now() {
+        return endpoint.getComponent().timeSource().now();
     }
 }
