@@ -19,6 +19,14 @@ final class TiePositions {
     private final TreeMap<Long, Boolean> member = new TreeMap<>();
     private final Map<Long, String> idAt = new HashMap<>();
     private final Map<String, Long> positionOf = new HashMap<>();
+    /**
+     * The position taken as the lead after the group because the group ended the list when read (the {@code total}
+     * then), or null. It holds only while the list has not grown: a lead created later at another instant comes after
+     * the group, but one created at the group's own instant (a busy CRM creates several in one millisecond, one per
+     * list call) joins the group there, so once leads arrived the group's upper end is unknown again until a read
+     * shows what sits there.
+     */
+    private Long assumedEnd;
     private long lo = Long.MAX_VALUE;
     private long hi = Long.MIN_VALUE;
     private boolean disagreed;
@@ -35,9 +43,13 @@ final class TiePositions {
     /**
      * A read of the frame saw {@code total} leads (at least the frame's: where positions count from the oldest lead,
      * arrivals do not move them). A group at an end of the list is bounded there: as if another lead sat just beyond
-     * it (position -1, or the total: leads arriving later come after it).
+     * it (position -1, or the total, the latter only until the list grows: see {@link #assumedEnd}).
      */
     void read(long total) {
+        if (assumedEnd != null && assumedEnd < total) {
+            member.remove(assumedEnd); // leads arrived since: they may have joined the group there
+            assumedEnd = null;
+        }
         this.total = total;
     }
 
@@ -58,8 +70,9 @@ final class TiePositions {
         if (isMember && position == 0) {
             member.putIfAbsent(-1L, false);
         }
-        if (isMember && position == total - 1) {
-            member.putIfAbsent(total, false);
+        if (isMember && position == total - 1 && !member.containsKey(total)) {
+            member.put(total, false);
+            assumedEnd = total;
         }
         if (isMember) {
             Long seenAt = positionOf.get(id);

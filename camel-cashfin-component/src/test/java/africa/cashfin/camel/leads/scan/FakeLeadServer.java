@@ -121,6 +121,19 @@ final class FakeLeadServer {
         byAge.remove(byAge.size() - 1);
     }
 
+    /**
+     * Inserts {@code k} leads created at the newest lead's instant (a busy CRM creating leads in the same millisecond
+     * as the one before): they join that lead's tie group at the top of the list.
+     */
+    List<Lead> insertAtNewestInstant(int k) {
+        Instant at = byAge.isEmpty() ? clock : byAge.get(byAge.size() - 1).getCreatedat();
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            leads.add(insertAt(at));
+        }
+        return leads;
+    }
+
     /** Inserts a lead created at {@code createdat}, keeping the list sorted (a late commit below newer leads). */
     Lead insertLate(Instant createdat) {
         Lead lead = new Lead().setId(String.format("%024x", ++sequence)).setName("Late " + sequence)

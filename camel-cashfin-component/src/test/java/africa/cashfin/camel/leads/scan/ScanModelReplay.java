@@ -34,6 +34,8 @@ final class ScanModelReplay {
             } else if (step.startsWith("insert") && step.endsWith("seconds back")) {
                 int seconds = m.find() ? Integer.parseInt(m.group()) : 0;
                 world.tieGroupBack(n, seconds);
+            } else if (step.startsWith("insert") && step.endsWith("at the newest lead's instant")) {
+                world.server.insertAtNewestInstant(n).forEach(lead -> world.promised.add(lead.getId()));
             } else if (step.startsWith("insert") && step.endsWith("at one instant")) {
                 world.tieGroup(n);
             } else if (step.startsWith("insert")) {
