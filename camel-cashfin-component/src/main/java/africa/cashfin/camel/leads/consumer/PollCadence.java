@@ -26,8 +26,10 @@ import java.util.Locale;
  * <li><b>Activity</b>: a poll that handed {@code k} leads to the route, {@code t} after the poll before, observed a
  * rate {@code (k - 1) / t} (a lone lead is no sign of a burst); when it is above the profile's, it is the {@code r}
  * above ({@link Regime#BURST} when more than
- * four times the profile's: the delay is at least halved), so a burst is polled fast, at least {@code minDelay} apart,
- * and a poll that finds nothing returns to the plan at once.</li>
+ * four times the profile's: the delay is at least halved), so a burst is polled fast, at least {@code minDelay} apart.
+ * A poll that finds no burst after one lingers at the burst's delay while the silence since the burst's last busy poll
+ * is shorter than 20 of the burst's mean gaps between leads ({@code LINGER_GAPS}) and the plan's delay, so a gap
+ * between a burst's leads does not end it; then the plan.</li>
  * <li><b>Budget</b> (only with a daily limit, a hard bound over the plan): with {@code L} calls of the share left in
  * the server's day and {@code T} until the day ends, the consumer keeps {@code c x T / maxDelay} calls for idling at
  * {@code maxDelay} until the day ends; while what is left beyond that covers the next poll, the plan's delay stands.
@@ -42,6 +44,12 @@ public final class PollCadence {
     private static final double CALLS_PER_POLL_WEIGHT = 0.2;
     /** A poll that saw leads arriving more than this many times faster than the profile expects found a burst. */
     private static final double BURST_FACTOR = 4;
+    /**
+     * A burst lingers while the silence since its last busy poll is shorter than this many of its mean gaps between
+     * leads: a gap that long between leads arriving at random at the burst's rate has a chance of {@code e^-20}, about
+     * 2 in a billion, so a silence that long is the burst's end, a shorter one may be a gap in it.
+     */
+    static final double LINGER_GAPS = 20;
 
     /** What the day's plan makes short: the mean wait of a lead, or the longest wait where leads arrive. */
     public enum Objective {
@@ -125,6 +133,14 @@ public final class PollCadence {
     private long spentInDay;
     private Instant lastPollAt;
     private double callsPerPoll = 1;
+    /**
+     * The burst in progress: the leads and the time of its polls after the first (the first's interval began before
+     * the burst), the mean gap between leads its first poll saw, and its last poll at a burst's rate.
+     */
+    private long burstLeads;
+    private long burstMillis;
+    private double burstFirstGap;
+    private Instant burstLastAt;
     // written by the poll thread only; volatile for the JMX, console and metrics readers
     private volatile Duration delay;
     private volatile Regime regime;
@@ -211,6 +227,7 @@ public final class PollCadence {
             profile.arrived(lastPollAt, now, leadsFound);
             observed = (double) (leadsFound - 1) / Duration.between(lastPollAt, now).toMillis();
         }
+        long lastPollMillis = lastPollAt == null ? 0 : Math.max(0, Duration.between(lastPollAt, now).toMillis());
         lastPollAt = now;
         boolean burst = observed > BURST_FACTOR * expected;
         double pollsLeft = (planCalls - spentInDay) / callsPerPoll;
@@ -235,6 +252,30 @@ public final class PollCadence {
             planned = bounded(millis);
             next = planned.compareTo(maxDelay) >= 0 ? Regime.IDLE
                     : burst ? Regime.BURST : Regime.PLAN;
+        }
+        if (burst) {
+            if (regime != Regime.BURST) {
+                // the burst's first poll: its interval began before the burst, so only its rate says the gap
+                burstLeads = 0;
+                burstMillis = 0;
+                burstFirstGap = (double) lastPollMillis / (leadsFound - 1);
+            } else {
+                burstLeads += leadsFound;
+                burstMillis += lastPollMillis;
+            }
+            burstLastAt = now;
+        } else if (regime == Regime.BURST && pollsLeft >= 1 && burstLastAt != null) {
+            // a burst lingers: a poll that finds no burst right after one (a gap between the burst's leads, or its
+            // end) polls again at the burst's delay while the silence since the burst's last busy poll is shorter than
+            // LINGER_GAPS of its mean gaps between leads, and that is shorter than the plan's delay (else the plan's
+            // next poll comes about as soon); the polls it makes come out of the rest of the day's plan
+            double meanGap = burstLeads > 0 ? (double) burstMillis / burstLeads : burstFirstGap;
+            double window = LINGER_GAPS * meanGap;
+            long silence = Duration.between(burstLastAt, now).toMillis();
+            if (silence < window && window < planned.toMillis()) {
+                planned = delay.compareTo(planned) < 0 ? delay : planned;
+                next = Regime.BURST;
+            }
         }
         Duration chosen = planned;
         if (budget.limited()) {

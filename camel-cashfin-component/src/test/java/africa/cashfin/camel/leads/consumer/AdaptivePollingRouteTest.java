@@ -136,11 +136,18 @@ class AdaptivePollingRouteTest {
             assertThat(fastest).as("the delay during the burst").isEqualTo(60_000);
             notDueBefore(consumer, Duration.ofSeconds(1));
 
-            // nothing more: the next poll, which finds nothing, goes back to the plan, its polls now a little
-            // further apart (the burst's polls came out of the rest of the day)
+            // nothing more: the burst lingers while the silence is shorter than 20 of its mean gaps between leads (ten
+            // leads a poll at a delay of 1 to 1.5 min: 2 to 3 min), so the two polls that find nothing come a minute
+            // apart, still in the burst; the next goes back to the plan, its polls now a little further apart (the
+            // burst's polls came out of the rest of the day)
+            for (int i = 0; i < 2; i++) {
+                pollWhenDue(consumer);
+                assertThat(consumer.getPollingRegime()).as("empty poll %d, the burst lingers", i + 1).isEqualTo("burst");
+                assertThat(consumer.getCurrentDelayMillis()).isEqualTo(60_000);
+            }
             pollWhenDue(consumer);
             assertThat(consumer.getPollingRegime()).isEqualTo("plan");
-            assertThat(consumer.getCurrentDelayMillis()).isBetween(300_000L, 310_000L);
+            assertThat(consumer.getCurrentDelayMillis()).isBetween(300_000L, 312_000L);
             changes = log.lines().stream().filter(l -> l.contains("Polling of") && l.contains(" changes from "))
                     .map(l -> l.substring(l.indexOf(" changes from ") + 14)).distinct().toList();
         }
@@ -148,6 +155,70 @@ class AdaptivePollingRouteTest {
         // one line per change of regime: to the burst and back, nothing else
         assertThat(changes).extracting(l -> l.substring(0, l.indexOf(':')))
                 .containsExactly("plan to burst", "burst to plan");
+    }
+
+    /**
+     * A campaign's leads arrive at random times, so a burst of 30 a minute has a silence of 18 s now and then (the
+     * simulated day's campaign on the Starter plan, seed 21: docs/performance.md). A poll that meets such a gap finds
+     * nothing; before, it ended the burst at once and the campaign's next leads waited for the plan's next poll, about
+     * 5 minutes. Now the burst lingers: while the silence since its last busy poll is shorter than 20 of the burst's
+     * own mean gaps between leads (2 s at 30 a minute: 40 s), the cadence polls again at the burst's delay, so the
+     * leads after the gap wait that delay; once the campaign ends, the lingering costs the polls of those 40 s.
+     */
+    @Test
+    void aGapInABurstDoesNotLeaveTheBurstsOtherLeadsToThePlansDelay() throws Exception {
+        List<String> changes;
+        try (LogCapture log = new LogCapture()) {
+            CashfinLeadsConsumer consumer =
+                    start("plan=starter&adaptivePolling=true&delay=5m&minDelay=10s&maxDelay=30m");
+            pollWhenDue(consumer);
+            assertThat(consumer.getPollingRegime()).isEqualTo("plan");
+            // a campaign of 30 leads a minute: before each poll, the leads of the time since the poll before
+            Instant last = clock.instant();
+            for (int i = 0; i < 10; i++) {
+                Instant due = Instant.parse(consumer.getNextPollAt());
+                cashfin.insertLeads((int) (Duration.between(last, due).toSeconds() / 2));
+                last = pollWhenDue(consumer);
+            }
+            assertThat(consumer.getPollingRegime()).isEqualTo("burst");
+            long burstDelay = consumer.getCurrentDelayMillis();
+            assertThat(burstDelay).as("the burst's delay").isBetween(10_000L, 40_000L);
+            int beforeGap = received.size();
+
+            // a gap: the poll finds nothing and the burst goes on at its delay
+            Instant gap = pollWhenDue(consumer);
+            assertThat(received).hasSize(beforeGap);
+            assertThat(consumer.getPollingRegime()).as("a gap is no end of the burst").isEqualTo("burst");
+            assertThat(consumer.getCurrentDelayMillis()).isEqualTo(burstDelay);
+
+            // the campaign's next leads, right after the gap poll: emitted at the burst's delay, not the plan's
+            cashfin.insertLeads(10);
+            Instant found = pollWhenDue(consumer);
+            assertThat(received).hasSize(beforeGap + 10);
+            assertThat(Duration.between(gap, found)).as("the wait of the leads after the gap")
+                    .isEqualTo(Duration.ofMillis(burstDelay));
+            assertThat(consumer.getPollingRegime()).isEqualTo("burst");
+
+            // the campaign ends: the burst lingers at most 40 s (20 gaps of 2 s) after its last busy poll, then the plan
+            long calls = cashfin.listCalls();
+            Instant lastBusy = found;
+            while (!consumer.getPollingRegime().equals("plan")) {
+                Instant at = pollWhenDue(consumer);
+                assertThat(Duration.between(lastBusy, at)).as("lingering").isLessThanOrEqualTo(
+                        Duration.ofSeconds(40).plusMillis(burstDelay));
+            }
+            assertThat(cashfin.listCalls() - calls).as("the polls after the campaign, the last one back to the plan")
+                    .isBetween(1L, 4L);
+            assertThat(consumer.getCurrentDelayMillis()).as("the plan's, the burst's polls taken from the rest of the day")
+                    .isBetween(300_000L, 400_000L);
+            changes = log.lines().stream().filter(l -> l.contains("Polling of") && l.contains(" changes from "))
+                    .distinct()
+                    .map(l -> l.substring(l.indexOf(" changes from ") + 14, l.indexOf(':', l.indexOf(" changes from "))))
+                    .toList();
+        }
+        assertThat(received).doesNotHaveDuplicates();
+        assertThat(changes).as("one line per change of regime: the gap is none").containsExactly("plan to burst",
+                "burst to plan");
     }
 
     @Test
