@@ -77,6 +77,8 @@ class ScanModelProperties {
         final List<String> lateBelowCursorSincePoll = new ArrayList<>();
         int removedSincePoll;
         int failingExchanges;
+        /** Busy-CRM actions run so far (at most one a chain: it reads hundreds of pages). */
+        int busyWalks;
         /** The next leads handed out wait out a retry delay (not offered: the consumer's back-off). */
         int waitingExchanges;
         /** How the world was made, for the failure report. */
@@ -241,6 +243,45 @@ class ScanModelProperties {
             }
         }
 
+        /**
+         * A busy CRM during a long walk: {@code backlog} leads arrive (a poll then has that many to walk), then
+         * {@code reads} page reads, each after one arrival, as a CRM in full use between the list calls of one poll
+         * and the next (polls end and start again within the reads). An arrival is one lead at a new instant, or
+         * ({@code tiePercent} in 100) two or three at one instant; or it joins the newest instant (a group of two or
+         * three growing between two reads, the leads stamped within one millisecond), always so when the read after
+         * it starts a poll: the poll's first page shows part of a group that grows under its walk. With ties shuffled
+         * per request (half the worlds) the groups come back in a new order on every read, and a walk meets more
+         * groups than the tie watch holds. The arrivals are drawn from {@code seed} (replayable from the step).
+         */
+        void busyCrm(int backlog, int reads, int tiePercent, long seed) {
+            busyWalks++;
+            insert(backlog);
+            Random random = new Random(seed);
+            int open = 0; // leads at the newest instant, which the clock has not left yet (0: no open instant)
+            for (int i = 0; i < reads; i++) {
+                boolean pollStarts = run == null;
+                if (open > 0 && open < 3 && (pollStarts || random.nextInt(100) < 30)) {
+                    arrive(1);
+                    open++;
+                } else {
+                    if (open > 0) {
+                        server.advance(Duration.ofSeconds(20));
+                    }
+                    open = random.nextInt(100) < tiePercent ? 2 + random.nextInt(2) : 1;
+                    arrive(open);
+                }
+                readPage();
+            }
+            if (open > 0) {
+                server.advance(Duration.ofSeconds(20)); // later inserts start a new instant
+            }
+        }
+
+        /** {@code count} leads at the server clock (the clock does not move). */
+        private void arrive(int count) {
+            server.insertSameTime(count).forEach(lead -> promised.add(lead.getId()));
+        }
+
         /** Lead number {@code pick} (modulo the view) is deleted or leaves the view. */
         void remove(int pick, boolean delete) {
             List<String> view = server.viewIds();
@@ -347,6 +388,7 @@ class ScanModelProperties {
                     .withAction(1, with(Arbitraries.of(true, false), "leader change (graceful: %s)",
                             World::leaderChange))
                     .withAction(1, between(polls(), backdatedTieGroup()))
+                    .withAction(1, between(w -> w.busyWalks == 0, busyCrmDuringALongWalk()))
                     // leads arriving while a poll reads its pages, up to a page or two of them between two reads
                     .withAction(1, between(w -> w.run != null, with(Arbitraries.integers().between(1, 8),
                             "mid-poll: %d leads arrive", World::insert)))
@@ -398,6 +440,24 @@ class ScanModelProperties {
                     return Transformer.mutate(description, w -> {
                         w.steps.add(description);
                         w.tieGroupBack(count, seconds);
+                    });
+                });
+    }
+
+    /**
+     * A busy CRM during a long walk ({@link World#busyCrm}): up to 200 leads, then 100 to 400 page reads, each after
+     * an arrival, ties in up to half of them; at most once a chain, to keep the run time of the tries.
+     */
+    private static Action.Independent<World> busyCrmDuringALongWalk() {
+        return () -> Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.integers().between(100, 400),
+                Arbitraries.integers().between(0, 50), Arbitraries.longs().between(0, Long.MAX_VALUE))
+                .as((backlog, reads, tiePercent, seed) -> {
+                    String description = String.format(
+                            "busy CRM: %d leads then %d page reads each after an arrival (ties %d%%; seed %d)",
+                            backlog, reads, tiePercent, seed);
+                    return Transformer.mutate(description, w -> {
+                        w.steps.add(description);
+                        w.busyCrm(backlog, reads, tiePercent, seed);
                     });
                 });
     }

@@ -27,7 +27,12 @@ final class ScanModelReplay {
             world.steps.add(step);
             Matcher m = NUMBER.matcher(step);
             int n = m.find() ? Integer.parseInt(m.group()) : 0;
-            if (step.equals("read a page")) {
+            if (step.startsWith("busy CRM:")) {
+                int reads = m.find() ? Integer.parseInt(m.group()) : 0;
+                int tiePercent = m.find() ? Integer.parseInt(m.group()) : 0;
+                long seed = m.find() ? Long.parseLong(m.group()) : 0L;
+                world.busyCrm(n, reads, tiePercent, seed);
+            } else if (step.equals("read a page")) {
                 world.readPage();
             } else if (step.startsWith("mid-poll:") && step.endsWith("leads arrive")) {
                 world.insert(n);
