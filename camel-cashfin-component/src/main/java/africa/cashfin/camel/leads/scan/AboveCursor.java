@@ -7,32 +7,25 @@ import africa.cashfin.camel.leads.model.Lead;
 
 /**
  * What a poll that stops at, or jumps to, the previous cursor reads at or above it, checked against the counts that
- * cursor saved: more leads at the cursor's instant than it counted joined its tie group late (the group is read whole
- * again), and a list that grew by other than the leads found at or above the cursor had a lead arrive late below it,
- * or lose one there that may hide a late one.
+ * cursor saved: a list that grew by other than the leads found at or above the cursor had a lead arrive late below it,
+ * or lose one there that may hide a late one. (Leads that joined the cursor's own tie group late are the tie watch's:
+ * that group matters to it, see {@link ScanLedger#tiesMatter}.)
  */
 final class AboveCursor {
 
     private final ScanCursor counted;
     /** Ids read at or above the cursor. */
     private final Set<String> atOrAbove = new HashSet<>();
-    /** Ids read at the cursor's instant: more than its {@code above}, the group grew. */
-    private final Set<String> atInstant = new HashSet<>();
 
     /** @param counted a cursor that {@link ScanCursor#knowsCounts() knows its counts} */
     AboveCursor(ScanCursor counted) {
         this.counted = counted;
     }
 
-    /** Counts a lead read; one more at the cursor's instant than the cursor counted tells the ledger. */
-    void read(Lead lead, ScanLedger ledger) {
-        if (lead.getCreatedat().isBefore(counted.created())) {
-            return;
-        }
-        atOrAbove.add(lead.getId());
-        if (lead.getCreatedat().equals(counted.created()) && atInstant.add(lead.getId())
-            && atInstant.size() > counted.above()) {
-            ledger.tiesAtCursorMatter(); // leads joined the group the previous poll read whole at its cursor, late
+    /** Counts a lead read. */
+    void read(Lead lead) {
+        if (!lead.getCreatedat().isBefore(counted.created())) {
+            atOrAbove.add(lead.getId());
         }
     }
 

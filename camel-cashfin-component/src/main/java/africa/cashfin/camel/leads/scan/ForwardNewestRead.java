@@ -115,7 +115,7 @@ final class ForwardNewestRead implements PageReader {
                 fresh.add(lead);
             }
             if (aboveCursor != null) {
-                aboveCursor.read(lead, run.ledger());
+                aboveCursor.read(lead);
             }
         }
         if (!leads.isEmpty()) {

@@ -147,7 +147,7 @@ final class OldestFirstRead implements PageReader {
         }
         if (counted != null) {
             for (Lead lead : leads) {
-                aboveCursor.read(lead, run.ledger());
+                aboveCursor.read(lead);
             }
         }
         List<LeadEvent> events = run.ledger().emit(items);

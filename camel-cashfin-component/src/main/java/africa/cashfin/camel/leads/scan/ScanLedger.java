@@ -63,8 +63,6 @@ final class ScanLedger {
     private boolean cursorFrozen;
     /** Set when the run reads below the previous cursor for leads that arrived there late: see tiesMatter. */
     private boolean tiesBelowCursor;
-    /** Set when more leads sit at the previous cursor's instant than it counted: see tiesMatter. */
-    private boolean tiesAtCursor;
 
     // positions of the last two oldest-first pages, for the next offset
     private List<PageLeads.Positioned> lastPage;
@@ -194,9 +192,12 @@ final class ScanLedger {
 
     /**
      * True when a tie group at {@code created} may hold leads this run must emit: watched, and, when the previous poll
-     * completed with its counts (every group it met was read whole and delivered), after its cursor, unless the run
-     * reads below the cursor because leads may have arrived there late ({@link #tiesBelowCursorMatter()}): a bulk
-     * import visible late, or stamped a little in the past, is a group the previous poll never saw.
+     * completed with its counts (every group it met was read whole and delivered), at or after its cursor, unless the
+     * run reads below the cursor because leads may have arrived there late ({@link #tiesBelowCursorMatter()}): a bulk
+     * import visible late, or stamped a little in the past, is a group the previous poll never saw. The cursor's own
+     * group matters: leads created in its millisecond after the previous poll read it whole join it, and a shuffle can
+     * hide them from every read of this poll while reads still disagree on where its members are (a busy CRM: the
+     * group read on two pages, a member at two positions).
      */
     boolean tiesMatter(Instant created) {
         if (!tiesWatched(created)) {
@@ -205,11 +206,8 @@ final class ScanLedger {
         if (recoveryFloor != null && !created.isBefore(recoveryFloor) || tiesBelowCursor) {
             return true;
         }
-        if (tiesAtCursor && previous != null && created.equals(previous.created())) {
-            return true;
-        }
         return previous == null || !previous.knowsCounts() || previous.created() == null
-               || created.isAfter(previous.created());
+               || !created.isBefore(previous.created());
     }
 
     /**
@@ -218,14 +216,6 @@ final class ScanLedger {
      */
     void tiesBelowCursorMatter() {
         tiesBelowCursor = true;
-    }
-
-    /**
-     * The run met more leads at the previous cursor's instant than that cursor counted there: leads stamped at that
-     * instant arrived late and joined the group the previous poll read whole, so it is read whole again.
-     */
-    void tiesAtCursorMatter() {
-        tiesAtCursor = true;
     }
 
     /** Keeps the created timestamps and positions of an oldest-first page, to compute the next poll's jump offset. */
