@@ -134,7 +134,8 @@ public class CashfinLeadsComponentConfiguration extends ComponentConfigurationPr
      * stateKey#arrivals and stateKey#arrivals#weekend, so a restart follows it at once, in memory without one; flat
      * before two whole days of the kind), between minDelay and maxDelay (plan; idle
      * at maxDelay); faster while a poll finds leads arriving more than four times faster than expected (burst), back to
-     * the plan at the first poll that finds none; and never faster than its share of the server's day allows (budget:
+     * the plan once no poll has found a burst for 20 of its mean gaps between leads (a gap in a burst does not end it);
+     * and never faster than its share of the server's day allows (budget:
      * its budgetReserve, else the pool's fraction, of the plan's daily calls; spent when nothing is left: the next poll
      * is at the start of the server's next day). One INFO line per change of regime. The cadence, the calls left and
      * the projected spend are in JMX, the dev console and metrics. See docs/rate-limiting.md#adaptive-polling.
