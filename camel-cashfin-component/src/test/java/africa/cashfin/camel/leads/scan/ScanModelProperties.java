@@ -89,7 +89,7 @@ class ScanModelProperties {
          * lists above were last cleared. A poll that completes without moving its cursor (its new leads failed) keeps
          * the old counts, so the leaves and late leads since those counts still balance in the next poll's totals.
          */
-        String countsCleared = "";
+        Counts countsCleared; // null: no cursor yet
         int failingExchanges;
         /** Busy-CRM actions run so far (at most one a chain: it reads hundreds of pages). */
         int busyWalks;
@@ -185,8 +185,8 @@ class ScanModelProperties {
                     // see it (docs/consumer-design.md, "What the fast path relies on"), the sweep does
                     promised.removeAll(lateBelowCursorSincePoll);
                 }
-                String counts = counts(nodes[leader].cursor());
-                if (!counts.equals(countsCleared)) {
+                Counts counts = Counts.of(nodes[leader].cursor());
+                if (!java.util.Objects.equals(counts, countsCleared)) {
                     // the next poll compares with new counts: what left or arrived late before them is in them
                     lateBelowCursorSincePoll.clear();
                     removedSincePoll = 0;
@@ -241,8 +241,12 @@ class ScanModelProperties {
             server.advance(Duration.ofSeconds(20));
         }
 
-        private static String counts(ScanCursor cursor) {
-            return cursor == null ? "" : cursor.created() + "/" + cursor.total() + "/" + cursor.above();
+        /** The counts a poll compares the list with: the cursor's instant, total and leads above it (-1: unknown). */
+        record Counts(java.time.Instant created, long total, long above) {
+            /** @return null for no cursor */
+            static Counts of(ScanCursor cursor) {
+                return cursor == null ? null : new Counts(cursor.created(), cursor.total(), cursor.above());
+            }
         }
 
         /**
