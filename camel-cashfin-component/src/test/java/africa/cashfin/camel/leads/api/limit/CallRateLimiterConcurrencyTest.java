@@ -63,7 +63,7 @@ class CallRateLimiterConcurrencyTest {
         long second = Duration.ofSeconds(1).toNanos();
         for (int i = 0; i < 200; i++) {
             long phase = (long) (phases.nextDouble() * second);
-            assertThat(FixedWindowCounter.maxPerWindow(times, second, phase)).as("calls in one second, phase %d", phase)
+            assertThat(ServerWindow.fixed(second, phase).max(times)).as("calls in one second, phase %d", phase)
                     .isLessThanOrEqualTo(LIMIT_PER_SECOND);
         }
     }

@@ -48,7 +48,7 @@ class CallRateLimiterPacingTest {
             for (int i = 0; i < PHASES; i++) {
                 // phase 0 = the import starts just as a server window opens (the worst case for a burst)
                 long phase = i == 0 ? 0 : (long) (phases.nextDouble() * windowNanos);
-                assertThat(FixedWindowCounter.maxPerWindow(times, windowNanos, phase))
+                assertThat(ServerWindow.fixed(windowNanos, phase).max(times))
                         .as("%s calls in one %s window at phase %d ns", plan, window, phase)
                         .isLessThanOrEqualTo(plan.limit(window));
             }
@@ -105,9 +105,9 @@ class CallRateLimiterPacingTest {
         RateLimits defaults = RateLimits.builder().maxRequestsPerSecond(20).build();
         RateLimits noSafety = RateLimits.builder().maxRequestsPerSecond(20).margin(0).jitter(Duration.ZERO).build();
 
-        assertThat(SlidingWindowCounter.maxPerSpan(jitteredArrivals(defaults, jitterNanos, 4_000), second))
+        assertThat(ServerWindow.everySpan(second).max(jitteredArrivals(defaults, jitterNanos, 4_000)))
                 .as("calls in any one-second span at arrival").isLessThanOrEqualTo(20);
-        assertThat(SlidingWindowCounter.maxPerSpan(jitteredArrivals(noSafety, jitterNanos, 4_000), second))
+        assertThat(ServerWindow.everySpan(second).max(jitteredArrivals(noSafety, jitterNanos, 4_000)))
                 .as("sending at exactly the limit meets a 429 once jitter bunches calls").isGreaterThan(20);
     }
 
@@ -150,7 +150,7 @@ class CallRateLimiterPacingTest {
 
         List<Long> sent = admitTimes(limiter, time, 3_000);
 
-        assertThat(SlidingWindowCounter.maxPerSpan(sent, Duration.ofMillis(1_025).toNanos()))
+        assertThat(ServerWindow.everySpan(Duration.ofMillis(1_025).toNanos()).max(sent))
                 .as("calls sent in any span of 1 s + the jitter allowance").isLessThanOrEqualTo(20);
     }
 

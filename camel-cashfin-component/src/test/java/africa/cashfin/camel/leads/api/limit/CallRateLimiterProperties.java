@@ -214,15 +214,21 @@ class CallRateLimiterProperties {
         }
 
         final World world;
-        final long secondPhase;
-        final long minutePhase;
+        final Map<RateWindow, ServerWindow> windows = new EnumMap<>(RateWindow.class);
+        /** Our calls the server let in, by arrival (oldest first). */
         final List<Long> accepted = new ArrayList<>();
         final Map<Long, Long> perDay = new HashMap<>();
 
         Server(World world, long secondPhase, long minutePhase) {
             this.world = world;
-            this.secondPhase = secondPhase;
-            this.minutePhase = minutePhase;
+            windows.put(RateWindow.SECOND, window(RateWindow.SECOND, secondPhase));
+            windows.put(RateWindow.MINUTE, window(RateWindow.MINUTE, minutePhase));
+        }
+
+        private ServerWindow window(RateWindow window, long phase) {
+            long length = window.length().toNanos();
+            return world.counting() == Counting.EVERY_SPAN ? ServerWindow.everySpan(length)
+                    : ServerWindow.fixed(length, phase);
         }
 
         long dayOf(long t) {
@@ -291,22 +297,7 @@ class CallRateLimiterProperties {
             if (window == RateWindow.DAY) {
                 return perDay.getOrDefault(dayOf(t), 0L);
             }
-            long length = window.length().toNanos();
-            long from;
-            if (world.counting() == Counting.EVERY_SPAN) {
-                from = t - length; // (t - length, t]
-            } else {
-                long phase = window == RateWindow.SECOND ? secondPhase : minutePhase;
-                from = Math.floorDiv(t - phase, length) * length + phase - 1; // [start, t]
-            }
-            long n = 0;
-            for (int i = accepted.size() - 1; i >= 0 && accepted.get(i) > from - 25_000_000L; i--) {
-                long a = accepted.get(i);
-                if (a > from && a <= t) {
-                    n++;
-                }
-            }
-            return n;
+            return windows.get(window).count(accepted, t);
         }
 
         /** When the window counting {@code t} lets a call in again (the reset of its headers). */
@@ -314,17 +305,7 @@ class CallRateLimiterProperties {
             if (window == RateWindow.DAY) {
                 return (dayOf(t) + 1) * DAY + world.dayStartSecond() * SECOND;
             }
-            long length = window.length().toNanos();
-            if (world.counting() == Counting.EVERY_SPAN) {
-                for (long a : accepted) {
-                    if (a > t - length && a <= t) {
-                        return a + length;
-                    }
-                }
-                return t;
-            }
-            long phase = window == RateWindow.SECOND ? secondPhase : minutePhase;
-            return (Math.floorDiv(t - phase, length) + 1) * length + phase;
+            return windows.get(window).resetAfter(accepted, t);
         }
     }
 }

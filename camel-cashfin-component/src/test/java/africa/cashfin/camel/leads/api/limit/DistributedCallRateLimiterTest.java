@@ -46,7 +46,7 @@ class DistributedCallRateLimiterTest {
         Random phases = new Random(9);
         for (int i = 0; i < 25; i++) {
             long phase = i == 0 ? 0 : (long) (phases.nextDouble() * minute);
-            assertThat(FixedWindowCounter.maxPerWindow(calls, minute, phase)).isLessThanOrEqualTo(60);
+            assertThat(ServerWindow.fixed(minute, phase).max(calls)).isLessThanOrEqualTo(60);
         }
         assertThat(time.seconds()).as("300 calls at the shared 58.8/min take about 5.1 minutes, not half of that")
                 .isGreaterThan(5 * 60.0);
