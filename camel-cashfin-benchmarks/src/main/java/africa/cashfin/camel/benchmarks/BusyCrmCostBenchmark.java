@@ -29,21 +29,25 @@ import africa.cashfin.camel.simulator.Plan;
  * while polls read the list newest first. For each page size ({@code --limits 3,10,100}) and arrival rate
  * ({@code --rates 0.25,0.5,1,2,5}, leads per list call; fractions arrive every few calls), a view of {@code --view} leads
  * is backfilled quietly, {@code --backlog} leads arrive, then {@code --polls} polls run while the CRM stays busy. Each
- * poll's list calls are counted, and how it ended: done, abandoned by the scan's own bound (the list changing faster
- * than it can be read), stopped by {@code --max-messages} (the endpoint's {@code maxMessagesPerPoll}: the walk's
+ * poll's list calls and leads emitted are counted, and how it ended: done, abandoned by the scan's own bound (the list
+ * changing faster than it can be read: {@code 4 x pages + 50} calls, {@code pages} the list's size when the poll
+ * started; the walk's checkpoint is saved and the next poll goes on from it), stopped by {@code --max-messages} (the endpoint's {@code maxMessagesPerPoll}: the walk's
  * checkpoint is saved and the next poll resumes), or cut by the benchmark at {@code --max-calls} (it would not end).
  * Then the CRM stops and polls run quietly until one emits nothing: every lead stored must have been emitted once.
  * <p>
  * The driver runs the pure {@code LeadScan} the way {@code CashfinLeadsConsumer} does, with real HTTP calls to the
  * simulator and a {@link ManualClock} that moves {@code --call-ms} (default 100) per call, so the busy CRM's leads are
  * stamped to the millisecond (two or more arriving before one call share one {@code createdat}: ties; with
- * {@code --call-ms 0} every lead of a busy poll shares one). {@code --shuffle-ties seed} returns ties in a new order on
+ * {@code --call-ms 0} every lead of a busy poll shares one). {@code --lookback-s} sets the endpoint's {@code lookback}
+ * (default 300 s). {@code --shuffle-ties seed} returns ties in a new order on
  * every request (MongoDB under skip/limit). The counts are exact whatever the machine's load. Not a test; CI never
  * runs it.
  */
 public final class BusyCrmCostBenchmark {
 
     private static final Instant START = Instant.parse("2026-01-15T12:00:00Z");
+    /** The endpoint's {@code lookback} ({@code --lookback-s}, default 300: the component's 5 minutes). */
+    private static Duration lookback = Duration.ofMinutes(5);
 
     private BusyCrmCostBenchmark() {
     }
@@ -61,10 +65,12 @@ public final class BusyCrmCostBenchmark {
         int maxMessages = options.getInt("--max-messages", 0);
         long callMillis = options.getInt("--call-ms", 100);
         long shuffle = options.getInt("--shuffle-ties", 0);
+        lookback = Duration.ofSeconds(options.getInt("--lookback-s", 300));
         System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true));
         System.out.printf("Busy CRM: a view of %,d leads, %,d new leads, then %d polls while leads arrive before every"
-                          + " list call; maxMessagesPerPoll %s; a poll cut at %,d calls; the clock moves %d ms a call; ties %s%n",
-                view, backlog, polls, maxMessages == 0 ? "off" : String.valueOf(maxMessages), maxCalls, callMillis,
+                          + " list call; maxMessagesPerPoll %s; a poll cut at %,d calls; the clock moves %d ms a call; lookback %s;"
+                          + " ties %s%n",
+                view, backlog, polls, maxMessages == 0 ? "off" : String.valueOf(maxMessages), maxCalls, callMillis, lookback,
                 shuffle == 0 ? "in a stable order" : "shuffled per request (seed " + shuffle + ")");
         System.out.println("| limit | leads per call | calls of each busy poll (how it ended) | busy calls | leads arrived |"
                            + " emitted while busy | quiet polls after | every lead once |");
@@ -88,7 +94,7 @@ public final class BusyCrmCostBenchmark {
                 sim.shuffleTies(shuffle);
             }
             // the consumer's settings: a buffer of ConsumerState.BUFFERED_PAGES pages before the backward walk
-            LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(limit)
+            LeadScan scan = new LeadScan(ScanSettings.defaults().withLimit(limit).withLookback(lookback)
                     .withMaxBufferedLeads(ConsumerState.BUFFERED_PAGES * limit),
                     new InMemorySeenLeadStore(1_000_000), new InMemoryScanStateStore());
             java.util.Set<String> emittedIds = new java.util.HashSet<>();
@@ -106,7 +112,8 @@ public final class BusyCrmCostBenchmark {
                 Poll poll = busy.poll(scan, maxCalls, maxMessages);
                 busyCalls += poll.calls;
                 emittedBusy += poll.emitted;
-                outcomes.add(String.format("%,d%s", poll.calls, poll.ended.isEmpty() ? "" : " " + poll.ended));
+                outcomes.add(String.format("%,d%s (%,d emitted)", poll.calls, poll.ended.isEmpty() ? "" : " " + poll.ended,
+                        poll.emitted));
             }
             int quietPolls = 0;
             int emittedQuiet = 0;
@@ -163,13 +170,11 @@ public final class BusyCrmCostBenchmark {
                     run.abandon();
                     return new Poll(calls, count, "cut: does not end");
                 }
-                PageRequest request;
-                try {
-                    request = run.nextRequest();
-                } catch (IllegalStateException e) {
-                    run.abandon(e);
+                if (run.isOutpaced()) { // as the consumer: the walk's checkpoint is kept, the next poll goes on
+                    run.abandon();
                     return new Poll(calls, count, "abandoned by the scan's bound");
                 }
+                PageRequest request = run.nextRequest();
                 due += rate;
                 int n = (int) due;
                 if (n > 0) {

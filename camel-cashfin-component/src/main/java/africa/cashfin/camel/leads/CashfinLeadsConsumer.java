@@ -82,6 +82,8 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
     /** The malformed records already reported (bounded, oldest forgotten first). */
     private final MalformedReports reportedMalformed = new MalformedReports();
     private boolean warnedUnordered;
+    /** Polls in a row that ended at the scan's call bound (the list changes faster than a poll reads it). */
+    private int outpacedPolls;
     /** The sweep is paused because the view outgrew a bounded seen store: warned once until it fits again. */
     private boolean warnedSweepCapacity;
     /** Leads not handed to the route in the current poll because their retry wait is not over. */
@@ -311,7 +313,7 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
         long firstTotal = -1;
         int createdFound = 0;
         try {
-            while (!run.isDone() && !stopRequested && isBatchAllowed() && !draining) {
+            while (!run.isDone() && !run.isOutpaced() && !stopRequested && isBatchAllowed() && !draining) {
                 PageRequest request = run.nextRequest();
                 LeadPage page = list(request);
                 reportMalformed(page, request.page());
@@ -325,6 +327,15 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 if (!events.isEmpty()) {
                     processBatch(new ArrayDeque<>(events));
                 }
+            }
+            if (run.isOutpaced()) {
+                ScanStatistics stats = run.abandon(); // keeps the walk's checkpoint: the next poll goes on from it
+                statsOut[0] = stats;
+                if (pollFailures != null) {
+                    pollFailures.succeeded(); // its list calls worked
+                }
+                outpaced(stats);
+                return emittedThisPoll;
             }
             if (stopRequested || !run.isDone()) {
                 ScanStatistics stats = run.abandon();
@@ -345,6 +356,11 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
             failedLeads.forgetStale(now(), failedLeads.policy().maxDelay().plus(
                     Duration.ofMillis(Math.max(0, 3 * getDelay()))));
             logPoll(stats);
+            if (outpacedPolls > 0) {
+                LOG.info("Polls of {} keep up again: this poll read the list up to its newest leads ({} list calls), after"
+                         + " {} polls in a row that ended at their call bound.", endpoint, stats.calls(), outpacedPolls);
+                outpacedPolls = 0;
+            }
             currentRun = null;
             sweep(scan, firstTotal, createdFound, failedThisPoll > 0);
             return emittedThisPoll;
@@ -829,6 +845,26 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                 metrics.leads(getRouteId(), LeadsMetrics.LeadOutcome.MALFORMED, 1);
                 getExceptionHandler().handleException(new MalformedLeadException(record, pageNumber));
             }
+        }
+    }
+
+    /**
+     * A poll ended at the scan's call bound ({@code 4 x pages + 50} list calls, {@code pages} the list's size when the
+     * poll started): leads arrive faster than a poll reads them. An expected state, not a failure (the route and the
+     * API work): one WARN when polls start to end so, DEBUG while they go on, one INFO when a poll reads up to the
+     * newest leads again.
+     */
+    private void outpaced(ScanStatistics stats) {
+        outpacedPolls++;
+        if (outpacedPolls == 1) {
+            LOG.warn("Polls of {} cannot keep up: leads arrive faster than a poll reads the list, and this poll ended after"
+                     + " {} list calls (its bound, set by the list's size when it started) with {} leads emitted. Each poll"
+                     + " goes on from the point the last one reached; nothing is lost. A larger limit (now {}) reads more"
+                     + " leads per call. Logged again when a poll reads up to the newest leads.", endpoint, stats.calls(),
+                     emittedThisPoll, endpoint.getConfiguration().getLimit());
+        } else {
+            LOG.debug("Poll of {} ended at its call bound again ({} in a row): {} list calls, {} leads emitted: {}",
+                      endpoint, outpacedPolls, stats.calls(), emittedThisPoll, stats);
         }
     }
 

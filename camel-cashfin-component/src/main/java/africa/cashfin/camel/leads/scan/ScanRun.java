@@ -7,6 +7,7 @@ import java.util.List;
 import africa.cashfin.camel.leads.model.Lead;
 import africa.cashfin.camel.leads.model.LeadPage;
 import africa.cashfin.camel.leads.model.MalformedLead;
+import africa.cashfin.camel.leads.model.PageInfo;
 
 import static africa.cashfin.camel.leads.scan.PageLeads.max;
 
@@ -45,7 +46,12 @@ public final class ScanRun {
 
     private int calls;
     private int pagesRead;
-    private int maxPagesSeen = 1;
+    /** The list's size when the poll started, in leads (its first page's total, or page count x limit); -1 unknown. */
+    private long leadsAtStart = -1;
+    /** The deepest page read: the pages discovered, when the server sends no total and no page count. */
+    private int deepestPageRead = 1;
+    /** The poll spent its calls ({@link #callBound()}): the list changes faster than it can be read. */
+    private boolean outpaced;
     private int peakBuffered;
     private int malformedSkipped;
     private PageReader.WalkPoint lastCheckpoint;
@@ -150,8 +156,8 @@ public final class ScanRun {
     /**
      * The page to read next. Call once, read it, hand it to {@link #accept(LeadPage)}.
      *
-     * @throws IllegalStateException when the run is done, a request is already out, or the list keeps shifting faster
-     *                               than the scan can read it (the poll should then end as failed)
+     * @throws IllegalStateException when the run is done, a request is already out, or the run is
+     *                               {@link #isOutpaced() outpaced} (then call {@link #abandon()})
      */
     public PageRequest nextRequest() {
         if (isDone()) {
@@ -160,14 +166,48 @@ public final class ScanRun {
         if (requested) {
             throw new IllegalStateException("Page " + nextPage + " was requested and not accepted yet");
         }
-        if (calls >= 4 * maxPagesSeen + 50 + tieCalls) {
+        if (outpaced) {
             throw new IllegalStateException("Abandoning the scan after " + calls + " list calls: the list is changing "
-                                            + "faster than it can be read (" + maxPagesSeen + " pages). The next poll "
-                                            + "starts over; nothing is lost.");
+                                            + "faster than it can be read (" + pagesAtStart() + " pages at the poll's "
+                                            + "start). The next poll goes on from the point this one reached; nothing "
+                                            + "is lost.");
         }
         calls++;
         requested = true;
         return new PageRequest(nextPage, limit());
+    }
+
+    /**
+     * True when the run has spent the list calls a poll may make ({@link #callBound()}) and is not done: the list
+     * changes faster than it can be read (leads arrive faster than about half a page per call). End the poll with
+     * {@link #abandon()}: it keeps what was handled (a walk that handles the list oldest first saves its checkpoint,
+     * and the next poll goes on from there), and the next poll reads on. {@link #nextRequest()} throws from then on.
+     */
+    public boolean isOutpaced() {
+        return outpaced && state == State.RUNNING;
+    }
+
+    /**
+     * The list calls this run may make: {@code 4 x pages + 50}, plus the calls spent reading tie groups whole (bounded
+     * on their own, {@link TieGroup}). {@code pages} is the list's size when the poll started (its first page's
+     * total, counted in the page size served), so a poll that cannot keep up with a busy CRM ends after a number of
+     * calls set by the list it started on: counted from the most pages seen, the bound grew by {@code 4r/limit} a call
+     * under {@code r} arrivals a call and never tripped where a poll could not end. Without a total and a page count
+     * (a server that sends no page info) nothing tells the size at the start: the pages discovered (the deepest page
+     * read) count instead, so a long walk of such a list is not cut, and a poll that chases a busy CRM is then bounded
+     * by the rate limits only (docs/consumer-design.md).
+     */
+    int callBound() {
+        long pages = pagesAtStart();
+        return (int) Math.min(Integer.MAX_VALUE - 1L, 4 * pages + 50 + tieCalls);
+    }
+
+    /** The pages of the list at the poll's start, in the page size served; without page info the pages discovered. */
+    private long pagesAtStart() {
+        if (leadsAtStart < 0) {
+            return deepestPageRead;
+        }
+        return Math.max(1, (leadsAtStart + limit() - 1) / limit());
     }
 
     /**
@@ -193,16 +233,26 @@ public final class ScanRun {
         page = owner.servedLimit().adopt(page, nextPage);
         page = withoutUntrackable(page);
         int q = nextPage;
+        if (leadsAtStart < 0 && page.pageInfo() != null) {
+            PageInfo info = page.pageInfo(); // the list's size when the poll started: it bounds the poll's calls
+            leadsAtStart = info.total() >= 0 ? info.total() : info.knowsPages() ? (long) info.pages() * limit() : -1;
+        }
+        deepestPageRead = Math.max(deepestPageRead, q); // without page info: the pages discovered
+        List<LeadEvent> events = readPage(page, q);
+        if (state == State.RUNNING && calls >= callBound() && !outpaced) {
+            outpaced = true;
+            strategy += "-outpaced";
+        }
+        return events;
+    }
+
+    private List<LeadEvent> readPage(LeadPage page, int q) {
         if (reader instanceof TieFill) {
             tieCalls++; // a tie group read whole: its pages are not the walk's (bounded by TieGroup.MAX_ROUNDS)
             return reader.read(page, q);
         }
         ledger.read(page, q);
         malformedSkipped += page.malformed().size();
-        maxPagesSeen = Math.max(maxPagesSeen, q); // the page count may be unknown: count what was read
-        if (page.pageInfo() != null) {
-            maxPagesSeen = Math.max(maxPagesSeen, page.pageInfo().pages());
-        }
         peakBuffered = Math.max(peakBuffered, page.leads().size() + bufferedLeads());
         // a full scan counts positions from the top (it reads every page, in whatever order the list is)
         boolean full = reader instanceof FullScan;
@@ -483,7 +533,7 @@ public final class ScanRun {
         ScanCursor cursor = result != null ? result : previous;
         return new ScanStatistics(strategy, order, calls, pagesRead, ledger.emitted(), ledger.succeededCount(),
                                   ledger.failedCount(), ledger.markedSeen(), peakBuffered, cursor, complete, unordered,
-                                  malformedSkipped);
+                                  malformedSkipped, tieCalls);
     }
 
     // ------------------------------------------------------------------ for the strategies

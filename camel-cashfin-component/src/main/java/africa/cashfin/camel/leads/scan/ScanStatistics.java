@@ -17,16 +17,18 @@ package africa.cashfin.camel.leads.scan;
  * @param complete     true when the scan ran to the end; false when abandoned
  * @param unordered    true when the data was in neither order and a full scan was used: log one WARN
  * @param malformed    records skipped because they cannot be tracked (no {@code _id}, no readable {@code createdat})
+ * @param tieCalls     list calls spent reading tie groups whole (outside the run's call bound, see
+ *                     {@link ScanRun#isOutpaced()})
  */
 public record ScanStatistics(String strategy, ListOrder order, int calls, int pagesRead, int emitted, int succeeded,
         int failed, int markedSeen, int peakBuffered, ScanCursor cursor, boolean complete, boolean unordered,
-        int malformed) {
+        int malformed, int tieCalls) {
 
     @Override
     public String toString() {
         return "strategy=" + strategy + " order=" + order + " calls=" + calls + " pagesRead=" + pagesRead + " emitted="
                + emitted + " succeeded=" + succeeded + " failed=" + failed + " markedSeen=" + markedSeen
-               + " peakBuffered=" + peakBuffered + " malformed=" + malformed + " complete=" + complete + " cursor="
-               + cursor;
+               + " peakBuffered=" + peakBuffered + " malformed=" + malformed + " tieCalls=" + tieCalls + " complete="
+               + complete + " cursor=" + cursor;
     }
 }

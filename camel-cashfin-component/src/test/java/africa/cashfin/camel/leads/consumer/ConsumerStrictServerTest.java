@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import africa.cashfin.camel.leads.CashfinLeadsConsumer;
 import africa.cashfin.camel.leads.LogCapture;
 import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
 import africa.cashfin.camel.simulator.Endpoint;
@@ -286,5 +287,70 @@ class ConsumerStrictServerTest {
             h.poll();
             assertThat(h.deliveredIds()).doesNotHaveDuplicates().hasSize(30);
         }
+    }
+
+    // ------------------------------------------------------------------ a busy CRM the polls cannot keep up with
+
+    /**
+     * Two leads arrive before every list call and {@code limit=3}: the walk back to the newest leads handles about
+     * {@code limit / 2} leads a call, so no poll reaches them while the CRM is busy. Each poll ends after at most
+     * {@code 4 x pages + 50} list calls (plus those spent reading tie groups whole), {@code pages} the list's size when
+     * it started (before: the bound grew with the list and the poll never ended, docs/performance.md "A busy CRM");
+     * each poll after the first resumes the walk from the checkpoint the one before saved and emits newer leads; the
+     * state is logged once (one WARN, no poll failure), and when the CRM calms down one INFO line says polls keep up
+     * again and every lead has been emitted exactly once. {@code lookback=0}: the busy leads are stamped with the wall
+     * clock, all inside the default 5-minute window, which a resumed walk reads again below its checkpoint.
+     */
+    @Test
+    void pollsThatCannotKeepUpWithABusyCrmEndWithinTheirBoundAndTheNextGoesOn() throws Exception {
+        addLeads(30, anHourAgo(), Duration.ofSeconds(1), "new");
+        try (LogCapture logs = new LogCapture();
+             ConsumerHarness h = new ConsumerHarness(sim, MANUAL + "&limit=3&sweepEnabled=false&lookback=0").start()) {
+            h.poll();
+            assertThat(h.deliveredIds()).hasSize(30);
+            addLeads(30, anHourAgo().plusSeconds(60), Duration.ofSeconds(1), "new");
+            sim.busyCrm(2);
+            CashfinLeadsConsumer consumer = (CashfinLeadsConsumer) h.consumer();
+            List<String> strategies = new ArrayList<>();
+            int newestBefore = -1;
+            for (int i = 1; i <= 3; i++) {
+                int size = sim.leadCount() + 2; // the first call of the poll sees the list after its arrivals
+                long callsBefore = sim.listCalls();
+                int deliveredBefore = h.deliveredIds().size();
+                h.poll();
+                long calls = sim.listCalls() - callsBefore;
+                var stats = consumer.getStatistics().lastPoll();
+                strategies.add(stats.strategy());
+                assertThat(stats.complete()).as("busy poll %d: %s", i, stats).isFalse();
+                assertThat(stats.strategy()).as("busy poll %d", i).contains("-outpaced");
+                assertThat(calls).as("busy poll %d: %s", i, stats)
+                        .isEqualTo(stats.calls())
+                        .isLessThanOrEqualTo(4L * ((size + 2) / 3) + 50 + stats.tieCalls());
+                List<String> emitted = h.deliveredIds().subList(deliveredBefore, h.deliveredIds().size());
+                int newest = newestPosition(emitted);
+                assertThat(newest).as("busy poll %d emits leads newer than the poll before", i).isGreaterThan(newestBefore);
+                newestBefore = newest;
+            }
+            assertThat(strategies.subList(1, 3)).allMatch(s -> s.startsWith("incremental-resume-backward"), "resumes");
+            sim.busyCrm(0);
+            h.poll();
+            h.poll();
+            assertThat(h.deliveredIds()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(sim.leads()));
+            List<String> lines = logs.levelledLines().stream().distinct()
+                    .filter(l -> l.contains(CashfinLeadsConsumer.class.getName())).toList();
+            assertThat(lines.stream().filter(l -> l.startsWith("WARN")).toList()).as("one WARN for the three polls")
+                    .singleElement().asString().contains("cannot keep up").contains("nothing is lost")
+                    .contains("A larger limit (now 3)");
+            assertThat(lines.stream().filter(l -> l.startsWith("INFO") && l.contains("keep up again")).toList())
+                    .singleElement().asString().contains("after 3 polls in a row");
+            assertThat(logs.levelledLines()).noneMatch(l -> l.startsWith("WARN") && l.contains("Polling"));
+            assertThat(consumer.getStatistics().failedPolls()).isZero();
+        }
+    }
+
+    /** The position of the newest of {@code ids} in the simulator's store (creation order: oldest first here). */
+    private static int newestPosition(List<String> ids) {
+        List<String> oldestFirst = ids(sim.leads());
+        return ids.stream().mapToInt(oldestFirst::indexOf).max().orElse(-1);
     }
 }
