@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +47,12 @@ import africa.cashfin.camel.simulator.CashfinSimulatorExtension;
  * the page's {@code application.properties} (its block, loaded as the application's properties file), the route
  * template of docs/tenants.md as it is (on PostgreSQL; only its delay shortened) and the tenant table of docs/tenants.md
  * in the shared PostgreSQL with the page's rows plus four more of the same form, every secret an {@code {{env:...}}}
- * reference (set by surefire), on a real ZooKeeper. Nothing of ours but what the pages wire: no test bean, no test
- * route. The test only overrides what differs per machine: the database URL, the ZooKeeper address, the node id, the
- * output directory, the simulator's URL and a shorter re-read interval.
+ * reference (set by surefire), on a real ZooKeeper; and again with the page's Kubernetes lines in place of the
+ * ZooKeeper ones, on fabric8's mock API server (CRUD mode), the test creating each node's pod (Running, Ready, with the
+ * page's label) before the node starts and deleting it after the node stops, as Kubernetes does. Nothing of ours but
+ * what the pages wire: no test bean, no test route. The test only overrides what differs per machine: the database
+ * URL, the ZooKeeper address (the API server's address, namespace and shorter lease timings), the node id, the output
+ * directory, the simulator's URL and a shorter re-read interval.
  * <p>
  * Every tenant runs on exactly one node; every lead of every tenant reaches its tenant's file once, whichever node ran
  * it; a node stopped hands its tenants (and only those) to the other two, which emit the leads that arrive after; no
@@ -71,8 +80,137 @@ class ClusterTenantsYamlRecipeTest {
         nodes.clear();
     }
 
+    /** What differs between the page's two cluster services: the properties, the per-machine overrides, the pods. */
+    private interface ClusterService {
+        /** The page's {@code application.properties} for this service. */
+        String properties(String clusterPage);
+
+        /** The entry that shows the page wires this service's node id. */
+        Map.Entry<String, String> wiring();
+
+        /** Overrides of this machine (the service's address). */
+        void override(Main main);
+
+        /** Before the node starts. */
+        default void starting(String node) {
+        }
+
+        /** After the node stopped. */
+        default void stopped(String node) {
+        }
+    }
+
+    /** The page's block as it is, on the test's ZooKeeper. */
+    private static final class OnZooKeeper implements ClusterService {
+        @Override
+        public String properties(String clusterPage) {
+            return marked(clusterPage, "cluster-tenants", "properties");
+        }
+
+        @Override
+        public Map.Entry<String, String> wiring() {
+            return Map.entry("camel.beans.zooKeeperCluster.id", "{{cashfin.node.id}}");
+        }
+
+        @Override
+        public void override(Main main) {
+            main.addOverrideProperty("camel.beans.zooKeeperCluster.nodes", zooKeeper.connectString());
+        }
+    }
+
+    /**
+     * The page's block with its Kubernetes lines in place of the ZooKeeper ones, on fabric8's mock API server: each
+     * node's pod is created Running and Ready with the page's label before the node starts and deleted after it stops.
+     */
+    private static final class OnKubernetes implements ClusterService, AutoCloseable {
+        private final KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(),
+                new HashMap<>(), new KubernetesCrudDispatcher(), false);
+        private final KubernetesClient client;
+        private Map.Entry<String, String> label;
+
+        /** The system properties of fabric8's default client set here, and their values before. */
+        private final Map<String, String> before = new HashMap<>();
+
+        /**
+         * The nodes' client is fabric8's default one, as in a pod (the page sets no address): here it finds the API
+         * server and namespace in fabric8's system properties instead of the pod's service account. (A {@code masterUrl}
+         * on the bean would not do: camel-kubernetes 4.17 applies it only to a configuration given to the service.)
+         */
+        OnKubernetes() {
+            apiServer.init();
+            client = apiServer.createClient();
+            Map.of("kubernetes.master", client.getMasterUrl().toString(), "kubernetes.namespace", client.getNamespace(),
+                    "kubernetes.auth.tryKubeConfig", "false", "kubernetes.auth.tryServiceAccount", "false")
+                    .forEach((key, value) -> before.put(key, System.setProperty(key, value)));
+        }
+
+        @Override
+        public String properties(String clusterPage) {
+            String kubernetes = marked(clusterPage, "cluster-tenants-kubernetes", "properties");
+            Matcher labels = Pattern.compile("clusterLabels\\[(.+?)] = (.+)").matcher(kubernetes);
+            assertThat(labels.find()).as("the page's Kubernetes lines name the pods' label").isTrue();
+            label = Map.entry(labels.group(1).trim(), labels.group(2).trim());
+            String zooKeeperLess = marked(clusterPage, "cluster-tenants", "properties").lines()
+                    .filter(line -> !line.startsWith("camel.beans.zooKeeperCluster"))
+                    .reduce("", (all, line) -> all + line + "\n");
+            // this machine: shorter lease timings, as lines of the file (Camel Main binds no bean property that the
+            // file lacks, even from an override); a later line of a key wins
+            return zooKeeperLess + kubernetes + String.join("\n",
+                    "camel.beans.kubernetesCluster.leaseDurationMillis = 3000",
+                    "camel.beans.kubernetesCluster.renewDeadlineMillis = 2000",
+                    "camel.beans.kubernetesCluster.retryPeriodMillis = 500") + "\n";
+        }
+
+        @Override
+        public Map.Entry<String, String> wiring() {
+            return Map.entry("camel.beans.kubernetesCluster.podName", "{{cashfin.node.id}}");
+        }
+
+        /** Nothing: this machine's lines are in the file ({@link #properties(String)}). */
+        @Override
+        public void override(Main main) {
+        }
+
+        @Override
+        public void starting(String node) {
+            client.pods().inNamespace(client.getNamespace()).resource(new PodBuilder().withNewMetadata()
+                    .withName(node).withNamespace(client.getNamespace()).addToLabels(label.getKey(), label.getValue())
+                    .endMetadata().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
+                    .withStatus("True").endCondition().endStatus().build()).create();
+        }
+
+        @Override
+        public void stopped(String node) {
+            client.pods().inNamespace(client.getNamespace()).withName(node).delete();
+        }
+
+        @Override
+        public void close() {
+            before.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+            client.close();
+            apiServer.destroy();
+        }
+    }
+
     @Test
     void threeNodesShareTheTenantsEveryLeadOnceAndAStoppedNodesTenantsMove() throws Exception {
+        runThePage(new OnZooKeeper());
+    }
+
+    @Test
+    void theSameOnKubernetesWithThePagesKubernetesLines() throws Exception {
+        try (OnKubernetes kubernetes = new OnKubernetes()) {
+            runThePage(kubernetes);
+        }
+    }
+
+    private void runThePage(ClusterService service) throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "cluster-tenants-recipe").toAbsolutePath();
         String database = SharedPostgres.newDatabaseName();
         DataSource db = SharedPostgres.dataSource(database);
@@ -88,15 +226,16 @@ class ClusterTenantsYamlRecipeTest {
         Files.writeString(template, marked(tenants, "tenant-template", "yaml")
                 .replace("defaultValue: 5m", "defaultValue: 1000"));
         Path properties = work.resolve("application.properties");
-        Files.writeString(properties, marked(cluster, "cluster-tenants", "properties"));
+        Files.writeString(properties, service.properties(cluster));
         assertThat(load(properties)).as("the page's properties wire the beans this test reads")
                 .containsEntry("camel.beans.tenants.ownership", "#bean:tenantOwnership")
-                .containsEntry("camel.beans.zooKeeperCluster.id", "{{cashfin.node.id}}");
+                .contains(service.wiring());
 
         Map<String, List<String>> expected = new HashMap<>();
-        TENANTS.forEach(t -> expected.put(t, new ArrayList<>(addLeads(t, 3))));
+        TENANTS.forEach(t -> expected.put(t, new ArrayList<>(leadsOf(t)))); // an earlier test's, on a new cursor
+        TENANTS.forEach(t -> expected.get(t).addAll(addLeads(t, 3)));
         try (LogLines log = new LogLines("")) {
-            runTheCluster(work, template, properties, database, expected);
+            runTheCluster(service, work, template, properties, database, expected);
             // every logger at the levels of this module's log4j2-test.xml (INFO, ours DEBUG) never shows a secret
             String shown = String.join("\n", log.lines());
             assertThat(shown).as("the log of the three nodes").contains("Tenant acme added");
@@ -104,10 +243,11 @@ class ClusterTenantsYamlRecipeTest {
         }
     }
 
-    private void runTheCluster(Path work, Path template, Path properties, String database,
+    private void runTheCluster(ClusterService service, Path work, Path template, Path properties, String database,
                                Map<String, List<String>> expected) {
         for (String node : NODES) {
-            nodes.put(node, startNode(node, work, template, properties, database));
+            service.starting(node);
+            nodes.put(node, startNode(service, node, work, template, properties, database));
         }
 
         Map<String, String> three = awaitSettled(NODES, Duration.ofSeconds(120));
@@ -117,6 +257,7 @@ class ClusterTenantsYamlRecipeTest {
         String stopping = NODES.stream().max((x, y) -> Long.compare(count(three, x), count(three, y))).orElseThrow();
         assertThat(count(three, stopping)).as("6 tenants over 3 nodes: the busiest runs at least 2").isGreaterThan(1);
         nodes.remove(stopping).stop();
+        service.stopped(stopping);
         List<String> live = NODES.stream().filter(n -> !n.equals(stopping)).toList();
         Map<String, String> two = awaitSettled(live, Duration.ofSeconds(60));
         three.forEach((tenant, owner) -> {
@@ -132,7 +273,8 @@ class ClusterTenantsYamlRecipeTest {
      * Camel Main as the page's application.properties configures it, plus what differs on this machine. The file is
      * the application's properties location; the overrides win over it as environment-specific values would.
      */
-    private Main startNode(String node, Path work, Path template, Path properties, String database) {
+    private Main startNode(ClusterService service, String node, Path work, Path template, Path properties,
+                           String database) {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:" + properties);
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + template);
@@ -142,7 +284,7 @@ class ClusterTenantsYamlRecipeTest {
         main.addOverrideProperty("tenants.db.password", "");
         main.addOverrideProperty("tenants.out-dir", work.resolve(node).toString());
         main.addOverrideProperty("cashfin.node.id", node);
-        main.addOverrideProperty("camel.beans.zooKeeperCluster.nodes", zooKeeper.connectString());
+        service.override(main);
         main.addOverrideProperty("camel.beans.tenants.interval", "1s");
         main.addOverrideProperty("camel.component.cashfin-leads.base-url", sim.baseUrl());
         main.start();
@@ -226,6 +368,12 @@ class ClusterTenantsYamlRecipeTest {
                 insert.executeUpdate();
             }
         }
+    }
+
+    /** The simulator's leads of the tenant's source so far. */
+    private static List<String> leadsOf(String tenant) {
+        return sim.leads().stream().filter(lead -> (tenant + "-web").equals(lead.get("source")))
+                .map(lead -> (String) lead.get("_id")).toList();
     }
 
     /** Leads of the tenant's source (the page's rows filter on {@code <tenant>-web}). */
