@@ -24,12 +24,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,9 +118,7 @@ class ClusterTenantsYamlRecipeTest {
      * node's pod is created Running and Ready with the page's label before the node starts and deleted after it stops.
      */
     private static final class OnKubernetes implements ClusterService, AutoCloseable {
-        private final KubernetesMockServer apiServer = new KubernetesMockServer(new Context(), new MockWebServer(),
-                new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        private final KubernetesClient client;
+        private final MockKubernetes kubernetes = new MockKubernetes();
         private Map.Entry<String, String> label;
 
         /** The system properties of fabric8's default client set here, and their values before. */
@@ -137,8 +130,7 @@ class ClusterTenantsYamlRecipeTest {
          * on the bean would not do: camel-kubernetes 4.17 applies it only to a configuration given to the service.)
          */
         OnKubernetes() {
-            apiServer.init();
-            client = apiServer.createClient();
+            KubernetesClient client = kubernetes.client();
             Map.of("kubernetes.master", client.getMasterUrl().toString(), "kubernetes.namespace", client.getNamespace(),
                     "kubernetes.auth.tryKubeConfig", "false", "kubernetes.auth.tryServiceAccount", "false")
                     .forEach((key, value) -> before.put(key, System.setProperty(key, value)));
@@ -173,15 +165,12 @@ class ClusterTenantsYamlRecipeTest {
 
         @Override
         public void starting(String node) {
-            client.pods().inNamespace(client.getNamespace()).resource(new PodBuilder().withNewMetadata()
-                    .withName(node).withNamespace(client.getNamespace()).addToLabels(label.getKey(), label.getValue())
-                    .endMetadata().withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
-                    .withStatus("True").endCondition().endStatus().build()).create();
+            kubernetes.startPod(node, label);
         }
 
         @Override
         public void stopped(String node) {
-            client.pods().inNamespace(client.getNamespace()).withName(node).delete();
+            kubernetes.deletePod(node);
         }
 
         @Override
@@ -193,8 +182,7 @@ class ClusterTenantsYamlRecipeTest {
                     System.setProperty(key, value);
                 }
             });
-            client.close();
-            apiServer.destroy();
+            kubernetes.close();
         }
     }
 

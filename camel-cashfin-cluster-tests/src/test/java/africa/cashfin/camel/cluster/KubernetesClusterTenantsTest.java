@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +19,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
-import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,23 +47,20 @@ class KubernetesClusterTenantsTest {
 
     private final Queue<String> deliveries = new ConcurrentLinkedQueue<>();
     private final List<TenantClusterNode> pods = new ArrayList<>();
-    private KubernetesMockServer apiServer;
-    private KubernetesClient client;
+    private static final Map.Entry<String, String> LABEL = Map.entry("app", "tenants");
+
+    private MockKubernetes kubernetes;
     private DataSource database;
 
     @BeforeEach
     void startApiServer() {
-        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        apiServer.init();
-        client = apiServer.createClient();
+        kubernetes = new MockKubernetes();
     }
 
     @AfterEach
     void stop() {
         pods.forEach(TenantClusterNode::close);
-        client.close();
-        apiServer.destroy();
+        kubernetes.close();
     }
 
     @Test
@@ -88,7 +76,7 @@ class KubernetesClusterTenantsTest {
         awaitEveryLeadOfEveryTenant();
 
         p1.close();
-        client.pods().inNamespace(client.getNamespace()).withName("tenants-1").delete(); // as Kubernetes does
+        kubernetes.deletePod("tenants-1"); // as Kubernetes does
         Map<String, String> two = TenantPlacement.awaitSettled(List.of(p0, p2), TENANTS, Duration.ofSeconds(60));
         three.forEach((tenant, owner) -> {
             if (!owner.equals("tenants-1")) {
@@ -138,21 +126,8 @@ class KubernetesClusterTenantsTest {
     }
 
     private TenantClusterNode pod(String podName) throws Exception {
-        client.pods().inNamespace(client.getNamespace()).resource(new PodBuilder().withNewMetadata().withName(podName)
-                .withNamespace(client.getNamespace()).addToLabels("app", "tenants").endMetadata()
-                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus()
-                .build()).create();
-        KubernetesConfiguration api = new KubernetesConfiguration();
-        api.setKubernetesClient(apiServer.createClient());
-        KubernetesClusterService cluster = new KubernetesClusterService(api);
-        cluster.setKubernetesNamespace(client.getNamespace());
-        cluster.setPodName(podName);
-        cluster.setClusterLabels(Map.of("app", "tenants"));
-        cluster.setLeaseResourceType(LeaseResourceType.Lease);
-        cluster.setLeaseDurationMillis(3000);
-        cluster.setRenewDeadlineMillis(2000);
-        cluster.setRetryPeriodMillis(500);
+        kubernetes.startPod(podName, LABEL);
+        KubernetesClusterService cluster = kubernetes.clusterService(podName, LABEL);
         TenantClusterNode node = new TenantClusterNode(podName, cluster, sim.baseUrl(), TENANTS,
                 KubernetesClusterTenantsTest::secretOf, database, 250, 1_000,
                 "&plan=unlimited&delay=1000&initialDelay=0", deliveries::add);

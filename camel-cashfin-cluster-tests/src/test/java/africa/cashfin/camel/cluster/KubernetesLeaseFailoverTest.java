@@ -5,22 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
-import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,21 +32,18 @@ class KubernetesLeaseFailoverTest {
     @RegisterExtension
     static CashfinSimulatorExtension sim = new CashfinSimulatorExtension();
 
-    private KubernetesMockServer apiServer;
-    private KubernetesClient client;
+    private static final Map.Entry<String, String> LABEL = Map.entry("app", "leads-sync");
+
+    private MockKubernetes kubernetes;
 
     @BeforeEach
     void startApiServer() {
-        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        apiServer.init();
-        client = apiServer.createClient();
+        kubernetes = new MockKubernetes();
     }
 
     @AfterEach
     void stopApiServer() {
-        client.close();
-        apiServer.destroy();
+        kubernetes.close();
     }
 
     @Test
@@ -75,7 +63,7 @@ class KubernetesLeaseFailoverTest {
             // deleted pod's may
             first.context.stop();
             // as when Kubernetes deletes the pod: it leaves the member list, so the lease holder is gone
-            client.pods().inNamespace(client.getNamespace()).withName("leads-sync-0").delete();
+            kubernetes.deletePod("leads-sync-0");
             List<String> fromFirst = List.copyOf(first.delivered);
 
             await().atMost(Duration.ofSeconds(120)).until(() -> fromFirst.size() + second.delivered.size() >= 300);
@@ -84,7 +72,7 @@ class KubernetesLeaseFailoverTest {
             assertThat(second.delivered).isNotEmpty();
             assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                     sim.leads().stream().map(l -> (String) l.get("_id")).toList());
-            assertThat(client.leases().inNamespace(client.getNamespace()).list().getItems())
+            assertThat(kubernetes.client().leases().inNamespace(kubernetes.client().getNamespace()).list().getItems())
                     .as("the Lease the pods compete for").isNotEmpty()
                     .allSatisfy(lease -> assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("leads-sync-1"));
         } finally {
@@ -94,22 +82,8 @@ class KubernetesLeaseFailoverTest {
     }
 
     private ClusterNode pod(String podName, DataSource database, String uri) throws Exception {
-        // camel-kubernetes counts as members the running, ready pods that carry the cluster labels
-        client.pods().inNamespace(client.getNamespace()).resource(new PodBuilder().withNewMetadata().withName(podName)
-                .withNamespace(client.getNamespace()).addToLabels("app", "leads-sync").endMetadata()
-                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus()
-                .build()).create();
-        KubernetesConfiguration api = new KubernetesConfiguration();
-        api.setKubernetesClient(apiServer.createClient()); // one client per pod; in a pod leave it out (in-cluster config)
-        KubernetesClusterService cluster = new KubernetesClusterService(api);
-        cluster.setKubernetesNamespace(client.getNamespace());
-        cluster.setPodName(podName);
-        cluster.setClusterLabels(Map.of("app", "leads-sync"));
-        cluster.setLeaseResourceType(LeaseResourceType.Lease);
-        cluster.setLeaseDurationMillis(3000);
-        cluster.setRenewDeadlineMillis(2000);
-        cluster.setRetryPeriodMillis(500);
+        kubernetes.startPod(podName, LABEL);
+        KubernetesClusterService cluster = kubernetes.clusterService(podName, LABEL);
         HikariDataSource pool = SharedPostgres.pool(database, podName); // each pod its own pool, closed with it
         try {
             ClusterNode node = new ClusterNode(podName, sim.baseUrl(), sim.secret(), uri,
