@@ -328,20 +328,19 @@ public class CashfinLeadsConsumer extends ScheduledBatchPollingConsumer {
                     processBatch(new ArrayDeque<>(events));
                 }
             }
-            if (run.isOutpaced()) {
+            if (stopRequested || !run.isDone()) {
+                boolean outpaced = run.isOutpaced();
                 ScanStatistics stats = run.abandon(); // keeps the walk's checkpoint: the next poll goes on from it
                 statsOut[0] = stats;
-                if (pollFailures != null) {
-                    pollFailures.succeeded(); // its list calls worked
+                if (outpaced) {
+                    if (pollFailures != null) {
+                        pollFailures.succeeded(); // its list calls worked
+                    }
+                    outpaced(stats);
+                } else {
+                    LOG.debug("Poll of {} stopped early after {} leads (maxMessagesPerPoll or shutdown); the next poll"
+                              + " resumes from the same cursor: {}", endpoint, emittedThisPoll, stats);
                 }
-                outpaced(stats);
-                return emittedThisPoll;
-            }
-            if (stopRequested || !run.isDone()) {
-                ScanStatistics stats = run.abandon();
-                statsOut[0] = stats;
-                LOG.debug("Poll of {} stopped early after {} leads (maxMessagesPerPoll or shutdown); the next poll"
-                          + " resumes from the same cursor: {}", endpoint, emittedThisPoll, stats);
                 return emittedThisPoll;
             }
             ScanStatistics stats = run.finish();
